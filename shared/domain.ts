@@ -1,0 +1,174 @@
+// Domain types shared by main, preload and renderer: what MagFlow knows about accounts, orders, offers and syncs.
+
+export const PLATFORMS = ['emag-ro', 'emag-bg', 'emag-hu', 'fd-ro', 'fd-bg'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const ACCOUNT_KINDS = ['main', 'fbe'] as const;
+/** main: orders fulfilled by the seller (eMAG order type 3); fbe: fulfilled by eMAG (type 2). */
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+
+/** eMAG order status codes. */
+export const OrderStatus = {
+  Canceled: 0,
+  New: 1,
+  InProgress: 2,
+  Prepared: 3,
+  Finalized: 4,
+  Returned: 5,
+} as const;
+export type OrderStatus = (typeof OrderStatus)[keyof typeof OrderStatus];
+export const ORDER_STATUSES: readonly OrderStatus[] = [0, 1, 2, 3, 4, 5];
+
+/** eMAG order type: 2 fulfilled by eMAG, 3 fulfilled by the seller. */
+export type OrderType = 2 | 3;
+
+/** eMAG payment modes: 1 cash on delivery, 2 bank transfer, 3 online card. */
+export type PaymentModeId = 1 | 2 | 3;
+
+export interface Account {
+  id: number;
+  name: string;
+  platform: Platform;
+  kind: AccountKind;
+  username: string;
+  /** Overrides the platform's API base URL (the sandbox, or a proxy). */
+  apiUrl: string | null;
+  enabled: boolean;
+  isDemo: boolean;
+  createdAt: string;
+}
+
+export interface OrderCustomerSummary {
+  name: string | null;
+  phone: string | null;
+  locality: string | null;
+}
+
+/** One row of the orders list. Money is in minor units (bani, stotinki, fillér) of `currency`. */
+export interface OrderSummary {
+  accountId: number;
+  account: string;
+  id: number;
+  status: OrderStatus;
+  type: OrderType;
+  paymentModeId: number | null;
+  paymentStatus: number | null;
+  totalMinor: number;
+  currency: string;
+  customer: OrderCustomerSummary;
+  /** eMAG platform-local time, 'YYYY-MM-DD HH:MM:SS'. */
+  created: string;
+  modified: string;
+  acknowledgedAt: string | null;
+  firstSeenAt: string;
+}
+
+export interface OrderLine {
+  lineId: number;
+  productId: string | null;
+  partNumber: string | null;
+  partNumberKey: string | null;
+  name: string;
+  quantity: number;
+  /** Unit price without VAT, as eMAG sends it (a decimal string with up to 4 decimals). */
+  salePrice: string;
+  vat: string | null;
+  currency: string;
+  status: number;
+}
+
+export type OutboxKind = 'acknowledge' | 'status' | 'awb' | 'invoice';
+export type OutboxState = 'pending' | 'sent' | 'failed' | 'cancelled';
+
+export interface OutboxAction {
+  id: number;
+  accountId: number;
+  orderId: number | null;
+  kind: OutboxKind;
+  payload: Record<string, unknown>;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface OrderDetail extends OrderSummary {
+  lines: OrderLine[];
+  /** eMAG's customer object as received (every field optional). */
+  customerDetails: Record<string, unknown>;
+  vouchers: Record<string, unknown>[];
+  attachments: Record<string, unknown>[];
+  shippingTaxMinor: number;
+  deliveryMode: string | null;
+  statusHistory: { status: OrderStatus; at: string }[];
+  actions: OutboxAction[];
+  /** Statuses the seller may move this order to now (eMAG's transition matrix). */
+  allowedStatuses: OrderStatus[];
+  canAcknowledge: boolean;
+}
+
+export interface Offer {
+  accountId: number;
+  account: string;
+  id: number;
+  partNumber: string | null;
+  partNumberKey: string | null;
+  name: string;
+  brand: string | null;
+  salePrice: string | null;
+  currency: string | null;
+  stock: number | null;
+  status: number | null;
+  validationStatus: number | null;
+  validationText: string | null;
+  updatedAt: string;
+}
+
+export const JOB_NAMES = ['new-orders', 'order-changes', 'acknowledge', 'offers', 'maintenance', 'health'] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+export type RunStatus = 'running' | 'completed' | 'failed' | 'timed_out' | 'cancelled';
+export type RunMode = 'scheduled' | 'manual' | 'catch-up' | 'startup';
+
+export interface SyncRun {
+  id: number;
+  job: JobName;
+  accountId: number | null;
+  account: string | null;
+  mode: RunMode;
+  status: RunStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  durationMs: number | null;
+  pages: number;
+  requests: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  error: string | null;
+  errorKind: string | null;
+}
+
+export type NotificationKind = 'order_new' | 'orders_imported' | 'order_update' | 'awb' | 'invoice' | 'sync_failure';
+
+export interface AppNotification {
+  id: number;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  accountId: number | null;
+  orderId: number | null;
+  read: boolean;
+  createdAt: string;
+}
+
+export interface CourierAccount {
+  accountId: number;
+  courierAccountId: number;
+  displayName: string;
+  courierName: string;
+  type: number | null;
+  active: boolean;
+}

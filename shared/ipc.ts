@@ -1,0 +1,203 @@
+// The IPC contract between the window and main: every invoke channel with the zod schema of its input and the
+// type of its output, plus the one event channel. The preload (Electron) and the CLI's browser bridge both expose
+// exactly this as `window.magflow`; main validates every input against these schemas before any handler runs.
+import { z } from 'zod';
+import {
+  ACCOUNT_KINDS,
+  JOB_NAMES,
+  PLATFORMS,
+  type Account,
+  type AppNotification,
+  type CourierAccount,
+  type Offer,
+  type OrderDetail,
+  type OrderSummary,
+  type OutboxAction,
+  type SyncRun,
+} from './domain';
+import type { MagflowEvent } from './events';
+import { SettingsPatchSchema, type Settings } from './settings';
+import type { AppInfo, DashboardView, DiagnosticsView, HealthReport, SyncStateView } from './views';
+
+/** Name of the single event channel main uses to push `MagflowEvent`s. */
+export const EVENT_CHANNEL = 'magflow:event';
+/** Prefix of every invoke channel on the Electron IPC transport. */
+export const INVOKE_PREFIX = 'magflow:';
+
+const id = z.number().int().positive();
+const orderId = z.number().int().min(1).max(4_294_967_295);
+const orderStatus = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const orderKey = z.object({ accountId: id, orderId }).strict();
+const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) };
+const httpsUrl = z
+  .string()
+  .max(1024)
+  .url()
+  .refine((u) => u.startsWith('https://') || u.startsWith('http://'), 'expected an http(s) URL');
+
+export const OrdersQuerySchema = z
+  .object({
+    statuses: z.array(orderStatus).max(6).optional(),
+    accountIds: z.array(id).max(50).optional(),
+    paymentModeIds: z.array(z.number().int().min(1).max(10)).max(10).optional(),
+    from: localDate.optional(),
+    to: localDate.optional(),
+    search: z.string().max(200).optional(),
+    sort: z
+      .object({
+        field: z.enum(['created', 'modified', 'id', 'total', 'status', 'customer']),
+        dir: z.enum(['asc', 'desc']),
+      })
+      .strict()
+      .default({ field: 'created', dir: 'desc' }),
+    ...page,
+  })
+  .strict();
+export type OrdersQuery = z.input<typeof OrdersQuerySchema>;
+export type OrdersQueryParsed = z.output<typeof OrdersQuerySchema>;
+
+export const OffersQuerySchema = z
+  .object({
+    accountIds: z.array(id).max(50).optional(),
+    search: z.string().max(200).optional(),
+    statuses: z.array(z.number().int().min(0).max(2)).max(3).optional(),
+    sort: z
+      .object({ field: z.enum(['name', 'price', 'stock', 'updated']), dir: z.enum(['asc', 'desc']) })
+      .strict()
+      .default({ field: 'name', dir: 'asc' }),
+    ...page,
+  })
+  .strict();
+export type OffersQuery = z.input<typeof OffersQuerySchema>;
+
+export const AccountInputSchema = z
+  .object({
+    id: id.optional(),
+    name: z.string().trim().min(1).max(60),
+    platform: z.enum(PLATFORMS),
+    kind: z.enum(ACCOUNT_KINDS),
+    username: z.string().trim().min(1).max(200),
+    /** Omitted when editing an account without changing its password. */
+    password: z.string().min(1).max(500).optional(),
+    apiUrl: httpsUrl.nullable().optional(),
+    enabled: z.boolean().default(true),
+  })
+  .strict();
+export type AccountInput = z.input<typeof AccountInputSchema>;
+
+export const AccountTestSchema = z.union([
+  z.object({ id }).strict(),
+  AccountInputSchema.omit({ id: true, enabled: true, name: true }).extend({ password: z.string().min(1).max(500) }),
+]);
+
+export const AwbRequestSchema = z
+  .object({
+    accountId: id,
+    orderId,
+    courierAccountId: z.number().int().positive().optional(),
+    parcels: z.number().int().min(0).max(99).default(1),
+    envelopes: z.number().int().min(0).max(99).default(0),
+    weightKg: z.number().positive().max(1000).default(1),
+    codMinor: z.number().int().min(0).max(100_000_000),
+    observation: z.string().max(255).optional(),
+  })
+  .strict()
+  .refine((v) => v.parcels + v.envelopes > 0, { message: 'an AWB needs at least one parcel or envelope' });
+
+export interface TestConnectionResult {
+  ok: boolean;
+  errorKind: string | null;
+  message: string;
+}
+
+export interface Paged<T> {
+  rows: T[];
+  total: number;
+}
+
+export interface ExportedCsv {
+  filename: string;
+  csv: string;
+  rows: number;
+}
+
+/** Declares a channel: the schema of its input and (as a phantom type) its output. Curried so the input infers. */
+function channel<O>() {
+  return <I extends z.ZodType>(input: I): { input: I; output?: O } => ({ input });
+}
+const none = z.union([z.undefined(), z.object({}).strict()]).optional();
+const runStatus = z.enum(['running', 'completed', 'failed', 'timed_out', 'cancelled']);
+
+export const ipcContract = {
+  'app.info': channel<AppInfo>()(none),
+  'app.openExternal': channel<{ opened: boolean }>()(z.object({ url: z.string().max(2048) }).strict()),
+  'dashboard.get': channel<DashboardView>()(none),
+  'orders.list': channel<Paged<OrderSummary>>()(OrdersQuerySchema),
+  'orders.get': channel<OrderDetail>()(orderKey),
+  'orders.exportCsv': channel<ExportedCsv>()(OrdersQuerySchema),
+  'orders.acknowledge': channel<OutboxAction>()(orderKey),
+  'orders.changeStatus': channel<OutboxAction>()(z.object({ accountId: id, orderId, status: orderStatus }).strict()),
+  'orders.generateAwb': channel<OutboxAction>()(AwbRequestSchema),
+  'orders.attachInvoice': channel<OutboxAction>()(
+    z.object({ accountId: id, orderId, url: httpsUrl, name: z.string().max(255).optional() }).strict(),
+  ),
+  'outbox.retry': channel<OutboxAction>()(z.object({ id }).strict()),
+  'couriers.list': channel<CourierAccount[]>()(z.object({ accountId: id }).strict()),
+  'offers.list': channel<Paged<Offer>>()(OffersQuerySchema),
+  'sync.now': channel<{ triggered: number }>()(
+    z
+      .object({ job: z.enum(JOB_NAMES).optional(), accountId: id.optional() })
+      .strict()
+      .optional(),
+  ),
+  'sync.pause': channel<SyncStateView>()(none),
+  'sync.resume': channel<SyncStateView>()(none),
+  'sync.state': channel<SyncStateView>()(none),
+  'sync.runs': channel<Paged<SyncRun>>()(
+    z
+      .object({ job: z.enum(JOB_NAMES).optional(), accountId: id.optional(), status: runStatus.optional(), ...page })
+      .strict(),
+  ),
+  'notifications.list': channel<{ rows: AppNotification[]; unread: number }>()(
+    z.object({ unreadOnly: z.boolean().default(false), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+  ),
+  'notifications.markRead': channel<{ unread: number }>()(
+    z.object({ ids: z.array(id).max(1000).optional(), all: z.boolean().optional() }).strict(),
+  ),
+  'settings.get': channel<Settings>()(none),
+  'settings.update': channel<Settings>()(SettingsPatchSchema),
+  'accounts.list': channel<Account[]>()(none),
+  'accounts.save': channel<Account>()(AccountInputSchema),
+  'accounts.remove': channel<{ removed: boolean }>()(z.object({ id }).strict()),
+  'accounts.test': channel<TestConnectionResult>()(AccountTestSchema),
+  'health.get': channel<HealthReport>()(none),
+  'diagnostics.get': channel<DiagnosticsView>()(none),
+} as const;
+
+export type IpcContract = typeof ipcContract;
+export type ChannelName = keyof IpcContract;
+export const CHANNEL_NAMES = Object.keys(ipcContract) as ChannelName[];
+export type ChannelInput<C extends ChannelName> = z.input<IpcContract[C]['input']>;
+export type ChannelParsedInput<C extends ChannelName> = z.output<IpcContract[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = NonNullable<IpcContract[C]['output']>;
+
+export type IpcErrorKind =
+  'validation' | 'unknown_channel' | 'not_found' | 'conflict' | 'emag' | 'unavailable' | 'internal';
+
+export interface IpcError {
+  kind: IpcErrorKind;
+  message: string;
+  /** For validation errors: which input field is wrong and why. */
+  issues?: { path: string; message: string }[];
+}
+
+/** Every invoke answers with this envelope, so typed errors survive any transport (contextBridge, HTTP). */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** What `window.magflow` is, in the preload and in the browser bridge alike. */
+export interface MagflowApi {
+  invoke<C extends ChannelName>(channel: C, input?: ChannelInput<C>): Promise<IpcResult<ChannelOutput<C>>>;
+  /** Subscribes to main's events; returns the unsubscribe function. */
+  onEvent(listener: (event: MagflowEvent) => void): () => void;
+}

@@ -1,0 +1,101 @@
+// Read models the window shows: dashboard, sync state, health, diagnostics. Built in main, rendered as is.
+import type { Account, JobName, OrderStatus, RunStatus, SyncRun } from './domain';
+
+export interface AccountOrderCounts {
+  accountId: number;
+  account: string;
+  byStatus: Record<OrderStatus, number>;
+  unacknowledged: number;
+}
+
+export interface RevenueTotal {
+  currency: string;
+  todayMinor: number;
+  monthMinor: number;
+}
+
+export interface OrdersPerDay {
+  /** Platform-local date 'YYYY-MM-DD'. */
+  day: string;
+  count: number;
+}
+
+export interface DashboardView {
+  counts: AccountOrderCounts[];
+  revenue: RevenueTotal[];
+  ordersPerDay: OrdersPerDay[];
+  sync: SyncStateView;
+  health: HealthReport;
+  generatedAt: string;
+}
+
+export interface JobStateView {
+  job: JobName;
+  accountId: number | null;
+  account: string | null;
+  running: boolean;
+  progress: { done: number; total: number | null } | null;
+  lastRun: SyncRun | null;
+  lastGoodAt: string | null;
+  nextRunAt: string | null;
+}
+
+export interface SyncStateView {
+  paused: boolean;
+  demo: boolean;
+  jobs: JobStateView[];
+}
+
+export type HealthLevel = 'ok' | 'degraded' | 'failing' | 'unknown';
+
+export interface AccountHealth {
+  accountId: number;
+  account: string;
+  level: HealthLevel;
+  reachable: boolean | null;
+  lastError: string | null;
+  lastErrorKind: string | null;
+  lastGoodSyncAt: string | null;
+  breaker: BreakerStateName;
+}
+
+export interface HealthReport {
+  level: HealthLevel;
+  database: { ok: boolean; message: string | null };
+  accounts: AccountHealth[];
+  stuckRunsMarked: number;
+  checkedAt: string | null;
+}
+
+export type BreakerStateName = 'closed' | 'open' | 'half-open' | 'isolated';
+
+export interface LimiterBucketView {
+  bucket: 'orders' | 'other';
+  lastSecond: number;
+  lastMinute: number;
+  limitPerSecond: number;
+  limitPerMinute: number;
+  queued: number;
+  waits: number;
+  totalWaitMs: number;
+  rateLimitHits: number;
+}
+
+export interface DiagnosticsView {
+  accounts: { accountId: number; account: string; breaker: BreakerStateName; buckets: LimiterBucketView[] }[];
+  cache: { hits: number; misses: number; hitRate: number; keys: number };
+  recentErrors: { at: string; account: string | null; route: string | null; kind: string; message: string }[];
+  metricsText: string;
+}
+
+export interface AppInfo {
+  version: string;
+  demo: boolean;
+  dataDir: string;
+  logsDir: string | null;
+  platform: string;
+  runtime: 'electron' | 'browser';
+  accounts: Account[];
+}
+
+export type { RunStatus };
