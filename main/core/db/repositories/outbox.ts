@@ -1,0 +1,154 @@
+// The durable queue of actions for eMAG (acknowledge, status change, AWB, invoice): written before anything is
+// sent, so an action survives a crash or an outage and is retried until it is sent or fails for good.
+import type { OutboxAction, OutboxKind, OutboxState } from '../../../../shared/domain';
+import type { Clock } from '../../clock';
+import type { Db } from '../open';
+
+export interface NewOutboxAction {
+  accountId: number;
+  orderId: number | null;
+  kind: OutboxKind;
+  payload: Record<string, unknown>;
+  /** At most one live action per dedupe key (e.g. `ack:<account>:<order>`). */
+  dedupeKey?: string;
+}
+
+interface OutboxRow {
+  id: number;
+  account_id: number;
+  order_id: number | null;
+  kind: string;
+  payload: string;
+  state: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+const toAction = (row: OutboxRow): OutboxAction => ({
+  id: row.id,
+  accountId: row.account_id,
+  orderId: row.order_id,
+  kind: row.kind as OutboxKind,
+  payload: JSON.parse(row.payload) as Record<string, unknown>,
+  state: row.state as OutboxState,
+  attempts: row.attempts,
+  nextAttemptAt: row.next_attempt_at,
+  lastError: row.last_error,
+  createdAt: row.created_at,
+  sentAt: row.sent_at,
+});
+
+export function outboxRepository(db: Db, clock: Clock) {
+  const insert = db.prepare(
+    `INSERT INTO outbox (account_id, order_id, kind, payload, dedupe_key, state, next_attempt_at, created_at, updated_at)
+     VALUES (@accountId, @orderId, @kind, @payload, @dedupeKey, 'pending', @now, @now, @now)
+     ON CONFLICT (dedupe_key) DO NOTHING`,
+  );
+  const byId = db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?');
+  const byDedupe = db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE dedupe_key = ?');
+
+  return {
+    /** Queues an action; with a dedupe key already queued, returns the existing action instead. */
+    enqueue(action: NewOutboxAction): OutboxAction {
+      const now = clock.now().toISOString();
+      const info = insert.run({
+        accountId: action.accountId,
+        orderId: action.orderId,
+        kind: action.kind,
+        payload: JSON.stringify(action.payload),
+        dedupeKey: action.dedupeKey ?? null,
+        now,
+      });
+      const row = info.changes > 0 ? byId.get(Number(info.lastInsertRowid)) : byDedupe.get(action.dedupeKey!);
+      return toAction(row!);
+    },
+
+    get: (id: number): OutboxAction | undefined => {
+      const row = byId.get(id);
+      return row && toAction(row);
+    },
+
+    /** Pending actions whose next attempt is due, oldest first. */
+    due(accountId: number, limit: number): OutboxAction[] {
+      return db
+        .prepare<[number, string, number], OutboxRow>(
+          `SELECT * FROM outbox WHERE account_id = ? AND state = 'pending' AND next_attempt_at <= ?
+           ORDER BY id LIMIT ?`,
+        )
+        .all(accountId, clock.now().toISOString(), limit)
+        .map(toAction);
+    },
+
+    markSent(id: number, result: unknown = null): OutboxAction {
+      const now = clock.now().toISOString();
+      db.prepare(
+        `UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, updated_at = ?, result = ?,
+           last_error = NULL, next_attempt_at = NULL WHERE id = ?`,
+      ).run(now, now, JSON.stringify(result), id);
+      return toAction(byId.get(id)!);
+    },
+
+    /** Records a failed attempt: `retryAt` schedules another, null gives up (state failed, the seller can retry). */
+    markAttemptFailed(id: number, error: string, retryAt: Date | null): OutboxAction {
+      const now = clock.now().toISOString();
+      db.prepare(
+        `UPDATE outbox SET attempts = attempts + 1, last_error = ?, updated_at = ?,
+           state = CASE WHEN ? IS NULL THEN 'failed' ELSE 'pending' END, next_attempt_at = ? WHERE id = ?`,
+      ).run(error, now, retryAt?.toISOString() ?? null, retryAt?.toISOString() ?? null, id);
+      return toAction(byId.get(id)!);
+    },
+
+    /** The seller asks to try a failed action again. */
+    retry(id: number): OutboxAction | undefined {
+      const now = clock.now().toISOString();
+      db.prepare(
+        `UPDATE outbox SET state = 'pending', next_attempt_at = ?, updated_at = ? WHERE id = ? AND state = 'failed'`,
+      ).run(now, now, id);
+      const row = byId.get(id);
+      return row && toAction(row);
+    },
+
+    cancel(id: number): void {
+      db.prepare(`UPDATE outbox SET state = 'cancelled', updated_at = ? WHERE id = ? AND state = 'pending'`).run(
+        clock.now().toISOString(),
+        id,
+      );
+    },
+
+    forOrder(accountId: number, orderId: number): OutboxAction[] {
+      return db
+        .prepare<[number, number], OutboxRow>('SELECT * FROM outbox WHERE account_id = ? AND order_id = ? ORDER BY id')
+        .all(accountId, orderId)
+        .map(toAction);
+    },
+
+    countByState(state: OutboxState, accountId?: number): number {
+      const sql = `SELECT count(*) AS n FROM outbox WHERE state = ?${accountId === undefined ? '' : ' AND account_id = ?'}`;
+      return db.prepare<unknown[], { n: number }>(sql).get(...[state, ...(accountId === undefined ? [] : [accountId])])!
+        .n;
+    },
+
+    /** Retention: removes sent and cancelled actions last touched before `before` (failed ones stay visible). */
+    deleteFinishedBefore(before: Date): number {
+      return db
+        .prepare(`DELETE FROM outbox WHERE state IN ('sent', 'cancelled') AND updated_at < ?`)
+        .run(before.toISOString()).changes;
+    },
+
+    /** When the next pending action of an account becomes due (to schedule the drain). */
+    nextDueAt(accountId: number): string | undefined {
+      return (
+        db
+          .prepare<[number], { at: string | null }>(
+            `SELECT min(next_attempt_at) AS at FROM outbox WHERE account_id = ? AND state = 'pending'`,
+          )
+          .get(accountId)?.at ?? undefined
+      );
+    },
+  };
+}
+
+export type OutboxRepository = ReturnType<typeof outboxRepository>;

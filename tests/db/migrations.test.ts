@@ -1,0 +1,132 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createRepositories,
+  DatabaseOpenError,
+  LATEST_VERSION,
+  migrate,
+  openDatabase,
+  schemaVersion,
+} from '../../main/core/db';
+import { systemClock } from '../../main/core/clock';
+import { addAccount, orderRecord } from '../support/records';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'magflow-db-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('migrations', () => {
+  it('bring a fresh database to the latest version with WAL, foreign keys and a busy timeout', () => {
+    const db = openDatabase(join(dir, 'magflow.db'));
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name")
+      .all()
+      .map((t) => t.name);
+    for (const table of [
+      'accounts',
+      'orders',
+      'order_lines',
+      'offers',
+      'sync_runs',
+      'sync_cursors',
+      'outbox',
+      'notifications',
+      'cache',
+      'settings',
+      'order_search',
+    ]) {
+      expect(tables).toContain(table);
+    }
+    db.close();
+  });
+
+  it('running them again is a no-op', () => {
+    const path = join(dir, 'magflow.db');
+    openDatabase(path).close();
+    const db = openDatabase(path);
+    expect(migrate(db)).toEqual([]);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    db.close();
+  });
+
+  it('upgrade a database at version N-1 without losing rows, and index its existing orders for search', () => {
+    const path = join(dir, 'magflow.db');
+    const old = openDatabase(path, { migrateTo: LATEST_VERSION - 1 });
+    expect(schemaVersion(old)).toBe(LATEST_VERSION - 1);
+    const account = old
+      .prepare(
+        `INSERT INTO accounts (name, platform, kind, username, secret_ref, created_at) VALUES ('MAIN', 'emag-ro', 'main', 'u', 'ref', 'now')`,
+      )
+      .run().lastInsertRowid;
+    old
+      .prepare(
+        `INSERT INTO orders (account_id, id, status, type, total_minor, currency, customer_name, created_at, modified_at,
+         first_seen_at, updated_at, raw_hash, raw)
+       VALUES (?, 777, 1, 3, 1000, 'RON', 'Ștefan Popescu', '2026-11-01 10:00:00', '2026-11-01 10:00:00', 'x', 'x', 'h', '{}')`,
+      )
+      .run(account);
+    old.close();
+
+    const db = openDatabase(path);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    const repos = createRepositories(db, systemClock);
+    expect(repos.orders.count()).toBe(1);
+    expect(repos.orders.get(Number(account), 777)?.customer.name).toBe('Ștefan Popescu');
+    expect(
+      repos.orders.list({ search: 'stefan', sort: { field: 'created', dir: 'desc' }, offset: 0, limit: 10 }).total,
+    ).toBe(1);
+    db.close();
+  });
+
+  it('refuse a database from a newer MagFlow with a clear error', () => {
+    const path = join(dir, 'magflow.db');
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${LATEST_VERSION + 5}`);
+    raw.close();
+    expect(() => openDatabase(path)).toThrow(DatabaseOpenError);
+    expect(() => openDatabase(path)).toThrow(/newer/);
+  });
+
+  it('report a damaged database file as corrupt rather than crashing', () => {
+    const path = join(dir, 'magflow.db');
+    writeFileSync(path, 'this is not a sqlite database, just text that happens to be long enough'.repeat(100));
+    try {
+      openDatabase(path);
+      expect.unreachable('opening a damaged file must fail');
+    } catch (error) {
+      expect(error).toBeInstanceOf(DatabaseOpenError);
+      expect((error as DatabaseOpenError).reason).toBe('corrupt');
+    }
+  });
+
+  it('keep an interrupted migration from leaving a half-built schema', () => {
+    const db = new Database(':memory:');
+    const broken = [
+      { version: 1, name: 'ok', sql: 'CREATE TABLE a (x INTEGER);' },
+      { version: 2, name: 'broken', sql: 'CREATE TABLE b (y INTEGER); THIS IS NOT SQL;' },
+    ];
+    expect(() => migrate(db, 2, broken)).toThrow();
+    expect(schemaVersion(db)).toBe(1);
+    const names = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+    expect(names.map((n) => n.name)).toEqual(['a']);
+  });
+
+  it('cascade an account removal to its orders and lines', () => {
+    const db = openDatabase(':memory:');
+    const repos = createRepositories(db, systemClock);
+    const account = addAccount(repos);
+    repos.orders.upsertMany([orderRecord(account.id, 1)]);
+    repos.accounts.remove(account.id);
+    expect(repos.orders.count()).toBe(0);
+    expect(db.prepare('SELECT count(*) AS n FROM order_lines').get()).toEqual({ n: 0 });
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { createRepositories, openDatabase } from '../../main/core/db';
+import { systemClock } from '../../main/core/clock';
+import { addAccount, orderRecord } from '../support/records';
+
+function setup() {
+  const db = openDatabase(':memory:');
+  const repos = createRepositories(db, systemClock);
+  return { db, repos, main: addAccount(repos, 'MAIN'), fbe: addAccount(repos, 'FBE', 'fbe') };
+}
+
+const query = (extra: object = {}) => ({
+  sort: { field: 'created' as const, dir: 'desc' as const },
+  offset: 0,
+  limit: 100,
+  ...extra,
+});
+
+describe('order upsert', () => {
+  it('reports new, changed and unchanged orders and the status they came from', () => {
+    const { repos, main } = setup();
+    const first = repos.orders.upsertMany([orderRecord(main.id, 1), orderRecord(main.id, 2)]);
+    expect(first.map((r) => r.outcome)).toEqual(['created', 'created']);
+    expect(first[0]?.previousStatus).toBeNull();
+
+    const second = repos.orders.upsertMany([
+      orderRecord(main.id, 1),
+      orderRecord(main.id, 2, { status: 2, modified: '2026-11-20 11:00:00' }),
+      orderRecord(main.id, 3),
+    ]);
+    expect(second.map((r) => [r.id, r.outcome, r.previousStatus, r.status])).toEqual([
+      [1, 'unchanged', 1, 1],
+      [2, 'updated', 1, 2],
+      [3, 'created', null, 1],
+    ]);
+    const stored = repos.orders.get(main.id, 2)!;
+    expect(stored.status).toBe(2);
+    expect(stored.statusHistory.map((h) => h.status)).toEqual([1, 2]);
+  });
+
+  it('keeps the same eMAG order id apart across accounts', () => {
+    const { repos, main, fbe } = setup();
+    const results = repos.orders.upsertMany([orderRecord(main.id, 5), orderRecord(fbe.id, 5, { type: 2 })]);
+    expect(results.map((r) => r.outcome)).toEqual(['created', 'created']);
+    expect(repos.orders.count()).toBe(2);
+    expect(repos.orders.get(fbe.id, 5)?.type).toBe(2);
+  });
+
+  it('replaces the lines of a changed order instead of piling them up', () => {
+    const { repos, main } = setup();
+    repos.orders.upsertMany([orderRecord(main.id, 1)]);
+    const changed = orderRecord(main.id, 1, { modified: '2026-11-21 09:00:00' });
+    changed.lines = [{ ...changed.lines[0]!, quantity: 3 }];
+    repos.orders.upsertMany([changed]);
+    const stored = repos.orders.get(main.id, 1)!;
+    expect(stored.lines).toHaveLength(1);
+    expect(stored.lines[0]?.quantity).toBe(3);
+  });
+
+  it('stores 10,000 orders in one call inside one transaction', () => {
+    const { db, repos, main } = setup();
+    const records = Array.from({ length: 10_000 }, (_, i) => orderRecord(main.id, i + 1));
+    const results = repos.orders.upsertMany(records);
+    expect(results).toHaveLength(10_000);
+    expect(results.every((r) => r.outcome === 'created')).toBe(true);
+    expect(repos.orders.count()).toBe(10_000);
+    expect(db.prepare('SELECT count(*) AS n FROM order_lines').get()).toEqual({ n: 10_000 });
+    expect(repos.orders.upsertMany(records).every((r) => r.outcome === 'unchanged')).toBe(true);
+  });
+
+  it('rolls back the whole batch when one order cannot be stored', () => {
+    const { repos, main } = setup();
+    const bad = orderRecord(999, 2); // no such account: the foreign key refuses it
+    expect(() => repos.orders.upsertMany([orderRecord(main.id, 1), bad])).toThrow();
+    expect(repos.orders.count()).toBe(0);
+  });
+});
+
+describe('order list', () => {
+  it('filters by status, account, payment and date, and sorts', () => {
+    const { repos, main, fbe } = setup();
+    repos.orders.upsertMany([
+      orderRecord(main.id, 1, { status: 1, created: '2026-11-01 08:00:00', paymentModeId: 1 }),
+      orderRecord(main.id, 2, { status: 4, created: '2026-11-02 08:00:00', paymentModeId: 3 }),
+      orderRecord(fbe.id, 3, { status: 1, type: 2, created: '2026-11-03 08:00:00', paymentModeId: 1 }),
+    ]);
+    expect(repos.orders.list(query({ statuses: [1] })).rows.map((o) => o.id)).toEqual([3, 1]);
+    expect(repos.orders.list(query({ accountIds: [main.id] })).total).toBe(2);
+    expect(repos.orders.list(query({ paymentModeIds: [3] })).rows.map((o) => o.id)).toEqual([2]);
+    expect(repos.orders.list(query({ from: '2026-11-02', to: '2026-11-02' })).rows.map((o) => o.id)).toEqual([2]);
+    expect(repos.orders.list(query({ sort: { field: 'created', dir: 'asc' } })).rows.map((o) => o.id)).toEqual([
+      1, 2, 3,
+    ]);
+    const page = repos.orders.list(query({ limit: 2, offset: 2 }));
+    expect(page.total).toBe(3);
+    expect(page.rows.map((o) => o.id)).toEqual([1]);
+  });
+
+  it('searches by order id, customer (without diacritics) and product, and survives FTS syntax in the input', () => {
+    const { repos, main } = setup();
+    repos.orders.upsertMany([
+      orderRecord(main.id, 4242, { customerName: 'Ștefan Țărănescu' }),
+      orderRecord(main.id, 5151, {
+        lines: [{ ...orderRecord(main.id, 5151).lines[0]!, name: 'Espressor Philips LatteGo' }],
+      }),
+    ]);
+    const search = (text: string) => repos.orders.list(query({ search: text })).rows.map((o) => o.id);
+    expect(search('4242')).toEqual([4242]);
+    expect(search('stefan taranescu')).toEqual([4242]);
+    expect(search('lattego')).toEqual([5151]);
+    expect(search('espres')).toEqual([5151]);
+    expect(search('" OR 1=1; DROP TABLE orders; --')).toEqual([]);
+    expect(search('NEAR(')).toEqual([]);
+    expect(repos.orders.count()).toBe(2);
+  });
+});
