@@ -1,0 +1,126 @@
+// What each IPC channel does: thin glue from the validated input to the core's services.
+import type { CourierAccount } from '../../../shared/domain';
+import type { Settings } from '../../../shared/settings';
+import type { AppInfo, DashboardView, DiagnosticsView, HealthReport, SyncStateView } from '../../../shared/views';
+import type { SyncRun } from '../../../shared/domain';
+import type { AccountService } from '../accounts/service';
+import { emagToday, type Clock } from '../clock';
+import type { Repositories } from '../db';
+import { AppError, notFound } from '../errors';
+import type { OrderActions } from '../orders/actions';
+import { toOrderDetail } from '../orders/detail';
+import { ordersToCsv } from '../orders/exportCsv';
+import type { IpcHandlers } from './dispatcher';
+
+/** The part of the cache the handlers use. */
+export interface HandlerCache {
+  wrap<T>(key: string, ttlMs: number, load: () => Promise<T> | T): Promise<T>;
+}
+
+export interface HandlerServices {
+  repos: Repositories;
+  clock: Clock;
+  cache: HandlerCache;
+  accounts: AccountService;
+  actions: OrderActions;
+  sync: {
+    syncNow(options?: { job?: SyncRun['job']; accountId?: number }): Promise<SyncRun[]>;
+    pause(): void;
+    resume(): void;
+    state(): SyncStateView;
+  };
+  health(): HealthReport;
+  diagnostics(): Promise<DiagnosticsView>;
+  couriers(accountId: number): Promise<CourierAccount[]>;
+  info(): AppInfo;
+  openExternal(url: string): Promise<boolean>;
+  onSettingsChanged(settings: Settings): void;
+}
+
+export const STATS_CACHE_KEY = 'stats:dashboard';
+export const STATS_TTL_MS = 5 * 60_000;
+/** An export is the whole current view, bounded so a huge export cannot exhaust memory. */
+export const EXPORT_MAX_ROWS = 100_000;
+
+export function createHandlers(services: HandlerServices): IpcHandlers {
+  const { repos, clock } = services;
+  return {
+    'app.info': () => services.info(),
+    'app.openExternal': async ({ url }) => ({ opened: await services.openExternal(url) }),
+    'dashboard.get': async (): Promise<DashboardView> => {
+      const today = emagToday(clock);
+      const stats = await services.cache.wrap(`${STATS_CACHE_KEY}:${today}`, STATS_TTL_MS, () =>
+        repos.stats.orderStats(today),
+      );
+      return {
+        ...stats,
+        sync: services.sync.state(),
+        health: services.health(),
+        generatedAt: clock.now().toISOString(),
+      };
+    },
+    'orders.list': (query) => repos.orders.list(query),
+    'orders.get': ({ accountId, orderId }) => {
+      const order = repos.orders.get(accountId, orderId);
+      if (!order) throw notFound(`Order ${orderId}`);
+      return toOrderDetail(order, repos.outbox.forOrder(accountId, orderId), clock.now());
+    },
+    'orders.exportCsv': (query) => {
+      const page = repos.orders.list({ ...query, offset: 0, limit: EXPORT_MAX_ROWS });
+      const csv = ordersToCsv(page.rows);
+      return { filename: `magflow-orders-${emagToday(clock)}.csv`, csv, rows: page.rows.length };
+    },
+    'orders.acknowledge': ({ accountId, orderId }) => services.actions.acknowledge(accountId, orderId),
+    'orders.changeStatus': ({ accountId, orderId, status }) =>
+      services.actions.changeStatus(accountId, orderId, status),
+    'orders.generateAwb': (request) => services.actions.generateAwb(request),
+    'orders.attachInvoice': ({ accountId, orderId, url, name }) =>
+      services.actions.attachInvoice(accountId, orderId, url, name),
+    'outbox.retry': ({ id }) => services.actions.retry(id),
+    'couriers.list': ({ accountId }) => {
+      if (!repos.accounts.get(accountId)) throw notFound(`Account ${accountId}`);
+      return services.couriers(accountId);
+    },
+    'offers.list': (query) => repos.offers.list(query),
+    'sync.now': async (input) => {
+      if (input?.accountId !== undefined && !repos.accounts.get(input.accountId))
+        throw notFound(`Account ${input.accountId}`);
+      // Started, not awaited: the window follows progress through events; a long import must not hold the call.
+      const runs = services.sync.syncNow(input ?? {});
+      runs.catch(() => undefined);
+      return { triggered: 1 };
+    },
+    'sync.pause': () => {
+      services.sync.pause();
+      return services.sync.state();
+    },
+    'sync.resume': () => {
+      services.sync.resume();
+      return services.sync.state();
+    },
+    'sync.state': () => services.sync.state(),
+    'sync.runs': (filter) => repos.syncRuns.list(filter),
+    'notifications.list': ({ unreadOnly, limit }) => ({
+      rows: repos.notifications.list({ unreadOnly, limit }),
+      unread: repos.notifications.unreadCount(),
+    }),
+    'notifications.markRead': ({ ids, all }) => {
+      if (all) repos.notifications.markRead('all');
+      else if (ids) repos.notifications.markRead(ids);
+      else throw new AppError('conflict', 'Say which notifications to mark read (ids or all)');
+      return { unread: repos.notifications.unreadCount() };
+    },
+    'settings.get': () => repos.settings.get(),
+    'settings.update': (patch) => {
+      const settings = repos.settings.update(patch);
+      services.onSettingsChanged(settings);
+      return settings;
+    },
+    'accounts.list': () => services.accounts.list(),
+    'accounts.save': (input) => services.accounts.save(input),
+    'accounts.remove': ({ id }) => ({ removed: services.accounts.remove(id) }),
+    'accounts.test': (input) => services.accounts.test(input),
+    'health.get': () => services.health(),
+    'diagnostics.get': () => services.diagnostics(),
+  };
+}
