@@ -1,0 +1,90 @@
+// Everything the sandbox holds for one seller account: credentials, orders, offers, courier accounts, AWBs and
+// return requests (the latter generated lazily on first use).
+import { COURIERS } from './catalogue';
+import { formatEmagDate } from './bucharestTime';
+import { generateOffers } from './generateOffers';
+import { OrderGenerator } from './generateOrders';
+import { generateReturns } from './generateReturns';
+import { OrderStore } from './orderStore';
+import type { EmagAwbRecord, EmagCourierAccount, EmagOfferRecord, EmagRmaRecord } from './records';
+import type { SandboxAccountSpec } from './types';
+
+export interface AccountSetup {
+  spec: SandboxAccountSpec;
+  index: number;
+  seed: number;
+  orders: number;
+  offers: number;
+  nowMs: number;
+  clock: () => number;
+}
+
+export class AccountState {
+  readonly spec: SandboxAccountSpec;
+  readonly index: number;
+  readonly seed: number;
+  readonly orderType: number;
+  readonly offers: EmagOfferRecord[];
+  readonly offersById = new Map<number, EmagOfferRecord>();
+  readonly courierAccounts: EmagCourierAccount[];
+  readonly generator: OrderGenerator;
+  readonly orders: OrderStore;
+  readonly awbs: EmagAwbRecord[] = [];
+  private returns: EmagRmaRecord[] | null = null;
+  private nextAwbId: number;
+  /** Line ids for products added through order/save, above every generated line id. */
+  private nextLineId: number;
+
+  constructor(setup: AccountSetup) {
+    const { spec, index, seed } = setup;
+    this.spec = spec;
+    this.index = index;
+    this.seed = seed;
+    this.orderType = spec.kind === 'fbe' ? 2 : 3;
+    this.offers = generateOffers(seed, index, setup.offers);
+    for (const offer of this.offers) this.offersById.set(offer.id, offer);
+    this.courierAccounts = COURIERS.map((c, k) => ({
+      account_id: 5100 + index * 100 + k,
+      account_display_name: `${c.display} - ${spec.username}`,
+      courier_account_type: k === 0 ? 3 : 2,
+      courier_name: c.courier_name,
+      courier_account_properties: [...c.properties],
+      created: formatEmagDate(Date.UTC(2023, 2 + k, 10 + k, 9, 30, 0)),
+      status: 1,
+      pickup_country_code: 'RO',
+    }));
+    // Order lines need products even when the account lists no offers: use a hidden pool then.
+    const products = this.offers.length > 0 ? this.offers : generateOffers(seed, index + 1000, 20, 90_001);
+    this.generator = new OrderGenerator({
+      seed,
+      accountIndex: index,
+      kind: spec.kind,
+      products,
+      courierAccountIds: this.courierAccounts.map((c) => c.account_id),
+    });
+    this.orders = new OrderStore(this.generator, setup.clock);
+    for (const order of this.generator.generateHistory(setup.orders, setup.nowMs)) this.orders.add(order);
+    this.nextAwbId = 900_000_000 + index * 10_000_000;
+    this.nextLineId = (index + 1) * 100_000_000 + 95_000_000;
+  }
+
+  get username(): string {
+    return this.spec.username;
+  }
+
+  /** Return requests, generated from finalized orders the first time they are asked for. */
+  rmas(nowMs: number): EmagRmaRecord[] {
+    if (!this.returns) this.returns = generateReturns(this, nowMs);
+    return this.returns;
+  }
+
+  takeLineId(): number {
+    this.nextLineId += 1;
+    return this.nextLineId;
+  }
+
+  takeAwbId(): number {
+    this.nextAwbId += 1;
+    return this.nextAwbId;
+  }
+}

@@ -1,0 +1,143 @@
+// Shipping routes: courier_accounts/read, awb/save (the first AWB finalizes the order) and awb/read.
+import { z } from 'zod';
+import { formatEmagDate } from '../bucharestTime';
+import { ApiRefusal } from '../envelope';
+import { OrderStatus } from '../orderLifecycle';
+import { asEntityList, asFilterObject, intLike, parseWith, readPage } from '../payload';
+import type { EmagAwbRecord, EmagCourierAccount } from '../records';
+import type { HandlerContext, RouteSpec } from './context';
+
+function readCourierAccounts({ account, payload }: HandlerContext): EmagCourierAccount[] {
+  const page = readPage(asFilterObject(payload));
+  const start = (page.currentPage - 1) * page.itemsPerPage;
+  return account.courierAccounts.slice(start, start + page.itemsPerPage);
+}
+
+const phone = z.string().regex(/^\+?\d{8,11}$/, 'phone: 8 to 11 digits, optionally starting with +');
+const party = z
+  .object({
+    name: z.string().min(3).max(255),
+    contact: z.string().min(1).max(255),
+    phone1: phone,
+    phone2: phone.optional(),
+    legal_entity: intLike.pipe(z.union([z.literal(0), z.literal(1)])).optional(),
+    address_id: z.union([z.string(), z.number()]).optional(),
+    locality_id: intLike.pipe(z.number().min(1)),
+    street: z.string().min(3).max(255),
+    zipcode: z.string().optional(),
+  })
+  .loose();
+const bit = intLike.pipe(z.union([z.literal(0), z.literal(1)]));
+const awbSchema = z
+  .object({
+    order_id: intLike.optional(),
+    rma_id: intLike.optional(),
+    sender: party,
+    receiver: party,
+    locker_id: z.string().min(3).max(255).optional(),
+    is_oversize: bit,
+    insured_value: z.number().min(0).optional(),
+    weight: z.number().min(0).max(99999).optional(),
+    envelope_number: intLike.pipe(z.number().min(0).max(9999)),
+    parcel_number: intLike.pipe(z.number().min(0).max(999)),
+    observation: z.string().max(255).optional(),
+    cod: z.number().min(0).max(999_999_999),
+    courier_account_id: intLike.optional(),
+    pickup_and_return: bit.optional(),
+    saturday_delivery: bit.optional(),
+    sameday_delivery: bit.optional(),
+    dropoff_locker: bit.optional(),
+    unboxing: bit.optional(),
+    date: z.string().optional(),
+  })
+  .loose();
+
+function saveAwb({ account, payload, nowMs }: HandlerContext): unknown {
+  const [entity] = asEntityList(payload, 1);
+  const awb = parseWith(awbSchema, entity);
+  if (awb.order_id === undefined && awb.rma_id === undefined) throw new ApiRefusal('An AWB needs order_id or rma_id');
+  if (awb.envelope_number === 0 && awb.parcel_number === 0) {
+    throw new ApiRefusal('envelope_number and parcel_number cannot both be 0');
+  }
+  const order = awb.order_id === undefined ? undefined : account.orders.get(awb.order_id);
+  if (awb.order_id !== undefined) {
+    if (!order) throw new ApiRefusal(`Order ${awb.order_id} was not found`);
+    if (order.type !== 3) throw new ApiRefusal(`Order ${order.id} is fulfilled by eMAG: eMAG issues its AWB`);
+    if (order.status === OrderStatus.New) throw new ApiRefusal(`Order ${order.id} must be acknowledged before an AWB`);
+    if (order.status === OrderStatus.Canceled || order.status === OrderStatus.Returned) {
+      throw new ApiRefusal(`Order ${order.id} is in status ${order.status}: no AWB can be issued`);
+    }
+  }
+  if (awb.rma_id !== undefined && !account.rmas(nowMs).some((r) => r.emag_id === awb.rma_id)) {
+    throw new ApiRefusal(`Return request ${awb.rma_id} was not found`);
+  }
+  const courier =
+    awb.courier_account_id === undefined
+      ? account.courierAccounts[0]
+      : account.courierAccounts.find((c) => c.account_id === awb.courier_account_id);
+  if (!courier)
+    throw new ApiRefusal(`Courier account ${String(awb.courier_account_id)} does not belong to this seller`);
+  if (order) {
+    const enforced = account.orders.record(order).enforced_vendor_courier_accounts;
+    if (enforced && enforced.length === 0)
+      throw new ApiRefusal(`Order ${order.id}: AWBs cannot be issued from the API`);
+    if (enforced && !enforced.includes(courier.account_id)) {
+      throw new ApiRefusal(`Order ${order.id} must ship with one of the courier accounts ${enforced.join(', ')}`);
+    }
+  }
+  const emagId = account.takeAwbId();
+  const number = `${courier.courier_name.slice(0, 2).toUpperCase()}${emagId}`;
+  const record: EmagAwbRecord = {
+    emag_id: emagId,
+    reservation_id: emagId + 50_000_000,
+    order_id: awb.order_id ?? null,
+    rma_id: awb.rma_id ?? null,
+    type: order?.type ?? 3,
+    weight: awb.weight ?? 1,
+    cod: awb.cod,
+    awb: [{ emag_id: emagId, awb_number: number, awb_barcode: `${number}001` }],
+    status: { code: 'CRT', name: 'Created', description: 'AWB created' },
+    courier: { courier_account_id: courier.account_id, courier_name: courier.courier_name },
+    sender: awb.sender,
+    receiver: awb.receiver,
+    created: formatEmagDate(nowMs),
+  };
+  account.awbs.push(record);
+  // The first AWB of an order in progress or prepared finalizes it.
+  if (order && (order.status === OrderStatus.InProgress || order.status === OrderStatus.Prepared)) {
+    account.orders.setStatus(order, OrderStatus.Finalized, nowMs);
+  }
+  return {
+    reservation_id: record.reservation_id,
+    courier_id: courier.account_id,
+    courier_name: courier.courier_name,
+    awb: record.awb,
+  };
+}
+
+const awbFilterSchema = z.object({
+  emag_id: intLike.optional(),
+  reservation_id: intLike.optional(),
+  order_id: intLike.optional(),
+});
+
+function readAwb({ account, payload }: HandlerContext): EmagAwbRecord[] {
+  const f = parseWith(awbFilterSchema, asFilterObject(payload));
+  if (f.emag_id === undefined && f.reservation_id === undefined && f.order_id === undefined) {
+    throw new ApiRefusal('awb/read needs emag_id or reservation_id');
+  }
+  const found = account.awbs.filter(
+    (a) =>
+      (f.emag_id === undefined || a.emag_id === f.emag_id) &&
+      (f.reservation_id === undefined || a.reservation_id === f.reservation_id) &&
+      (f.order_id === undefined || a.order_id === f.order_id),
+  );
+  if (found.length === 0 && f.order_id === undefined) throw new ApiRefusal('AWB not found');
+  return found;
+}
+
+export const SHIPPING_ROUTES: Record<string, RouteSpec> = {
+  'courier_accounts/read': { method: 'POST', handle: readCourierAccounts },
+  'awb/save': { method: 'POST', handle: saveAwb },
+  'awb/read': { method: 'POST', handle: readAwb },
+};

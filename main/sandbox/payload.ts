@@ -1,0 +1,122 @@
+// Reads the request payload the way eMAG accepts it: a JSON body that is the filter/entity itself, or the same
+// wrapped in a `data` key (also `data=<json>` form-encoded, as the spec's PHP examples post it).
+import { z } from 'zod';
+import { ApiRefusal } from './envelope';
+
+/** eMAG refuses requests with more than 4000 elements ("Maximum input vars of 4000 exceeded"). */
+export const MAX_INPUT_VARS = 4000;
+
+function countLeaves(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce<number>((n, v) => n + countLeaves(v), 0);
+  if (value !== null && typeof value === 'object') {
+    return Object.values(value).reduce<number>((n, v) => n + countLeaves(v), 0);
+  }
+  return 1;
+}
+
+/** Parses the raw body into the payload; throws ApiRefusal for bodies eMAG would reject. */
+export function readPayload(rawBody: string, contentType: string | undefined): unknown {
+  let parsed: unknown = {};
+  if (rawBody.trim() !== '') {
+    const formData = contentType?.includes('application/x-www-form-urlencoded')
+      ? new URLSearchParams(rawBody).get('data')
+      : null;
+    if (formData !== null) {
+      parsed = { data: formData };
+    } else {
+      try {
+        parsed = JSON.parse(rawBody) as unknown;
+      } catch {
+        throw new ApiRefusal('Invalid JSON in request body');
+      }
+    }
+  }
+  let payload: unknown = parsed;
+  if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && 'data' in parsed) {
+    payload = (parsed as { data: unknown }).data;
+    if (typeof payload === 'string') {
+      try {
+        payload = JSON.parse(payload) as unknown;
+      } catch {
+        throw new ApiRefusal('Invalid JSON in `data`');
+      }
+    }
+  }
+  if (payload === null || typeof payload !== 'object') {
+    throw new ApiRefusal('The request payload must be a JSON object or a list of objects');
+  }
+  if (countLeaves(payload) > MAX_INPUT_VARS) throw new ApiRefusal('Maximum input vars of 4000 exceeded');
+  return payload;
+}
+
+/** The payload as one filter object (read/count routes). */
+export function asFilterObject(payload: unknown): Record<string, unknown> {
+  if (Array.isArray(payload)) {
+    if (payload.length === 0) return {};
+    throw new ApiRefusal('Filters must be a JSON object, not a list');
+  }
+  return payload as Record<string, unknown>;
+}
+
+/** The payload as a list of entities (save routes accept one object or a list; at most 50). */
+export function asEntityList(payload: unknown, maxEntities = 50): Record<string, unknown>[] {
+  const list = Array.isArray(payload) ? payload : [payload];
+  if (list.length === 0) throw new ApiRefusal('Nothing to save: the list is empty');
+  if (list.length > maxEntities)
+    throw new ApiRefusal(`At most ${maxEntities} entities per request (got ${list.length})`);
+  list.forEach((item, i) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      throw new ApiRefusal(`Entity ${i} must be a JSON object`);
+    }
+  });
+  return list as Record<string, unknown>[];
+}
+
+/** An integer sent as a number or a numeric string (PHP clients send strings). */
+export const intLike = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
+
+export const intOrList = z.union([intLike, z.array(intLike)]).transform((v) => new Set(Array.isArray(v) ? v : [v]));
+
+/** Turns zod issues into eMAG-style messages. */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.join('.');
+    return path ? `Invalid value for '${path}': ${issue.message}` : issue.message;
+  });
+}
+
+export function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ApiRefusal(...describeIssues(result.error));
+  return result.data;
+}
+
+export interface Page {
+  currentPage: number;
+  itemsPerPage: number;
+}
+
+const pageSchema = z.object({
+  currentPage: intLike.pipe(z.number().min(1).max(65535)).optional(),
+  itemsPerPage: intLike.pipe(z.number().min(1).max(100, 'itemsPerPage must be at most 100')).optional(),
+});
+
+/** currentPage (default 1, max 65535) and itemsPerPage (default 100, max 100). */
+export function readPage(filters: Record<string, unknown>): Page {
+  const page = parseWith(pageSchema, filters);
+  return { currentPage: page.currentPage ?? 1, itemsPerPage: page.itemsPerPage ?? 100 };
+}
+
+/** eMAG count answer: totals with noOfItems as a string, as the live API sends it. */
+export function countResult(
+  total: number,
+  itemsPerPage: number,
+): { noOfItems: string; noOfPages: number; itemsPerPage: number } {
+  return { noOfItems: String(total), noOfPages: Math.ceil(total / itemsPerPage), itemsPerPage };
+}

@@ -1,0 +1,79 @@
+// eMAG's per-account rate limits with sliding windows: order routes 12 in any 1 s and 720 in any 60 s; every
+// other route together 3 in any 1 s and 180 in any 60 s. Refused (429) requests do not consume budget.
+
+export type Bucket = 'orders' | 'other';
+
+export const LIMITS: Readonly<Record<Bucket, { perSecond: number; perMinute: number }>> = {
+  orders: { perSecond: 12, perMinute: 720 },
+  other: { perSecond: 3, perMinute: 180 },
+};
+
+export interface RateDecision {
+  allowed: boolean;
+  headers: Record<string, string>;
+}
+
+/** Accepted request times of one (account, bucket), oldest first, pruned past 60 s. */
+class Window {
+  private times: number[] = [];
+  private head = 0;
+
+  private prune(now: number): void {
+    while (this.head < this.times.length && (this.times[this.head] as number) <= now - 60_000) this.head++;
+    if (this.head > 1024 && this.head * 2 > this.times.length) {
+      this.times = this.times.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  counts(now: number): { lastSecond: number; lastMinute: number } {
+    this.prune(now);
+    let lastSecond = 0;
+    for (let i = this.times.length - 1; i >= this.head && (this.times[i] as number) > now - 1000; i--) lastSecond++;
+    return { lastSecond, lastMinute: this.times.length - this.head };
+  }
+
+  record(now: number): void {
+    this.times.push(now);
+  }
+}
+
+export class RateLimiter {
+  private readonly windows = new Map<string, Window>();
+  enabled: boolean;
+
+  constructor(
+    enabled: boolean,
+    private readonly limits: Readonly<Record<Bucket, { perSecond: number; perMinute: number }>> = LIMITS,
+  ) {
+    this.enabled = enabled;
+  }
+
+  /** Decides one request and, when allowed, counts it. Headers describe the budget after this request. */
+  take(account: string, bucket: Bucket, now: number): RateDecision {
+    const key = `${account}\u0000${bucket}`;
+    let window = this.windows.get(key);
+    if (!window) {
+      window = new Window();
+      this.windows.set(key, window);
+    }
+    const limit = this.limits[bucket];
+    const { lastSecond, lastMinute } = window.counts(now);
+    const allowed = !this.enabled || (lastSecond < limit.perSecond && lastMinute < limit.perMinute);
+    if (allowed) window.record(now);
+    const used = allowed ? 1 : 0;
+    return {
+      allowed,
+      headers: {
+        'X-RateLimit-Limit-Second': String(limit.perSecond),
+        'X-RateLimit-Remaining-Second': String(Math.max(limit.perSecond - lastSecond - used, 0)),
+        'X-RateLimit-Limit-Minute': String(limit.perMinute),
+        'X-RateLimit-Remaining-Minute': String(Math.max(limit.perMinute - lastMinute - used, 0)),
+      },
+    };
+  }
+
+  reset(): void {
+    this.windows.clear();
+  }
+}

@@ -1,0 +1,89 @@
+// Public types of the eMAG sandbox: how it is started, what it records, and the handle tests and the CLI hold.
+import type { EmagOfferRecord, EmagOrderRecord } from './records';
+
+/** main: the seller fulfils orders (type 3); fbe: eMAG fulfils them (type 2). */
+export type AccountKind = 'main' | 'fbe';
+
+export interface SandboxAccountSpec {
+  username: string;
+  password: string;
+  kind: AccountKind;
+  orders?: number;
+  offers?: number;
+}
+
+export type FaultKind = 'http500' | 'reset' | 'slow' | 'malformedJson' | 'noIsError' | 'isError' | 'http429';
+
+export interface FaultRule {
+  /** 'order/read', 'order/acknowledge' (covers order/acknowledge/{id}), a resource prefix like 'order', or '*'. */
+  route?: string;
+  /** Username; default every account. */
+  account?: string;
+  kind: FaultKind;
+  /** 0..1, drawn from the seeded RNG. */
+  probability?: number;
+  /** Fixed schedule: fire on these 1-based request numbers (counted per rule). */
+  nth?: number[];
+  /** Fire on the first `count` matching requests. */
+  count?: number;
+  /** For 'slow' (default 2000). */
+  delayMs?: number;
+}
+
+export interface SandboxOptions {
+  /** Default 0 = a random free port; the server always binds 127.0.0.1 only. */
+  port?: number;
+  /** Default 1; all generated data is deterministic for a seed (and a clock). */
+  seed?: number;
+  accounts?: SandboxAccountSpec[];
+  /** Default 50 when the account spec has no `orders`. */
+  ordersPerAccount?: number;
+  /** Default 40 when the account spec has no `offers`. */
+  offersPerAccount?: number;
+  /** Demo stream: a new order for a random account every N seconds (0/undefined = off). */
+  newOrderEverySec?: number;
+  faults?: FaultRule[];
+  /** Default true. */
+  rateLimit?: boolean;
+  /** Clock for data dates and the rate-limit windows; default real time. */
+  now?: () => Date;
+  /** Oldest request-log entries are dropped beyond this many (default 200,000). */
+  requestLogLimit?: number;
+}
+
+export interface RequestLogEntry {
+  /** Epoch ms (sandbox clock) when the request arrived. */
+  at: number;
+  method: string;
+  path: string;
+  /** Normalised route: 'order/read', 'order/acknowledge', 'offer_stock', ... */
+  route: string;
+  bucket: 'orders' | 'other';
+  /** Authenticated username, or null when auth failed. */
+  account: string | null;
+  /** HTTP status sent; 0 when the connection was reset without a response. */
+  status: number;
+  fault?: FaultKind;
+}
+
+export interface Sandbox {
+  /** API base URL, e.g. http://127.0.0.1:PORT/api-3 (what a client uses as MARKETPLACE_API_URL). */
+  readonly url: string;
+  /** e.g. http://127.0.0.1:PORT/__control */
+  readonly controlUrl: string;
+  readonly port: number;
+  readonly accounts: SandboxAccountSpec[];
+  readonly requestLog: RequestLogEntry[];
+  /** Live view of the account's orders, oldest first (materialises every order: costly at 100k). */
+  orders(username: string): EmagOrderRecord[];
+  offers(username: string): EmagOfferRecord[];
+  /** New status-1 orders dated now. */
+  addOrders(username: string, count: number, overrides?: Partial<EmagOrderRecord>): EmagOrderRecord[];
+  /** Bypasses the status matrix (simulates eMAG or the customer) and bumps `modified`. */
+  setOrderStatus(username: string, orderId: number, status: number): void;
+  setFaults(rules: FaultRule[]): void;
+  setRateLimit(enabled: boolean): void;
+  clearRequestLog(): void;
+  /** Stops the demo stream timers and the server. */
+  close(): Promise<void>;
+}
