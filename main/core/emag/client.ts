@@ -1,0 +1,297 @@
+// createEmagClient: the only code that talks to eMAG. Typed route functions over one account's request pipeline.
+import { z } from 'zod';
+import { childLogger, redactText, silentLogger, withRedaction, type Logger } from '../logging';
+import { createMetrics, type AppMetrics } from '../metrics';
+import type { FetchLike } from './http';
+import { configError } from './errors';
+import { collectPages, walkPages, type ItemKey, type Page } from './pagination';
+import type { LimiterTime } from './rate-limiter';
+import { createRequester, type CallOptions, type ClientLimiterStats } from './request';
+import type { BreakerStateName } from './resilience';
+import { ROUTES, type EmagRoute } from './routes';
+import { emagCountSchema, looseList, type EmagCount, type EmagSaveResult } from './schemas/common';
+import {
+  emagOfferSchema,
+  type EmagOffer,
+  type EmagOfferSaveInput,
+  type EmagOfferUpdateInput,
+  type OfferCountFilters,
+  type OfferReadFilters,
+} from './schemas/offers';
+import {
+  emagOrderSchema,
+  type EmagAttachmentInput,
+  type EmagOrder,
+  type EmagOrderSaveInput,
+  type OrderCountFilters,
+  type OrderReadFilters,
+} from './schemas/orders';
+import {
+  emagCategorySchema,
+  emagHandlingTimeSchema,
+  emagVatRateSchema,
+  type CategoryReadFilters,
+  type EmagCategory,
+  type EmagHandlingTime,
+  type EmagVatRate,
+} from './schemas/reference';
+import { emagRmaSchema, type EmagRma, type RmaCountFilters, type RmaReadFilters } from './schemas/rma';
+import {
+  emagAwbSaveResultSchema,
+  emagAwbSchema,
+  emagCourierAccountSchema,
+  type AwbReadFilters,
+  type EmagAwb,
+  type EmagAwbInput,
+  type EmagCourierAccount,
+} from './schemas/shipping';
+import { resolveEmagClientSettings, type EmagClientConfig } from './settings';
+import { checkBatch, checkDateWindow, checkPaging, requireId } from './validate';
+
+export interface EmagClientDeps {
+  /** Every line goes through redaction that knows this account's password first. */
+  logger?: Logger;
+  /** The app's metrics (one registry per app); a private registry is made when omitted. */
+  metrics?: AppMetrics;
+  /** Time for the rate limiter (tests pass fakes). Defaults to a monotonic clock and setTimeout. */
+  clock?: { now(): Date };
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  fetch?: FetchLike;
+}
+
+/** A walk over every page of a read, plus the convenience of collecting it. */
+export interface PagedRead<T, F> {
+  /** One page (at most 100 items). */
+  read(filters?: F, options?: CallOptions): Promise<T[]>;
+  /** Every page, in order, until a short page. */
+  pages(filters?: Omit<F, 'currentPage'>, options?: CallOptions): AsyncGenerator<Page<T>, void, undefined>;
+  /** Every item of every page, each id once. */
+  readAll(filters?: Omit<F, 'currentPage'>, options?: CallOptions): Promise<T[]>;
+}
+
+export interface EmagClient {
+  readonly account: string;
+  readonly baseUrl: string;
+  readonly orders: PagedRead<EmagOrder, OrderReadFilters> & {
+    count(filters?: OrderCountFilters, options?: CallOptions): Promise<EmagCount>;
+    /** New (1) -> in progress (2); only for seller-fulfilled (type 3) orders. Safe to repeat. */
+    acknowledge(orderId: number, options?: CallOptions): Promise<EmagSaveResult>;
+    /** Sends whole orders as read, with changes applied (eMAG requires every field read). At most 50. */
+    save(orders: EmagOrderSaveInput | readonly EmagOrderSaveInput[], options?: CallOptions): Promise<EmagSaveResult>;
+    /** order/save of the order as read with a new status (allowed transitions: README §6). */
+    changeStatus(order: EmagOrderSaveInput, status: number, options?: CallOptions): Promise<EmagSaveResult>;
+    unlockCourier(orderId: number, options?: CallOptions): Promise<EmagSaveResult>;
+  };
+  readonly attachments: {
+    /** Not idempotent: retried only when eMAG provably never got the request. At most 50. */
+    save(
+      attachments: EmagAttachmentInput | readonly EmagAttachmentInput[],
+      options?: CallOptions,
+    ): Promise<EmagSaveResult>;
+  };
+  readonly awb: {
+    /** Issues an AWB (finalizes the order). Not idempotent: see docs/emag-client.md before retrying yourself. */
+    save(awb: EmagAwbInput, options?: CallOptions): Promise<EmagAwb[]>;
+    read(filters: AwbReadFilters, options?: CallOptions): Promise<EmagAwb[]>;
+  };
+  readonly courierAccounts: {
+    read(filters?: Record<string, unknown>, options?: CallOptions): Promise<EmagCourierAccount[]>;
+  };
+  readonly offers: PagedRead<EmagOffer, OfferReadFilters> & {
+    count(filters?: OfferCountFilters, options?: CallOptions): Promise<EmagCount>;
+    /** product_offer/save of existing offers (offer data only). At most 50. */
+    save(offers: EmagOfferSaveInput | readonly EmagOfferSaveInput[], options?: CallOptions): Promise<EmagSaveResult>;
+    /** The light offer/save: only the fields that change. At most 50. */
+    update(
+      offers: EmagOfferUpdateInput | readonly EmagOfferUpdateInput[],
+      options?: CallOptions,
+    ): Promise<EmagSaveResult>;
+  };
+  readonly offerStock: {
+    /** PATCH offer_stock/{id}: stock alone (0-65535). */
+    update(offerId: number, stock: number, options?: CallOptions): Promise<EmagSaveResult>;
+  };
+  readonly categories: PagedRead<EmagCategory, CategoryReadFilters> & {
+    count(
+      filters?: Omit<CategoryReadFilters, 'itemsPerPage' | 'currentPage'>,
+      options?: CallOptions,
+    ): Promise<EmagCount>;
+  };
+  readonly vat: { read(options?: CallOptions): Promise<EmagVatRate[]> };
+  readonly handlingTime: { read(options?: CallOptions): Promise<EmagHandlingTime[]> };
+  readonly rma: PagedRead<EmagRma, RmaReadFilters> & {
+    count(filters?: RmaCountFilters, options?: CallOptions): Promise<EmagCount>;
+  };
+  /** Rate-limit budgets, waits and queues per bucket, and in-flight counts. */
+  limiterStats(): ClientLimiterStats;
+  breakerState(): BreakerStateName;
+}
+
+const anyResults = z.unknown();
+
+function defaultTime(deps: EmagClientDeps): LimiterTime {
+  const clock = deps.clock;
+  return {
+    // performance.now is monotonic: a wall-clock jump cannot stall or burst the limiter.
+    now: clock ? () => clock.now().getTime() : () => performance.now(),
+    sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    random: deps.random ?? Math.random,
+  };
+}
+
+/**
+ * Creates the client for one eMAG account. Create ONE per account and share it: the rate limiter, breaker and
+ * in-flight caps live in the client, so two clients for the same account would each spend the full budget.
+ * Throws an EmagError of kind `config` for invalid settings.
+ */
+export function createEmagClient(config: EmagClientConfig, deps: EmagClientDeps = {}): EmagClient {
+  const settings = resolveEmagClientSettings(config);
+  const basicToken = Buffer.from(`${settings.username}:${settings.password}`).toString('base64');
+  const secrets = [settings.password, basicToken];
+  const logger = withRedaction(childLogger(deps.logger ?? silentLogger, { account: settings.account }), secrets);
+  const requester = createRequester(settings, {
+    logger,
+    scrub: (text) => redactText(text, { secrets }),
+    metrics: (deps.metrics ?? createMetrics()).emag,
+    fetch: deps.fetch ?? ((input, init) => fetch(input, init)),
+    time: defaultTime(deps),
+  });
+
+  const saveResult = (result: { value: unknown; messages: string[] }): EmagSaveResult => ({
+    messages: result.messages,
+    results: result.value,
+  });
+
+  async function readList<T>(
+    route: EmagRoute,
+    schema: z.ZodType<T>,
+    body: object,
+    options: CallOptions = {},
+  ): Promise<T[]> {
+    const { value } = await requester.call({ route, body, schema: looseList(schema), ...options });
+    return value;
+  }
+
+  async function count(route: EmagRoute, filters: object, options: CallOptions = {}): Promise<EmagCount> {
+    const { value } = await requester.call({ route, body: filters, schema: emagCountSchema, ...options });
+    return value;
+  }
+
+  async function save(route: EmagRoute, body: unknown, options: CallOptions = {}, pathSuffix?: string) {
+    return saveResult(
+      await requester.call({ route, body, schema: anyResults, ...options, ...(pathSuffix ? { pathSuffix } : {}) }),
+    );
+  }
+
+  function pagedRead<T, F extends { itemsPerPage?: number; currentPage?: number }>(
+    route: EmagRoute,
+    schema: z.ZodType<T>,
+    keyOf: ItemKey<T>,
+    check: (filters: F) => void = () => undefined,
+  ): PagedRead<T, F> {
+    const read = async (filters: F = {} as F, options?: CallOptions): Promise<T[]> => {
+      checkPaging(filters, route.name);
+      check(filters);
+      return readList(route, schema, filters, options);
+    };
+    const pages = (filters: Omit<F, 'currentPage'> = {} as F, options?: CallOptions) => {
+      const itemsPerPage = filters.itemsPerPage ?? settings.pageSize;
+      return walkPages<T>((currentPage) => read({ ...filters, currentPage, itemsPerPage } as F, options), {
+        route: route.name,
+        itemsPerPage,
+        keyOf,
+      });
+    };
+    return { read, pages, readAll: (filters, options) => collectPages(pages(filters, options), keyOf) };
+  }
+
+  const checkOrderFilters = (filters: OrderCountFilters): void => {
+    checkDateWindow(filters.createdAfter, filters.createdBefore, 'created', ROUTES.orderRead.name);
+    checkDateWindow(filters.modifiedAfter, filters.modifiedBefore, 'modified', ROUTES.orderRead.name);
+  };
+  const byId = (item: { id: number }): number => item.id;
+
+  return {
+    account: settings.account,
+    baseUrl: settings.baseUrl,
+    orders: {
+      ...pagedRead<EmagOrder, OrderReadFilters>(ROUTES.orderRead, emagOrderSchema, byId, checkOrderFilters),
+      count: async (filters = {}, options) => {
+        checkOrderFilters(filters);
+        return count(ROUTES.orderCount, filters, options);
+      },
+      acknowledge: async (orderId, options) => {
+        const id = requireId(orderId, 'orderId', ROUTES.orderAcknowledge.name);
+        return save(ROUTES.orderAcknowledge, undefined, options, `/${id}`);
+      },
+      save: async (orders, options) =>
+        save(ROUTES.orderSave, checkBatch(orders, 'orders', ROUTES.orderSave.name), options),
+      changeStatus: async (order, status, options) => {
+        requireId(order.id, 'order.id', ROUTES.orderSave.name);
+        if (!Number.isInteger(status) || status < 0 || status > 5) {
+          throw configError(`status must be an eMAG order status from 0 to 5 (got ${status})`, ROUTES.orderSave.name);
+        }
+        return save(ROUTES.orderSave, [{ ...order, status }], options);
+      },
+      unlockCourier: async (orderId, options) => {
+        const id = requireId(orderId, 'orderId', ROUTES.orderUnlockCourier.name);
+        return save(ROUTES.orderUnlockCourier, undefined, options, `/${id}`);
+      },
+    },
+    attachments: {
+      save: async (attachments, options) =>
+        save(
+          ROUTES.orderAttachmentsSave,
+          checkBatch(attachments, 'attachments', ROUTES.orderAttachmentsSave.name),
+          options,
+        ),
+    },
+    awb: {
+      save: async (awb, options) => {
+        const { value } = await requester.call({
+          route: ROUTES.awbSave,
+          body: awb,
+          schema: emagAwbSaveResultSchema,
+          ...options,
+        });
+        return value;
+      },
+      read: async (filters, options) => readList(ROUTES.awbRead, emagAwbSchema, filters, options),
+    },
+    courierAccounts: {
+      read: async (filters = {}, options) =>
+        readList(ROUTES.courierAccountsRead, emagCourierAccountSchema, filters, options),
+    },
+    offers: {
+      ...pagedRead<EmagOffer, OfferReadFilters>(ROUTES.offerRead, emagOfferSchema, byId),
+      count: async (filters = {}, options) => count(ROUTES.offerCount, filters, options),
+      save: async (offers, options) =>
+        save(ROUTES.offerSave, checkBatch(offers, 'offers', ROUTES.offerSave.name), options),
+      update: async (offers, options) =>
+        save(ROUTES.offerLightSave, checkBatch(offers, 'offers', ROUTES.offerLightSave.name), options),
+    },
+    offerStock: {
+      update: async (offerId, stock, options) => {
+        const route = ROUTES.offerStock.name;
+        const id = requireId(offerId, 'offerId', route);
+        if (!Number.isInteger(stock) || stock < 0 || stock > 65_535) {
+          throw configError(`stock must be an integer from 0 to 65535 (got ${stock})`, route);
+        }
+        return save(ROUTES.offerStock, { stock }, options, `/${id}`);
+      },
+    },
+    categories: {
+      ...pagedRead<EmagCategory, CategoryReadFilters>(ROUTES.categoryRead, emagCategorySchema, byId),
+      count: async (filters = {}, options) => count(ROUTES.categoryCount, filters, options),
+    },
+    vat: { read: async (options) => readList(ROUTES.vatRead, emagVatRateSchema, {}, options) },
+    handlingTime: { read: async (options) => readList(ROUTES.handlingTimeRead, emagHandlingTimeSchema, {}, options) },
+    rma: {
+      ...pagedRead<EmagRma, RmaReadFilters>(ROUTES.rmaRead, emagRmaSchema, (rma) => rma.emag_id),
+      count: async (filters = {}, options) => count(ROUTES.rmaCount, filters, options),
+    },
+    limiterStats: () => requester.limiterStats(),
+    breakerState: () => requester.breakerState(),
+  };
+}

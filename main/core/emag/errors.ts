@@ -1,0 +1,124 @@
+// The one error type of the eMAG client: a kind the UI can explain, eMAG's own messages, and whether a retry may help.
+export const EMAG_ERROR_KINDS = [
+  'auth',
+  'rateLimit',
+  'api',
+  'transport',
+  'timeout',
+  'badResponse',
+  'circuitOpen',
+  'config',
+  'aborted',
+] as const;
+
+/**
+ * - auth: credentials refused or the IP is not whitelisted (401/403, or isError mentioning auth/IP)
+ * - rateLimit: HTTP 429 from eMAG
+ * - api: eMAG understood the request and refused it (isError: true, or a 4xx other than 401/403/429)
+ * - transport: the request or its answer was lost (connection refused/reset, DNS, HTTP 5xx)
+ * - timeout: no complete answer within the per-request timeout
+ * - badResponse: an answer that is not eMAG's envelope (not JSON, no isError: false, unexpected shape)
+ * - circuitOpen: the account's circuit breaker is open; nothing was sent
+ * - config: invalid client settings or call arguments; nothing was sent
+ * - aborted: the caller's AbortSignal fired
+ */
+export type EmagErrorKind = (typeof EMAG_ERROR_KINDS)[number];
+
+/** Kinds that are usually temporary; `badResponse` joins them only for bodies that are not JSON at all. */
+const TRANSIENT_KINDS: ReadonlySet<EmagErrorKind> = new Set(['rateLimit', 'transport', 'timeout']);
+
+export interface EmagErrorInit {
+  kind: EmagErrorKind;
+  message: string;
+  /** Route template, e.g. `order/acknowledge` (never the id, so it can be a metric label). */
+  route: string;
+  messages?: readonly string[];
+  status?: number;
+  /** The failure is likely temporary (network, server, garbled answer). Defaults from the kind. */
+  transient?: boolean;
+  /** A retry may help and cannot apply a change twice. Defaults to `transient`. */
+  retryable?: boolean;
+  account?: string;
+  /** Server-suggested wait before retrying (Retry-After), when it gave one. */
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+export class EmagError extends Error {
+  readonly kind: EmagErrorKind;
+  readonly route: string;
+  /** eMAG's own messages (from the envelope), as text. */
+  readonly messages: readonly string[];
+  readonly status?: number;
+  /** The failure is likely temporary: it counts against the circuit breaker (429s excepted). */
+  readonly transient: boolean;
+  /** The client may retry it: transient, and the route is safe to repeat (or eMAG provably never got it). */
+  readonly retryable: boolean;
+  readonly account?: string;
+  readonly retryAfterMs?: number;
+
+  constructor(init: EmagErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'EmagError';
+    this.kind = init.kind;
+    this.route = init.route;
+    this.messages = init.messages ?? [];
+    if (init.status !== undefined) this.status = init.status;
+    this.transient = init.transient ?? TRANSIENT_KINDS.has(init.kind);
+    this.retryable = init.retryable ?? this.transient;
+    if (init.account !== undefined) this.account = init.account;
+    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+  }
+
+  /** A copy that may not be retried (used for routes where a retry could apply the change twice). */
+  withoutRetry(): EmagError {
+    return this.retryable ? new EmagError({ ...this.init(), retryable: false }) : this;
+  }
+
+  /** A copy with its message and eMAG's messages passed through `clean` (used to scrub echoed secrets). */
+  withText(clean: (text: string) => string): EmagError {
+    return new EmagError({ ...this.init(), message: clean(this.message), messages: this.messages.map(clean) });
+  }
+
+  /** A copy stamped with the account it happened on. */
+  forAccount(account: string): EmagError {
+    return this.account === account ? this : new EmagError({ ...this.init(), account });
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      kind: this.kind,
+      message: this.message,
+      route: this.route,
+      messages: this.messages,
+      status: this.status,
+      transient: this.transient,
+      retryable: this.retryable,
+      account: this.account,
+    };
+  }
+
+  private init(): EmagErrorInit {
+    return {
+      kind: this.kind,
+      message: this.message,
+      route: this.route,
+      messages: this.messages,
+      status: this.status,
+      transient: this.transient,
+      retryable: this.retryable,
+      account: this.account,
+      retryAfterMs: this.retryAfterMs,
+      cause: this.cause,
+    };
+  }
+}
+
+export const isEmagError = (error: unknown): error is EmagError => error instanceof EmagError;
+
+export const configError = (message: string, route = 'config'): EmagError =>
+  new EmagError({ kind: 'config', message, route });
+
+export const abortedError = (route: string, cause?: unknown): EmagError =>
+  new EmagError({ kind: 'aborted', message: `eMAG request ${route} was cancelled`, route, cause });

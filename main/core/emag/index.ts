@@ -1,0 +1,41 @@
+// Public surface of the eMAG client: createEmagClient, its error type, settings, and the parsed eMAG record types.
+export { createEmagClient } from './client';
+export type { EmagClient, EmagClientDeps, PagedRead } from './client';
+export { EMAG_ERROR_KINDS, EmagError, isEmagError } from './errors';
+export type { EmagErrorKind } from './errors';
+export { EMAG_PLATFORM_IDS, EMAG_PLATFORMS, isLoopbackHost, resolveApiUrl } from './platforms';
+export type { EmagPlatform } from './platforms';
+export { emagClientConfigSchema, resolveEmagClientSettings } from './settings';
+export type { EmagClientConfig, EmagClientSettings } from './settings';
+export type { CallOptions, ClientLimiterStats, BucketRuntimeStats } from './request';
+export type { BucketStats } from './rate-limiter';
+export type { BreakerStateName } from './resilience';
+export type { Page } from './pagination';
+export { ROUTES } from './routes';
+export type { EmagRoute, RateBucketName } from './routes';
+export type { EmagCount, EmagSaveResult } from './schemas/common';
+export { ORDER_STATUS, ORDER_TYPE, PAYMENT_MODE, emagOrderSchema, emagOrderLineSchema } from './schemas/orders';
+export type {
+  EmagAttachmentInput,
+  EmagCustomer,
+  EmagOrder,
+  EmagOrderAttachment,
+  EmagOrderLine,
+  EmagOrderSaveInput,
+  EmagOrderVoucher,
+  OrderCountFilters,
+  OrderReadFilters,
+  OrderStatusCode,
+} from './schemas/orders';
+export { emagOfferSchema } from './schemas/offers';
+export type {
+  EmagOffer,
+  EmagOfferSaveInput,
+  EmagOfferUpdateInput,
+  OfferCountFilters,
+  OfferReadFilters,
+} from './schemas/offers';
+export type { AwbReadFilters, EmagAwb, EmagAwbInput, EmagAwbParty, EmagCourierAccount } from './schemas/shipping';
+export type { CategoryReadFilters, EmagCategory, EmagHandlingTime, EmagVatRate } from './schemas/reference';
+export { RMA_STATUS } from './schemas/rma';
+export type { EmagRma, EmagRmaProduct, RmaCountFilters, RmaReadFilters } from './schemas/rma';

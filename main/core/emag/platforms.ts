@@ -1,0 +1,74 @@
+// eMAG / Fashion Days marketplaces and their API base URLs, plus the rule that plain HTTP is for loopback only.
+import { configError } from './errors';
+
+export const EMAG_PLATFORMS = {
+  'emag-ro': {
+    label: 'eMAG Romania',
+    apiUrl: 'https://marketplace-api.emag.ro/api-3',
+    currency: 'RON',
+    locale: 'ro_RO',
+  },
+  'emag-bg': {
+    label: 'eMAG Bulgaria',
+    apiUrl: 'https://marketplace-api.emag.bg/api-3',
+    currency: 'BGN',
+    locale: 'bg_BG',
+  },
+  'emag-hu': {
+    label: 'eMAG Hungary',
+    apiUrl: 'https://marketplace-api.emag.hu/api-3',
+    currency: 'HUF',
+    locale: 'hu_HU',
+  },
+  'fd-ro': {
+    label: 'Fashion Days Romania',
+    apiUrl: 'https://marketplace-ro-api.fashiondays.com/api-3',
+    currency: 'RON',
+    locale: 'ro_RO',
+  },
+  'fd-bg': {
+    label: 'Fashion Days Bulgaria',
+    apiUrl: 'https://marketplace-bg-api.fashiondays.com/api-3',
+    currency: 'BGN',
+    locale: 'bg_BG',
+  },
+} as const;
+
+export type EmagPlatform = keyof typeof EMAG_PLATFORMS;
+export const EMAG_PLATFORM_IDS = Object.keys(EMAG_PLATFORMS) as EmagPlatform[];
+
+/** True for 127.0.0.0/8, ::1 and localhost: the only hosts plain HTTP may go to (the local sandbox). */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
+  const v4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host) ?? /^::ffff:127\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
+  return v4 !== null && v4.slice(1).every((part) => Number(part) <= 255);
+}
+
+/**
+ * The base URL requests go to (no trailing slash): the custom `apiUrl` when given, else the platform's.
+ * Throws a `config` EmagError for an unparsable URL, a non-HTTP scheme, embedded credentials,
+ * or plain HTTP to anything but loopback.
+ */
+export function resolveApiUrl(platform: EmagPlatform, apiUrl?: string): string {
+  if (apiUrl === undefined || apiUrl.trim() === '') return EMAG_PLATFORMS[platform].apiUrl;
+  let url: URL;
+  try {
+    url = new URL(apiUrl.trim());
+  } catch {
+    throw configError(`The eMAG API URL is not a valid URL`);
+  }
+  if (url.username || url.password) {
+    throw configError('The eMAG API URL must not contain credentials; set the username and password instead');
+  }
+  if (url.protocol === 'http:') {
+    if (!isLoopbackHost(url.hostname)) {
+      throw configError(`Plain HTTP is refused for ${url.hostname}: use https (http is allowed only for loopback)`);
+    }
+  } else if (url.protocol !== 'https:') {
+    throw configError(`The eMAG API URL must use https (got ${url.protocol})`);
+  }
+  if (url.search || url.hash) throw configError('The eMAG API URL must not have a query string or fragment');
+  return url.href.replace(/\/+$/, '');
+}

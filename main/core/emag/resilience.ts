@@ -1,0 +1,67 @@
+// The account's cockatiel policies: retry with backoff, one circuit breaker, a per-attempt timeout, in-flight caps.
+import {
+  BulkheadPolicy,
+  bulkhead,
+  CircuitBreakerPolicy,
+  CircuitState,
+  circuitBreaker,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  handleWhen,
+  RetryPolicy,
+  retry,
+  TimeoutPolicy,
+  TimeoutStrategy,
+  timeout,
+} from 'cockatiel';
+import { isEmagError } from './errors';
+import type { RateBucketName } from './routes';
+import type { EmagClientSettings } from './settings';
+
+export type BreakerStateName = 'closed' | 'open' | 'halfOpen' | 'isolated';
+
+export const breakerStateName = (state: CircuitState): BreakerStateName =>
+  state === CircuitState.Open
+    ? 'open'
+    : state === CircuitState.HalfOpen
+      ? 'halfOpen'
+      : state === CircuitState.Isolated
+        ? 'isolated'
+        : 'closed';
+
+/** Only the failures that say "eMAG is unwell" trip the breaker: not auth, not isError, not our own 429s. */
+export const countsAgainstBreaker = (error: unknown): boolean =>
+  isEmagError(error) && error.transient && error.kind !== 'rateLimit';
+
+export interface AccountPolicies {
+  retry: RetryPolicy;
+  breaker: CircuitBreakerPolicy;
+  timeout: TimeoutPolicy;
+  inFlight: Record<RateBucketName, BulkheadPolicy>;
+}
+
+export function createAccountPolicies(settings: EmagClientSettings): AccountPolicies {
+  return {
+    retry: retry(
+      handleWhen((error) => isEmagError(error) && error.retryable),
+      {
+        // cockatiel counts retries, not attempts.
+        maxAttempts: settings.retry.maxAttempts - 1,
+        backoff: new ExponentialBackoff({
+          initialDelay: settings.retry.initialDelayMs,
+          maxDelay: settings.retry.maxDelayMs,
+        }),
+      },
+    ),
+    breaker: circuitBreaker(handleWhen(countsAgainstBreaker), {
+      halfOpenAfter: settings.breaker.halfOpenAfterMs,
+      breaker: new ConsecutiveBreaker(settings.breaker.consecutiveFailures),
+    }),
+    // Cooperative: the attempt's fetch gets the signal and stops itself, so no socket is left behind.
+    timeout: timeout(settings.timeoutMs, TimeoutStrategy.Cooperative),
+    inFlight: {
+      orders: bulkhead(settings.maxInFlight.orders, settings.maxQueued),
+      other: bulkhead(settings.maxInFlight.other, settings.maxQueued),
+    },
+  };
+}

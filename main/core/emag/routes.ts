@@ -1,0 +1,47 @@
+// The eMAG routes MagFlow calls: path, HTTP method, which rate-limit bucket they draw from, and whether a retry is safe.
+export type RateBucketName = 'orders' | 'other';
+
+export interface EmagRoute {
+  /** Route template and metric label, e.g. `order/acknowledge` (ids are appended to the path, not the name). */
+  name: string;
+  method: 'POST' | 'PATCH';
+  bucket: RateBucketName;
+  /**
+   * False when sending twice could apply the change twice (a second AWB, a duplicate attachment): such routes are
+   * retried only when the failure proves eMAG never got the request (429, connection refused).
+   */
+  idempotent: boolean;
+}
+
+const route = (name: string, idempotent = true, method: EmagRoute['method'] = 'POST'): EmagRoute => ({
+  name,
+  method,
+  // eMAG's order budget covers every order/* route; everything else shares the small budget.
+  bucket: name.startsWith('order/') ? 'orders' : 'other',
+  idempotent,
+});
+
+export const ROUTES = {
+  orderRead: route('order/read'),
+  orderCount: route('order/count'),
+  /** Acknowledging twice leaves the order in "in progress" both times: safe to retry. */
+  orderAcknowledge: route('order/acknowledge'),
+  /** order/save sends the whole order as read: the same request twice yields the same order. */
+  orderSave: route('order/save'),
+  orderUnlockCourier: route('order/unlock-courier'),
+  orderAttachmentsSave: route('order/attachments/save', false),
+  awbSave: route('awb/save', false),
+  awbRead: route('awb/read'),
+  courierAccountsRead: route('courier_accounts/read'),
+  offerRead: route('product_offer/read'),
+  offerCount: route('product_offer/count'),
+  offerSave: route('product_offer/save'),
+  offerLightSave: route('offer/save'),
+  offerStock: route('offer_stock', true, 'PATCH'),
+  categoryRead: route('category/read'),
+  categoryCount: route('category/count'),
+  vatRead: route('vat/read'),
+  handlingTimeRead: route('handling_time/read'),
+  rmaRead: route('rma/read'),
+  rmaCount: route('rma/count'),
+} as const satisfies Record<string, EmagRoute>;

@@ -1,0 +1,9 @@
+// Public surface of the logging module: one Logger interface, redaction, and the console/memory sinks.
+export { childLogger, levelEnabled, LOG_LEVELS, silentLogger } from './logger';
+export type { LogFields, Logger, LogLevel } from './logger';
+export { redact, redactFields, redactText, REDACTED, withRedaction } from './redact';
+export type { RedactOptions } from './redact';
+export { createConsoleLogger, formatLogLine } from './console-logger';
+export type { ConsoleLoggerOptions } from './console-logger';
+export { createMemoryLogger } from './memory-logger';
+export type { LogEntry, MemoryLogger, MemoryLoggerOptions } from './memory-logger';

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { EmagError } from '../../main/core/emag';
+import { interpretAnswer, messagesToText, retryAfterMs, type HttpAnswer } from '../../main/core/emag/envelope';
+import { ROUTES } from '../../main/core/emag/routes';
+
+const answer = (status: number, body: unknown, headers: Record<string, string> = {}): HttpAnswer => ({
+  status,
+  headers: new Headers(headers),
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
+
+function failure(a: HttpAnswer, route = ROUTES.orderRead): EmagError {
+  try {
+    interpretAnswer(route, a);
+  } catch (error) {
+    if (error instanceof EmagError) return error;
+    throw error;
+  }
+  throw new Error('expected the answer to be refused');
+}
+
+describe('interpretAnswer', () => {
+  it('accepts only JSON with isError: false, returning results and any warnings', () => {
+    const envelope = interpretAnswer(
+      ROUTES.orderRead,
+      answer(200, { isError: false, messages: ['warn'], results: [1] }),
+    );
+    expect(envelope).toEqual({ messages: ['warn'], results: [1] });
+  });
+
+  it('turns isError: true into an api error with eMAG messages, not retryable', () => {
+    const error = failure(answer(200, { isError: true, messages: ['Order 5 was not found', { message: 'x' }] }));
+    expect(error.kind).toBe('api');
+    expect(error.messages).toEqual(['Order 5 was not found', 'x']);
+    expect(error.retryable).toBe(false);
+    expect(error.route).toBe('order/read');
+  });
+
+  it('treats 401/403 and isError about credentials or IP as auth errors', () => {
+    expect(failure(answer(401, { isError: true, messages: ['Invalid credentials'] })).kind).toBe('auth');
+    expect(failure(answer(403, 'Forbidden')).kind).toBe('auth');
+    const ip = failure(answer(200, { isError: true, messages: ['Your IP is not whitelisted'] }));
+    expect(ip.kind).toBe('auth');
+    expect(ip.retryable).toBe(false);
+  });
+
+  it('makes 429 a retryable rateLimit error with Retry-After when sent', () => {
+    const error = failure(answer(429, { message: 'API rate limit exceeded' }, { 'retry-after': '2' }));
+    expect(error.kind).toBe('rateLimit');
+    expect(error.retryable).toBe(true);
+    expect(error.retryAfterMs).toBe(2_000);
+    expect(error.messages).toEqual(['API rate limit exceeded']);
+  });
+
+  it('makes 5xx a retryable transport error', () => {
+    const error = failure(answer(502, '<html>Bad gateway</html>'));
+    expect(error.kind).toBe('transport');
+    expect(error.status).toBe(502);
+    expect(error.retryable).toBe(true);
+    expect(error.transient).toBe(true);
+  });
+
+  it('calls a body that is not JSON a transient badResponse, and a JSON body without isError a final one', () => {
+    const garbled = failure(answer(200, '{"isError": fal'));
+    expect(garbled.kind).toBe('badResponse');
+    expect(garbled.retryable).toBe(true);
+    const noFlag = failure(answer(200, { messages: [], results: [] }));
+    expect(noFlag.kind).toBe('badResponse');
+    expect(noFlag.retryable).toBe(false);
+    expect(failure(answer(200, { isError: 'false', results: [] })).kind).toBe('badResponse');
+    expect(failure(answer(200, [1, 2])).kind).toBe('badResponse');
+  });
+
+  it('reports other 4xx and redirects as api errors', () => {
+    expect(failure(answer(404, { isError: true, messages: ['No route'] })).kind).toBe('api');
+    const redirect = failure(answer(301, '', { location: 'https://elsewhere/api-3' }));
+    expect(redirect.kind).toBe('api');
+    expect(redirect.message).toContain('https://elsewhere/api-3');
+  });
+});
+
+describe('helpers', () => {
+  it('flattens eMAG messages of any shape to text', () => {
+    expect(messagesToText(['a', { message: 'b' }, { field: 'c' }, 4, null])).toEqual(['a', 'b', 'c', '4']);
+    expect(messagesToText('one')).toEqual(['one']);
+    expect(messagesToText(undefined)).toEqual([]);
+  });
+
+  it('reads Retry-After as seconds or a date', () => {
+    expect(retryAfterMs(new Headers({ 'retry-after': '1.5' }))).toBe(1_500);
+    expect(retryAfterMs(new Headers({ 'retry-after': new Date(10_000).toUTCString() }), 4_000)).toBe(6_000);
+    expect(retryAfterMs(new Headers())).toBeUndefined();
+  });
+});
