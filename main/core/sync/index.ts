@@ -1,0 +1,213 @@
+// The sync engine: runs one job once for one account, recorded in sync_runs from start to outcome, under a timeout,
+// never twice at once for the same job and account (a second caller joins the run in progress).
+import type { Account, JobName, RunMode, RunStatus, SyncRun } from '../../../shared/domain';
+import type { HealthReport } from '../../../shared/views';
+import type { RunCounts } from '../db';
+import { isEmagError } from '../emag';
+import { notFound } from '../errors';
+import { childLogger } from '../logging';
+import { DEFAULT_TUNING, type JobContext, type SyncDeps } from './context';
+import { healthJob, unknownHealth, type HealthState } from './jobs/health';
+import { maintenanceJob } from './jobs/maintenance';
+import { newOrdersJob } from './jobs/newOrders';
+import { offersJob } from './jobs/offers';
+import { orderChangesJob } from './jobs/orderChanges';
+import { outboxJob } from './jobs/outbox';
+import { createSyncMetrics } from './metrics';
+import { notificationText } from './notificationText';
+
+export type { SyncDeps, SyncTuning, JobContext } from './context';
+export { createSyncMetrics, type SyncMetrics } from './metrics';
+export { mapOrder, orderTotalMinor, lineGrossMinor, OrderMapError } from './mapOrder';
+export { mapOffer } from './mapOffer';
+
+/** Jobs that run once per account; the others (maintenance, health) run once for the whole app. */
+export const ACCOUNT_JOBS: readonly JobName[] = ['new-orders', 'order-changes', 'acknowledge', 'offers'];
+export const GLOBAL_JOBS: readonly JobName[] = ['maintenance', 'health'];
+export const isAccountJob = (job: JobName): boolean => ACCOUNT_JOBS.includes(job);
+
+export interface ActiveRun {
+  job: JobName;
+  accountId: number | null;
+  runId: number;
+  startedAt: string;
+  progress: { done: number; total: number | null } | null;
+}
+
+export interface SyncEngine {
+  /** Runs one job once for one account (null for maintenance/health), recorded in sync_runs. */
+  runJob(job: JobName, accountId: number | null, mode: RunMode, signal?: AbortSignal): Promise<SyncRun>;
+  /** Latest health report (from the last health run; 'unknown' before the first). */
+  healthReport(): HealthReport;
+  /** Runs in progress in this process. */
+  activeRuns(): ActiveRun[];
+  isRunning(job: JobName, accountId: number | null): boolean;
+}
+
+/** Raised by the run timer; tells a timeout apart from a caller's cancel. */
+class RunTimeout extends Error {
+  constructor(seconds: number) {
+    super(`The run did not finish within ${seconds} s (run timeout); what it stored is kept`);
+    this.name = 'RunTimeout';
+  }
+}
+
+const runKey = (job: JobName, accountId: number | null): string => `${job}:${accountId ?? '*'}`;
+
+const emptyCounts = (): RunCounts => ({ pages: 0, requests: 0, created: 0, updated: 0, unchanged: 0, failed: 0 });
+
+function describeError(error: unknown): { message: string; kind: string } {
+  if (isEmagError(error)) {
+    const detail = error.messages.length > 0 ? `${error.message}: ${error.messages.join('; ')}` : error.message;
+    return { message: detail, kind: error.kind };
+  }
+  if (error instanceof Error)
+    return { message: error.message, kind: error.name === 'AppError' ? 'config' : 'internal' };
+  return { message: String(error), kind: 'internal' };
+}
+
+export function createSyncEngine(deps: SyncDeps): SyncEngine {
+  const { repos, bus, clock } = deps;
+  const tuning = { ...DEFAULT_TUNING, ...deps.tuning };
+  const metrics = deps.metrics ? createSyncMetrics(deps.metrics.registry) : null;
+  const active = new Map<string, { run: ActiveRun; promise: Promise<SyncRun> }>();
+
+  let health: HealthReport | null = null;
+  const healthState: HealthState = {
+    report: () => health ?? unknownHealth(repos.accounts.list()),
+    publish: (report) => void (health = report),
+    activeRunIds: () => [...active.values()].map((entry) => entry.run.runId),
+  };
+
+  const JOBS: Record<JobName, (ctx: JobContext) => Promise<void>> = {
+    'new-orders': newOrdersJob,
+    'order-changes': orderChangesJob,
+    acknowledge: outboxJob,
+    offers: offersJob,
+    maintenance: maintenanceJob,
+    health: healthJob(healthState),
+  };
+
+  /** One notification when a job of an account starts failing (not on every failed run after that). */
+  function notifyFailure(run: SyncRun, previous: SyncRun | undefined): void {
+    if (run.status !== 'failed' || previous?.status === 'failed') return;
+    // An account whose other jobs already fail has already told the seller (bad credentials fail every job).
+    const accountAlreadyFailing =
+      run.accountId !== null &&
+      ACCOUNT_JOBS.some((job) => job !== run.job && repos.syncRuns.last(job, run.accountId)?.status === 'failed');
+    if (accountAlreadyFailing) return;
+    const text = notificationText.syncFailed(deps.settings().language, run.account, run.job, run.error ?? '');
+    const notification = repos.notifications.add({ kind: 'sync_failure', ...text, accountId: run.accountId });
+    bus.emit({ type: 'notification_added', notification });
+  }
+
+  async function execute(
+    job: JobName,
+    account: Account | null,
+    mode: RunMode,
+    entry: ActiveRun,
+    signal: AbortSignal | undefined,
+  ): Promise<SyncRun> {
+    const accountId = account?.id ?? null;
+    const previous = repos.syncRuns.last(job, accountId);
+    const started = repos.syncRuns.start(job, accountId, mode);
+    entry.runId = started.id;
+    entry.startedAt = started.startedAt;
+    const accountLabel = account?.name ?? '';
+    const logger = childLogger(deps.logger, { job, account: account?.name, runId: started.id });
+    const timeoutSec = deps.settings().runTimeoutSec;
+    const timer = new AbortController();
+    const handle = setTimeout(() => timer.abort(new RunTimeout(timeoutSec)), timeoutSec * 1000);
+    const runSignal = signal ? AbortSignal.any([timer.signal, signal]) : timer.signal;
+    const counts = emptyCounts();
+    metrics?.runsInProgress.inc({ job });
+
+    const ctx: JobContext = {
+      deps,
+      tuning,
+      job,
+      runId: started.id,
+      account,
+      signal: runSignal,
+      counts,
+      logger,
+      metrics,
+      progress(done, total) {
+        entry.progress = { done, total };
+        bus.emit({ type: 'sync_progress', job, accountId, done, total });
+      },
+      client() {
+        if (!account) throw new Error(`The ${job} job has no account`);
+        return deps.clientFor(account.id);
+      },
+      async call(send) {
+        runSignal.throwIfAborted();
+        counts.requests++;
+        return send({ signal: runSignal });
+      },
+    };
+
+    let status: Exclude<RunStatus, 'running'> = 'completed';
+    let error: { message: string; kind: string } | null = null;
+    try {
+      await JOBS[job](ctx);
+      // A job that swallowed the abort still stopped early: say so.
+      runSignal.throwIfAborted();
+    } catch (caught) {
+      if (timer.signal.aborted) {
+        status = 'timed_out';
+        error = { message: (timer.signal.reason as Error).message, kind: 'timeout' };
+        metrics?.timeouts.inc({ job, account: accountLabel });
+      } else if (signal?.aborted) {
+        status = 'cancelled';
+        error = { message: 'The run was cancelled (MagFlow stopping or the seller asked)', kind: 'cancelled' };
+      } else {
+        status = 'failed';
+        error = describeError(caught);
+      }
+    } finally {
+      clearTimeout(handle);
+      metrics?.runsInProgress.dec({ job });
+    }
+
+    const run = repos.syncRuns.finish(started.id, { status, ...counts, error: error?.message, errorKind: error?.kind });
+    metrics?.runDuration.observe({ job, account: accountLabel, status: run.status }, (run.durationMs ?? 0) / 1000);
+    if (error) logger.warn('sync run ended', { status, error: error.message, kind: error.kind });
+    else logger.debug('sync run completed', { ...counts });
+    try {
+      notifyFailure(run, previous);
+    } catch (failure) {
+      logger.error('could not record the sync failure notification', { error: String(failure) });
+    }
+    bus.emit({ type: 'sync_finished', run });
+    return run;
+  }
+
+  return {
+    runJob(job, accountId, mode, signal) {
+      const key = runKey(job, accountId);
+      const running = active.get(key);
+      if (running) return running.promise;
+
+      let account: Account | null = null;
+      if (isAccountJob(job)) {
+        if (accountId === null) return Promise.reject(new Error(`The ${job} job runs per account: give an account`));
+        account = repos.accounts.get(accountId) ?? null;
+        if (!account) return Promise.reject(notFound(`Account ${accountId}`));
+      } else if (accountId !== null) {
+        return Promise.reject(new Error(`The ${job} job runs for the whole app, not per account`));
+      }
+
+      const entry: ActiveRun = { job, accountId, runId: 0, startedAt: clock.now().toISOString(), progress: null };
+      const promise = execute(job, account, mode, entry, signal).finally(() => active.delete(key));
+      active.set(key, { run: entry, promise });
+      return promise;
+    },
+
+    healthReport: () => healthState.report(),
+
+    activeRuns: () => [...active.values()].map((entry) => ({ ...entry.run })),
+
+    isRunning: (job, accountId) => active.has(runKey(job, accountId)),
+  };
+}

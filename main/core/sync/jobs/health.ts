@@ -1,0 +1,133 @@
+// The health job: database quick check, one cheap eMAG call per enabled account, age of the last good sync,
+// runs left `running` past the stuck timeout marked failed; publishes the report (health_changed when it changes).
+import type { Account } from '../../../../shared/domain';
+import type { AccountHealth, BreakerStateName, HealthLevel, HealthReport } from '../../../../shared/views';
+import { isEmagError, type EmagClient } from '../../emag';
+import { orderTypeOf, type JobContext } from '../context';
+
+const PER_ACCOUNT_JOBS = ['new-orders', 'order-changes', 'acknowledge', 'offers'] as const;
+const RANK: Record<HealthLevel, number> = { unknown: 0, ok: 1, degraded: 2, failing: 3 };
+
+export const worst = (levels: HealthLevel[], empty: HealthLevel = 'ok'): HealthLevel =>
+  levels.reduce<HealthLevel>((a, b) => (RANK[b] > RANK[a] ? b : a), levels.length === 0 ? empty : 'unknown');
+
+const breakerView = (client: EmagClient | null): BreakerStateName => {
+  const state = client?.breakerState() ?? 'closed';
+  return state === 'halfOpen' ? 'half-open' : state;
+};
+
+/** Where the latest report lives between runs, and which runs this process is running right now. */
+export interface HealthState {
+  report(): HealthReport;
+  publish(report: HealthReport): void;
+  activeRunIds(): number[];
+}
+
+/** The report before any health run: nothing known yet. */
+export function unknownHealth(accounts: Account[]): HealthReport {
+  return {
+    level: 'unknown',
+    database: { ok: true, message: null },
+    accounts: accounts
+      .filter((a) => a.enabled)
+      .map((a) => ({
+        accountId: a.id,
+        account: a.name,
+        level: 'unknown',
+        reachable: null,
+        lastError: null,
+        lastErrorKind: null,
+        lastGoodSyncAt: null,
+        breaker: 'closed',
+      })),
+    stuckRunsMarked: 0,
+    checkedAt: null,
+  };
+}
+
+/** The comparable part of a report: what a change of would be worth telling the window about. */
+export const healthSignature = (report: HealthReport): string =>
+  JSON.stringify([
+    report.level,
+    report.database.ok,
+    report.accounts.map((a) => [a.accountId, a.level, a.reachable, a.lastErrorKind, a.breaker]),
+  ]);
+
+async function checkAccount(ctx: JobContext, account: Account): Promise<AccountHealth> {
+  const { repos, clock } = ctx.deps;
+  const settings = ctx.deps.settings();
+  let client: EmagClient | null = null;
+  let reachable = false;
+  let lastError: string | null = null;
+  let lastErrorKind: string | null = null;
+  try {
+    client = ctx.deps.clientFor(account.id);
+    const reading = client;
+    // order/count draws from the large order budget and costs eMAG next to nothing.
+    await ctx.call((options) => reading.orders.count({ status: 1, type: orderTypeOf(account) }, options));
+    reachable = true;
+  } catch (error) {
+    if (ctx.signal.aborted) throw error;
+    lastError = error instanceof Error ? error.message : String(error);
+    lastErrorKind = isEmagError(error) ? error.kind : 'config';
+  }
+  const good = PER_ACCOUNT_JOBS.map((job) => repos.syncRuns.last(job, account.id, 'completed')?.finishedAt ?? null)
+    .filter((at): at is string => at !== null)
+    .sort();
+  const lastGoodSyncAt = good.at(-1) ?? null;
+  const staleAfterMs = Math.max(3 * settings.intervals.newOrdersSec * 1000, 15 * 60_000);
+  const stale = lastGoodSyncAt !== null && clock.now().getTime() - Date.parse(lastGoodSyncAt) > staleAfterMs;
+  const breaker = breakerView(client);
+  const level: HealthLevel = !reachable ? 'failing' : breaker !== 'closed' || stale ? 'degraded' : 'ok';
+  return {
+    accountId: account.id,
+    account: account.name,
+    level,
+    reachable,
+    lastError,
+    lastErrorKind,
+    lastGoodSyncAt,
+    breaker,
+  };
+}
+
+export function healthJob(state: HealthState) {
+  return async (ctx: JobContext): Promise<void> => {
+    const { repos, clock, bus } = ctx.deps;
+    const settings = ctx.deps.settings();
+    const stuckBefore = new Date(clock.now().getTime() - settings.stuckTimeoutMin * 60_000);
+    const stuckRunsMarked = repos.syncRuns.markStuck(
+      stuckBefore,
+      `Still running after ${settings.stuckTimeoutMin} min: marked failed by the health check`,
+      state.activeRunIds(),
+    );
+    let database: HealthReport['database'];
+    try {
+      const check = repos.quickCheck();
+      database = { ok: check === 'ok', message: check === 'ok' ? null : check };
+    } catch (error) {
+      database = { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+    const accounts = await Promise.all(
+      repos.accounts
+        .list()
+        .filter((account) => account.enabled)
+        .map((account) => checkAccount(ctx, account)),
+    );
+    const report: HealthReport = {
+      level: database.ok ? worst(accounts.map((a) => a.level)) : 'failing',
+      database,
+      accounts,
+      stuckRunsMarked,
+      checkedAt: clock.now().toISOString(),
+    };
+    ctx.counts.failed = accounts.filter((a) => !a.reachable).length + (database.ok ? 0 : 1);
+    ctx.counts.updated = stuckRunsMarked;
+    const previous = state.report();
+    state.publish(report);
+    if (previous.checkedAt === null || healthSignature(previous) !== healthSignature(report)) {
+      bus.emit({ type: 'health_changed', health: report });
+    }
+    if (stuckRunsMarked > 0) ctx.logger.warn('stuck runs marked failed', { count: stuckRunsMarked });
+  };
+}

@@ -1,0 +1,76 @@
+// The order-changes job: every order modified since the watermark (rewound by a small overlap), all statuses, in
+// windows eMAG accepts; the watermark moves after each complete window, so a stopped run resumes where it was.
+import { accountOf, orderTypeOf, type JobContext } from '../context';
+import { platformDate } from '../emagTime';
+import { completeFirstImport, isImported } from '../firstImport';
+import { walkPages } from '../paging';
+import { storeOrders } from '../storeOrders';
+
+const DAY_MS = 86_400_000;
+/** eMAG allows at most one month between modifiedAfter and modifiedBefore: 28 days fits every month. */
+export const WINDOW_MS = 28 * DAY_MS;
+
+export interface Window {
+  from: Date;
+  to: Date;
+}
+
+/**
+ * The windows to read: from the watermark minus the overlap (never further back than the lookback, which is also
+ * where a first import starts) up to `now` (rounded up to a whole second), in steps of at most WINDOW_MS.
+ */
+export function changeWindows(
+  watermark: string | undefined,
+  now: Date,
+  lookbackDays: number,
+  overlapMs: number,
+): Window[] {
+  const earliest = now.getTime() - lookbackDays * DAY_MS;
+  // eMAG dates have whole seconds: rounding the end up keeps an order modified earlier in this same second inside.
+  const end = Math.ceil(now.getTime() / 1000) * 1000;
+  const mark = watermark === undefined ? Number.NaN : Date.parse(watermark);
+  let from = Number.isNaN(mark) ? earliest : Math.max(mark - overlapMs, earliest);
+  const windows: Window[] = [];
+  while (from < end) {
+    const to = Math.min(from + WINDOW_MS, end);
+    windows.push({ from: new Date(from), to: new Date(to) });
+    from = to;
+  }
+  return windows;
+}
+
+export async function orderChangesJob(ctx: JobContext): Promise<void> {
+  const { repos, clock } = ctx.deps;
+  const account = accountOf(ctx);
+  const client = ctx.client();
+  const settings = ctx.deps.settings();
+  const windows = changeWindows(
+    repos.cursors.get(account.id, 'order-changes'),
+    clock.now(),
+    settings.orderChangesLookbackDays,
+    ctx.tuning.orderChangesOverlapMs,
+  );
+  const type = orderTypeOf(account);
+  let done = 0;
+  for (const window of windows) {
+    const filters = {
+      type,
+      modifiedAfter: platformDate(window.from, account.platform),
+      modifiedBefore: platformDate(window.to, account.platform),
+    };
+    const pages = walkPages(
+      ctx,
+      (currentPage, itemsPerPage) =>
+        ctx.call((options) => client.orders.read({ ...filters, currentPage, itemsPerPage }, options)),
+      { route: 'order/read' },
+    );
+    for await (const page of pages) {
+      await storeOrders(ctx, page);
+      done += page.length;
+      ctx.progress(done, null);
+    }
+    // Only a window read to its end moves the watermark: a timeout mid-window re-reads it next time.
+    repos.cursors.set(account.id, 'order-changes', window.to.toISOString());
+  }
+  if (!isImported(repos, account)) completeFirstImport(ctx, account);
+}

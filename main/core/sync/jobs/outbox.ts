@@ -1,0 +1,349 @@
+// The acknowledge job: drains the account's outbox (acknowledge, status change, AWB, invoice) within the client's
+// rate limits. A send that worked is recorded with the local effects in one transaction; a transient failure is
+// retried later with backoff, across runs and restarts; a refusal is recorded as failed with eMAG's reason.
+import type { AppNotification, NotificationKind, OutboxAction, OutboxKind } from '../../../../shared/domain';
+import type { MagflowEvent } from '../../../../shared/events';
+import { isEmagError, type EmagAwbInput, type EmagAwbParty, type EmagOrder } from '../../emag';
+import { accountOf, orderTypeOf, type JobContext } from '../context';
+import { notificationText, type Text } from '../notificationText';
+import { classifyFailure, PermanentActionError, retryDelayMs, UNCONFIRMED } from '../outboxPolicy';
+import { storeOrders } from '../storeOrders';
+
+/** What a handler reports when the action took effect (or provably already had). */
+interface Done {
+  result: Record<string, unknown>;
+  /** Set acknowledged_at on the order in the same transaction that marks the action sent. */
+  acknowledged?: boolean;
+  events?: MagflowEvent[];
+  notification?: { kind: NotificationKind; text: Text };
+}
+
+/** Per attempt: whether an earlier unconfirmed attempt was checked and found not applied. */
+interface Attempt {
+  verified: boolean;
+}
+
+type Handler = (ctx: JobContext, action: OutboxAction, attempt: Attempt) => Promise<Done>;
+
+const BATCH = 20;
+
+function orderIdOf(action: OutboxAction): number {
+  if (action.orderId === null) throw new PermanentActionError(`The ${action.kind} action has no order`);
+  return action.orderId;
+}
+
+const unconfirmed = (action: OutboxAction): boolean => action.lastError?.startsWith(UNCONFIRMED) ?? false;
+
+/** The order as eMAG has it now, or undefined when eMAG does not know it. */
+async function readFresh(ctx: JobContext, orderId: number, type: 2 | 3): Promise<EmagOrder | undefined> {
+  const client = ctx.client();
+  const found = await ctx.call((options) => client.orders.read({ id: orderId, type }, options));
+  return found.find((order) => order.id === orderId);
+}
+
+/** Re-reads and stores the order after an action; best effort (order-changes catches up if this fails). */
+async function refresh(ctx: JobContext, orderId: number, type: 2 | 3): Promise<void> {
+  try {
+    const fresh = await readFresh(ctx, orderId, type);
+    if (fresh) await storeOrders(ctx, [fresh]);
+  } catch (error) {
+    ctx.logger.warn('re-reading the order after an action failed', { orderId, error: String(error) });
+  }
+}
+
+function storedTypeOf(ctx: JobContext, orderId: number): 2 | 3 {
+  const account = accountOf(ctx);
+  return ctx.deps.repos.orders.get(account.id, orderId)?.type ?? orderTypeOf(account);
+}
+
+const acknowledge: Handler = async (ctx, action) => {
+  const account = accountOf(ctx);
+  const orderId = orderIdOf(action);
+  // Never acknowledge an order eMAG fulfils: refused here, before anything is sent.
+  if (account.kind === 'fbe') throw new PermanentActionError('Orders fulfilled by eMAG (FBE) are never acknowledged');
+  const stored = ctx.deps.repos.orders.get(account.id, orderId);
+  if (stored?.type === 2) {
+    throw new PermanentActionError(`Order ${orderId} is fulfilled by eMAG (type 2) and cannot be acknowledged`);
+  }
+  if (stored && stored.status !== 1) {
+    // eMAG already shows it past "new" (acknowledged elsewhere, or canceled by the customer): nothing to send.
+    return { result: { skipped: stored.status === 0 ? 'canceled' : 'not-new', status: stored.status } };
+  }
+  const client = ctx.client();
+  try {
+    await ctx.call((options) => client.orders.acknowledge(orderId, options));
+  } catch (error) {
+    if (!isEmagError(error) || error.kind !== 'api') throw error;
+    // eMAG refused. If the order is no longer new, the acknowledgement is moot: a retry after a lost answer, or the
+    // customer canceled first. Either way it is done; anything else is a real refusal.
+    const fresh = await readFresh(ctx, orderId, 3);
+    if (!fresh || fresh.status === 1) throw error;
+    await storeOrders(ctx, [fresh]);
+    return {
+      result: { skipped: fresh.status === 0 ? 'canceled' : 'already-acknowledged', status: fresh.status },
+      acknowledged: fresh.status !== 0,
+    };
+  }
+  // eMAG staff may edit an order until it is acknowledged: store what it looks like now.
+  await refresh(ctx, orderId, 3);
+  return { result: { acknowledged: true }, acknowledged: true };
+};
+
+const changeStatus: Handler = async (ctx, action) => {
+  const account = accountOf(ctx);
+  const orderId = orderIdOf(action);
+  const target = Number(action.payload.status);
+  if (!Number.isInteger(target) || target < 0 || target > 5) {
+    throw new PermanentActionError(`Status ${String(action.payload.status)} is not an eMAG order status`);
+  }
+  if (storedTypeOf(ctx, orderId) === 2 || account.kind === 'fbe') {
+    throw new PermanentActionError(`Order ${orderId} is fulfilled by eMAG and cannot be edited`);
+  }
+  // order/save must carry every field as read: read it now, change only the status.
+  const fresh = await readFresh(ctx, orderId, 3);
+  if (!fresh) throw new PermanentActionError(`eMAG does not know order ${orderId}`);
+  if (fresh.status === target) {
+    // Already there (a retry after a lost answer, or changed in eMAG's interface): done.
+    await storeOrders(ctx, [fresh]);
+    return { result: { status: target, already: true } };
+  }
+  const client = ctx.client();
+  await ctx.call((options) => client.orders.changeStatus(fresh, target, options));
+  await refresh(ctx, orderId, 3);
+  return { result: { status: target } };
+};
+
+/** Digits (and a leading +) only, as awb/save wants phone numbers. */
+const phoneDigits = (text: string | null | undefined): string => (text ?? '').replace(/(?!^\+)[^\d]/g, '');
+
+function receiverOf(order: EmagOrder): EmagAwbParty {
+  const customer = order.customer ?? {};
+  const name = customer.shipping_contact ?? customer.name ?? customer.billing_name ?? '';
+  return {
+    name,
+    contact: customer.shipping_contact ?? name,
+    phone1: phoneDigits(customer.shipping_phone ?? customer.phone_1 ?? customer.billing_phone),
+    legal_entity: customer.legal_entity === 1 ? 1 : 0,
+    locality_id: customer.shipping_locality_id ?? order.shipping_locality_id ?? 0,
+    street: customer.shipping_street ?? '',
+    ...(customer.shipping_postal_code ? { zipcode: customer.shipping_postal_code } : {}),
+  };
+}
+
+/**
+ * After an unconfirmed awb/save, was the AWB issued anyway? The first AWB finalizes the order, so an order that was
+ * in progress or prepared when the action was queued and is finalized now has it. An order already finalized before
+ * (a second AWB) cannot be told apart: the seller decides.
+ */
+async function awbAlreadyIssued(ctx: JobContext, action: OutboxAction, orderId: number): Promise<boolean> {
+  const account = accountOf(ctx);
+  const fresh = await readFresh(ctx, orderId, 3);
+  if (!fresh) throw new PermanentActionError(`eMAG does not know order ${orderId}`);
+  if (fresh.status !== 4) return false;
+  const stored = ctx.deps.repos.orders.get(account.id, orderId);
+  const finalizedSinceQueued =
+    stored !== undefined &&
+    (stored.status === 2 ||
+      stored.status === 3 ||
+      stored.statusHistory.some((entry) => entry.status === 4 && entry.at >= action.createdAt));
+  if (finalizedSinceQueued) {
+    await storeOrders(ctx, [fresh]);
+    return true;
+  }
+  throw new PermanentActionError(
+    `eMAG's answer to the AWB request for order ${orderId} was lost and the order was already finalized: ` +
+      'check in eMAG whether the AWB exists before trying again',
+  );
+}
+
+const issueAwb: Handler = async (ctx, action, attempt) => {
+  const account = accountOf(ctx);
+  const orderId = orderIdOf(action);
+  if (account.kind === 'fbe' || storedTypeOf(ctx, orderId) === 2) {
+    throw new PermanentActionError(`eMAG ships order ${orderId} itself (FBE): no AWB from the seller`);
+  }
+  if (unconfirmed(action)) {
+    if (await awbAlreadyIssued(ctx, action, orderId)) return { result: { verified: true, awbNumber: null } };
+    attempt.verified = true;
+  }
+  const order = await readFresh(ctx, orderId, 3);
+  if (!order) throw new PermanentActionError(`eMAG does not know order ${orderId}`);
+  const payload = action.payload;
+  const sender = payload.sender as EmagAwbParty | undefined;
+  if (!sender) {
+    throw new PermanentActionError('The AWB request has no sender (pickup) address');
+  }
+  const locker = order.delivery_mode === 'pickup' ? order.details?.locker_id : undefined;
+  const request: EmagAwbInput = {
+    order_id: orderId,
+    sender,
+    receiver: receiverOf(order),
+    is_oversize: 0,
+    envelope_number: Number(payload.envelopes ?? 0),
+    parcel_number: Number(payload.parcels ?? 1),
+    weight: Number(payload.weightKg ?? 1),
+    cod: Number(payload.codMinor ?? 0) / 100,
+    ...(locker ? { locker_id: locker } : {}),
+    ...(typeof payload.courierAccountId === 'number' ? { courier_account_id: payload.courierAccountId } : {}),
+    ...(typeof payload.observation === 'string' ? { observation: payload.observation } : {}),
+  };
+  const client = ctx.client();
+  const awbs = await ctx.call((options) => client.awb.save(request, options));
+  const first = awbs[0];
+  const awbNumber = first?.awb?.[0]?.awb_number ?? null;
+  await refresh(ctx, orderId, 3);
+  const lang = ctx.deps.settings().language;
+  return {
+    result: {
+      awbNumber,
+      emagId: first?.awb?.[0]?.emag_id ?? first?.emag_id ?? null,
+      reservationId: first?.reservation_id ?? null,
+    },
+    events: [{ type: 'awb_generated', accountId: account.id, orderId, awbNumber }],
+    notification: { kind: 'awb', text: notificationText.awb(lang, account.name, orderId, awbNumber) },
+  };
+};
+
+const attachInvoice: Handler = async (ctx, action, attempt) => {
+  const account = accountOf(ctx);
+  const orderId = orderIdOf(action);
+  const url = typeof action.payload.url === 'string' ? action.payload.url : '';
+  if (!url) throw new PermanentActionError('The invoice action has no URL');
+  const orderType =
+    action.payload.orderType === 2 ? 2 : action.payload.orderType === 3 ? 3 : storedTypeOf(ctx, orderId);
+  const lang = ctx.deps.settings().language;
+  const done = (result: Record<string, unknown>): Done => ({
+    result,
+    events: [{ type: 'invoice_generated', accountId: account.id, orderId, url }],
+    notification: { kind: 'invoice', text: notificationText.invoice(lang, account.name, orderId) },
+  });
+  if (unconfirmed(action)) {
+    // The attachment list tells whether the lost request went through.
+    const fresh = await readFresh(ctx, orderId, orderType);
+    if (fresh?.attachments?.some((attachment) => attachment.url === url)) {
+      await storeOrders(ctx, [fresh]);
+      return done({ url, verified: true });
+    }
+    attempt.verified = true;
+  }
+  const name = typeof action.payload.name === 'string' ? action.payload.name.slice(0, 60) : undefined;
+  const client = ctx.client();
+  await ctx.call((options) =>
+    client.attachments.save(
+      { order_id: orderId, order_type: orderType, url, type: 1, ...(name ? { name } : {}) },
+      options,
+    ),
+  );
+  await refresh(ctx, orderId, orderType);
+  return done({ url });
+};
+
+const HANDLERS: Record<OutboxKind, Handler> = {
+  acknowledge,
+  status: changeStatus,
+  awb: issueAwb,
+  invoice: attachInvoice,
+};
+
+async function sendAction(ctx: JobContext, action: OutboxAction): Promise<void> {
+  const { repos, bus, clock } = ctx.deps;
+  const account = accountOf(ctx);
+  const lang = ctx.deps.settings().language;
+  const attempt: Attempt = { verified: false };
+  let done: Done;
+  try {
+    done = await HANDLERS[action.kind](ctx, action, attempt);
+  } catch (error) {
+    const failure = classifyFailure(error, ctx.signal);
+    if (failure.kind === 'aborted') return; // not an attempt: the run is ending, the action stays due
+    if (failure.kind === 'retry') {
+      const uncertain = failure.uncertain || (unconfirmed(action) && !attempt.verified);
+      const delay = retryDelayMs(
+        action.attempts + 1,
+        ctx.tuning.outboxRetryBaseMs,
+        ctx.tuning.outboxRetryMaxMs,
+        ctx.tuning.random,
+      );
+      const updated = repos.outbox.markAttemptFailed(
+        action.id,
+        `${uncertain ? UNCONFIRMED : ''}${failure.message}`,
+        new Date(clock.now().getTime() + delay),
+      );
+      ctx.counts.unchanged++;
+      ctx.metrics?.outbox.inc({ kind: action.kind, outcome: 'retry' });
+      ctx.logger.warn('outbox action will be retried', {
+        actionId: action.id,
+        kind: action.kind,
+        error: failure.message,
+      });
+      bus.emit({ type: 'outbox_changed', action: updated });
+      return;
+    }
+    const text = notificationText.actionFailed(lang, account.name, action.orderId, action.kind, failure.message);
+    const { updated, notification } = repos.transaction(() => ({
+      updated: repos.outbox.markAttemptFailed(action.id, failure.message, null),
+      notification: repos.notifications.add({
+        kind: 'sync_failure',
+        ...text,
+        accountId: account.id,
+        orderId: action.orderId,
+      }),
+    }));
+    ctx.counts.failed++;
+    ctx.metrics?.outbox.inc({ kind: action.kind, outcome: 'failed' });
+    ctx.logger.error('outbox action failed for good', {
+      actionId: action.id,
+      kind: action.kind,
+      error: failure.message,
+    });
+    bus.emit({ type: 'outbox_changed', action: updated });
+    bus.emit({ type: 'notification_added', notification });
+    return;
+  }
+
+  // The send worked: its local effects and the "sent" mark go in together, so a crash cannot send it twice.
+  const { sent, notification } = repos.transaction(() => {
+    if (done.acknowledged && action.orderId !== null) repos.orders.markAcknowledged(account.id, action.orderId);
+    const notification: AppNotification | null = done.notification
+      ? repos.notifications.add({
+          kind: done.notification.kind,
+          ...done.notification.text,
+          accountId: account.id,
+          orderId: action.orderId,
+        })
+      : null;
+    return { sent: repos.outbox.markSent(action.id, done.result), notification };
+  });
+  ctx.counts.updated++;
+  ctx.metrics?.outbox.inc({ kind: action.kind, outcome: 'sent' });
+  bus.emit({ type: 'outbox_changed', action: sent });
+  for (const event of done.events ?? []) bus.emit(event);
+  if (notification) bus.emit({ type: 'notification_added', notification });
+}
+
+/** Runs `work` over `items` with at most `limit` at a time. */
+async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+export async function outboxJob(ctx: JobContext): Promise<void> {
+  const account = accountOf(ctx);
+  const { repos } = ctx.deps;
+  const attempted = new Set<number>();
+  for (;;) {
+    ctx.signal.throwIfAborted();
+    // Each action gets one attempt per run; one that failed waits for its backoff (a later run).
+    const batch = repos.outbox
+      .due(account.id, BATCH + attempted.size)
+      .filter((action) => !attempted.has(action.id))
+      .slice(0, BATCH);
+    if (batch.length === 0) return;
+    for (const action of batch) attempted.add(action.id);
+    await forEachLimited(batch, ctx.tuning.outboxConcurrency, (action) => sendAction(ctx, action));
+    ctx.progress(attempted.size, null);
+  }
+}

@@ -1,0 +1,87 @@
+// Titles and bodies of the notification feed rows the sync writes, in the seller's language (Romanian by default).
+import type { OrderStatus, OutboxKind } from '../../../shared/domain';
+import type { Settings } from '../../../shared/settings';
+import { minorToDecimal } from '../orders/money';
+
+type Language = Settings['language'];
+
+export interface Text {
+  title: string;
+  body: string;
+}
+
+const STATUS_NAMES: Record<Language, Record<OrderStatus, string>> = {
+  ro: { 0: 'anulată', 1: 'nouă', 2: 'în procesare', 3: 'pregătită', 4: 'finalizată', 5: 'returnată' },
+  en: { 0: 'canceled', 1: 'new', 2: 'in progress', 3: 'prepared', 4: 'finalized', 5: 'returned' },
+};
+
+const ACTION_NAMES: Record<Language, Record<OutboxKind, string>> = {
+  ro: { acknowledge: 'confirmare', status: 'schimbare de status', awb: 'emitere AWB', invoice: 'atașare factură' },
+  en: { acknowledge: 'acknowledge', status: 'status change', awb: 'AWB', invoice: 'invoice attachment' },
+};
+
+const money = (minor: number, currency: string): string => `${minorToDecimal(minor)} ${currency}`;
+const joined = (...parts: (string | null | undefined)[]): string => parts.filter(Boolean).join(' · ');
+
+export const notificationText = {
+  orderNew(
+    lang: Language,
+    order: { id: number; account: string; totalMinor: number; currency: string; customerName: string | null },
+  ): Text {
+    return {
+      title: lang === 'en' ? `New order #${order.id}` : `Comandă nouă #${order.id}`,
+      body: joined(order.account, money(order.totalMinor, order.currency), order.customerName),
+    };
+  },
+
+  /** The first import of an account, summed up in one row. */
+  ordersImported(lang: Language, account: string, count: number): Text {
+    return {
+      title: lang === 'en' ? `${count} orders imported` : `${count} comenzi importate`,
+      body: account,
+    };
+  },
+
+  /** Many new orders in one go after the first import (a long absence): one row instead of one each. */
+  ordersNew(lang: Language, account: string, count: number): Text {
+    return { title: lang === 'en' ? `${count} new orders` : `${count} comenzi noi`, body: account };
+  },
+
+  orderStatus(lang: Language, account: string, orderId: number, status: OrderStatus): Text {
+    const name = STATUS_NAMES[lang][status];
+    return {
+      title: lang === 'en' ? `Order #${orderId} is ${name}` : `Comanda #${orderId} este ${name}`,
+      body: account,
+    };
+  },
+
+  awb(lang: Language, account: string, orderId: number, awbNumber: string | null): Text {
+    return {
+      title: lang === 'en' ? `AWB issued for order #${orderId}` : `AWB emis pentru comanda #${orderId}`,
+      body: joined(account, awbNumber),
+    };
+  },
+
+  invoice(lang: Language, account: string, orderId: number): Text {
+    return {
+      title: lang === 'en' ? `Invoice attached to order #${orderId}` : `Factură atașată la comanda #${orderId}`,
+      body: account,
+    };
+  },
+
+  actionFailed(lang: Language, account: string, orderId: number | null, kind: OutboxKind, reason: string): Text {
+    const label = ACTION_NAMES[lang][kind];
+    const order = orderId === null ? '' : lang === 'en' ? ` (order #${orderId})` : ` (comanda #${orderId})`;
+    return {
+      title: lang === 'en' ? `Action failed: ${label}${order}` : `Acțiune eșuată: ${label}${order}`,
+      body: joined(account, reason),
+    };
+  },
+
+  syncFailed(lang: Language, account: string | null, job: string, reason: string): Text {
+    return {
+      title: lang === 'en' ? `Sync failed (${job})` : `Sincronizare eșuată (${job})`,
+      body: joined(account, reason),
+    };
+  },
+};
