@@ -1,0 +1,132 @@
+// Adding, editing, removing and testing seller accounts: the password goes to the secret store, never the DB.
+import { randomUUID } from 'node:crypto';
+import type { Account } from '../../../shared/domain';
+import type { AccountInput, TestConnectionResult } from '../../../shared/ipc';
+import type { Repositories } from '../db';
+import { AppError, conflict, notFound } from '../errors';
+import type { SecretStore } from '../secrets/store';
+
+export interface ConnectionTarget {
+  account: string;
+  platform: Account['platform'];
+  apiUrl: string | null;
+  username: string;
+  password: string;
+}
+
+export interface AccountServiceDeps {
+  repos: Repositories;
+  secrets: SecretStore;
+  /** Refuses a bad API URL (plain http off loopback, not a URL) with a message the seller can act on. */
+  checkApiUrl(platform: Account['platform'], apiUrl: string | null): string | null;
+  /** One cheap authenticated call. */
+  testConnection(target: ConnectionTarget): Promise<TestConnectionResult>;
+  /** Told after any change, so clients and schedules are rebuilt. */
+  onChanged(change: { type: 'saved' | 'removed'; account: Account }): void;
+}
+
+type SaveInput = Omit<AccountInput, 'enabled'> & { enabled?: boolean; isDemo?: boolean };
+
+export function accountService(deps: AccountServiceDeps) {
+  const { repos, secrets } = deps;
+
+  const validateUrl = (platform: Account['platform'], apiUrl: string | null | undefined) => {
+    const problem = deps.checkApiUrl(platform, apiUrl ?? null);
+    if (problem) throw new AppError('conflict', problem);
+  };
+
+  return {
+    list: (): Account[] => repos.accounts.list(),
+
+    save(input: SaveInput): Account {
+      validateUrl(input.platform, input.apiUrl);
+      const sameName = repos.accounts.getByName(input.name);
+      if (sameName && sameName.id !== input.id) throw conflict(`An account named "${input.name}" already exists`);
+      if (input.id === undefined) {
+        if (!input.password) throw new AppError('conflict', 'A new account needs its API password');
+        const secretRef = `account:${randomUUID()}`;
+        secrets.set(secretRef, input.password);
+        const account = repos.accounts.create({
+          name: input.name,
+          platform: input.platform,
+          kind: input.kind,
+          username: input.username,
+          apiUrl: input.apiUrl ?? null,
+          secretRef,
+          enabled: input.enabled ?? true,
+          isDemo: input.isDemo ?? false,
+        });
+        deps.onChanged({ type: 'saved', account });
+        return account;
+      }
+      const existing = repos.accounts.get(input.id);
+      if (!existing) throw notFound(`Account ${input.id}`);
+      if (input.password) secrets.set(repos.accounts.secretRef(input.id)!, input.password);
+      const account = repos.accounts.update(input.id, {
+        name: input.name,
+        platform: input.platform,
+        kind: input.kind,
+        username: input.username,
+        apiUrl: input.apiUrl ?? null,
+        enabled: input.enabled ?? existing.enabled,
+      })!;
+      deps.onChanged({ type: 'saved', account });
+      return account;
+    },
+
+    remove(id: number): boolean {
+      const account = repos.accounts.get(id);
+      if (!account) return false;
+      const secretRef = repos.accounts.secretRef(id);
+      repos.accounts.remove(id);
+      if (secretRef) secrets.delete(secretRef);
+      deps.onChanged({ type: 'removed', account });
+      return true;
+    },
+
+    passwordOf(id: number): string {
+      const ref = repos.accounts.secretRef(id);
+      const password = ref ? secrets.get(ref) : undefined;
+      if (!password) throw new AppError('conflict', `No stored password for account ${id}; enter it again in Settings`);
+      return password;
+    },
+
+    async test(
+      input:
+        | { id: number }
+        | {
+            platform: Account['platform'];
+            kind: Account['kind'];
+            username: string;
+            password: string;
+            apiUrl?: string | null;
+          },
+    ): Promise<TestConnectionResult> {
+      let target: ConnectionTarget;
+      if ('id' in input) {
+        const account = repos.accounts.get(input.id);
+        if (!account) throw notFound(`Account ${input.id}`);
+        target = {
+          account: account.name,
+          platform: account.platform,
+          apiUrl: account.apiUrl,
+          username: account.username,
+          password: this.passwordOf(account.id),
+        };
+      } else {
+        const problem = deps.checkApiUrl(input.platform, input.apiUrl ?? null);
+        if (problem) return { ok: false, errorKind: 'config', message: problem };
+        target = {
+          account: 'test',
+          platform: input.platform,
+          apiUrl: input.apiUrl ?? null,
+          username: input.username,
+          password: input.password,
+        };
+      }
+      return deps.testConnection(target);
+    },
+  };
+}
+
+export type AccountService = ReturnType<typeof accountService>;

@@ -1,0 +1,88 @@
+// One eMAG client per account, built lazily with the account's secret and shared by every job (the rate limiter
+// and breaker live in the client, so two clients for one account would each spend the whole budget).
+import type { Account } from '../../shared/domain';
+import type { TestConnectionResult } from '../../shared/ipc';
+import type { AccountService, ConnectionTarget } from './accounts/service';
+import {
+  createEmagClient,
+  isEmagError,
+  resolveApiUrl,
+  type EmagClient,
+  type EmagClientConfig,
+  type EmagClientDeps,
+} from './emag';
+import type { Repositories } from './db';
+import { notFound } from './errors';
+
+/** Client settings MagFlow overrides for all accounts (tests shorten retries and cool-downs). */
+export type ClientTuning = Omit<Partial<EmagClientConfig>, 'account' | 'platform' | 'apiUrl' | 'username' | 'password'>;
+
+export interface EmagClients {
+  clientFor(accountId: number): EmagClient;
+  /** Clients built so far, for diagnostics. */
+  live(): { account: Account; client: EmagClient }[];
+  forget(accountId: number): void;
+  testConnection(target: ConnectionTarget): Promise<TestConnectionResult>;
+}
+
+/** Why an API URL is refused, or null when it is fine (plain http only for loopback). */
+export function apiUrlProblem(platform: Account['platform'], apiUrl: string | null): string | null {
+  try {
+    resolveApiUrl(platform, apiUrl ?? undefined);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+export function emagClients(deps: {
+  repos: Repositories;
+  accounts: () => AccountService;
+  clientDeps: EmagClientDeps;
+  tuning?: ClientTuning;
+}): EmagClients {
+  const clients = new Map<number, { account: Account; client: EmagClient }>();
+  const build = (target: ConnectionTarget): EmagClient =>
+    createEmagClient(
+      {
+        ...deps.tuning,
+        account: target.account,
+        platform: target.platform,
+        ...(target.apiUrl ? { apiUrl: target.apiUrl } : {}),
+        username: target.username,
+        password: target.password,
+      },
+      deps.clientDeps,
+    );
+
+  return {
+    clientFor(accountId) {
+      const cached = clients.get(accountId);
+      if (cached) return cached.client;
+      const account = deps.repos.accounts.get(accountId);
+      if (!account) throw notFound(`Account ${accountId}`);
+      const client = build({
+        account: account.name,
+        platform: account.platform,
+        apiUrl: account.apiUrl,
+        username: account.username,
+        password: deps.accounts().passwordOf(accountId),
+      });
+      clients.set(accountId, { account, client });
+      return client;
+    },
+    live: () => [...clients.values()],
+    forget: (accountId) => void clients.delete(accountId),
+    async testConnection(target) {
+      try {
+        // A test client of its own: a failed test must not trip the real account's breaker.
+        const client = build({ ...target, account: `${target.account} (test)` });
+        const count = await client.orders.count({ status: 1 }, { signal: AbortSignal.timeout(20_000) });
+        return { ok: true, errorKind: null, message: `Connected: ${count.noOfItems} new orders waiting` };
+      } catch (error) {
+        if (isEmagError(error)) return { ok: false, errorKind: error.kind, message: error.message };
+        return { ok: false, errorKind: 'internal', message: error instanceof Error ? error.message : String(error) };
+      }
+    },
+  };
+}

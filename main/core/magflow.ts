@@ -1,0 +1,253 @@
+// The headless MagFlow core: database, eMAG clients, sync engine, scheduler, cache, events and the IPC dispatcher,
+// assembled from a data folder. The Electron shell and the CLI both start exactly this; neither adds logic to it.
+import { join } from 'node:path';
+import type { CourierAccount } from '../../shared/domain';
+import type { Settings } from '../../shared/settings';
+import type { AppInfo, BreakerStateName, DiagnosticsView } from '../../shared/views';
+import { accountService, type AccountService } from './accounts/service';
+import { createAppCache, CACHE_KEYS, CACHE_TTL, type AppCache } from './cache';
+import { systemClock, type Clock } from './clock';
+import { createRepositories, openDatabase, type Db, type Repositories } from './db';
+import { hasRealAccount, removeDemoAccounts, startDemo, type Demo, type DemoOptions } from './demo';
+import type { BreakerStateName as ClientBreakerState } from './emag';
+import { apiUrlProblem, emagClients, type ClientTuning, type EmagClients } from './emagClients';
+import { createEventBus, type EventBus } from './events/bus';
+import { createDispatcher, type Dispatcher } from './ipc/dispatcher';
+import { createHandlers, STATS_CACHE_KEY } from './ipc/handlers';
+import { silentLogger, type Logger } from './logging';
+import { createMetrics, type AppMetrics } from './metrics';
+import { orderActions, type OrderActions } from './orders/actions';
+import { createScheduler, type Scheduler } from './scheduler';
+import { fileSecretStore } from './secrets/fileStore';
+import type { SecretStore } from './secrets/store';
+import { createSyncEngine, type SyncEngine } from './sync';
+
+export interface MagflowCoreOptions {
+  dataDir: string;
+  version?: string;
+  runtime?: AppInfo['runtime'];
+  logsDir?: string | null;
+  logger?: Logger;
+  clock?: Clock;
+  /** Default: a 0600 file in the data folder (headless). The desktop app passes a safeStorage-backed store. */
+  secrets?: SecretStore;
+  /** Start the built-in sandbox with demo accounts when no real account exists (default true). */
+  demo?: boolean | DemoOptions;
+  /** eMAG client settings for every account (tests shorten retries). */
+  clientTuning?: ClientTuning;
+  /** Opens an allow-listed URL outside the app (the shell); the headless core refuses. */
+  openExternal?: (url: string) => Promise<boolean>;
+  metrics?: AppMetrics;
+  random?: () => number;
+}
+
+export interface MagflowCore {
+  readonly dataDir: string;
+  readonly db: Db;
+  readonly repos: Repositories;
+  readonly bus: EventBus;
+  readonly cache: AppCache;
+  readonly metrics: AppMetrics;
+  readonly logger: Logger;
+  readonly clients: EmagClients;
+  readonly engine: SyncEngine;
+  readonly scheduler: Scheduler;
+  readonly accounts: AccountService;
+  readonly actions: OrderActions;
+  readonly dispatcher: Dispatcher;
+  isDemo(): boolean;
+  demo(): Demo | null;
+  /** Starts demo mode if needed, then the scheduler. */
+  start(): Promise<void>;
+  /** Stops the scheduler (aborting runs when asked), the demo sandbox, the cache and the database. */
+  stop(options?: { abort?: boolean }): Promise<void>;
+}
+
+export const DATABASE_FILE = 'magflow.db';
+export const SECRETS_FILE = 'secrets.json';
+
+const breakerView = (state: ClientBreakerState): BreakerStateName => (state === 'halfOpen' ? 'half-open' : state);
+
+export async function createMagflowCore(options: MagflowCoreOptions): Promise<MagflowCore> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? silentLogger;
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  const repos = createRepositories(db, clock);
+  const secrets = options.secrets ?? fileSecretStore(join(options.dataDir, SECRETS_FILE));
+  const bus = createEventBus((error, event) => logger.warn('event listener failed', { event: event.type, error }));
+  const cache = createAppCache(db, { clock });
+  const metrics = options.metrics ?? createMetrics();
+  const settings = (): Settings => repos.settings.get();
+
+  // Clients, scheduler and demo are referenced lazily: they exist by the time an account changes.
+  const accounts: AccountService = accountService({
+    repos,
+    secrets,
+    checkApiUrl: apiUrlProblem,
+    testConnection: (target) => clients.testConnection(target),
+    onChanged: ({ account }) => {
+      clients.forget(account.id);
+      void cache.deletePrefix(STATS_CACHE_KEY);
+      if (started) scheduler.reschedule();
+      if (!account.isDemo)
+        void leaveDemoIfNeeded().catch((error) => logger.error('leaving demo mode failed', { error }));
+    },
+  });
+  const clients = emagClients({
+    repos,
+    accounts: () => accounts,
+    clientDeps: { logger, metrics, ...(options.random ? { random: options.random } : {}) },
+    ...(options.clientTuning ? { tuning: options.clientTuning } : {}),
+  });
+  const engine = createSyncEngine({
+    repos,
+    bus,
+    clock,
+    logger,
+    cache,
+    metrics,
+    settings,
+    clientFor: (accountId: number) => clients.clientFor(accountId),
+  });
+  const scheduler = createScheduler({
+    engine,
+    repos,
+    bus,
+    clock,
+    logger,
+    settings,
+    ...(options.random ? { random: options.random } : {}),
+  });
+
+  let demo: Demo | null = null;
+  let started = false;
+  const leaveDemoIfNeeded = async () => {
+    if (!demo || !hasRealAccount(repos)) return;
+    const ending = demo;
+    demo = null;
+    removeDemoAccounts({ repos, accounts });
+    await ending.stop();
+    logger.info('demo mode ended: a real account was added');
+  };
+
+  // Order writes change the dashboard: drop its cached statistics when a sync stores orders or an action lands.
+  const invalidateStats = () => void cache.deletePrefix(STATS_CACHE_KEY);
+  bus.on('sync_finished', (event) => {
+    if (event.run.created + event.run.updated > 0) invalidateStats();
+  });
+  bus.on('order_update', invalidateStats);
+  bus.on('outbox_changed', invalidateStats);
+
+  const actions = orderActions({ repos, bus, clock, kickOutbox: (accountId) => scheduler.kickOutbox(accountId) });
+
+  const diagnostics = async (): Promise<DiagnosticsView> => ({
+    accounts: clients.live().map(({ account, client }) => {
+      const stats = client.limiterStats();
+      return {
+        accountId: account.id,
+        account: account.name,
+        breaker: breakerView(client.breakerState()),
+        buckets: (['orders', 'other'] as const).map((bucket) => ({
+          bucket,
+          lastSecond: stats[bucket].sentLastSecond,
+          lastMinute: stats[bucket].sentLastMinute,
+          limitPerSecond: bucket === 'orders' ? 12 : 3,
+          limitPerMinute: bucket === 'orders' ? 720 : 180,
+          queued: stats[bucket].queued,
+          waits: stats[bucket].waits,
+          totalWaitMs: stats[bucket].totalWaitMs,
+          rateLimitHits: stats[bucket].hits429,
+        })),
+      };
+    }),
+    cache: cache.stats(),
+    recentErrors: repos.syncRuns.list({ status: 'failed', limit: 20 }).rows.map((run) => ({
+      at: run.finishedAt ?? run.startedAt,
+      account: run.account,
+      route: run.job,
+      kind: run.errorKind ?? 'unknown',
+      message: run.error ?? '',
+    })),
+    metricsText: await metrics.registry.metrics(),
+  });
+
+  const couriers = (accountId: number): Promise<CourierAccount[]> =>
+    cache.wrap(CACHE_KEYS.courierAccounts(accountId), CACHE_TTL.courierAccounts, async () => {
+      const list = await clients.clientFor(accountId).courierAccounts.read();
+      return list.map((c) => ({
+        accountId,
+        courierAccountId: c.account_id,
+        displayName: c.account_display_name ?? c.courier_name ?? String(c.account_id),
+        courierName: c.courier_name ?? '',
+        type: c.courier_account_type ?? null,
+        active: c.status === undefined || c.status === null || Number(c.status) === 1,
+      }));
+    });
+
+  const handlers = createHandlers({
+    repos,
+    clock,
+    cache,
+    accounts,
+    actions,
+    sync: {
+      syncNow: (input) => scheduler.syncNow(input),
+      pause: () => scheduler.pause(),
+      resume: () => scheduler.resume(),
+      state: () => ({ ...scheduler.state(), demo: demo !== null }),
+    },
+    health: () => engine.healthReport(),
+    diagnostics,
+    couriers,
+    info: () => ({
+      version: options.version ?? '0.0.0',
+      demo: demo !== null,
+      dataDir: options.dataDir,
+      logsDir: options.logsDir ?? null,
+      platform: process.platform,
+      runtime: options.runtime ?? 'browser',
+      accounts: repos.accounts.list(),
+    }),
+    openExternal: options.openExternal ?? (async () => false),
+    onSettingsChanged: () => {
+      if (started) scheduler.reschedule();
+    },
+  });
+  const dispatcher = createDispatcher(handlers, {
+    onInternalError: (channel, error) => logger.error('IPC handler failed', { channel, error }),
+  });
+
+  return {
+    dataDir: options.dataDir,
+    db,
+    repos,
+    bus,
+    cache,
+    metrics,
+    logger,
+    clients,
+    engine,
+    scheduler,
+    accounts,
+    actions,
+    dispatcher,
+    isDemo: () => demo !== null,
+    demo: () => demo,
+    async start() {
+      const demoOption = options.demo ?? true;
+      if (demoOption && !hasRealAccount(repos)) {
+        demo = await startDemo({ repos, accounts, logger }, demoOption === true ? {} : demoOption);
+      }
+      started = true;
+      scheduler.start();
+    },
+    async stop(stopOptions = {}) {
+      if (started) await scheduler.stop(stopOptions);
+      started = false;
+      if (demo) await demo.stop();
+      demo = null;
+      await cache.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { MagflowEvent } from '../../shared/events';
+import { toEmagDate, type Clock } from '../../main/core/clock';
+import { createRepositories, openDatabase } from '../../main/core/db';
+import { AppError } from '../../main/core/errors';
+import { createEventBus } from '../../main/core/events/bus';
+import { orderActions } from '../../main/core/orders/actions';
+import { toOrderDetail } from '../../main/core/orders/detail';
+import { addAccount, orderRecord } from '../support/records';
+
+const NOW = new Date('2026-11-23T10:00:00Z');
+
+function setup() {
+  const clock: Clock = { now: () => NOW };
+  const repos = createRepositories(openDatabase(':memory:'), clock);
+  const bus = createEventBus();
+  const events: MagflowEvent[] = [];
+  bus.onAny((e) => events.push(e));
+  const kickOutbox = vi.fn();
+  const actions = orderActions({ repos, bus, clock, kickOutbox });
+  const main = addAccount(repos, 'MAIN');
+  const fbe = addAccount(repos, 'FBE', 'fbe');
+  return { repos, actions, events, kickOutbox, main, fbe };
+}
+
+const expectConflict = (fn: () => unknown, message: RegExp) => {
+  try {
+    fn();
+    expect.unreachable('expected a conflict');
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).kind).toBe('conflict');
+    expect((error as AppError).message).toMatch(message);
+  }
+};
+
+describe('order actions', () => {
+  it('queue one acknowledge per order, however often the seller clicks, and wake the outbox', () => {
+    const { repos, actions, events, kickOutbox, main } = setup();
+    repos.orders.upsertMany([orderRecord(main.id, 10)]);
+    const first = actions.acknowledge(main.id, 10);
+    const second = actions.acknowledge(main.id, 10);
+    expect(second.id).toBe(first.id);
+    expect(first).toMatchObject({ kind: 'acknowledge', state: 'pending', orderId: 10 });
+    expect(repos.outbox.forOrder(main.id, 10)).toHaveLength(1);
+    expect(kickOutbox).toHaveBeenCalledWith(main.id);
+    expect(events.filter((e) => e.type === 'outbox_changed')).toHaveLength(2);
+  });
+
+  it('refuse to acknowledge FBE orders and orders past "new"', () => {
+    const { repos, actions, main, fbe } = setup();
+    repos.orders.upsertMany([orderRecord(fbe.id, 1, { type: 2 }), orderRecord(main.id, 2, { status: 4 })]);
+    expectConflict(() => actions.acknowledge(fbe.id, 1), /FBE/);
+    expectConflict(() => actions.acknowledge(main.id, 2), /Only new orders/);
+    expect(repos.outbox.countByState('pending')).toBe(0);
+  });
+
+  it('offer and accept only the status changes eMAG allows', () => {
+    const { repos, actions, main } = setup();
+    const recent = toEmagDate(new Date(NOW.getTime() - 3_600_000));
+    const old = toEmagDate(new Date(NOW.getTime() - 72 * 3_600_000));
+    repos.orders.upsertMany([
+      orderRecord(main.id, 1, { status: 2, modified: recent }),
+      orderRecord(main.id, 2, { status: 4, modified: recent }),
+      orderRecord(main.id, 3, { status: 4, modified: old }),
+      orderRecord(main.id, 4, { status: 1, modified: recent }),
+    ]);
+    expect(actions.changeStatus(main.id, 1, 3)).toMatchObject({
+      kind: 'status',
+      payload: { status: 3, fromStatus: 2 },
+    });
+    expect(actions.changeStatus(main.id, 2, 0).kind).toBe('status'); // finalized -> canceled within 48 h
+    expectConflict(() => actions.changeStatus(main.id, 3, 0), /does not allow/); // ...but not after 48 h
+    expectConflict(() => actions.changeStatus(main.id, 4, 2), /does not allow/); // new -> in progress only by acknowledge
+    const detail = toOrderDetail(repos.orders.get(main.id, 1)!, [], NOW);
+    expect(detail.allowedStatuses).toEqual([3, 4, 0]);
+  });
+
+  it('queue an AWB only for orders being fulfilled by the seller', () => {
+    const { repos, actions, main, fbe } = setup();
+    repos.orders.upsertMany([
+      orderRecord(main.id, 1, { status: 3 }),
+      orderRecord(main.id, 2, { status: 1 }),
+      orderRecord(fbe.id, 3, { type: 2, status: 3 }),
+    ]);
+    const awb = actions.generateAwb({
+      accountId: main.id,
+      orderId: 1,
+      parcels: 1,
+      envelopes: 0,
+      weightKg: 2,
+      codMinor: 12_345,
+    });
+    expect(awb).toMatchObject({ kind: 'awb', payload: { parcels: 1, weightKg: 2, codMinor: 12_345 } });
+    expectConflict(
+      () => actions.generateAwb({ accountId: main.id, orderId: 2, parcels: 1, envelopes: 0, weightKg: 1, codMinor: 0 }),
+      /in progress or prepared/,
+    );
+    expectConflict(
+      () => actions.generateAwb({ accountId: fbe.id, orderId: 3, parcels: 1, envelopes: 0, weightKg: 1, codMinor: 0 }),
+      /FBE/,
+    );
+  });
+
+  it('attach an invoice by URL, once per URL, with the order type eMAG needs', () => {
+    const { repos, actions, fbe } = setup();
+    repos.orders.upsertMany([orderRecord(fbe.id, 9, { type: 2, status: 4 })]);
+    const a = actions.attachInvoice(fbe.id, 9, 'https://facturi.example.ro/9.pdf');
+    const b = actions.attachInvoice(fbe.id, 9, 'https://facturi.example.ro/9.pdf');
+    expect(b.id).toBe(a.id);
+    expect(a.payload).toMatchObject({ url: 'https://facturi.example.ro/9.pdf', orderType: 2 });
+  });
+
+  it('retry a failed action only', () => {
+    const { repos, actions, main } = setup();
+    repos.orders.upsertMany([orderRecord(main.id, 1)]);
+    const ack = actions.acknowledge(main.id, 1);
+    expectConflict(() => actions.retry(ack.id), /pending, not failed/);
+    repos.outbox.markAttemptFailed(ack.id, 'eMAG said no', null);
+    expect(actions.retry(ack.id)).toMatchObject({ state: 'pending', lastError: 'eMAG said no' });
+    expect(() => actions.retry(9999)).toThrow(/not found/);
+  });
+
+  it('report an unknown order as not found', () => {
+    const { actions, main } = setup();
+    expect(() => actions.acknowledge(main.id, 404)).toThrow(/Order 404 not found/);
+  });
+});
+
+describe('order detail', () => {
+  it('hides acknowledge once one is queued and exposes eMAG data defensively', () => {
+    const { repos, actions, main } = setup();
+    repos.orders.upsertMany([
+      orderRecord(main.id, 1, {
+        raw: {
+          id: 1,
+          customer: { name: 'Ana' },
+          vouchers: [{ voucher_id: 5 }, 'junk'],
+          shipping_tax: '19.99',
+          delivery_mode: 'courier',
+        },
+      }),
+    ]);
+    const before = toOrderDetail(repos.orders.get(main.id, 1)!, [], NOW);
+    expect(before.canAcknowledge).toBe(true);
+    expect(before.customerDetails).toEqual({ name: 'Ana' });
+    expect(before.vouchers).toEqual([{ voucher_id: 5 }]);
+    expect(before.shippingTaxMinor).toBe(1999);
+    expect(before.deliveryMode).toBe('courier');
+    actions.acknowledge(main.id, 1);
+    const after = toOrderDetail(repos.orders.get(main.id, 1)!, repos.outbox.forOrder(main.id, 1), NOW);
+    expect(after.canAcknowledge).toBe(false);
+    expect(after.actions).toHaveLength(1);
+  });
+});
