@@ -1,0 +1,92 @@
+// The window: navigation, demo banner, the open screen; connects main's events to the stores for its lifetime.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { hasApi, subscribe } from './api/client';
+import { DemoBanner } from './components/DemoBanner';
+import { ErrorNotice } from './components/ErrorNotice';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { Nav } from './components/Nav';
+import { applyTheme } from './components/theme';
+import { DashboardScreen } from './screens/Dashboard';
+import { DiagnosticsScreen } from './screens/Diagnostics';
+import { NotificationsScreen } from './screens/Notifications';
+import { OffersScreen } from './screens/Offers';
+import { OrderDetailScreen } from './screens/OrderDetail';
+import { OrdersScreen } from './screens/Orders';
+import { SettingsScreen } from './screens/Settings';
+import { SyncHistoryScreen } from './screens/SyncHistory';
+import { useApp } from './stores/app';
+import { connectEvents } from './stores/events';
+import { followLocationHash, useNavigation, type Route } from './stores/navigation';
+import { useNotifications } from './stores/notifications';
+
+function CurrentScreen({ route }: { route: Route }) {
+  switch (route.screen) {
+    case 'dashboard':
+      return <DashboardScreen />;
+    case 'orders':
+      return <OrdersScreen />;
+    case 'order':
+      return <OrderDetailScreen accountId={route.accountId} orderId={route.orderId} />;
+    case 'offers':
+      return <OffersScreen />;
+    case 'sync':
+      return <SyncHistoryScreen />;
+    case 'notifications':
+      return <NotificationsScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'diagnostics':
+      return <DiagnosticsScreen />;
+  }
+}
+
+function NoConnection() {
+  const { t } = useTranslation();
+  return (
+    <main className="startup" data-testid="no-connection">
+      <h1>{t('startup.noApiTitle')}</h1>
+      <p>{t('startup.noApiBody')}</p>
+    </main>
+  );
+}
+
+export function App({ followHash = true, eventDebounceMs }: { followHash?: boolean; eventDebounceMs?: number }) {
+  const { t } = useTranslation();
+  const connected = hasApi();
+  const route = useNavigation((s) => s.route);
+  const startupError = useApp((s) => s.startupError);
+  const theme = useApp((s) => s.settings?.theme ?? 'system');
+
+  useEffect(() => {
+    if (!connected) return;
+    void useApp.getState().load();
+    void useNotifications.getState().load();
+    return connectEvents(subscribe, { debounceMs: eventDebounceMs });
+  }, [connected, eventDebounceMs]);
+
+  useEffect(() => (followHash ? followLocationHash() : undefined), [followHash]);
+  useEffect(() => applyTheme(theme), [theme]);
+
+  if (!connected) return <NoConnection />;
+
+  return (
+    <div className="shell">
+      <Nav />
+      <div className="main-col">
+        <header className="topbar">
+          <div className="topbar-title">{t(`nav.${route.screen === 'order' ? 'orders' : route.screen}`)}</div>
+          <LanguageSwitch />
+        </header>
+        <DemoBanner />
+        <main className="content" id="content">
+          {startupError ? (
+            <ErrorNotice error={startupError} onRetry={() => void useApp.getState().load()} testId="startup-error" />
+          ) : (
+            <CurrentScreen route={route} />
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// The typed error a failed `call` throws: the kind main reported, its message and (for bad input) the field issues.
+import type { IpcError, IpcErrorKind } from '../../../shared/ipc';
+
+/** Raised on the renderer side when the bridge itself fails (no answer, non-JSON answer). */
+export type CallErrorKind = IpcErrorKind | 'transport';
+
+export class CallError extends Error {
+  readonly kind: CallErrorKind;
+  readonly issues: { path: string; message: string }[];
+
+  constructor(kind: CallErrorKind, message: string, issues: { path: string; message: string }[] = []) {
+    super(message);
+    this.name = 'CallError';
+    this.kind = kind;
+    this.issues = issues;
+  }
+
+  static fromIpc(error: IpcError): CallError {
+    return new CallError(error.kind, error.message, error.issues ?? []);
+  }
+
+  static from(error: unknown): CallError {
+    if (error instanceof CallError) return error;
+    return new CallError('transport', error instanceof Error ? error.message : String(error));
+  }
+}

@@ -1,0 +1,27 @@
+// Explains a failed call in the seller's language: what kind of failure, main's detail, and which fields were wrong.
+import { useTranslation } from 'react-i18next';
+import type { CallError } from '../api/errors';
+
+export function ErrorNotice({ error, onRetry, testId }: { error: CallError; onRetry?: () => void; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="notice notice-error" role="alert" data-testid={testId ?? 'error-notice'} data-kind={error.kind}>
+      <strong>{t(`errors.kind.${error.kind}`)}</strong>
+      {error.message && <span className="notice-detail">{error.message}</span>}
+      {error.issues.length > 0 && (
+        <ul>
+          {error.issues.map((issue) => (
+            <li key={`${issue.path}:${issue.message}`}>
+              <code>{issue.path}</code>: {issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {onRetry && (
+        <button type="button" className="btn btn-small" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      )}
+    </div>
+  );
+}

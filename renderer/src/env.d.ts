@@ -1,0 +1,2 @@
+// Vite's client types: CSS imports, import.meta.env and import.meta.glob.
+/// <reference types="vite/client" />

@@ -1,0 +1,344 @@
+// Dashboard: today's and this month's revenue, orders per account and status, orders per day, and an honest view of
+// every account's sync (running with progress, last outcome, next run, the error when it failed).
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OrderStatus } from '../../../shared/domain';
+import type { AccountHealth, JobStateView } from '../../../shared/views';
+import { CallError } from '../api/errors';
+import { Chart } from '../components/Chart';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { DateTime, Money } from '../components/Formatted';
+import { ProgressBar } from '../components/ProgressBar';
+import { useLanguage } from '../components/useLanguage';
+import { formatDay } from '../format/dates';
+import { useDashboard } from '../stores/dashboard';
+import { useHealth } from '../stores/health';
+import { useNavigation } from '../stores/navigation';
+import { useOrders } from '../stores/orders';
+import { useSync } from '../stores/sync';
+
+const COUNT_STATUSES: OrderStatus[] = [1, 2, 3, 4];
+
+export function DashboardScreen() {
+  const { t } = useTranslation();
+  const { view, error, load } = useDashboard();
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <section className="page" data-testid="screen-dashboard" aria-labelledby="dash-title">
+      <div className="page-head">
+        <h1 id="dash-title">{t('dashboard.title')}</h1>
+        <SyncControls />
+      </div>
+      {error && <ErrorNotice error={error} onRetry={() => void load()} />}
+      {!view && !error && <p className="muted">{t('common.loading')}</p>}
+      {view && (
+        <>
+          <Revenue />
+          <div className="grid-2">
+            <OrderCounts />
+            <OrdersPerDayChart />
+          </div>
+        </>
+      )}
+      <SyncStatus />
+    </section>
+  );
+}
+
+function SyncControls() {
+  const { t } = useTranslation();
+  const state = useSync((s) => s.state);
+  const triggering = useSync((s) => s.triggering);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+  const running = state?.jobs.some((j) => j.running) ?? false;
+
+  async function syncNow() {
+    setError(null);
+    setMessage(null);
+    try {
+      const triggered = await useSync.getState().syncNow();
+      setMessage(t('dashboard.syncTriggered', { count: triggered }));
+    } catch (e) {
+      setError(CallError.from(e));
+    }
+  }
+
+  async function togglePause() {
+    setError(null);
+    try {
+      await useSync.getState().setPaused(!state?.paused);
+    } catch (e) {
+      setError(CallError.from(e));
+    }
+  }
+
+  return (
+    <div className="head-actions">
+      <span className="muted" data-testid="sync-status" aria-live="polite">
+        {state?.paused ? t('dashboard.paused') : running ? t('dashboard.syncing') : message}
+      </span>
+      {state && (
+        <button type="button" className="btn" onClick={() => void togglePause()} data-testid="sync-pause">
+          {state.paused ? t('dashboard.resume') : t('dashboard.pause')}
+        </button>
+      )}
+      <button
+        type="button"
+        className="btn btn-primary"
+        onClick={() => void syncNow()}
+        disabled={triggering}
+        data-testid="sync-now"
+      >
+        {t('dashboard.syncNow')}
+      </button>
+      {error && <ErrorNotice error={error} />}
+    </div>
+  );
+}
+
+function Revenue() {
+  const { t } = useTranslation();
+  const revenue = useDashboard((s) => s.view?.revenue ?? []);
+  return (
+    <div className="stat-cards">
+      {revenue.length === 0 && (
+        <div className="card stat">
+          <div className="stat-label">{t('dashboard.revenueToday')}</div>
+          <div className="stat-value">—</div>
+        </div>
+      )}
+      {revenue.map((r) => (
+        <div className="stat-pair" key={r.currency}>
+          <div className="card stat" data-testid={`revenue-today-${r.currency}`}>
+            <div className="stat-label">{t('dashboard.revenueToday')}</div>
+            <div className="stat-value">
+              <Money minor={r.todayMinor} currency={r.currency} />
+            </div>
+          </div>
+          <div className="card stat" data-testid={`revenue-month-${r.currency}`}>
+            <div className="stat-label">{t('dashboard.revenueMonth')}</div>
+            <div className="stat-value">
+              <Money minor={r.monthMinor} currency={r.currency} />
+            </div>
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function OrderCounts() {
+  const { t } = useTranslation();
+  const counts = useDashboard((s) => s.view?.counts ?? []);
+  const navigate = useNavigation((s) => s.navigate);
+
+  function openOrders(accountId: number, status: OrderStatus) {
+    useOrders.getState().setQuery({ accountIds: [accountId], statuses: [status] });
+    navigate({ screen: 'orders' });
+  }
+
+  return (
+    <div className="card">
+      <h2>{t('dashboard.ordersByStatus')}</h2>
+      {counts.length === 0 ? (
+        <p className="muted">{t('dashboard.noAccounts')}</p>
+      ) : (
+        <table className="table compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('common.account')}</th>
+              {COUNT_STATUSES.map((s) => (
+                <th scope="col" key={s} className="align-right">
+                  {t(`orderStatus.${s}`)}
+                </th>
+              ))}
+              <th scope="col" className="align-right">
+                {t('dashboard.unacknowledged')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {counts.map((c) => (
+              <tr key={c.accountId} data-testid={`dashboard-counts-${c.accountId}`}>
+                <th scope="row">{c.account}</th>
+                {COUNT_STATUSES.map((s) => (
+                  <td key={s} className="align-right">
+                    <button
+                      type="button"
+                      className="link-button num"
+                      onClick={() => openOrders(c.accountId, s)}
+                      data-testid={`count-${c.accountId}-${s}`}
+                    >
+                      {c.byStatus[s] ?? 0}
+                    </button>
+                  </td>
+                ))}
+                <td className={`align-right num${c.unacknowledged > 0 ? ' warn-text' : ''}`}>{c.unacknowledged}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function OrdersPerDayChart() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const perDay = useDashboard((s) => s.view?.ordersPerDay);
+  const labels = useMemo(() => (perDay ?? []).map((d) => formatDay(d.day, language)), [perDay, language]);
+  const values = useMemo(() => (perDay ?? []).map((d) => d.count), [perDay]);
+  return (
+    <div className="card">
+      <Chart
+        title={t('dashboard.ordersPerDay')}
+        labels={labels}
+        values={values}
+        kind="bars"
+        valueLabel={t('dashboard.orders')}
+        testId="orders-per-day"
+      />
+    </div>
+  );
+}
+
+interface AccountGroup {
+  accountId: number | null;
+  name: string;
+  jobs: JobStateView[];
+  health: AccountHealth | undefined;
+}
+
+function groupByAccount(jobs: JobStateView[], health: AccountHealth[], generalName: string): AccountGroup[] {
+  const groups = new Map<number | null, AccountGroup>();
+  for (const h of health) groups.set(h.accountId, { accountId: h.accountId, name: h.account, jobs: [], health: h });
+  for (const j of jobs) {
+    let g = groups.get(j.accountId);
+    if (!g) {
+      g = { accountId: j.accountId, name: j.account ?? generalName, jobs: [], health: undefined };
+      groups.set(j.accountId, g);
+    }
+    g.jobs.push(j);
+  }
+  // Accounts first, the account-less jobs (maintenance, health) last.
+  return [...groups.values()].sort((a, b) => (a.accountId ?? Infinity) - (b.accountId ?? Infinity));
+}
+
+function SyncStatus() {
+  const { t } = useTranslation();
+  const state = useSync((s) => s.state);
+  const health = useHealth((s) => s.report);
+  const groups = useMemo(
+    () => groupByAccount(state?.jobs ?? [], health?.accounts ?? [], t('dashboard.general')),
+    [state, health, t],
+  );
+
+  return (
+    <div className="card" data-testid="sync-state">
+      <div className="card-head">
+        <h2>{t('dashboard.syncStatus')}</h2>
+        {health && (
+          <span className={`badge level-${health.level}`} data-testid="health-level">
+            {t('dashboard.health')}: {t(`health.${health.level}`)}
+          </span>
+        )}
+      </div>
+      {health && !health.database.ok && (
+        <div className="notice notice-error" role="alert">
+          {t('dashboard.databaseProblem')} {health.database.message}
+        </div>
+      )}
+      {groups.length === 0 && <p className="muted">{t('dashboard.noSyncYet')}</p>}
+      <div className="account-groups">
+        {groups.map((g) => (
+          <AccountSync key={g.accountId ?? 'general'} group={g} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function latestFailure(group: AccountGroup): { message: string; kind: string | null } | null {
+  if (group.health?.lastError) return { message: group.health.lastError, kind: group.health.lastErrorKind };
+  const failed = group.jobs
+    .map((j) => j.lastRun)
+    .filter((r) => r && r.status !== 'completed' && r.status !== 'running' && r.error)
+    .sort((a, b) => (b!.startedAt > a!.startedAt ? 1 : -1))[0];
+  return failed ? { message: failed.error!, kind: failed.errorKind } : null;
+}
+
+function AccountSync({ group }: { group: AccountGroup }) {
+  const { t, i18n } = useTranslation();
+  const failure = latestFailure(group);
+  const testKey = group.accountId ?? 'general';
+  return (
+    <div className="account-sync" data-testid={`account-sync-${testKey}`}>
+      <div className="account-sync-head">
+        <h3>{group.name}</h3>
+        {group.health && (
+          <span className={`badge level-${group.health.level}`}>{t(`health.${group.health.level}`)}</span>
+        )}
+        {group.health?.breaker === 'open' && <span className="badge level-failing">{t('dashboard.breakerOpen')}</span>}
+      </div>
+      {failure && (
+        <div className="notice notice-error" role="alert" data-testid={`account-error-${testKey}`}>
+          <strong>
+            {failure.kind && i18n.exists(`errors.emagKind.${failure.kind}`)
+              ? t(`errors.emagKind.${failure.kind}`)
+              : t('dashboard.syncFailed')}
+          </strong>
+          <span className="notice-detail">{failure.message}</span>
+        </div>
+      )}
+      {group.health?.lastGoodSyncAt !== undefined && (
+        <p className="muted small">
+          {t('dashboard.lastGoodSync')}: <DateTime value={group.health.lastGoodSyncAt} />
+        </p>
+      )}
+      {group.jobs.length > 0 && (
+        <table className="table compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('sync.job')}</th>
+              <th scope="col">{t('sync.state')}</th>
+              <th scope="col">{t('sync.lastRun')}</th>
+              <th scope="col">{t('sync.nextRun')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {group.jobs.map((j) => (
+              <tr key={j.job} data-testid={`job-${testKey}-${j.job}`} data-running={j.running}>
+                <th scope="row">{t(`jobs.${j.job}`)}</th>
+                <td>
+                  {j.running ? (
+                    <ProgressBar
+                      done={j.progress?.done ?? 0}
+                      total={j.progress?.total ?? null}
+                      label={t('sync.progressLabel', { job: t(`jobs.${j.job}`) })}
+                    />
+                  ) : j.lastRun ? (
+                    <span className={`badge run-${j.lastRun.status}`}>{t(`runStatus.${j.lastRun.status}`)}</span>
+                  ) : (
+                    <span className="muted">{t('sync.neverRun')}</span>
+                  )}
+                </td>
+                <td>
+                  <DateTime value={j.lastRun?.finishedAt ?? j.lastRun?.startedAt ?? null} />
+                </td>
+                <td>
+                  <DateTime value={j.nextRunAt} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

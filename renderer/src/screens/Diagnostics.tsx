@@ -1,0 +1,158 @@
+// Diagnostics: how close each account is to eMAG's rate limits, its circuit breaker, cache efficiency, recent API
+// errors and the raw metrics. No event carries these, so the screen re-reads them while it is open.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { DateTime } from '../components/Formatted';
+import { useLanguage } from '../components/useLanguage';
+import { formatNumber } from '../format/money';
+import { useDiagnostics } from '../stores/diagnostics';
+
+export const DIAGNOSTICS_REFRESH_MS = 5000;
+
+export function DiagnosticsScreen() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { view, error, load } = useDiagnostics();
+
+  useEffect(() => {
+    void load();
+    const timer = setInterval(() => void load(), DIAGNOSTICS_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [load]);
+
+  return (
+    <section className="page" data-testid="screen-diagnostics" aria-labelledby="diag-title">
+      <div className="page-head">
+        <h1 id="diag-title">{t('diagnostics.title')}</h1>
+        <div className="head-actions">
+          <span className="muted small">{t('diagnostics.autoRefresh')}</span>
+          <button type="button" className="btn" onClick={() => void load()} data-testid="diagnostics-refresh">
+            {t('common.refresh')}
+          </button>
+        </div>
+      </div>
+      {error && <ErrorNotice error={error} onRetry={() => void load()} />}
+      {view && (
+        <>
+          <div className="card">
+            <h2>{t('diagnostics.limiter')}</h2>
+            <div className="table-wrap">
+              <table className="table compact" data-testid="limiter-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('common.account')}</th>
+                    <th scope="col">{t('diagnostics.breaker')}</th>
+                    <th scope="col">{t('diagnostics.bucket')}</th>
+                    <th scope="col" className="align-right">
+                      {t('diagnostics.lastSecond')}
+                    </th>
+                    <th scope="col" className="align-right">
+                      {t('diagnostics.lastMinute')}
+                    </th>
+                    <th scope="col" className="align-right">
+                      {t('diagnostics.queued')}
+                    </th>
+                    <th scope="col" className="align-right">
+                      {t('diagnostics.waits')}
+                    </th>
+                    <th scope="col" className="align-right">
+                      {t('diagnostics.rateLimitHits')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {view.accounts.flatMap((a) =>
+                    a.buckets.map((b, i) => (
+                      <tr key={`${a.accountId}-${b.bucket}`} data-testid={`limiter-${a.accountId}-${b.bucket}`}>
+                        <th scope="row">{i === 0 ? a.account : ''}</th>
+                        <td>
+                          {i === 0 && (
+                            <span
+                              className={`badge${a.breaker === 'closed' ? ' level-ok' : a.breaker === 'open' ? ' level-failing' : ' level-degraded'}`}
+                              data-testid={`breaker-${a.accountId}`}
+                            >
+                              {t(`diagnostics.breakerStates.${a.breaker}`)}
+                            </span>
+                          )}
+                        </td>
+                        <td>{t(`diagnostics.buckets.${b.bucket}`)}</td>
+                        <td className="align-right num">
+                          {b.lastSecond} / {b.limitPerSecond}
+                        </td>
+                        <td className="align-right num">
+                          {b.lastMinute} / {b.limitPerMinute}
+                        </td>
+                        <td className="align-right num">{b.queued}</td>
+                        <td className="align-right num">
+                          {b.waits} ({formatNumber(b.totalWaitMs, language)} ms)
+                        </td>
+                        <td className={`align-right num${b.rateLimitHits > 0 ? ' warn-text' : ''}`}>
+                          {b.rateLimitHits}
+                        </td>
+                      </tr>
+                    )),
+                  )}
+                </tbody>
+              </table>
+            </div>
+          </div>
+          <div className="card" data-testid="cache-stats">
+            <h2>{t('diagnostics.cache')}</h2>
+            <dl className="facts">
+              <dt>{t('diagnostics.hits')}</dt>
+              <dd className="num">{formatNumber(view.cache.hits, language)}</dd>
+              <dt>{t('diagnostics.misses')}</dt>
+              <dd className="num">{formatNumber(view.cache.misses, language)}</dd>
+              <dt>{t('diagnostics.hitRate')}</dt>
+              <dd className="num">{formatNumber(view.cache.hitRate * 100, language, 1)}%</dd>
+              <dt>{t('diagnostics.keys')}</dt>
+              <dd className="num">{formatNumber(view.cache.keys, language)}</dd>
+            </dl>
+          </div>
+          <div className="card">
+            <h2>{t('diagnostics.recentErrors')}</h2>
+            {view.recentErrors.length === 0 ? (
+              <p className="muted">{t('diagnostics.noErrors')}</p>
+            ) : (
+              <div className="table-wrap">
+                <table className="table compact" data-testid="recent-errors">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('diagnostics.at')}</th>
+                      <th scope="col">{t('common.account')}</th>
+                      <th scope="col">{t('diagnostics.route')}</th>
+                      <th scope="col">{t('diagnostics.kind')}</th>
+                      <th scope="col">{t('diagnostics.message')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {view.recentErrors.map((e, i) => (
+                      <tr key={`${e.at}-${i}`}>
+                        <td>
+                          <DateTime value={e.at} />
+                        </td>
+                        <td>{e.account ?? '—'}</td>
+                        <td>
+                          <code>{e.route ?? '—'}</code>
+                        </td>
+                        <td>{e.kind}</td>
+                        <td className="notice-detail">{e.message}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </div>
+          <div className="card">
+            <h2>{t('diagnostics.metrics')}</h2>
+            <pre className="metrics" data-testid="metrics-text" tabIndex={0}>
+              {view.metricsText}
+            </pre>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

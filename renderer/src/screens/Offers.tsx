@@ -1,0 +1,176 @@
+// Offers: the seller's products on eMAG (price, stock, status, validation) in a virtualized table with search.
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Offer } from '../../../shared/domain';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useDebouncedEffect } from '../components/useDebounced';
+import { useLanguage } from '../components/useLanguage';
+import { VirtualTable, type Column } from '../components/VirtualTable';
+import { formatDecimalMoney, formatNumber } from '../format/money';
+import { useApp } from '../stores/app';
+import { useOffers } from '../stores/offers';
+import { SEARCH_DEBOUNCE_MS } from './Orders';
+
+type OfferSortField = 'name' | 'price' | 'stock' | 'updated';
+
+export function OffersScreen() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const offers = useOffers();
+  const accounts = useApp((s) => s.accounts);
+  const [search, setSearch] = useState(offers.query.search ?? '');
+
+  useEffect(() => {
+    if (useOffers.getState().generation === 0) useOffers.getState().resetQuery();
+  }, []);
+
+  useDebouncedEffect(search, SEARCH_DEBOUNCE_MS, (value) => {
+    if ((useOffers.getState().query.search ?? '') !== value) useOffers.getState().setQuery({ search: value });
+  });
+
+  const columns: Column<Offer>[] = useMemo(
+    () => [
+      {
+        id: 'partNumber',
+        header: t('offers.col.partNumber'),
+        width: '140px',
+        render: (o) => <span className="ellipsis">{o.partNumber ?? '—'}</span>,
+      },
+      {
+        id: 'pnk',
+        header: t('offers.col.pnk'),
+        width: '120px',
+        render: (o) => <span className="ellipsis">{o.partNumberKey ?? '—'}</span>,
+      },
+      {
+        id: 'name',
+        header: t('offers.col.name'),
+        width: 'minmax(200px, 3fr)',
+        sortField: 'name',
+        render: (o) => <span className="ellipsis">{o.name}</span>,
+      },
+      {
+        id: 'price',
+        header: t('offers.col.price'),
+        width: '120px',
+        align: 'right',
+        sortField: 'price',
+        render: (o) => <span className="num">{formatDecimalMoney(o.salePrice, o.currency, language)}</span>,
+      },
+      {
+        id: 'stock',
+        header: t('offers.col.stock'),
+        width: '80px',
+        align: 'right',
+        sortField: 'stock',
+        render: (o) => <span className="num">{o.stock ?? '—'}</span>,
+      },
+      {
+        id: 'status',
+        header: t('offers.col.status'),
+        width: '120px',
+        render: (o) =>
+          o.status === null ? (
+            '—'
+          ) : (
+            <span className={`badge${o.status === 1 ? ' level-ok' : ''}`}>{t(`offers.status.${o.status}`)}</span>
+          ),
+      },
+      {
+        id: 'validation',
+        header: t('offers.col.validation'),
+        width: 'minmax(120px, 1fr)',
+        render: (o) => (
+          <span className="ellipsis" title={o.validationText ?? undefined}>
+            {o.validationText ?? o.validationStatus ?? '—'}
+          </span>
+        ),
+      },
+      {
+        id: 'account',
+        header: t('offers.col.account'),
+        width: 'minmax(90px, 1fr)',
+        render: (o) => <span className="ellipsis">{o.account}</span>,
+      },
+    ],
+    [t, language],
+  );
+
+  const sort = offers.query.sort ?? { field: 'name', dir: 'asc' };
+  const status = offers.query.statuses?.length === 1 ? String(offers.query.statuses[0]) : '';
+  const account = offers.query.accountIds?.length === 1 ? String(offers.query.accountIds[0]) : '';
+
+  return (
+    <section className="page page-fill" data-testid="screen-offers" aria-labelledby="offers-title">
+      <div className="page-head">
+        <h1 id="offers-title">{t('offers.title')}</h1>
+        <span className="muted" data-testid="offers-total">
+          {offers.loaded
+            ? t('offers.total', { count: offers.total, formatted: formatNumber(offers.total, language) })
+            : ''}
+        </span>
+      </div>
+      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <label className="field grow">
+          <span>{t('orders.search')}</span>
+          <input
+            type="search"
+            value={search}
+            maxLength={200}
+            placeholder={t('offers.searchPlaceholder')}
+            onChange={(e) => setSearch(e.target.value)}
+            data-testid="offers-search"
+          />
+        </label>
+        <label className="field">
+          <span>{t('offers.col.status')}</span>
+          <select
+            value={status}
+            onChange={(e) => offers.setQuery({ statuses: e.target.value === '' ? [] : [Number(e.target.value)] })}
+            data-testid="offers-filter-status"
+          >
+            <option value="">{t('common.all')}</option>
+            {[1, 0, 2].map((s) => (
+              <option key={s} value={s}>
+                {t(`offers.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('offers.col.account')}</span>
+          <select
+            value={account}
+            onChange={(e) => offers.setQuery({ accountIds: e.target.value === '' ? [] : [Number(e.target.value)] })}
+            data-testid="offers-filter-account"
+          >
+            <option value="">{t('common.all')}</option>
+            {accounts.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      {offers.error && <ErrorNotice error={offers.error} onRetry={() => void offers.refresh()} />}
+      <VirtualTable
+        label={t('offers.title')}
+        columns={columns}
+        count={offers.total}
+        rowAt={offers.rowAt}
+        ensureRange={offers.ensureRange}
+        rowKey={(o) => `${o.accountId}-${o.id}`}
+        rowTestId={(o) => `offer-row-${o.accountId}-${o.id}`}
+        sort={sort}
+        onSort={(field) => {
+          const f = field as OfferSortField;
+          offers.setQuery({ sort: { field: f, dir: sort.field === f && sort.dir === 'asc' ? 'desc' : 'asc' } });
+        }}
+        emptyText={t('offers.empty')}
+        loaded={offers.loaded}
+        testId="offers-table"
+      />
+    </section>
+  );
+}

@@ -1,0 +1,382 @@
+// The seller's actions on one order and their outbox states: acknowledge, change status (only to the statuses eMAG
+// allows from here), generate an AWB, attach an invoice; failed sends show eMAG's reason and can be retried.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OrderDetail, OrderStatus, OutboxAction } from '../../../shared/domain';
+import { CallError } from '../api/errors';
+import { Dialog } from '../components/Dialog';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { DateTime } from '../components/Formatted';
+import { MINOR_PER_MAJOR } from '../format/money';
+import { useOrderDetail } from '../stores/orderDetail';
+
+/** Acting is allowed to fail loudly in the UI; the store already keeps the error for display. */
+async function attempt(run: () => Promise<void>): Promise<boolean> {
+  try {
+    await run();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function OrderActions({ order }: { order: OrderDetail }) {
+  const { t } = useTranslation();
+  const busy = useOrderDetail((s) => s.busy);
+  const actionError = useOrderDetail((s) => s.actionError);
+  const [queued, setQueued] = useState(false);
+  const [status, setStatus] = useState<string>('');
+  const [awbOpen, setAwbOpen] = useState(false);
+  const [invoiceUrl, setInvoiceUrl] = useState('');
+  const [invoiceName, setInvoiceName] = useState('');
+  const store = useOrderDetail.getState;
+  const pendingAck = order.actions.some((a) => a.kind === 'acknowledge' && a.state === 'pending');
+  const canAwb = order.type === 3 && (order.status === 2 || order.status === 3);
+
+  async function run(action: () => Promise<void>) {
+    setQueued(false);
+    if (await attempt(action)) setQueued(true);
+  }
+
+  async function submitInvoice(e: FormEvent) {
+    e.preventDefault();
+    await run(() => store().attachInvoice(invoiceUrl.trim(), invoiceName.trim() || undefined));
+    if (!useOrderDetail.getState().actionError) {
+      setInvoiceUrl('');
+      setInvoiceName('');
+    }
+  }
+
+  return (
+    <div className="card" data-testid="order-actions">
+      <h2>{t('order.actions')}</h2>
+      {actionError && <ErrorNotice error={actionError} testId="action-error" />}
+      {queued && !actionError && (
+        <div className="notice notice-info" role="status" data-testid="action-queued">
+          {t('order.queued')}
+        </div>
+      )}
+
+      <div className="action-block">
+        {order.acknowledgedAt ? (
+          <p data-testid="acknowledged-at">
+            {t('order.acknowledged')} <DateTime value={order.acknowledgedAt} />
+          </p>
+        ) : (
+          <>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={!order.canAcknowledge || busy !== null || pendingAck}
+              onClick={() => void run(() => store().acknowledge())}
+              data-testid="acknowledge"
+            >
+              {t('order.acknowledge')}
+            </button>
+            {!order.canAcknowledge && <p className="muted small">{t('order.cannotAcknowledge')}</p>}
+          </>
+        )}
+      </div>
+
+      <form
+        className="action-block"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (status !== '') void run(() => store().changeStatus(Number(status) as OrderStatus));
+        }}
+      >
+        {order.allowedStatuses.length === 0 ? (
+          <p className="muted small" data-testid="no-transitions">
+            {t('order.noTransitions')}
+          </p>
+        ) : (
+          <div className="head-actions">
+            <label className="field grow">
+              <span>{t('order.newStatus')}</span>
+              <select value={status} onChange={(e) => setStatus(e.target.value)} data-testid="change-status-select">
+                <option value="">—</option>
+                {order.allowedStatuses.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`orderStatus.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button
+              type="submit"
+              className="btn"
+              disabled={status === '' || busy !== null}
+              data-testid="change-status-submit"
+            >
+              {t('order.applyStatus')}
+            </button>
+          </div>
+        )}
+      </form>
+
+      {canAwb && (
+        <div className="action-block">
+          <button type="button" className="btn" onClick={() => setAwbOpen(true)} data-testid="awb-open">
+            {t('order.awb')}
+          </button>
+        </div>
+      )}
+
+      <form className="action-block" onSubmit={(e) => void submitInvoice(e)}>
+        <label className="field">
+          <span>{t('order.invoiceUrl')}</span>
+          <input
+            type="url"
+            value={invoiceUrl}
+            required
+            maxLength={1024}
+            placeholder="https://"
+            onChange={(e) => setInvoiceUrl(e.target.value)}
+            data-testid="invoice-url"
+          />
+        </label>
+        <label className="field">
+          <span>{t('order.invoiceName')}</span>
+          <input
+            value={invoiceName}
+            maxLength={255}
+            onChange={(e) => setInvoiceName(e.target.value)}
+            data-testid="invoice-name"
+          />
+        </label>
+        <div>
+          <button
+            type="submit"
+            className="btn"
+            disabled={busy !== null || invoiceUrl.trim() === ''}
+            data-testid="invoice-submit"
+          >
+            {t('order.attach')}
+          </button>
+        </div>
+      </form>
+
+      {awbOpen && (
+        <AwbDialog
+          order={order}
+          onClose={() => setAwbOpen(false)}
+          onQueued={() => {
+            setAwbOpen(false);
+            setQueued(true);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+/** Parses an amount typed the Romanian or the English way ("12,50" or "12.50") into minor units. */
+export function parseMajorToMinor(value: string): number | null {
+  const normalized = value.trim().replace(/\s/g, '').replace(',', '.');
+  if (!/^\d+(\.\d{1,2})?$/.test(normalized)) return null;
+  return Math.round(Number(normalized) * MINOR_PER_MAJOR);
+}
+
+function AwbDialog({ order, onClose, onQueued }: { order: OrderDetail; onClose: () => void; onQueued: () => void }) {
+  const { t } = useTranslation();
+  const couriers = useOrderDetail((s) => s.couriers);
+  const couriersError = useOrderDetail((s) => s.couriersError);
+  const busy = useOrderDetail((s) => s.busy);
+  const actionError = useOrderDetail((s) => s.actionError);
+  const isCod = order.paymentModeId === 1;
+  const [courier, setCourier] = useState('');
+  const [parcels, setParcels] = useState('1');
+  const [envelopes, setEnvelopes] = useState('0');
+  const [weight, setWeight] = useState('1');
+  // Cash on delivery collects the order total; an order paid by card or transfer collects nothing.
+  const [cod, setCod] = useState(isCod ? (order.totalMinor / MINOR_PER_MAJOR).toFixed(2) : '0.00');
+  const [observation, setObservation] = useState('');
+  const [localError, setLocalError] = useState<CallError | null>(null);
+
+  useEffect(() => {
+    void useOrderDetail.getState().loadCouriers();
+  }, []);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const codMinor = parseMajorToMinor(cod);
+    const weightKg = Number(weight.replace(',', '.'));
+    const p = Number(parcels);
+    const env = Number(envelopes);
+    const issues: { path: string; message: string }[] = [];
+    if (codMinor === null) issues.push({ path: t('order.cod'), message: cod });
+    if (!Number.isFinite(weightKg) || weightKg <= 0) issues.push({ path: t('order.weight'), message: weight });
+    if (!Number.isInteger(p) || !Number.isInteger(env) || p + env <= 0)
+      issues.push({ path: t('order.parcels'), message: `${parcels} / ${envelopes}` });
+    if (issues.length > 0 || codMinor === null) {
+      setLocalError(new CallError('validation', '', issues));
+      return;
+    }
+    setLocalError(null);
+    const ok = await attempt(() =>
+      useOrderDetail.getState().generateAwb({
+        ...(courier ? { courierAccountId: Number(courier) } : {}),
+        parcels: p,
+        envelopes: env,
+        weightKg,
+        codMinor,
+        ...(observation.trim() ? { observation: observation.trim() } : {}),
+      }),
+    );
+    if (ok) onQueued();
+  }
+
+  return (
+    <Dialog title={t('order.awbTitle', { id: order.id })} onClose={onClose} testId="awb-dialog">
+      <form onSubmit={(e) => void submit(e)} className="form-grid">
+        <label className="field" style={{ gridColumn: '1 / -1' }}>
+          <span>{t('order.courier')}</span>
+          <select value={courier} onChange={(e) => setCourier(e.target.value)} data-testid="awb-courier">
+            <option value="">{couriers === null ? t('order.couriersLoading') : t('order.defaultCourier')}</option>
+            {(couriers ?? [])
+              .filter((c) => c.active)
+              .map((c) => (
+                <option key={c.courierAccountId} value={c.courierAccountId}>
+                  {c.displayName} ({c.courierName})
+                </option>
+              ))}
+          </select>
+        </label>
+        {couriersError && (
+          <div style={{ gridColumn: '1 / -1' }}>
+            <ErrorNotice error={couriersError} />
+          </div>
+        )}
+        <label className="field">
+          <span>{t('order.parcels')}</span>
+          <input
+            type="number"
+            min={0}
+            max={99}
+            value={parcels}
+            onChange={(e) => setParcels(e.target.value)}
+            data-testid="awb-parcels"
+          />
+        </label>
+        <label className="field">
+          <span>{t('order.envelopes')}</span>
+          <input
+            type="number"
+            min={0}
+            max={99}
+            value={envelopes}
+            onChange={(e) => setEnvelopes(e.target.value)}
+            data-testid="awb-envelopes"
+          />
+        </label>
+        <label className="field">
+          <span>{t('order.weight')}</span>
+          <input
+            inputMode="decimal"
+            value={weight}
+            onChange={(e) => setWeight(e.target.value)}
+            data-testid="awb-weight"
+          />
+        </label>
+        <label className="field">
+          <span>
+            {t('order.cod')} ({order.currency})
+          </span>
+          <input inputMode="decimal" value={cod} onChange={(e) => setCod(e.target.value)} data-testid="awb-cod" />
+          {!isCod && <span className="hint">{t('order.codHintCard')}</span>}
+        </label>
+        <label className="field" style={{ gridColumn: '1 / -1' }}>
+          <span>{t('order.observation')}</span>
+          <input
+            value={observation}
+            maxLength={255}
+            onChange={(e) => setObservation(e.target.value)}
+            data-testid="awb-observation"
+          />
+        </label>
+        {(localError ?? actionError) && (
+          <div style={{ gridColumn: '1 / -1' }}>
+            <ErrorNotice error={(localError ?? actionError)!} testId="awb-error" />
+          </div>
+        )}
+        <div className="form-actions" style={{ gridColumn: '1 / -1' }}>
+          <button type="button" className="btn" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy !== null} data-testid="awb-submit">
+            {t('order.create')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+export function OutboxList({ order }: { order: OrderDetail }) {
+  const { t } = useTranslation();
+  const busy = useOrderDetail((s) => s.busy);
+  return (
+    <div className="card">
+      <h2>{t('order.outbox')}</h2>
+      {order.actions.length === 0 ? (
+        <p className="muted">{t('order.noActions')}</p>
+      ) : (
+        <ul className="action-list" data-testid="outbox-list">
+          {order.actions.map((a) => (
+            <OutboxItem key={a.id} action={a} disabled={busy !== null} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function OutboxItem({ action, disabled }: { action: OutboxAction; disabled: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <li className="action-item" data-testid={`action-${action.id}`}>
+      <div className="action-line">
+        <strong>{t(`outboxKind.${action.kind}`)}</strong>
+        <span
+          className={`badge state-${action.state}`}
+          data-testid={`action-state-${action.id}`}
+          data-state={action.state}
+        >
+          {t(`outboxState.${action.state}`)}
+        </span>
+        <span className="muted small">
+          <DateTime value={action.sentAt ?? action.createdAt} />
+        </span>
+      </div>
+      {action.attempts > 0 && action.state !== 'sent' && (
+        <div className="muted small">
+          {t('order.attempts', { count: action.attempts })}
+          {action.state === 'pending' && action.nextAttemptAt && (
+            <>
+              {' · '}
+              {t('order.nextAttempt')} <DateTime value={action.nextAttemptAt} />
+            </>
+          )}
+        </div>
+      )}
+      {action.lastError && action.state !== 'sent' && (
+        <div className="notice notice-error" data-testid={`action-error-${action.id}`}>
+          {action.lastError}
+        </div>
+      )}
+      {action.state === 'failed' && (
+        <div>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={disabled}
+            onClick={() => void attempt(() => useOrderDetail.getState().retry(action.id))}
+            data-testid={`action-retry-${action.id}`}
+          >
+            {t('order.retry')}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}

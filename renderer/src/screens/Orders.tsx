@@ -1,0 +1,297 @@
+// Orders: the whole order book in a virtualized table paged from main, with filters, full-text search, sort and a
+// CSV export of exactly what is shown. Orders that arrive while the window is open are highlighted.
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ORDER_STATUSES, type OrderStatus, type OrderSummary } from '../../../shared/domain';
+import { CallError } from '../api/errors';
+import { downloadText } from '../components/download';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { DateTime, Money, PaymentLabel, StatusBadge } from '../components/Formatted';
+import { useDebouncedEffect } from '../components/useDebounced';
+import { useLanguage } from '../components/useLanguage';
+import { VirtualTable, type Column } from '../components/VirtualTable';
+import { platformZone } from '../format/dates';
+import { formatNumber } from '../format/money';
+import { useApp } from '../stores/app';
+import { useNavigation } from '../stores/navigation';
+import { exportOrdersCsv, orderKey, useLiveOrders, useOrders, type OrderSortField } from '../stores/orders';
+
+export const SEARCH_DEBOUNCE_MS = 300;
+
+export function OrdersScreen() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const orders = useOrders();
+  const fresh = useLiveOrders((s) => s.fresh);
+  const accounts = useApp((s) => s.accounts);
+  const navigate = useNavigation((s) => s.navigate);
+  const zones = useMemo(() => new Map(accounts.map((a) => [a.id, platformZone(a.platform)])), [accounts]);
+
+  // First visit: load the first page (later visits keep the seller's filters).
+  useEffect(() => {
+    if (useOrders.getState().generation === 0) useOrders.getState().resetQuery();
+  }, []);
+
+  const columns: Column<OrderSummary>[] = useMemo(
+    () => [
+      {
+        id: 'id',
+        header: t('orders.col.id'),
+        width: '110px',
+        sortField: 'id',
+        render: (o) => <span className="num">{o.id}</span>,
+      },
+      {
+        id: 'created',
+        header: t('orders.col.date'),
+        width: '140px',
+        sortField: 'created',
+        render: (o) => <DateTime value={o.created} zone={zones.get(o.accountId)} />,
+      },
+      {
+        id: 'customer',
+        header: t('orders.col.customer'),
+        width: 'minmax(160px, 2fr)',
+        sortField: 'customer',
+        render: (o) => <span className="ellipsis">{o.customer.name ?? '—'}</span>,
+      },
+      {
+        id: 'locality',
+        header: t('orders.col.locality'),
+        width: 'minmax(110px, 1fr)',
+        render: (o) => <span className="ellipsis">{o.customer.locality ?? '—'}</span>,
+      },
+      {
+        id: 'total',
+        header: t('orders.col.total'),
+        width: '120px',
+        align: 'right',
+        sortField: 'total',
+        render: (o) => <Money minor={o.totalMinor} currency={o.currency} />,
+      },
+      {
+        id: 'payment',
+        header: t('orders.col.payment'),
+        width: '130px',
+        render: (o) => <PaymentLabel modeId={o.paymentModeId} />,
+      },
+      {
+        id: 'status',
+        header: t('orders.col.status'),
+        width: '150px',
+        sortField: 'status',
+        render: (o) => <StatusBadge status={o.status} />,
+      },
+      {
+        id: 'account',
+        header: t('orders.col.account'),
+        width: 'minmax(90px, 1fr)',
+        render: (o) => <span className="ellipsis">{o.account}</span>,
+      },
+      {
+        id: 'ack',
+        header: t('orders.col.acknowledged'),
+        width: '110px',
+        render: (o) =>
+          o.acknowledgedAt ? (
+            <span title={o.acknowledgedAt}>{t('common.yes')}</span>
+          ) : o.type === 3 && o.status === 1 ? (
+            <span className="warn-text">{t('common.no')}</span>
+          ) : (
+            <span className="muted">—</span>
+          ),
+      },
+    ],
+    [t, zones],
+  );
+
+  const sort = orders.query.sort ?? { field: 'created', dir: 'desc' };
+
+  function onSort(field: string) {
+    const f = field as OrderSortField;
+    const dir = sort.field === f && sort.dir === 'desc' ? 'asc' : 'desc';
+    orders.setQuery({ sort: { field: f, dir } });
+  }
+
+  function open(o: OrderSummary) {
+    useLiveOrders.getState().markSeen(o.accountId, o.id);
+    navigate({ screen: 'order', accountId: o.accountId, orderId: o.id });
+  }
+
+  return (
+    <section className="page page-fill" data-testid="screen-orders" aria-labelledby="orders-title">
+      <div className="page-head">
+        <h1 id="orders-title">{t('orders.title')}</h1>
+        <div className="head-actions">
+          <span className="muted" data-testid="orders-total" aria-live="polite">
+            {orders.loaded
+              ? t('orders.total', { count: orders.total, formatted: formatNumber(orders.total, language) })
+              : ''}
+          </span>
+          <ExportButton />
+        </div>
+      </div>
+      <OrderFilters />
+      {orders.error && <ErrorNotice error={orders.error} onRetry={() => void orders.refresh()} />}
+      <VirtualTable
+        label={t('orders.title')}
+        columns={columns}
+        count={orders.total}
+        rowAt={orders.rowAt}
+        ensureRange={orders.ensureRange}
+        rowKey={(o) => orderKey(o.accountId, o.id)}
+        rowTestId={(o) => `order-row-${o.accountId}-${o.id}`}
+        rowClassName={(o) => (fresh[orderKey(o.accountId, o.id)] ? 'row-fresh' : '')}
+        onOpen={open}
+        sort={sort}
+        onSort={onSort}
+        emptyText={t('orders.empty')}
+        loaded={orders.loaded}
+        testId="orders-table"
+      />
+    </section>
+  );
+}
+
+function ExportButton() {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<CallError | null>(null);
+  const [done, setDone] = useState<number | null>(null);
+
+  async function exportCsv() {
+    setBusy(true);
+    setError(null);
+    try {
+      const file = await exportOrdersCsv();
+      downloadText(file.filename, file.csv);
+      setDone(file.rows);
+    } catch (e) {
+      setError(CallError.from(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      {done !== null && (
+        <span className="muted" data-testid="export-done">
+          {t('orders.exported', { count: done })}
+        </span>
+      )}
+      <button type="button" className="btn" onClick={() => void exportCsv()} disabled={busy} data-testid="export-csv">
+        {t('orders.export')}
+      </button>
+      {error && <ErrorNotice error={error} />}
+    </>
+  );
+}
+
+function OrderFilters() {
+  const { t } = useTranslation();
+  const query = useOrders((s) => s.query);
+  const setQuery = useOrders((s) => s.setQuery);
+  const resetQuery = useOrders((s) => s.resetQuery);
+  const accounts = useApp((s) => s.accounts);
+  const [search, setSearch] = useState(query.search ?? '');
+
+  useDebouncedEffect(search, SEARCH_DEBOUNCE_MS, (value) => {
+    if ((useOrders.getState().query.search ?? '') !== value) setQuery({ search: value });
+  });
+
+  const status = query.statuses?.length === 1 ? String(query.statuses[0]) : '';
+  const account = query.accountIds?.length === 1 ? String(query.accountIds[0]) : '';
+  const payment = query.paymentModeIds?.length === 1 ? String(query.paymentModeIds[0]) : '';
+
+  return (
+    <form className="filters" role="search" onSubmit={(e) => e.preventDefault()} aria-label={t('orders.filters')}>
+      <label className="field grow">
+        <span>{t('orders.search')}</span>
+        <input
+          type="search"
+          value={search}
+          placeholder={t('orders.searchPlaceholder')}
+          onChange={(e) => setSearch(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && setQuery({ search })}
+          maxLength={200}
+          data-testid="orders-search"
+        />
+      </label>
+      <label className="field">
+        <span>{t('orders.col.status')}</span>
+        <select
+          value={status}
+          onChange={(e) => setQuery({ statuses: e.target.value === '' ? [] : [Number(e.target.value) as OrderStatus] })}
+          data-testid="filter-status"
+        >
+          <option value="">{t('common.all')}</option>
+          {ORDER_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`orderStatus.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('orders.col.account')}</span>
+        <select
+          value={account}
+          onChange={(e) => setQuery({ accountIds: e.target.value === '' ? [] : [Number(e.target.value)] })}
+          data-testid="filter-account"
+        >
+          <option value="">{t('common.all')}</option>
+          {accounts.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('orders.col.payment')}</span>
+        <select
+          value={payment}
+          onChange={(e) => setQuery({ paymentModeIds: e.target.value === '' ? [] : [Number(e.target.value)] })}
+          data-testid="filter-payment"
+        >
+          <option value="">{t('common.all')}</option>
+          {[1, 2, 3].map((p) => (
+            <option key={p} value={p}>
+              {t(`payment.${p}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('orders.from')}</span>
+        <input
+          type="date"
+          value={query.from ?? ''}
+          onChange={(e) => setQuery({ from: e.target.value || undefined })}
+          data-testid="filter-from"
+        />
+      </label>
+      <label className="field">
+        <span>{t('orders.to')}</span>
+        <input
+          type="date"
+          value={query.to ?? ''}
+          onChange={(e) => setQuery({ to: e.target.value || undefined })}
+          data-testid="filter-to"
+        />
+      </label>
+      <button
+        type="button"
+        className="btn btn-ghost"
+        onClick={() => {
+          setSearch('');
+          resetQuery();
+        }}
+        data-testid="filter-reset"
+      >
+        {t('orders.resetFilters')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,273 @@
+// Settings: eMAG accounts (with a connection test), sync intervals, auto-acknowledge, notifications, language, theme,
+// start-up behaviour, and where MagFlow keeps its data and logs. Every change is saved at once through main.
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings, SettingsPatch } from '../../../shared/settings';
+import { CallError } from '../api/errors';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useApp } from '../stores/app';
+import { AccountsSection } from './SettingsAccounts';
+
+type IntervalKey = keyof Settings['intervals'];
+/** The same bounds main enforces, so the inputs guide the seller before main has to refuse. */
+const INTERVAL_BOUNDS: Record<IntervalKey, [number, number]> = {
+  newOrdersSec: [15, 3600],
+  orderChangesSec: [60, 86_400],
+  offersSec: [300, 86_400],
+  maintenanceSec: [3600, 7 * 86_400],
+  healthSec: [60, 86_400],
+};
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const settings = useApp((s) => s.settings);
+  const info = useApp((s) => s.info);
+  const [error, setError] = useState<CallError | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    if (!useApp.getState().settings) void useApp.getState().load();
+  }, []);
+
+  async function save(patch: SettingsPatch) {
+    setError(null);
+    setSaved(false);
+    try {
+      await useApp.getState().updateSettings(patch);
+      setSaved(true);
+    } catch (e) {
+      setError(CallError.from(e));
+    }
+  }
+
+  return (
+    <section className="page" data-testid="screen-settings" aria-labelledby="settings-title">
+      <div className="page-head">
+        <h1 id="settings-title">{t('settings.title')}</h1>
+        <span className="muted" role="status" data-testid="settings-saved">
+          {saved ? t('settings.saved') : ''}
+        </span>
+      </div>
+      {error && <ErrorNotice error={error} testId="settings-error" />}
+      <AccountsSection />
+      {settings && (
+        <>
+          <Card title={t('settings.sync')}>
+            <div className="form-grid">
+              {(Object.keys(INTERVAL_BOUNDS) as IntervalKey[]).map((key) => (
+                <IntervalField
+                  key={`${key}-${settings.intervals[key]}`}
+                  name={key}
+                  value={settings.intervals[key]}
+                  onSave={save}
+                />
+              ))}
+            </div>
+            <Check
+              label={t('settings.autoAcknowledge')}
+              hint={t('settings.autoAcknowledgeHint')}
+              checked={settings.autoAcknowledge}
+              onChange={(v) => void save({ autoAcknowledge: v })}
+              testId="settings-auto-ack"
+            />
+          </Card>
+          <Card title={t('settings.notifications')}>
+            <div className="form-grid">
+              <Check
+                label={t('settings.notifyNewOrder')}
+                checked={settings.notifications.newOrder}
+                onChange={(v) => void save({ notifications: { newOrder: v } })}
+                testId="settings-notify-newOrder"
+              />
+              <Check
+                label={t('settings.notifySyncFailure')}
+                checked={settings.notifications.syncFailure}
+                onChange={(v) => void save({ notifications: { syncFailure: v } })}
+                testId="settings-notify-syncFailure"
+              />
+              <Check
+                label={t('settings.notifyAwb')}
+                checked={settings.notifications.awb}
+                onChange={(v) => void save({ notifications: { awb: v } })}
+                testId="settings-notify-awb"
+              />
+              <Check
+                label={t('settings.notifyInvoice')}
+                checked={settings.notifications.invoice}
+                onChange={(v) => void save({ notifications: { invoice: v } })}
+                testId="settings-notify-invoice"
+              />
+              <Check
+                label={t('settings.sound')}
+                checked={settings.notifications.sound}
+                onChange={(v) => void save({ notifications: { sound: v } })}
+                testId="settings-sound"
+              />
+            </div>
+            <fieldset style={{ marginTop: 12 }}>
+              <legend>{t('settings.quietHours')}</legend>
+              <div className="form-grid">
+                <Check
+                  label={t('settings.quietHours')}
+                  checked={settings.notifications.quietHours.enabled}
+                  onChange={(v) => void save({ notifications: { quietHours: { enabled: v } } })}
+                  testId="settings-quiet-enabled"
+                />
+                <label className="field">
+                  <span>{t('settings.quietFrom')}</span>
+                  <input
+                    type="time"
+                    defaultValue={settings.notifications.quietHours.from}
+                    key={`from-${settings.notifications.quietHours.from}`}
+                    onBlur={(e) =>
+                      e.target.value &&
+                      e.target.value !== settings.notifications.quietHours.from &&
+                      void save({ notifications: { quietHours: { from: e.target.value } } })
+                    }
+                    data-testid="settings-quiet-from"
+                  />
+                </label>
+                <label className="field">
+                  <span>{t('settings.quietTo')}</span>
+                  <input
+                    type="time"
+                    defaultValue={settings.notifications.quietHours.to}
+                    key={`to-${settings.notifications.quietHours.to}`}
+                    onBlur={(e) =>
+                      e.target.value &&
+                      e.target.value !== settings.notifications.quietHours.to &&
+                      void save({ notifications: { quietHours: { to: e.target.value } } })
+                    }
+                    data-testid="settings-quiet-to"
+                  />
+                </label>
+              </div>
+            </fieldset>
+          </Card>
+          <Card title={t('settings.appearance')}>
+            <div className="form-grid">
+              <div className="field">
+                <LanguageSwitch testId="settings-language" />
+              </div>
+              <label className="field">
+                <span>{t('settings.theme')}</span>
+                <select
+                  value={settings.theme}
+                  onChange={(e) => void save({ theme: e.target.value as Settings['theme'] })}
+                  data-testid="settings-theme"
+                >
+                  {(['system', 'light', 'dark'] as const).map((th) => (
+                    <option key={th} value={th}>
+                      {t(`settings.themes.${th}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <Check
+                label={t('settings.startMinimized')}
+                checked={settings.startMinimized}
+                onChange={(v) => void save({ startMinimized: v })}
+                testId="settings-start-minimized"
+              />
+              <Check
+                label={t('settings.launchAtLogin')}
+                checked={settings.launchAtLogin}
+                onChange={(v) => void save({ launchAtLogin: v })}
+                testId="settings-launch-at-login"
+              />
+            </div>
+          </Card>
+        </>
+      )}
+      {info && (
+        <Card title={t('settings.folders')}>
+          <dl className="facts" data-testid="settings-folders">
+            <dt>{t('settings.dataDir')}</dt>
+            <dd>
+              <code>{info.dataDir}</code>
+            </dd>
+            <dt>{t('settings.logsDir')}</dt>
+            <dd>
+              <code>{info.logsDir ?? '—'}</code>
+            </dd>
+            <dt>{t('settings.version')}</dt>
+            <dd>{info.version}</dd>
+            <dt>{t('settings.runtime')}</dt>
+            <dd>
+              {info.runtime} · {info.platform}
+            </dd>
+          </dl>
+        </Card>
+      )}
+    </section>
+  );
+}
+
+function Card({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="card">
+      <h2>{title}</h2>
+      {children}
+    </div>
+  );
+}
+
+export function Check({
+  label,
+  hint,
+  checked,
+  onChange,
+  testId,
+}: {
+  label: string;
+  hint?: string;
+  checked: boolean;
+  onChange: (value: boolean) => void;
+  testId?: string;
+}) {
+  return (
+    <div>
+      <label className="check">
+        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} data-testid={testId} />
+        <span>{label}</span>
+      </label>
+      {hint && <div className="muted small">{hint}</div>}
+    </div>
+  );
+}
+
+function IntervalField({
+  name,
+  value,
+  onSave,
+}: {
+  name: IntervalKey;
+  value: number;
+  onSave: (patch: SettingsPatch) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [min, max] = INTERVAL_BOUNDS[name];
+  const [draft, setDraft] = useState(String(value));
+  function commit() {
+    const n = Number(draft);
+    if (draft.trim() === '' || n === value) return;
+    // Out-of-range values still go to main, whose refusal names the field and the bound.
+    void onSave({ intervals: { [name]: Number.isFinite(n) ? n : draft } as Partial<Settings['intervals']> });
+  }
+  return (
+    <label className="field">
+      <span>{t(`settings.intervals.${name}`)}</span>
+      <input
+        type="number"
+        min={min}
+        max={max}
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => e.key === 'Enter' && commit()}
+        data-testid={`settings-interval-${name}`}
+      />
+    </label>
+  );
+}

@@ -1,0 +1,181 @@
+// Sync history: every run with its outcome, counts and error, filterable, with a chart of how long runs took.
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { JOB_NAMES, type JobName, type RunStatus } from '../../../shared/domain';
+import { Chart } from '../components/Chart';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { DateTime } from '../components/Formatted';
+import { useLanguage } from '../components/useLanguage';
+import { formatDuration, formatTime } from '../format/dates';
+import { useApp } from '../stores/app';
+import { useSync, type RunsFilter } from '../stores/sync';
+
+const RUN_STATUSES: RunStatus[] = ['running', 'completed', 'failed', 'timed_out', 'cancelled'];
+const CHART_RUNS = 60;
+
+export function SyncHistoryScreen() {
+  const { t, i18n } = useTranslation();
+  const language = useLanguage();
+  const { runs, runsTotal, runsFilter, runsError } = useSync();
+  const accounts = useApp((s) => s.accounts);
+
+  useEffect(() => {
+    void useSync.getState().loadRuns();
+  }, []);
+
+  function setFilter(patch: Partial<RunsFilter>) {
+    const next: RunsFilter = { ...runsFilter, ...patch };
+    for (const k of Object.keys(next) as (keyof RunsFilter)[]) if (next[k] === undefined) delete next[k];
+    void useSync.getState().loadRuns(next);
+  }
+
+  // Oldest on the left, so the chart reads like time.
+  const chartRuns = useMemo(
+    () =>
+      runs
+        .filter((r) => r.durationMs !== null)
+        .slice(0, CHART_RUNS)
+        .reverse(),
+    [runs],
+  );
+  const labels = useMemo(() => chartRuns.map((r) => formatTime(r.startedAt, language)), [chartRuns, language]);
+  const values = useMemo(() => chartRuns.map((r) => Math.round(r.durationMs! / 100) / 10), [chartRuns]);
+
+  return (
+    <section className="page" data-testid="screen-sync" aria-labelledby="sync-title">
+      <div className="page-head">
+        <h1 id="sync-title">{t('sync.title')}</h1>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void useSync.getState().loadRuns()}
+          data-testid="runs-refresh"
+        >
+          {t('common.refresh')}
+        </button>
+      </div>
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <label className="field">
+          <span>{t('sync.job')}</span>
+          <select
+            value={runsFilter.job ?? ''}
+            onChange={(e) => setFilter({ job: (e.target.value || undefined) as JobName | undefined })}
+            data-testid="runs-filter-job"
+          >
+            <option value="">{t('common.all')}</option>
+            {JOB_NAMES.map((j) => (
+              <option key={j} value={j}>
+                {t(`jobs.${j}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('common.account')}</span>
+          <select
+            value={runsFilter.accountId ?? ''}
+            onChange={(e) => setFilter({ accountId: e.target.value ? Number(e.target.value) : undefined })}
+            data-testid="runs-filter-account"
+          >
+            <option value="">{t('common.all')}</option>
+            {accounts.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('sync.status')}</span>
+          <select
+            value={runsFilter.status ?? ''}
+            onChange={(e) => setFilter({ status: (e.target.value || undefined) as RunStatus | undefined })}
+            data-testid="runs-filter-status"
+          >
+            <option value="">{t('common.all')}</option>
+            {RUN_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`runStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      {runsError && <ErrorNotice error={runsError} onRetry={() => void useSync.getState().loadRuns()} />}
+      {chartRuns.length > 0 && (
+        <div className="card">
+          <Chart
+            title={t('sync.durationsChart')}
+            labels={labels}
+            values={values}
+            kind="points"
+            valueLabel={t('sync.seconds')}
+            testId="run-durations"
+          />
+        </div>
+      )}
+      <div className="card">
+        <p className="muted small" data-testid="runs-shown">
+          {t('sync.shown', { count: runs.length, total: runsTotal })}
+        </p>
+        {runs.length === 0 ? (
+          <p className="muted">{t('sync.empty')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table compact" data-testid="runs-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('sync.started')}</th>
+                  <th scope="col">{t('sync.job')}</th>
+                  <th scope="col">{t('common.account')}</th>
+                  <th scope="col">{t('sync.mode')}</th>
+                  <th scope="col">{t('sync.status')}</th>
+                  <th scope="col" className="align-right">
+                    {t('sync.duration')}
+                  </th>
+                  <th scope="col" className="align-right">
+                    {t('sync.counts')}
+                  </th>
+                  <th scope="col" className="align-right">
+                    {t('sync.requests')}
+                  </th>
+                  <th scope="col">{t('sync.error')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {runs.map((r) => (
+                  <tr key={r.id} data-testid={`run-${r.id}`} data-status={r.status}>
+                    <td>
+                      <DateTime value={r.startedAt} />
+                    </td>
+                    <td>{t(`jobs.${r.job}`)}</td>
+                    <td>{r.account ?? t('dashboard.general')}</td>
+                    <td>{t(`runMode.${r.mode}`)}</td>
+                    <td>
+                      <span className={`badge run-${r.status}`}>{t(`runStatus.${r.status}`)}</span>
+                    </td>
+                    <td className="align-right num">{formatDuration(r.durationMs, language)}</td>
+                    <td className="align-right num">
+                      {r.created} / {r.updated} / {r.unchanged} / {r.failed}
+                    </td>
+                    <td className="align-right num">{r.requests}</td>
+                    <td>
+                      {r.error && (
+                        <span className="warn-text">
+                          {r.errorKind && i18n.exists(`errors.emagKind.${r.errorKind}`)
+                            ? `${t(`errors.emagKind.${r.errorKind}`)} `
+                            : ''}
+                          <span className="notice-detail">{r.error}</span>
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

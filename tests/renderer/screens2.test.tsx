@@ -1,0 +1,279 @@
+// @vitest-environment jsdom
+// Order detail actions, notifications, settings and the language switch, driven as the seller would.
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../renderer/src/App';
+import { useNavigation, type Route } from '../../renderer/src/stores/navigation';
+import { fail, makeDetail, makeOrder, type FakeApi } from './fakeApi';
+import { freshWorld, giveLayout, settle } from './setup';
+
+let api: FakeApi;
+beforeAll(() => giveLayout());
+beforeEach(async () => {
+  api = await freshWorld();
+});
+
+async function renderAt(route: Route) {
+  useNavigation.getState().navigate(route);
+  render(<App followHash={false} eventDebounceMs={0} />);
+  await settle();
+  await settle();
+}
+
+function optionsOf(select: HTMLElement): string[] {
+  return Array.from((select as HTMLSelectElement).options)
+    .map((o) => o.value)
+    .filter((v) => v !== '');
+}
+
+describe('order detail', () => {
+  const newOrder = makeOrder(4242, { status: 1, acknowledgedAt: null, paymentModeId: 1, totalMinor: 15_990 });
+
+  beforeEach(() => {
+    api.orders.push(newOrder);
+    api.details.set('1-4242', makeDetail(newOrder, { canAcknowledge: true, allowedStatuses: [2, 0] }));
+  });
+
+  it('shows the lines, the addresses and the payment', async () => {
+    await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
+    expect(screen.getByTestId('order-lines').textContent).toContain('Cană ceramică');
+    expect(screen.getByTestId('address-shipping').textContent).toContain('Str. Scurtă 2');
+    expect(screen.getByTestId('order-payment').textContent).toMatch(/159,90\sRON/);
+  });
+
+  it('offers only the status changes eMAG allows from here', async () => {
+    await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
+    expect(optionsOf(screen.getByTestId('change-status-select'))).toEqual(['2', '0']);
+    fireEvent.change(screen.getByTestId('change-status-select'), { target: { value: '0' } });
+    fireEvent.click(screen.getByTestId('change-status-submit'));
+    await settle();
+    expect(api.callsTo('orders.changeStatus')).toEqual([{ accountId: 1, orderId: 4242, status: 0 }]);
+  });
+
+  it('offers no status change when eMAG allows none', async () => {
+    api.details.set('1-4242', makeDetail(newOrder, { status: 4, allowedStatuses: [] }));
+    await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
+    expect(screen.queryByTestId('change-status-select')).toBeNull();
+    expect(screen.getByTestId('no-transitions')).toBeTruthy();
+  });
+
+  it('acknowledges, shows the outbox state, the failure reason, and retries', async () => {
+    await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
+    fireEvent.click(screen.getByTestId('acknowledge'));
+    await settle();
+    expect(api.callsTo('orders.acknowledge')).toEqual([{ accountId: 1, orderId: 4242 }]);
+    const state = screen.getByTestId('action-state-1');
+    expect(state.dataset.state).toBe('pending');
+    expect(state.textContent).toBe('În așteptare');
+    expect((screen.getByTestId('acknowledge') as HTMLButtonElement).disabled).toBe(true);
+
+    const pending = {
+      id: 1,
+      accountId: 1,
+      orderId: 4242,
+      kind: 'acknowledge' as const,
+      payload: {},
+      state: 'failed' as const,
+      attempts: 3,
+      nextAttemptAt: null,
+      lastError: 'eMAG: order is not in status new',
+      createdAt: '2025-03-10T08:00:00Z',
+      sentAt: null,
+    };
+    act(() => api.emit({ type: 'outbox_changed', action: pending }));
+    expect(screen.getByTestId('action-state-1').dataset.state).toBe('failed');
+    expect(screen.getByTestId('action-error-1').textContent).toContain('not in status new');
+    fireEvent.click(screen.getByTestId('action-retry-1'));
+    await settle();
+    expect(api.callsTo('outbox.retry')).toEqual([{ id: 1 }]);
+  });
+
+  it('generates an AWB with the courier from the list and COD prefilled from the total', async () => {
+    api.details.set('1-4242', makeDetail({ ...newOrder, status: 2 }, { canAcknowledge: false }));
+    await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
+    fireEvent.click(screen.getByTestId('awb-open'));
+    await settle();
+    const dialog = screen.getByTestId('awb-dialog');
+    expect(dialog.getAttribute('role')).toBe('dialog');
+    expect((within(dialog).getByTestId('awb-cod') as HTMLInputElement).value).toBe('159.90');
+    expect(optionsOf(within(dialog).getByTestId('awb-courier'))).toEqual(['7', '8']);
+    fireEvent.change(within(dialog).getByTestId('awb-courier'), { target: { value: '8' } });
+    fireEvent.change(within(dialog).getByTestId('awb-parcels'), { target: { value: '2' } });
+    fireEvent.change(within(dialog).getByTestId('awb-weight'), { target: { value: '2,5' } });
+    fireEvent.click(within(dialog).getByTestId('awb-submit'));
+    await settle();
+    expect(api.callsTo('orders.generateAwb')).toEqual([
+      { accountId: 1, orderId: 4242, courierAccountId: 8, parcels: 2, envelopes: 0, weightKg: 2.5, codMinor: 15_990 },
+    ]);
+    expect(screen.queryByTestId('awb-dialog')).toBeNull();
+    expect(screen.getByTestId('action-queued')).toBeTruthy();
+  });
+
+  it('closes the AWB dialog with Escape', async () => {
+    api.details.set('1-4242', makeDetail({ ...newOrder, status: 3 }));
+    await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
+    fireEvent.click(screen.getByTestId('awb-open'));
+    await settle();
+    fireEvent.keyDown(screen.getByTestId('awb-dialog'), { key: 'Escape' });
+    expect(screen.queryByTestId('awb-dialog')).toBeNull();
+  });
+
+  it('explains a refused invoice URL with the field main named', async () => {
+    api.on('orders.attachInvoice', () =>
+      fail('validation', 'Invalid input at url: expected an http(s) URL', [
+        { path: 'url', message: 'expected an http(s) URL' },
+      ]),
+    );
+    await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
+    fireEvent.change(screen.getByTestId('invoice-url'), { target: { value: 'https://facturi.example.ro/f1.pdf' } });
+    fireEvent.click(screen.getByTestId('invoice-submit'));
+    await settle();
+    const error = screen.getByTestId('action-error');
+    expect(error.textContent).toContain('Datele introduse nu sunt valide.');
+    expect(error.textContent).toContain('url');
+  });
+
+  it('shows a hostile customer name literally', async () => {
+    const hostile = makeOrder(31337, {
+      customer: { name: '<img src=x onerror=alert(1)>', phone: null, locality: null },
+    });
+    api.orders.push(hostile);
+    api.details.set(
+      '1-31337',
+      makeDetail(hostile, {
+        customerDetails: { name: '<img src=x onerror=alert(1)>', shipping_street: '<script>alert(2)</script>' },
+      }),
+    );
+    await renderAt({ screen: 'order', accountId: 1, orderId: 31337 });
+    const customer = screen.getByTestId('order-customer');
+    expect(customer.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(customer.textContent).toContain('<script>alert(2)</script>');
+    expect(document.querySelector('img')).toBeNull();
+    expect(customer.querySelector('script')).toBeNull();
+  });
+});
+
+describe('notifications', () => {
+  it('shows the feed with the unread count, marks read, and opens a new order', async () => {
+    await renderAt({ screen: 'notifications' });
+    expect(screen.getByTestId('unread-count').textContent).toBe('1');
+    expect(screen.getByTestId('notification-2').dataset.read).toBe('false');
+    fireEvent.click(screen.getByTestId('notification-open-2'));
+    await settle();
+    expect(api.callsTo('notifications.markRead')).toEqual([{ ids: [2] }]);
+    expect(useNavigation.getState().route).toEqual({ screen: 'order', accountId: 1, orderId: 1002 });
+    expect(screen.queryByTestId('unread-count')).toBeNull();
+  });
+
+  it('adds a notification pushed by main at the top', async () => {
+    await renderAt({ screen: 'notifications' });
+    act(() =>
+      api.emit({
+        type: 'notification_added',
+        notification: {
+          id: 9,
+          kind: 'order_new',
+          title: 'Comandă nouă #9',
+          body: '<b>x</b>',
+          accountId: 1,
+          orderId: 9,
+          read: false,
+          createdAt: '2025-03-10T09:00:00Z',
+        },
+      }),
+    );
+    const items = screen.getAllByTestId(/^notification-\d+$/);
+    expect(items[0]?.dataset.testid).toBe('notification-9');
+    expect(items[0]?.textContent).toContain('<b>x</b>');
+    expect(screen.getByTestId('unread-count').textContent).toBe('2');
+  });
+});
+
+describe('settings', () => {
+  it("tests a saved account's connection and shows the verdict", async () => {
+    api.on('accounts.test', () => ({ ok: false, errorKind: 'auth', message: 'HTTP 401 from eMAG' }));
+    await renderAt({ screen: 'settings' });
+    fireEvent.click(screen.getByTestId('account-test-2'));
+    await settle();
+    expect(api.callsTo('accounts.test')).toEqual([{ id: 2 }]);
+    const verdict = screen.getByTestId('account-test-result-2');
+    expect(verdict.dataset.ok).toBe('false');
+    expect(verdict.textContent).toContain('Conexiunea a eșuat.');
+    expect(verdict.textContent).toContain('Utilizator sau parolă greșite');
+  });
+
+  it('adds an account after testing the credentials typed in', async () => {
+    await renderAt({ screen: 'settings' });
+    fireEvent.click(screen.getByTestId('account-add'));
+    const dialog = screen.getByTestId('account-dialog');
+    fireEvent.change(within(dialog).getByTestId('account-name'), { target: { value: 'Magazin BG' } });
+    fireEvent.change(within(dialog).getByTestId('account-platform'), { target: { value: 'emag-bg' } });
+    fireEvent.change(within(dialog).getByTestId('account-username'), { target: { value: 'bg@example.bg' } });
+    fireEvent.change(within(dialog).getByTestId('account-password'), { target: { value: 's3cret' } });
+    fireEvent.click(within(dialog).getByTestId('account-test'));
+    await settle();
+    expect(api.callsTo('accounts.test')).toEqual([
+      { platform: 'emag-bg', kind: 'main', username: 'bg@example.bg', password: 's3cret', apiUrl: null },
+    ]);
+    expect(within(dialog).getByTestId('account-test-result').textContent).toContain('Conexiune reușită.');
+    fireEvent.click(within(dialog).getByTestId('account-save'));
+    await settle();
+    expect(api.callsTo('accounts.save')).toEqual([
+      {
+        name: 'Magazin BG',
+        platform: 'emag-bg',
+        kind: 'main',
+        username: 'bg@example.bg',
+        password: 's3cret',
+        apiUrl: null,
+        enabled: true,
+      },
+    ]);
+    expect(screen.getByTestId('settings-accounts').textContent).toContain('Magazin BG');
+  });
+
+  it('saves a toggle at once and shows a refused interval with its reason', async () => {
+    await renderAt({ screen: 'settings' });
+    fireEvent.click(screen.getByTestId('settings-auto-ack'));
+    await settle();
+    expect(api.callsTo('settings.update')).toEqual([{ autoAcknowledge: false }]);
+    expect((screen.getByTestId('settings-auto-ack') as HTMLInputElement).checked).toBe(false);
+
+    api.on('settings.update', () =>
+      fail('validation', 'Invalid input at intervals.newOrdersSec: Too small', [
+        { path: 'intervals.newOrdersSec', message: 'Too small: expected number to be >=15' },
+      ]),
+    );
+    const field = screen.getByTestId('settings-interval-newOrdersSec');
+    fireEvent.change(field, { target: { value: '5' } });
+    fireEvent.blur(field);
+    await settle();
+    expect(screen.getByTestId('settings-error').textContent).toContain('intervals.newOrdersSec');
+  });
+
+  it('shows the data and logs folders from app.info', async () => {
+    await renderAt({ screen: 'settings' });
+    expect(screen.getByTestId('settings-folders').textContent).toContain('/home/seller/.magflow/logs');
+  });
+});
+
+describe('language', () => {
+  it('switches the whole window from Romanian to English and saves the choice', async () => {
+    await renderAt({ screen: 'dashboard' });
+    expect(screen.getByTestId('nav-orders').textContent).toContain('Comenzi');
+    expect(screen.getByTestId('sync-now').textContent).toBe('Sincronizează acum');
+    fireEvent.change(screen.getByTestId('language-switch'), { target: { value: 'en' } });
+    await settle();
+    expect(screen.getByTestId('nav-orders').textContent).toContain('Orders');
+    expect(screen.getByTestId('sync-now').textContent).toBe('Sync now');
+    expect(screen.getByTestId('revenue-today-RON').textContent).toMatch(/RON\s?1,234\.56/);
+    expect(api.callsTo('settings.update')).toEqual([{ language: 'en' }]);
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('starts in the language saved in settings', async () => {
+    api.settings = { ...api.settings, language: 'en' };
+    await renderAt({ screen: 'orders' });
+    expect(screen.getByTestId('orders-total').textContent).toBe('250 orders');
+  });
+});

@@ -1,0 +1,58 @@
+// Shared set-up for the renderer's component tests: a fake API in place, fresh stores, Romanian, a measurable layout.
+import { cleanup } from '@testing-library/react';
+import { act } from 'react';
+import { setApi } from '../../renderer/src/api/client';
+import { i18n } from '../../renderer/src/i18n';
+import { useApp } from '../../renderer/src/stores/app';
+import { useDashboard } from '../../renderer/src/stores/dashboard';
+import { useDiagnostics } from '../../renderer/src/stores/diagnostics';
+import { useHealth } from '../../renderer/src/stores/health';
+import { useNavigation } from '../../renderer/src/stores/navigation';
+import { useNotifications } from '../../renderer/src/stores/notifications';
+import { useOffers } from '../../renderer/src/stores/offers';
+import { useOrderDetail } from '../../renderer/src/stores/orderDetail';
+import { useLiveOrders, useOrders } from '../../renderer/src/stores/orders';
+import { useSync } from '../../renderer/src/stores/sync';
+import { createFakeApi, type FakeApi } from './fakeApi';
+
+// Tells React this is a test environment that wraps updates in act().
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const stores = [
+  useApp,
+  useDashboard,
+  useDiagnostics,
+  useHealth,
+  useNavigation,
+  useNotifications,
+  useOffers,
+  useOrderDetail,
+  useOrders,
+  useLiveOrders,
+  useSync,
+];
+
+/** jsdom lays nothing out; give scroll containers a size so the virtualizer renders rows. */
+export function giveLayout(height = 600): void {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => height });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1000 });
+  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => height });
+  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 1000 });
+}
+
+export async function freshWorld(options?: Parameters<typeof createFakeApi>[0]): Promise<FakeApi> {
+  cleanup();
+  for (const store of stores)
+    (store as { setState(s: unknown, replace: true): void; getInitialState(): unknown }).setState(
+      store.getInitialState(),
+      true,
+    );
+  const api = createFakeApi(options);
+  setApi(api);
+  await act(() => i18n.changeLanguage('ro'));
+  window.history.replaceState(null, '', '/');
+  return api;
+}
+
+/** Lets pending promises and zero-delay timers run. */
+export const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 0)));
