@@ -112,6 +112,56 @@ describe('auto-acknowledge', () => {
     expect(h.requests(FBE.username, 'order/acknowledge')).toBe(0);
   });
 
+  it('repeats an acknowledgement only after eMAG applied it but its answer was lost, and the repeat is a no-op', async () => {
+    // ~30% failures of every kind, including the nasty one: eMAG acknowledges, then the answer is cut in half.
+    h = await createHarness({
+      accounts: [MAIN, FBE],
+      seed: 25,
+      faults: [
+        { route: 'order/acknowledge', kind: 'malformedJson', probability: 0.12 },
+        { route: 'order/acknowledge', kind: 'http500', probability: 0.1 },
+        { route: 'order/acknowledge', kind: 'reset', probability: 0.1 },
+      ],
+      client: { retry: { maxAttempts: 1 } },
+      tuning: { outboxRetryBaseMs: 10, outboxRetryMaxMs: 40 },
+    });
+    const mainId = h.accounts[MAIN.username]!.id;
+    const fbeId = h.accounts[FBE.username]!.id;
+    const newMain = h.sandbox
+      .orders(MAIN.username)
+      .filter((o) => o.status === 1)
+      .map((o) => o.id);
+
+    await importBoth(h, mainId, fbeId);
+    await drainUntilIdle(h, mainId, 80);
+
+    // Per order: requests eMAG processed (answered, or processed and answer lost) and answers lost after processing.
+    const processed = new Map<number, number>();
+    const lost = new Map<number, number>();
+    for (const entry of h.sandbox.requestLog) {
+      if (entry.account !== MAIN.username || entry.route !== 'order/acknowledge') continue;
+      const id = Number(entry.path.split('/').at(-1));
+      if (entry.fault === 'malformedJson') lost.set(id, (lost.get(id) ?? 0) + 1);
+      if (entry.fault === undefined || entry.fault === 'malformedJson') processed.set(id, (processed.get(id) ?? 0) + 1);
+    }
+    expect([...lost.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    for (const id of newMain) {
+      // The only repeats are the ones after a lost answer: one processed request per lost answer, plus the one
+      // whose answer arrived. eMAG treats an acknowledgement of an order in progress as a no-op.
+      expect(processed.get(id), `order ${id}`).toBe((lost.get(id) ?? 0) + 1);
+      expect(h.sandbox.orders(MAIN.username).find((o) => o.id === id)?.status).toBe(2);
+      const actions = h.repos.outbox.forOrder(mainId, id);
+      expect(actions.map((a) => [a.kind, a.state])).toEqual([['acknowledge', 'sent']]);
+      expect(h.repos.orders.get(mainId, id)!.acknowledgedAt).not.toBeNull();
+    }
+    expect(h.requests(FBE.username, 'order/acknowledge')).toBe(0);
+    const text = await h.metrics.registry.metrics();
+    expect(text).toMatch(/magflow_sync_outbox_attempts_total\{kind="acknowledge",outcome="retry"\} [1-9]/);
+    expect(text).toMatch(
+      new RegExp(`magflow_sync_outbox_attempts_total\\{kind="acknowledge",outcome="sent"\\} ${newMain.length}\\b`),
+    );
+  });
+
   it('counts an acknowledgement eMAG refuses because the customer canceled first as done, without acknowledged_at', async () => {
     h = await createHarness({ accounts: [MAIN], seed: 23 });
     const mainId = h.accounts[MAIN.username]!.id;

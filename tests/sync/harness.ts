@@ -2,7 +2,7 @@
 // recording event bus and fast client tuning. Each test gets its own.
 import type { Account } from '../../shared/domain';
 import type { MagflowEvent, MagflowEventType, EventOf } from '../../shared/events';
-import type { SettingsPatch } from '../../shared/settings';
+import type { Settings, SettingsPatch } from '../../shared/settings';
 import { createAppCache, type AppCache } from '../../main/core/cache';
 import { systemClock, type Clock } from '../../main/core/clock';
 import { createRepositories, openDatabase, type Db, type Repositories } from '../../main/core/db';
@@ -28,6 +28,11 @@ export interface HarnessOptions {
   client?: { retry?: { maxAttempts?: number; initialDelayMs?: number; maxDelayMs?: number }; timeoutMs?: number };
   /** Passwords the app believes (default: the sandbox's). */
   passwords?: Record<string, string>;
+  /**
+   * Adjusts the settings the engine sees, past the schema's limits (e.g. a 1 s run timeout or sub-second intervals,
+   * which the seller could never set): tests stay short without waiting real minutes.
+   */
+  adjustSettings?: (settings: Settings) => Settings;
 }
 
 export interface Harness {
@@ -38,6 +43,9 @@ export interface Harness {
   cache: AppCache;
   metrics: AppMetrics;
   engine: SyncEngine;
+  /** The settings the engine sees (stored settings, adjusted). */
+  settings(): Settings;
+  clock: Clock;
   events: MagflowEvent[];
   accounts: Record<string, Account>;
   clientFor(accountId: number): EmagClient;
@@ -120,6 +128,10 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
   const events: MagflowEvent[] = [];
   bus.onAny((event) => events.push(event));
   const cache = createAppCache(db, { clock });
+  const settings = (): Settings => {
+    const stored = repos.settings.get();
+    return options.adjustSettings ? options.adjustSettings(stored) : stored;
+  };
   const engine = createSyncEngine({
     repos,
     bus,
@@ -127,7 +139,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     logger: silentLogger,
     cache,
     clientFor,
-    settings: () => repos.settings.get(),
+    settings,
     metrics,
     tuning: { outboxRetryBaseMs: 20, outboxRetryMaxMs: 100, ...options.tuning },
   });
@@ -139,6 +151,8 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     cache,
     metrics,
     engine,
+    settings,
+    clock,
     events,
     accounts,
     clientFor,
