@@ -41,6 +41,9 @@ export function authenticate(
   return timingSafeEqual(digest(decoded.slice(colon + 1)), digest(account.spec.password)) ? account : null;
 }
 
+/** The caller's address as eMAG's IP filter would see it. */
+const clientIp = (req: IncomingMessage): string => (req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function handleApiRequest(
@@ -100,6 +103,7 @@ export async function handleApiRequest(
     case 'http429':
       sendText(res, 429, RATE_LIMIT_BODY, 'application/json; charset=utf-8', {
         ...headers,
+        'X-RateLimit-Remaining-3second': '0',
         'X-RateLimit-Remaining-Second': '0',
       });
       finish(429, 'http429');
@@ -107,6 +111,17 @@ export async function handleApiRequest(
     case 'isError':
       sendJson(res, 200, errorEnvelope(['Simulated eMAG error: the request could not be processed']), headers);
       finish(200, 'isError');
+      return;
+    case 'ipBlocked':
+      // eMAG filters callers by IP; the status of that refusal is undocumented, so the sandbox uses the hardest case
+      // for a client: HTTP 200 with isError true, recognisable only by its message.
+      sendJson(
+        res,
+        200,
+        errorEnvelope([`Access denied: IP ${clientIp(req)} is not whitelisted for this account`]),
+        headers,
+      );
+      finish(200, 'ipBlocked');
       return;
     case 'noIsError':
       sendJson(res, 200, { messages: [], results: [] }, headers);
@@ -120,6 +135,12 @@ export async function handleApiRequest(
   }
 
   const [status, envelope] = runRoute(core, account, method, route, param, rawBody, req.headers['content-type']);
+  if (fault?.kind === 'resetAfter') {
+    // The action ran and the answer is lost: what a client sees when eMAG closes the connection after processing.
+    finish(0, 'resetAfter');
+    req.socket.destroy();
+    return;
+  }
   if (fault?.kind === 'malformedJson') {
     // The action ran; only the answer is cut short, the nastiest case for a client to recover from.
     const text = JSON.stringify(envelope);

@@ -1,49 +1,22 @@
 // `npm run sandbox -- --port 8787 --seed 7 --orders 500 --new-order-every 20 --faults "order/read:http500:0.1"`:
 // runs the eMAG sandbox in the foreground, prints its base URL and the demo credentials, stops on SIGINT/SIGTERM.
-import { parseArgs } from 'node:util';
-import { parseFaultSpec } from './faults';
+import { parseSandboxArgs, SANDBOX_USAGE } from './cliArgs';
 import { startSandbox } from './sandbox';
 
-function numberOption(name: string, value: string | undefined, fallback?: number): number | undefined {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} expects a non-negative number, got '${value}'`);
-  return n;
-}
-
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      seed: { type: 'string' },
-      orders: { type: 'string' },
-      offers: { type: 'string' },
-      'new-order-every': { type: 'string' },
-      faults: { type: 'string' },
-      'no-rate-limit': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(
-      'Usage: npm run sandbox -- [--port P] [--seed S] [--orders N] [--offers N] [--new-order-every SEC]\n' +
-        '                          [--faults "route:kind[:p|count=N|nth=1/3|delay=MS],..."] [--no-rate-limit]\n',
-    );
+  const command = parseSandboxArgs(process.argv.slice(2));
+  if (command.help) {
+    process.stdout.write(`${SANDBOX_USAGE}\n`);
     return;
   }
-  const sandbox = await startSandbox({
-    port: numberOption('port', values.port, 8787),
-    seed: numberOption('seed', values.seed, 1),
-    ordersPerAccount: numberOption('orders', values.orders),
-    offersPerAccount: numberOption('offers', values.offers),
-    newOrderEverySec: numberOption('new-order-every', values['new-order-every'], 30),
-    faults: values.faults ? parseFaultSpec(values.faults) : [],
-    rateLimit: !values['no-rate-limit'],
-  });
+  const sandbox = await startSandbox(command.options);
+  const stream = command.options.newOrderEverySec ?? 0;
   const lines = [
     `eMAG sandbox listening`,
     `  MARKETPLACE_API_URL  ${sandbox.url}`,
     `  control route        ${sandbox.controlUrl}`,
+    `  rate limits          ${command.options.rateLimit === false ? 'off' : 'on (eMAG: orders 12/s 720/min, other 3/s 180/min)'}`,
+    `  demo stream          ${stream > 0 ? `a new order every ${stream} s` : 'off'}`,
     `  accounts:`,
     ...sandbox.accounts.map((a) => `    ${a.kind.padEnd(4)}  username ${a.username}  password ${a.password}`),
     `Press Ctrl+C to stop.`,
@@ -62,5 +35,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(`sandbox: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`Run with --help for the options.\n`);
   process.exit(1);
 });

@@ -16,6 +16,7 @@ export interface ControlTarget {
   faults(): FaultRule[];
   setFaults(rules: FaultRule[]): void;
   setRateLimit(enabled: boolean): void;
+  setOrderStream(everySec: number): void;
   clearRequestLog(): void;
   addOrders(username: string, count: number, overrides?: Partial<EmagOrderRecord>): EmagOrderRecord[];
   setOrderStatus(username: string, orderId: number, status: number): void;
@@ -32,6 +33,7 @@ const orderStatusSchema = z.object({
   status: z.number().int().min(0).max(5),
 });
 const rateLimitSchema = z.object({ enabled: z.boolean() });
+const streamSchema = z.object({ everySec: z.number().min(0).max(86_400) });
 const faultsBodySchema = z.union([faultRulesSchema, z.object({ faults: faultRulesSchema })]);
 
 class ControlError extends Error {
@@ -95,6 +97,7 @@ export async function handleControlRequest(
             'POST /orders',
             'POST /orders/status',
             'POST /rate-limit',
+            'POST /stream',
           ],
         });
       case 'GET /state':
@@ -134,6 +137,11 @@ export async function handleControlRequest(
         const body = parseJson(rateLimitSchema, raw);
         target.setRateLimit(body.enabled);
         return sendJson(res, 200, { enabled: body.enabled });
+      }
+      case 'POST /stream': {
+        const body = parseJson(streamSchema, raw);
+        target.setOrderStream(body.everySec);
+        return sendJson(res, 200, { everySec: body.everySec });
       }
       default:
         throw new ControlError(404, `unknown control route '${key}'`);

@@ -25,9 +25,16 @@ export class DemoStream {
     this.rng = new Rng(mixSeed(seed, 0x5717));
   }
 
+  /** Seconds between new orders; 0 while the stream is off. */
+  everySec = 0;
+
+  /** (Re)starts the stream; pending customer cancellations keep their time. 0 stops new orders. */
   start(everySec: number): void {
-    this.stop();
+    if (this.interval) clearInterval(this.interval);
+    this.interval = null;
+    this.everySec = 0;
     if (!(everySec > 0)) return;
+    this.everySec = everySec;
     const periodMs = Math.max(everySec * 1000, 10);
     this.interval = setInterval(() => this.tick(periodMs), periodMs);
     this.interval.unref();
@@ -53,6 +60,7 @@ export class DemoStream {
   }
 
   stop(): void {
+    this.everySec = 0;
     if (this.interval) clearInterval(this.interval);
     this.interval = null;
     for (const timer of this.pending) clearTimeout(timer);

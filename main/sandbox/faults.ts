@@ -1,10 +1,20 @@
-// Fault injection: rules that make chosen requests fail (5xx, reset, slow, malformed JSON, missing isError,
-// isError, 429) by probability, a fixed schedule or a count; plus the CLI's compact rule syntax.
+// Fault injection: rules that make chosen requests fail (5xx, reset before or after the action, slow, malformed JSON,
+// missing isError, isError, an IP refusal, 429) by probability, a fixed schedule or a count; plus the CLI's syntax.
 import { z } from 'zod';
 import { Rng } from './random';
 import type { FaultKind, FaultRule } from './types';
 
-export const FAULT_KINDS = ['http500', 'reset', 'slow', 'malformedJson', 'noIsError', 'isError', 'http429'] as const;
+export const FAULT_KINDS = [
+  'http500',
+  'reset',
+  'resetAfter',
+  'slow',
+  'malformedJson',
+  'noIsError',
+  'isError',
+  'ipBlocked',
+  'http429',
+] as const;
 
 export const faultRuleSchema = z
   .object({

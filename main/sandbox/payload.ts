@@ -81,6 +81,15 @@ export const intLike = z.union([
     .transform(Number),
 ]);
 
+/** A decimal sent as a number or a numeric string ('12.50'), as PHP clients do. */
+export const decimalLike = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
+]);
+
 export const intOrList = z.union([intLike, z.array(intLike)]).transform((v) => new Set(Array.isArray(v) ? v : [v]));
 
 /** Turns zod issues into eMAG-style messages. */

@@ -1,5 +1,6 @@
 // eMAG's per-account rate limits with sliding windows: order routes 12 in any 1 s and 720 in any 60 s; every
 // other route together 3 in any 1 s and 180 in any 60 s. Refused (429) requests do not consume budget.
+// Answers carry the spec's X-RateLimit-*-3second headers plus Kong-style -Second/-Minute ones (see docs/sandbox.md).
 
 export type Bucket = 'orders' | 'other';
 
@@ -26,11 +27,15 @@ class Window {
     }
   }
 
-  counts(now: number): { lastSecond: number; lastMinute: number } {
+  counts(now: number): { lastSecond: number; lastThreeSeconds: number; lastMinute: number } {
     this.prune(now);
     let lastSecond = 0;
-    for (let i = this.times.length - 1; i >= this.head && (this.times[i] as number) > now - 1000; i--) lastSecond++;
-    return { lastSecond, lastMinute: this.times.length - this.head };
+    let lastThreeSeconds = 0;
+    for (let i = this.times.length - 1; i >= this.head && (this.times[i] as number) > now - 3000; i--) {
+      lastThreeSeconds++;
+      if ((this.times[i] as number) > now - 1000) lastSecond++;
+    }
+    return { lastSecond, lastThreeSeconds, lastMinute: this.times.length - this.head };
   }
 
   record(now: number): void {
@@ -58,13 +63,18 @@ export class RateLimiter {
       this.windows.set(key, window);
     }
     const limit = this.limits[bucket];
-    const { lastSecond, lastMinute } = window.counts(now);
+    const { lastSecond, lastThreeSeconds, lastMinute } = window.counts(now);
     const allowed = !this.enabled || (lastSecond < limit.perSecond && lastMinute < limit.perMinute);
     if (allowed) window.record(now);
     const used = allowed ? 1 : 0;
+    // The spec's example names a 3-second window without defining it: the sandbox reports three seconds' worth of
+    // the per-second budget, and 0 remaining on every refusal, as in the spec's 429 example.
+    const perThreeSeconds = 3 * limit.perSecond;
     return {
       allowed,
       headers: {
+        'X-RateLimit-Limit-3second': String(perThreeSeconds),
+        'X-RateLimit-Remaining-3second': allowed ? String(Math.max(perThreeSeconds - lastThreeSeconds - used, 0)) : '0',
         'X-RateLimit-Limit-Second': String(limit.perSecond),
         'X-RateLimit-Remaining-Second': String(Math.max(limit.perSecond - lastSecond - used, 0)),
         'X-RateLimit-Limit-Minute': String(limit.perMinute),

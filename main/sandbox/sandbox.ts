@@ -171,6 +171,11 @@ class SandboxImpl implements Sandbox, ControlTarget {
     this.limiter.enabled = enabled;
   }
 
+  setOrderStream(everySec: number): void {
+    if (!Number.isFinite(everySec) || everySec < 0) throw new Error(`newOrderEverySec must be >= 0, got ${everySec}`);
+    this.stream.start(everySec);
+  }
+
   clearRequestLog(): void {
     this.requestLog.length = 0;
   }
@@ -179,6 +184,7 @@ class SandboxImpl implements Sandbox, ControlTarget {
     return {
       url: this.url,
       rateLimit: this.limiter.enabled,
+      newOrderEverySec: this.stream.everySec,
       faults: this.injector.list(),
       requests: this.requestLog.length,
       accounts: this.accounts.map((spec) => {

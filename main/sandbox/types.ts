@@ -12,7 +12,17 @@ export interface SandboxAccountSpec {
   offers?: number;
 }
 
-export type FaultKind = 'http500' | 'reset' | 'slow' | 'malformedJson' | 'noIsError' | 'isError' | 'http429';
+/**
+ * What an injected fault does (docs/sandbox.md has the full table):
+ * - http500: HTML 500 page, nothing done; reset: connection dropped before the action;
+ * - resetAfter: the action is done, then the connection is dropped (the answer is lost);
+ * - slow: waits delayMs, then answers normally; malformedJson: the action is done, the JSON answer is cut in half;
+ * - noIsError: 200 JSON without isError, nothing done; isError: 200 with isError true, nothing done;
+ * - ipBlocked: 200 with isError true saying the caller's IP is not whitelisted, nothing done;
+ * - http429: the rate-limit answer even with budget left.
+ */
+export type FaultKind =
+  'http500' | 'reset' | 'resetAfter' | 'slow' | 'malformedJson' | 'noIsError' | 'isError' | 'ipBlocked' | 'http429';
 
 export interface FaultRule {
   /** 'order/read', 'order/acknowledge' (covers order/acknowledge/{id}), a resource prefix like 'order', or '*'. */
@@ -83,6 +93,8 @@ export interface Sandbox {
   setOrderStatus(username: string, orderId: number, status: number): void;
   setFaults(rules: FaultRule[]): void;
   setRateLimit(enabled: boolean): void;
+  /** Restarts the demo stream with a new order every `everySec` seconds (0 stops it). */
+  setOrderStream(everySec: number): void;
   clearRequestLog(): void;
   /** Stops the demo stream timers and the server. */
   close(): Promise<void>;

@@ -36,6 +36,26 @@ describe('fault injection', () => {
     expect(sandbox.requestLog.at(-1)).toMatchObject({ route: 'order/read', status: 0, fault: 'reset' });
   });
 
+  it('resetAfter does the action, then drops the connection: the answer is lost, the change is not', async () => {
+    const [order] = sandbox.addOrders(MAIN.username, 1);
+    sandbox.setFaults([{ route: 'order/acknowledge', kind: 'resetAfter' }]);
+    await expect(call(sandbox, `order/acknowledge/${order?.id}`)).rejects.toThrow();
+    expect(sandbox.requestLog.at(-1)).toMatchObject({ route: 'order/acknowledge', status: 0, fault: 'resetAfter' });
+    sandbox.setFaults([]);
+    const [after] = await results<OrderLike[]>(sandbox, 'order/read', { id: order?.id });
+    expect(after?.status).toBe(2);
+  });
+
+  it('ipBlocked answers 200 with isError true naming the IP, and does nothing', async () => {
+    const [order] = sandbox.addOrders(MAIN.username, 1);
+    sandbox.setFaults([{ route: 'order/acknowledge', kind: 'ipBlocked' }]);
+    const reply = await call(sandbox, `order/acknowledge/${order?.id}`);
+    expect(reply.status).toBe(200);
+    expect(reply.json.isError).toBe(true);
+    expect(String(reply.json.messages?.[0])).toMatch(/IP 127\.0\.0\.1 is not whitelisted/);
+    expect(sandbox.orders(MAIN.username).find((o) => o.id === order?.id)?.status).toBe(1);
+  });
+
   it('slow delays and then answers normally', async () => {
     sandbox.setFaults([{ route: 'vat/read', kind: 'slow', delayMs: 150 }]);
     const started = Date.now();
@@ -142,6 +162,10 @@ describe('parseFaultSpec', () => {
     expect(parseFaultSpec('vat/read:slow:delay=500:p=0.5, order:http429:nth=1/3')).toEqual([
       { route: 'vat/read', kind: 'slow', delayMs: 500, probability: 0.5 },
       { route: 'order', kind: 'http429', nth: [1, 3] },
+    ]);
+    expect(parseFaultSpec('awb/save:resetAfter:count=1,*:ipBlocked:nth=2')).toEqual([
+      { route: 'awb/save', kind: 'resetAfter', count: 1 },
+      { route: '*', kind: 'ipBlocked', nth: [2] },
     ]);
     expect(parseFaultSpec('')).toEqual([]);
   });

@@ -288,6 +288,18 @@ describe('shipping', () => {
     expect((await call(sandbox, 'awb/read', { emag_id: 1 })).json.isError).toBe(true);
   });
 
+  it('accepts cod, weight and insured_value as numeric strings, as PHP clients send them', async () => {
+    const order = await orderIn(2, { enforced_vendor_courier_accounts: null });
+    const reply = await call(
+      sandbox,
+      'awb/save',
+      awbFor(order.id, { cod: '149.90', weight: '1.5', insured_value: '0' }),
+    );
+    expect(reply.json.isError, reply.text).toBe(false);
+    const bad = await orderIn(2, { enforced_vendor_courier_accounts: null });
+    expect((await call(sandbox, 'awb/save', awbFor(bad.id, { cod: 'lots' }))).json.isError).toBe(true);
+  });
+
   it('honours enforced courier accounts and unlock-courier lifts them', async () => {
     const order = await orderIn(2, { enforced_vendor_courier_accounts: [] });
     expect((await call(sandbox, 'awb/save', awbFor(order.id))).json.isError).toBe(true);

@@ -27,6 +27,10 @@ describe('per-account rate limits', () => {
     expect(thirteenth.text).toBe('{"message":"API rate limit exceeded"}');
     expect(thirteenth.headers.get('x-ratelimit-limit-second')).toBe('12');
     expect(thirteenth.headers.get('x-ratelimit-remaining-second')).toBe('0');
+    // The header names of the spec's own 429 example.
+    expect(thirteenth.headers.get('x-ratelimit-limit-3second')).toBe('36');
+    expect(thirteenth.headers.get('x-ratelimit-remaining-3second')).toBe('0');
+    expect(thirteenth.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(sandbox.requestLog.at(-1)).toMatchObject({
       route: 'order/count',
       status: 429,
@@ -51,6 +55,18 @@ describe('per-account rate limits', () => {
     clock.advance(100); // first + 1000 ms: the first request left the window.
     expect((await call(sandbox, 'vat/read')).status).toBe(200);
     expect((await call(sandbox, 'vat/read')).status).toBe(429);
+  });
+
+  it('reports the budget of a 3-second window in the X-RateLimit-*-3second headers of the spec', async () => {
+    const first = await call(sandbox, 'vat/read');
+    clock.advance(1500);
+    const second = await call(sandbox, 'vat/read');
+    clock.advance(2000); // the first request has left the 3-second window
+    const third = await call(sandbox, 'vat/read');
+    expect(first.headers.get('x-ratelimit-limit-3second')).toBe('9');
+    expect(first.headers.get('x-ratelimit-remaining-3second')).toBe('8');
+    expect(second.headers.get('x-ratelimit-remaining-3second')).toBe('7');
+    expect(third.headers.get('x-ratelimit-remaining-3second')).toBe('7');
   });
 
   it('reports the minute budget in X-RateLimit-*-Minute headers', async () => {

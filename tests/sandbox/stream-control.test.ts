@@ -40,6 +40,23 @@ describe('demo order stream', () => {
     expect((seen.json.results as unknown[]).length).toBeGreaterThan(0);
   });
 
+  it('can be started, retimed and stopped at run time through the control route', async () => {
+    const started = await start({ ordersPerAccount: 5 });
+    sandbox = started.sandbox;
+    const s = sandbox;
+    const total = (): number => s.orders('demo-main').length + s.orders('demo-fbe').length;
+    expect((await control(s, '/state')).json.newOrderEverySec).toBe(0);
+    const on = await control(s, '/stream', { body: { everySec: 0.02 } });
+    expect(on).toEqual({ status: 200, json: { everySec: 0.02 } });
+    expect((await control(s, '/state')).json.newOrderEverySec).toBe(0.02);
+    await waitFor(() => total() > 13);
+    await control(s, '/stream', { body: { everySec: 0 } });
+    const stopped = total();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(total()).toBe(stopped);
+    expect((await control(s, '/stream', { body: { everySec: -1 } })).status).toBe(400);
+  });
+
   it('stops adding orders after close()', async () => {
     sandbox = await startSandbox({ newOrderEverySec: 0.02, ordersPerAccount: 5 });
     const s = sandbox;

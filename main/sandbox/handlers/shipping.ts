@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { formatEmagDate } from '../bucharestTime';
 import { ApiRefusal } from '../envelope';
 import { OrderStatus } from '../orderLifecycle';
-import { asEntityList, asFilterObject, intLike, parseWith, readPage } from '../payload';
+import { asEntityList, asFilterObject, decimalLike, intLike, parseWith, readPage } from '../payload';
 import type { EmagAwbRecord, EmagCourierAccount } from '../records';
 import type { HandlerContext, RouteSpec } from './context';
 
@@ -36,12 +36,12 @@ const awbSchema = z
     receiver: party,
     locker_id: z.string().min(3).max(255).optional(),
     is_oversize: bit,
-    insured_value: z.number().min(0).optional(),
-    weight: z.number().min(0).max(99999).optional(),
+    insured_value: decimalLike.pipe(z.number().min(0).max(999_999_999)).optional(),
+    weight: decimalLike.pipe(z.number().min(0).max(99999)).optional(),
     envelope_number: intLike.pipe(z.number().min(0).max(9999)),
     parcel_number: intLike.pipe(z.number().min(0).max(999)),
     observation: z.string().max(255).optional(),
-    cod: z.number().min(0).max(999_999_999),
+    cod: decimalLike.pipe(z.number().min(0).max(999_999_999)),
     courier_account_id: intLike.optional(),
     pickup_and_return: bit.optional(),
     saturday_delivery: bit.optional(),

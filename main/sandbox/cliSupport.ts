@@ -1,0 +1,47 @@
+// What both sandbox front ends share (`npm run sandbox` and `magflow sandbox`): option checks and the banner.
+import { parseFaultSpec } from './faults';
+import type { Sandbox, SandboxOptions } from './types';
+
+/** A non-negative number option, or the fallback when absent; throws a one-line message naming the flag. */
+export function numberOption(name: string, value: string | undefined, fallback?: number): number | undefined {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) {
+    throw new Error(`--${name} expects a non-negative number, got '${value}'`);
+  }
+  return n;
+}
+
+export interface SandboxCliValues {
+  port?: string;
+  seed?: string;
+  orders?: string;
+  offers?: string;
+  newOrderEvery?: string;
+  faults?: string;
+  rateLimit?: boolean;
+}
+
+/** Turns command-line strings into sandbox options (defaults: port 8787, seed 1, a new order every 30 s). */
+export function sandboxOptionsFrom(values: SandboxCliValues): SandboxOptions {
+  return {
+    port: numberOption('port', values.port, 8787),
+    seed: numberOption('seed', values.seed, 1),
+    ordersPerAccount: numberOption('orders', values.orders),
+    offersPerAccount: numberOption('offers', values.offers),
+    newOrderEverySec: numberOption('new-order-every', values.newOrderEvery, 30),
+    faults: values.faults ? parseFaultSpec(values.faults) : [],
+    rateLimit: values.rateLimit ?? true,
+  };
+}
+
+/** The lines printed once the sandbox listens: its base URL and the demo accounts' credentials. */
+export function sandboxBanner(sandbox: Sandbox): string[] {
+  return [
+    `eMAG sandbox listening`,
+    `  MARKETPLACE_API_URL  ${sandbox.url}`,
+    `  control route        ${sandbox.controlUrl}`,
+    `  accounts:`,
+    ...sandbox.accounts.map((a) => `    ${a.kind.padEnd(4)}  username ${a.username}  password ${a.password}`),
+  ];
+}
