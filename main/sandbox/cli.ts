@@ -1,6 +1,7 @@
 // `npm run sandbox -- --port 8787 --seed 7 --orders 500 --new-order-every 20 --faults "order/read:http500:0.1"`:
 // runs the eMAG sandbox in the foreground, prints its base URL and the demo credentials, stops on SIGINT/SIGTERM.
 import { parseSandboxArgs, SANDBOX_USAGE } from './cliArgs';
+import { sandboxBanner } from './cliSupport';
 import { startSandbox } from './sandbox';
 
 async function main(): Promise<void> {
@@ -12,13 +13,9 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox(command.options);
   const stream = command.options.newOrderEverySec ?? 0;
   const lines = [
-    `eMAG sandbox listening`,
-    `  MARKETPLACE_API_URL  ${sandbox.url}`,
-    `  control route        ${sandbox.controlUrl}`,
-    `  rate limits          ${command.options.rateLimit === false ? 'off' : 'on (eMAG: orders 12/s 720/min, other 3/s 180/min)'}`,
-    `  demo stream          ${stream > 0 ? `a new order every ${stream} s` : 'off'}`,
-    `  accounts:`,
-    ...sandbox.accounts.map((a) => `    ${a.kind.padEnd(4)}  username ${a.username}  password ${a.password}`),
+    ...sandboxBanner(sandbox),
+    `  rate limits: ${command.options.rateLimit === false ? 'off' : 'on (orders 12/s 720/min, other routes 3/s 180/min)'}`,
+    `  demo stream: ${stream > 0 ? `a new order every ${stream} s` : 'off'}`,
     `Press Ctrl+C to stop.`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -22,13 +22,22 @@ export interface SandboxCliValues {
   rateLimit?: boolean;
 }
 
+/** An option that must be an integer from 0 to `max` (ports, seeds, sizes). */
+function integerOption(name: string, value: string | undefined, max: number, fallback?: number): number | undefined {
+  const n = numberOption(name, value, fallback);
+  if (n !== undefined && (!Number.isInteger(n) || n > max)) {
+    throw new Error(`--${name} expects an integer from 0 to ${max}, got '${value}'`);
+  }
+  return n;
+}
+
 /** Turns command-line strings into sandbox options (defaults: port 8787, seed 1, a new order every 30 s). */
 export function sandboxOptionsFrom(values: SandboxCliValues): SandboxOptions {
   return {
-    port: numberOption('port', values.port, 8787),
-    seed: numberOption('seed', values.seed, 1),
-    ordersPerAccount: numberOption('orders', values.orders),
-    offersPerAccount: numberOption('offers', values.offers),
+    port: integerOption('port', values.port, 65_535, 8787),
+    seed: integerOption('seed', values.seed, 2 ** 32 - 1, 1),
+    ordersPerAccount: integerOption('orders', values.orders, 5_000_000),
+    offersPerAccount: integerOption('offers', values.offers, 1_000_000),
     newOrderEverySec: numberOption('new-order-every', values.newOrderEvery, 30),
     faults: values.faults ? parseFaultSpec(values.faults) : [],
     rateLimit: values.rateLimit ?? true,
