@@ -179,3 +179,13 @@ export async function drainUntilIdle(h: Harness, accountId: number, rounds = 40)
   }
   throw new Error(`outbox of account ${accountId} still has pending actions after ${rounds} rounds`);
 }
+
+/** A clock the test moves by hand (repositories, engine and scheduler read it; real timers still run). */
+export function manualClock(start = Date.now()): Clock & { advance(ms: number): void; set(ms: number): void } {
+  let now = start;
+  return {
+    now: () => new Date(now),
+    advance: (ms) => void (now += ms),
+    set: (ms) => void (now = ms),
+  };
+}
