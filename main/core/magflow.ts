@@ -20,7 +20,8 @@ import { orderActions, type OrderActions } from './orders/actions';
 import { createScheduler, type Scheduler } from './scheduler';
 import { fileSecretStore } from './secrets/fileStore';
 import type { SecretStore } from './secrets/store';
-import { createSyncEngine, type SyncEngine } from './sync';
+import { createSyncEngine, type SyncEngine, type SyncTuning } from './sync';
+import { dailyBackup } from './db/backup';
 
 export interface MagflowCoreOptions {
   dataDir: string;
@@ -39,6 +40,12 @@ export interface MagflowCoreOptions {
   openExternal?: (url: string) => Promise<boolean>;
   metrics?: AppMetrics;
   random?: () => number;
+  /** Sync engine knobs (tests shorten the outbox retry backoff). */
+  syncTuning?: SyncTuning;
+  /** Multiplies every schedule interval (the reliability soak runs the schedule faster); default 1. */
+  schedulerIntervalScale?: number;
+  /** Where the daily database backups go (default `backups/` in the data folder). */
+  backupDir?: string;
 }
 
 export interface MagflowCore {
@@ -65,6 +72,7 @@ export interface MagflowCore {
 
 export const DATABASE_FILE = 'magflow.db';
 export const SECRETS_FILE = 'secrets.json';
+export const BACKUP_FOLDER = 'backups';
 
 const breakerView = (state: ClientBreakerState): BreakerStateName => (state === 'halfOpen' ? 'half-open' : state);
 
@@ -108,6 +116,8 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     metrics,
     settings,
     clientFor: (accountId: number) => clients.clientFor(accountId),
+    backup: () => dailyBackup(db, options.backupDir ?? join(options.dataDir, BACKUP_FOLDER), { clock }),
+    ...(options.syncTuning ? { tuning: options.syncTuning } : {}),
   });
   const scheduler = createScheduler({
     engine,
@@ -117,6 +127,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     logger,
     settings,
     ...(options.random ? { random: options.random } : {}),
+    ...(options.schedulerIntervalScale ? { intervalScale: options.schedulerIntervalScale } : {}),
   });
 
   let demo: Demo | null = null;

@@ -42,9 +42,11 @@ function classify(error: unknown): DatabaseOpenError['reason'] {
   const code = (error as { code?: string }).code ?? '';
   const name = (error as { name?: string }).name ?? '';
   if (name === 'NewerSchemaError') return 'newer-schema';
-  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return 'corrupt';
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return 'locked';
-  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EROFS')
+  // Extended result codes (SQLITE_READONLY_DIRECTORY, SQLITE_CORRUPT_VTAB, ...) belong to their primary code.
+  const primary = (name: string): boolean => code === name || code.startsWith(`${name}_`);
+  if (primary('SQLITE_CORRUPT') || primary('SQLITE_NOTADB')) return 'corrupt';
+  if (primary('SQLITE_BUSY') || primary('SQLITE_LOCKED')) return 'locked';
+  if (primary('SQLITE_READONLY') || primary('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EROFS')
     return 'unwritable';
   return 'other';
 }

@@ -22,6 +22,8 @@ export interface SchedulerDeps {
   settings(): Settings;
   /** Jitter source (tests pass a fixed one). */
   random?: () => number;
+  /** Multiplies every interval (the reliability soak runs the real schedule faster); default 1. */
+  intervalScale?: number;
 }
 
 export interface Scheduler {
@@ -73,6 +75,8 @@ const OFFLINE_KINDS = new Set(['transport', 'timeout', 'circuitOpen']);
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const { engine, repos, bus, clock, logger } = deps;
   const random = deps.random ?? Math.random;
+  const scale = deps.intervalScale ?? 1;
+  const intervalOf = (job: JobName, settings: Settings): number => intervalMs(job, settings) * scale;
   const entries = new Map<string, Entry>();
   const inFlight = new Map<string, InFlight>();
   let started = false;
@@ -107,7 +111,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   /** When an entry should first run: its interval after its last recorded run, or soon (jittered) when overdue. */
   function initialRunAt(entry: Entry): number {
     const settings = deps.settings();
-    const interval = intervalMs(entry.job, settings);
+    const interval = intervalOf(entry.job, settings);
     const last = repos.syncRuns.last(entry.job, entry.accountId);
     const due = last ? Date.parse(last.startedAt) + interval : Number.NEGATIVE_INFINITY;
     const soonest = now() + firstRunDelayMs(interval, random);
@@ -119,7 +123,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   function planNext(entry: Entry, startedAt: number): void {
     if (!started || stopping || entries.get(keyOf(entry.job, entry.accountId)) !== entry) return;
     const settings = deps.settings();
-    let at = Math.max(startedAt + intervalMs(entry.job, settings), now() + MIN_GAP_MS);
+    let at = Math.max(startedAt + intervalOf(entry.job, settings), now() + MIN_GAP_MS);
     if (entry.job === 'acknowledge' && entry.accountId !== null) {
       if (entry.again) at = now() + KICK_DELAY_MS;
       const nextDue = repos.outbox.nextDueAt(entry.accountId);

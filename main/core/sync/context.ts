@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/settings';
 import type { AppCache } from '../cache';
 import type { Clock } from '../clock';
 import type { Repositories, RunCounts } from '../db';
+import type { BackupOutcome } from '../db/backup';
 import type { CallOptions, EmagClient } from '../emag';
 import type { EventBus } from '../events/bus';
 import type { Logger } from '../logging';
@@ -38,6 +39,8 @@ export interface SyncDeps {
   /** The app registry: sync metrics are added to it. */
   metrics?: AppMetrics;
   tuning?: SyncTuning;
+  /** Takes the daily database backup (run by the maintenance job); absent for in-memory databases. */
+  backup?: () => Promise<BackupOutcome>;
 }
 
 export const DEFAULT_TUNING: Required<SyncTuning> = {

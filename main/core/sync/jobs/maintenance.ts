@@ -1,4 +1,5 @@
-// The maintenance job: retention (old runs, notifications, finished outbox actions), cache prune, DB optimize.
+// The maintenance job: retention (old runs, notifications, finished outbox actions), cache prune, DB optimize,
+// and the daily database backup.
 import type { JobContext } from '../context';
 
 const DAY_MS = 86_400_000;
@@ -15,7 +16,14 @@ export async function maintenanceJob(ctx: JobContext): Promise<void> {
   };
   ctx.signal.throwIfAborted();
   repos.optimize();
+  // Last, after retention: a failed backup fails the run, so it shows in the sync history with its reason.
+  const backup = ctx.deps.backup ? await ctx.deps.backup() : null;
   // The run row has no "deleted" column: removed rows are reported as updated (documented in docs/sync.md).
   ctx.counts.updated = removed.runs + removed.notifications + removed.outbox + removed.cache;
-  ctx.logger.info('maintenance done', { retentionDays, ...removed });
+  ctx.logger.info('maintenance done', {
+    retentionDays,
+    ...removed,
+    backup: backup?.created?.path ?? null,
+    backupsRemoved: backup?.removed.length ?? 0,
+  });
 }
