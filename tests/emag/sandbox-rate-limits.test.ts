@@ -63,7 +63,7 @@ describe('rate limits against the sandbox', () => {
   }, 60_000);
 
   it('slows down after a 429 that happens anyway, and the call still succeeds', async () => {
-    const { client } = sandboxClient(sandbox, OTHER_SHOP, { rateLimits: { penaltyMs: 300 } });
+    const { client, metrics } = sandboxClient(sandbox, OTHER_SHOP, { rateLimits: { penaltyMs: 300 } });
     sandbox.setFaults([{ route: 'vat/read', kind: 'http429', count: 1 }]);
     sandbox.clearRequestLog();
     try {
@@ -78,5 +78,8 @@ describe('rate limits against the sandbox', () => {
     const stats = client.limiterStats().other;
     expect(stats.hits429).toBe(1);
     expect(stats.slowdown).toBe(2);
+    const text = await metrics.registry.metrics();
+    expect(text).toMatch(/magflow_emag_rate_limit_hits_total\{account="shop-429",bucket="other"\} 1/);
+    expect(text).toMatch(/magflow_emag_requests_total\{account="shop-429",route="vat\/read",outcome="rateLimit"\} 1/);
   });
 });

@@ -86,6 +86,26 @@ describe('orders', () => {
     expect(finalized?.status).toBe(ORDER_STATUS.finalized);
   });
 
+  it('saves an edited order: a quantity change and a new line, sent as the whole order read', async () => {
+    const [fresh] = sandbox.addOrders(MAIN.username, 1, { payment_mode_id: 1 });
+    const orderId = fresh?.id ?? 0;
+    await main.orders.acknowledge(orderId);
+    const [order] = await main.orders.read({ id: orderId });
+    if (!order) throw new Error('order not read back');
+    const lines = order.products ?? [];
+    const [line] = lines;
+    const products = [
+      ...lines.map((p) => (p.id === line?.id ? { ...p, quantity: (p.quantity ?? 1) + 1 } : p)),
+      { product_id: 999_001, name: 'Husă cadou', quantity: 1, status: 1, sale_price: '9.9900' },
+    ];
+    const result = await main.orders.save({ ...order, products });
+    expect(result.messages).toEqual([]);
+    const [saved] = await main.orders.read({ id: orderId });
+    expect(saved?.products).toHaveLength(lines.length + 1);
+    expect(saved?.products?.find((p) => p.id === line?.id)?.quantity).toBe((line?.quantity ?? 1) + 1);
+    expect(saved?.products?.find((p) => p.product_id === 999_001)?.sale_price).toBe('9.99');
+  });
+
   it('reads fulfilled-by-eMAG orders when the FBE account asks for type 2', async () => {
     const fbe = sandboxClient(sandbox, FBE).client;
     const orders = await fbe.orders.readAll({ type: 2 });
