@@ -1,0 +1,156 @@
+// `accounts add|list|remove|test`: the seller accounts of the data folder. The password comes from an environment
+// variable or stdin (never a flag, which would land in the shell history) and goes to the 0600 secrets file.
+import { Command, Option } from 'commander';
+import { ACCOUNT_KINDS, PLATFORMS, type Account } from '../../../shared/domain';
+import { AccountInputSchema } from '../../../shared/ipc';
+import { apiUrlProblem } from '../../core/emagClients';
+import { accountByName, printJson, withCore, type CliContext, type GlobalOptions } from '../context';
+import { CliFailure, UsageError } from '../errors';
+import { formatTable } from '../table';
+
+interface AddOptions {
+  name: string;
+  platform: Account['platform'];
+  kind: Account['kind'];
+  username: string;
+  passwordEnv?: string;
+  passwordStdin?: boolean;
+  apiUrl?: string;
+  disabled?: boolean;
+}
+
+async function passwordFrom(ctx: CliContext, options: AddOptions): Promise<string> {
+  if (options.passwordEnv !== undefined && options.passwordStdin) {
+    throw new UsageError('give the password once: --password-env VAR or --password-stdin, not both');
+  }
+  if (options.passwordEnv !== undefined) {
+    const value = ctx.io.env[options.passwordEnv];
+    if (!value) throw new UsageError(`the environment variable ${options.passwordEnv} is not set or empty`);
+    return value;
+  }
+  if (options.passwordStdin) {
+    let text: string;
+    try {
+      text = await ctx.io.readStdin();
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const password = text.replace(/\r?\n$/, '');
+    if (password === '') throw new UsageError('--password-stdin: nothing was read from stdin');
+    return password;
+  }
+  throw new UsageError('the API password is required: --password-env VAR or --password-stdin');
+}
+
+const accountRow = (a: Account) => [
+  a.id,
+  a.name,
+  a.platform,
+  a.kind,
+  a.username,
+  a.apiUrl ?? '',
+  a.enabled ? 'yes' : 'no',
+  a.isDemo ? 'yes' : '',
+];
+
+export function accountsCommand(ctx: CliContext, globals: (cmd: Command) => GlobalOptions): Command {
+  const accounts = new Command('accounts').description('add, list, remove and test seller accounts');
+
+  accounts
+    .command('add')
+    .description('add an eMAG / Fashion Days seller account')
+    .requiredOption('--name <name>', 'a name of your choice, unique')
+    .addOption(new Option('--platform <platform>', 'marketplace').choices(PLATFORMS).makeOptionMandatory())
+    .addOption(
+      new Option('--kind <kind>', 'main: you ship; fbe: eMAG ships').choices(ACCOUNT_KINDS).makeOptionMandatory(),
+    )
+    .requiredOption('--username <user>', 'API username')
+    .option('--password-env <var>', 'read the API password from this environment variable')
+    .option('--password-stdin', 'read the API password from stdin')
+    .option('--api-url <url>', 'override the platform API URL (plain http only for loopback)')
+    .option('--disabled', 'add it without syncing it')
+    .action(async (options: AddOptions, cmd: Command) => {
+      const password = await passwordFrom(ctx, options);
+      // Everything is checked before the database is opened: a bad command line changes nothing.
+      const parsed = AccountInputSchema.safeParse({
+        name: options.name,
+        platform: options.platform,
+        kind: options.kind,
+        username: options.username,
+        password,
+        apiUrl: options.apiUrl ?? null,
+        enabled: !options.disabled,
+      });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const field = issue?.path.join('.') === 'apiUrl' ? '--api-url' : `--${String(issue?.path[0] ?? 'input')}`;
+        throw new UsageError(`${field}: ${issue?.message ?? 'invalid'}`);
+      }
+      const urlProblem = apiUrlProblem(parsed.data.platform, parsed.data.apiUrl ?? null);
+      if (urlProblem) throw new UsageError(`--api-url: ${urlProblem}`);
+      const g = globals(cmd);
+      await withCore(ctx, g, ({ core }) => {
+        if (core.repos.accounts.getByName(parsed.data.name)) {
+          throw new UsageError(`an account named '${parsed.data.name}' already exists`);
+        }
+        const account = core.accounts.save(parsed.data);
+        if (g.json) printJson(ctx.io, account);
+        else ctx.io.out(`Added account '${account.name}' (id ${account.id}, ${account.platform} ${account.kind}).\n`);
+      });
+    });
+
+  accounts
+    .command('list')
+    .description('list the accounts')
+    .action(async (_options: unknown, cmd: Command) => {
+      const g = globals(cmd);
+      await withCore(ctx, g, ({ core }) => {
+        const list = core.repos.accounts.list();
+        if (g.json) printJson(ctx.io, list);
+        else if (list.length === 0) ctx.io.out('No accounts. Add one with `magflow accounts add`.\n');
+        else
+          ctx.io.out(
+            formatTable(
+              ['id', 'name', 'platform', 'kind', 'username', 'api url', 'enabled', 'demo'],
+              list.map(accountRow),
+            ),
+          );
+      });
+    });
+
+  accounts
+    .command('remove')
+    .description('remove an account, its password and its local data')
+    .argument('<name>', 'account name')
+    .action(async (name: string, _options: unknown, cmd: Command) => {
+      const g = globals(cmd);
+      await withCore(ctx, g, ({ core }) => {
+        const account = accountByName(core, name);
+        const removed = core.accounts.remove(account.id);
+        if (g.json) printJson(ctx.io, { removed, account: account.name });
+        else ctx.io.out(`Removed account '${account.name}'.\n`);
+      });
+    });
+
+  accounts
+    .command('test')
+    .description('one cheap authenticated call to eMAG: does this account work?')
+    .argument('<name>', 'account name')
+    .action(async (name: string, _options: unknown, cmd: Command) => {
+      const g = globals(cmd);
+      await withCore(ctx, g, async ({ core }) => {
+        const account = accountByName(core, name);
+        const result = await core.accounts.test({ id: account.id });
+        if (g.json) printJson(ctx.io, { account: account.name, ...result });
+        else
+          ctx.io.out(
+            result.ok
+              ? `${account.name}: OK: ${result.message}\n`
+              : `${account.name}: FAILED (${result.errorKind ?? 'error'}): ${result.message}\n`,
+          );
+        if (!result.ok) throw new CliFailure(`account '${account.name}' failed the connection test`);
+      });
+    });
+
+  return accounts;
+}
