@@ -166,4 +166,28 @@ describe('sync state on the dashboard', () => {
     await renderAt({ screen: 'dashboard' });
     expect(screen.getByTestId('job-general-maintenance').textContent).toContain('Nu a rulat încă');
   });
+
+  it('shows the last good sync from the jobs until the health check has run, ignoring idle acknowledgements', async () => {
+    const health = makeHealth();
+    for (const account of health.accounts) account.lastGoodSyncAt = null;
+    const sync = makeSyncState();
+    const idleAck = (accountId: number, account: string) => ({
+      job: 'acknowledge' as const,
+      accountId,
+      account,
+      running: false,
+      progress: null,
+      lastRun: null,
+      lastGoodAt: '2025-03-10T09:30:00Z',
+      nextRunAt: null,
+    });
+    sync.jobs.push(idleAck(1, 'Magazin RO'), idleAck(2, 'FBE RO'));
+    api.on('dashboard.get', () => makeDashboard({ sync, health }));
+    api.on('health.get', () => health);
+    api.on('sync.state', () => sync);
+    await renderAt({ screen: 'dashboard' });
+    // Account 1 last fetched orders at 08:00:02Z = 10:00 in Bucharest; account 2 never did (only idle acks).
+    expect(screen.getByTestId('last-good-sync-1').textContent).toContain('10.03.2025, 10:00');
+    expect(screen.getByTestId('last-good-sync-2').textContent).toContain('—');
+  });
 });

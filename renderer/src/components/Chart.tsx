@@ -83,19 +83,26 @@ export function Chart({ title, labels, values, kind, valueLabel, height = 220, f
     <figure className="chart" data-testid={testId}>
       <figcaption>{title}</figcaption>
       <div ref={host} className="chart-canvas" aria-hidden="true" style={{ minHeight: height }} />
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <tbody>
-          {labels.map((label, i) => (
-            <tr key={label + i}>
-              <th scope="row">{label}</th>
-              <td>
-                {values[i] === null || values[i] === undefined ? '—' : formatValue ? formatValue(values[i]) : values[i]}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* A table ignores height/overflow, so the visually hidden box is a div around it (else it grows the page). */}
+      <div className="sr-only">
+        <table>
+          <caption>{title}</caption>
+          <tbody>
+            {labels.map((label, i) => (
+              <tr key={label + i}>
+                <th scope="row">{label}</th>
+                <td>
+                  {values[i] === null || values[i] === undefined
+                    ? '—'
+                    : formatValue
+                      ? formatValue(values[i])
+                      : values[i]}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

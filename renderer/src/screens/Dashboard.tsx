@@ -273,9 +273,21 @@ function latestFailure(group: AccountGroup): { message: string; kind: string | n
   return failed ? { message: failed.error!, kind: failed.errorKind } : null;
 }
 
+/** The health check's answer, else the newest successful job run (the health job may not have run yet). */
+function lastGoodSync(group: AccountGroup): string | null {
+  if (group.health?.lastGoodSyncAt) return group.health.lastGoodSyncAt;
+  // Acknowledgements "complete" without calling eMAG when nothing is queued: they prove nothing about the account.
+  const times = group.jobs
+    .filter((j) => j.job !== 'acknowledge')
+    .map((j) => j.lastGoodAt)
+    .filter((at): at is string => at !== null);
+  return times.length > 0 ? times.reduce((a, b) => (a > b ? a : b)) : null;
+}
+
 function AccountSync({ group }: { group: AccountGroup }) {
   const { t, i18n } = useTranslation();
   const failure = latestFailure(group);
+  const lastGood = lastGoodSync(group);
   const testKey = group.accountId ?? 'general';
   return (
     <div className="account-sync" data-testid={`account-sync-${testKey}`}>
@@ -296,9 +308,9 @@ function AccountSync({ group }: { group: AccountGroup }) {
           <span className="notice-detail">{failure.message}</span>
         </div>
       )}
-      {group.health?.lastGoodSyncAt !== undefined && (
-        <p className="muted small">
-          {t('dashboard.lastGoodSync')}: <DateTime value={group.health.lastGoodSyncAt} />
+      {(group.health || lastGood) && (
+        <p className="muted small" data-testid={`last-good-sync-${testKey}`}>
+          {t('dashboard.lastGoodSync')}: <DateTime value={lastGood} />
         </p>
       )}
       {group.jobs.length > 0 && (

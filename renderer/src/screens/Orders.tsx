@@ -37,29 +37,37 @@ export function OrdersScreen() {
       {
         id: 'id',
         header: t('orders.col.id'),
-        width: '110px',
+        width: '100px',
         sortField: 'id',
         render: (o) => <span className="num">{o.id}</span>,
       },
       {
         id: 'created',
         header: t('orders.col.date'),
-        width: '140px',
+        width: '155px',
         sortField: 'created',
         render: (o) => <DateTime value={o.created} zone={zones.get(o.accountId)} />,
       },
       {
         id: 'customer',
         header: t('orders.col.customer'),
-        width: 'minmax(160px, 2fr)',
+        width: 'minmax(140px, 2fr)',
         sortField: 'customer',
-        render: (o) => <span className="ellipsis">{o.customer.name ?? '—'}</span>,
+        render: (o) => (
+          <span className="ellipsis" title={o.customer.name ?? undefined}>
+            {o.customer.name ?? '—'}
+          </span>
+        ),
       },
       {
         id: 'locality',
         header: t('orders.col.locality'),
-        width: 'minmax(110px, 1fr)',
-        render: (o) => <span className="ellipsis">{o.customer.locality ?? '—'}</span>,
+        width: 'minmax(100px, 1fr)',
+        render: (o) => (
+          <span className="ellipsis" title={o.customer.locality ?? undefined}>
+            {o.customer.locality ?? '—'}
+          </span>
+        ),
       },
       {
         id: 'total',
@@ -72,13 +80,18 @@ export function OrdersScreen() {
       {
         id: 'payment',
         header: t('orders.col.payment'),
-        width: '130px',
-        render: (o) => <PaymentLabel modeId={o.paymentModeId} />,
+        width: '140px',
+        // "Cash on delivery" would wrap and spill out of the fixed-height row.
+        render: (o) => (
+          <span className="ellipsis">
+            <PaymentLabel modeId={o.paymentModeId} />
+          </span>
+        ),
       },
       {
         id: 'status',
         header: t('orders.col.status'),
-        width: '150px',
+        width: '130px',
         sortField: 'status',
         render: (o) => <StatusBadge status={o.status} />,
       },
@@ -86,12 +99,16 @@ export function OrdersScreen() {
         id: 'account',
         header: t('orders.col.account'),
         width: 'minmax(90px, 1fr)',
-        render: (o) => <span className="ellipsis">{o.account}</span>,
+        render: (o) => (
+          <span className="ellipsis" title={o.account}>
+            {o.account}
+          </span>
+        ),
       },
       {
         id: 'ack',
         header: t('orders.col.acknowledged'),
-        width: '110px',
+        width: '120px',
         render: (o) =>
           o.acknowledgedAt ? (
             <span title={o.acknowledgedAt}>{t('common.yes')}</span>

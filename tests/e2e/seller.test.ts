@@ -1,0 +1,230 @@
+// The seller's day in a real Chromium against the CLI's browser bridge, a real core and the eMAG sandbox: the
+// dashboard with data, a sync failure explained, "Sync now" with progress, a new order arriving live (with a hostile
+// customer name shown as text), acknowledging it, filter + search + CSV export, and the switch to English.
+// Screenshots of every screen land in test-results/e2e/ (ro-*.png, en-*.png).
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrderSummary } from '../../shared/domain';
+import type { IpcResult, Paged } from '../../shared/ipc';
+import { FBE, SELLER, startWorld, type World } from './world';
+
+const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
+
+let world: World;
+let page: Page;
+let hostileOrderId = 0;
+
+const testId = (id: string) => page.getByTestId(id);
+
+async function textOf(id: string): Promise<string> {
+  return (await testId(id).textContent()) ?? '';
+}
+
+/** The app's own answer for a query, to compare the screen and the export with. */
+async function listOrders(query: Record<string, unknown>): Promise<Paged<OrderSummary>> {
+  const result = (await world.core.dispatcher.dispatch('orders.list', {
+    offset: 0,
+    limit: 500,
+    ...query,
+  })) as IpcResult<Paged<OrderSummary>>;
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+async function open(screen: string): Promise<void> {
+  await testId(`nav-${screen}`).click();
+  await testId(`screen-${screen}`).waitFor();
+}
+
+beforeAll(async () => {
+  world = await startWorld();
+  page = world.page;
+  await page.goto(world.bridge.url);
+}, 120_000);
+
+afterAll(async () => {
+  await world?.close();
+});
+
+describe('MagFlow in Chromium (serve bridge + sandbox)', () => {
+  it('loads the dashboard with revenue, counts per account, the 30-day chart and the sync status', async () => {
+    const { seller, fbe } = world.accounts;
+    await testId('screen-dashboard').waitFor();
+    await testId('revenue-today-RON').waitFor();
+    expect(await textOf('revenue-month-RON')).toMatch(/\d.*RON/);
+    const counts = await listOrders({ accountIds: [seller.id], statuses: [4], limit: 1 });
+    await expect.poll(() => textOf(`count-${seller.id}-4`)).toBe(String(counts.total));
+    await testId(`dashboard-counts-${fbe.id}`).waitFor();
+    // uPlot draws the chart on demand: its canvas appears once the chunk is loaded.
+    await page.locator('[data-testid="orders-per-day"] canvas').first().waitFor();
+    await testId(`job-${seller.id}-new-orders`).waitFor();
+    expect(await testId(`account-error-${seller.id}`).count()).toBe(0);
+    await world.screenshot('ro-dashboard');
+  });
+
+  it('shows why the account with the wrong password does not sync', async () => {
+    const { broken } = world.accounts;
+    const error = testId(`account-error-${broken.id}`);
+    await error.waitFor();
+    const text = await error.textContent();
+    expect(text).toContain('Utilizator sau parolă greșite'); // errors.emagKind.auth in Romanian
+    expect(text).toContain('HTTP 401');
+    expect(await testId(`job-${broken.id}-new-orders`).textContent()).toContain('Eșuată');
+  });
+
+  it('"Sync now" shows progress, then the fresh orders', async () => {
+    const { seller } = world.accounts;
+    const before = Number(await textOf(`count-${seller.id}-1`));
+    world.sandbox.addOrders(SELLER.username, 2);
+    // eMAG answers slowly for a moment, so the run is visibly in progress.
+    world.sandbox.setFaults([{ route: 'order/read', kind: 'slow', delayMs: 1_500, count: 3 }]);
+    await testId('sync-now').click();
+    await page.locator('[data-testid^="job-"][data-running="true"]').first().waitFor({ timeout: 5_000 });
+    await page.locator('[data-running="true"] [role="progressbar"]').first().waitFor();
+    expect(await textOf('sync-status')).toContain('Sincronizare în curs');
+    await world.screenshot('ro-dashboard-syncing');
+    await expect
+      .poll(() => page.locator('[data-testid^="job-"][data-running="true"]').count(), { timeout: 15_000 })
+      .toBe(0);
+    world.sandbox.setFaults([]);
+    await expect.poll(() => textOf(`count-${seller.id}-1`), { timeout: 5_000 }).toBe(String(before + 2));
+  });
+
+  it('a new order from eMAG appears in the list, highlighted, and in the feed, without a reload', async () => {
+    const { seller } = world.accounts;
+    await open('orders');
+    await testId('orders-table').waitFor();
+    await page.evaluate('window.__sameDocument = true');
+    const unreadBefore = Number((await testId('unread-count').textContent()) ?? '0');
+
+    // What the sandbox's demo stream does: a new order lands at eMAG, then the new-orders job picks it up.
+    const template = world.sandbox.orders(SELLER.username)[0]!;
+    const [created] = world.sandbox.addOrders(SELLER.username, 1, {
+      customer: {
+        ...template.customer,
+        name: HOSTILE_NAME,
+        shipping_contact: HOSTILE_NAME,
+        billing_name: HOSTILE_NAME,
+      },
+    });
+    hostileOrderId = created!.id;
+    await world.core.scheduler.syncNow({ job: 'new-orders', accountId: seller.id });
+
+    const row = testId(`order-row-${seller.id}-${hostileOrderId}`);
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.getAttribute('class')).toContain('row-fresh');
+    // The customer's name is text, not markup: it reads literally and no <img> was created.
+    expect(await row.textContent()).toContain(HOSTILE_NAME);
+    expect(await page.locator('img').count()).toBe(0);
+    await expect
+      .poll(async () => Number((await testId('unread-count').textContent()) ?? '0'))
+      .toBeGreaterThan(unreadBefore);
+    await world.screenshot('ro-orders-live');
+
+    await open('notifications');
+    const item = page.locator('[data-kind="order_new"]', { hasText: String(hostileOrderId) }).first();
+    await item.waitFor();
+    expect(await item.getAttribute('data-read')).toBe('false');
+    expect(await page.evaluate('window.__sameDocument === true')).toBe(true); // no reload happened
+    await world.screenshot('ro-notifications');
+
+    // Clicking the notification opens the order.
+    const id = ((await item.getAttribute('data-testid')) ?? '').replace('notification-', '');
+    await testId(`notification-open-${id}`).click();
+    await testId('screen-order').waitFor();
+    expect(await textOf('order-customer')).toContain(HOSTILE_NAME);
+    expect(world.problems.filter((p) => p.startsWith('dialog'))).toEqual([]);
+  });
+
+  it('acknowledges the order from its detail screen and shows it confirmed', async () => {
+    const { seller } = world.accounts;
+    await expect.poll(() => page.url()).toContain(`#/order/${seller.id}/${hostileOrderId}`);
+    const acknowledge = testId('acknowledge');
+    await acknowledge.waitFor();
+    expect(await acknowledge.isEnabled()).toBe(true);
+    await acknowledge.click();
+    await testId('action-queued').waitFor();
+    const state = page.locator('[data-testid^="action-state-"]').first();
+    await state.waitFor();
+    await expect.poll(() => state.getAttribute('data-state'), { timeout: 10_000 }).toBe('sent');
+    await testId('acknowledged-at').waitFor({ timeout: 10_000 });
+    // eMAG really got it: the order moved to "in progress" there.
+    expect(world.sandbox.orders(SELLER.username).find((o) => o.id === hostileOrderId)?.status).toBe(2);
+    await world.screenshot('ro-order');
+  });
+
+  it('filters, searches and exports exactly the view as CSV', async () => {
+    const { seller } = world.accounts;
+    await open('orders');
+    await testId('filter-reset').click();
+    const finalized = world.sandbox.orders(SELLER.username).filter((o) => o.status === 4);
+    const surname = finalized[0]!.customer.name.split(' ')[0]!;
+    const expected = await listOrders({ accountIds: [seller.id], statuses: [4], search: surname });
+    expect(expected.total).toBeGreaterThan(0);
+
+    await testId('filter-account').selectOption(String(seller.id));
+    await testId('filter-status').selectOption('4');
+    await testId('orders-search').fill(surname);
+    await expect.poll(() => textOf('orders-total'), { timeout: 5_000 }).toMatch(new RegExp(`^${expected.total}\\D`));
+    for (const order of expected.rows.slice(0, 5)) await testId(`order-row-${seller.id}-${order.id}`).waitFor();
+    const shown = await page
+      .locator('[data-testid^="order-row-"]')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-testid')));
+    const expectedIds = new Set(expected.rows.map((o) => `order-row-${seller.id}-${o.id}`));
+    expect(shown.filter((id) => !expectedIds.has(id ?? ''))).toEqual([]);
+    await world.screenshot('ro-orders');
+
+    const downloading = page.waitForEvent('download');
+    await testId('export-csv').click();
+    const download = await downloading;
+    const csv = await readFile((await download.path())!, 'utf8');
+    const records = parse(csv.replace(/^\ufeff/, ''), { columns: true }) as Record<string, string>[];
+    expect(records.map((r) => Number(r.order_id)).sort()).toEqual(expected.rows.map((o) => o.id).sort());
+    expect(records.every((r) => r.status === '4' && r.account === seller.name)).toBe(true);
+    expect(await textOf('export-done')).toContain(String(expected.total));
+    await testId('filter-reset').click();
+  });
+
+  it('shows every other screen in Romanian', async () => {
+    const offers = world.sandbox.offers(SELLER.username).length + world.sandbox.offers(FBE.username).length;
+    await open('offers');
+    await expect.poll(() => textOf('offers-total')).toMatch(new RegExp(`^${offers}\\D`));
+    await world.screenshot('ro-offers');
+    await open('sync');
+    await page.locator('[data-testid^="run-"][data-status="failed"]').first().waitFor();
+    await page.locator('[data-testid="run-durations"] canvas').first().waitFor();
+    await world.screenshot('ro-sync');
+    await open('settings');
+    await testId(`account-${world.accounts.broken.id}`).waitFor();
+    await world.screenshot('ro-settings');
+    await open('diagnostics');
+    await testId(`limiter-${world.accounts.seller.id}-orders`).waitFor();
+    await testId('metrics-text').waitFor();
+    await world.screenshot('ro-diagnostics');
+  });
+
+  it('switches to English at once and keeps it in the settings', async () => {
+    await open('dashboard');
+    await testId('language-switch').selectOption('en');
+    await expect.poll(() => textOf('nav-dashboard')).toContain('Dashboard');
+    await expect.poll(() => world.core.repos.settings.get().language).toBe('en');
+    const { broken } = world.accounts;
+    expect(await textOf(`account-error-${broken.id}`)).not.toContain('Utilizator');
+    await world.screenshot('en-dashboard');
+    for (const screen of ['orders', 'offers', 'sync', 'notifications', 'settings', 'diagnostics']) {
+      await open(screen);
+      await page.waitForTimeout(300); // let the screen's first answer arrive
+      await world.screenshot(`en-${screen}`);
+    }
+    await open('orders');
+    await testId(`order-row-${world.accounts.seller.id}-${hostileOrderId}`).click();
+    await testId('screen-order').waitFor();
+    await world.screenshot('en-order');
+  });
+
+  it('left no page errors', () => {
+    expect(world.problems).toEqual([]);
+  });
+});
