@@ -44,6 +44,8 @@ export const SettingsSchema = z.object({
     .prefault({}),
   startMinimized: z.boolean().default(false),
   launchAtLogin: z.boolean().default(false),
+  /** Where the OS cannot encrypt passwords: 'ask' once, then 'allow' a weaker 0600 file or 'deny' (memory only). */
+  unencryptedSecrets: z.enum(['ask', 'allow', 'deny']).default('ask'),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -76,6 +78,7 @@ export const SettingsPatchSchema = z
       .optional(),
     startMinimized: z.boolean().optional(),
     launchAtLogin: z.boolean().optional(),
+    unencryptedSecrets: SettingsSchema.shape.unencryptedSecrets.unwrap().optional(),
   })
   .strict();
 

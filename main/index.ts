@@ -1,0 +1,72 @@
+// The Electron main entry: the only file that imports electron. It hands the real Electron objects to the shell
+// (main/shell), which the tests drive with fakes instead.
+import { join } from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  net,
+  Notification,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+  Tray,
+} from 'electron';
+import log from 'electron-log/main';
+import { LOG_LEVELS, type LogLevel } from './core/logging';
+import { startShell } from './shell/app';
+import { configureElectronLog } from './shell/logging';
+import { APP_SCHEME_PRIVILEGES } from './shell/rendererProtocol';
+
+const APP_ID = 'ro.magflow.desktop';
+
+// Before the app is ready: the renderer's own scheme, with https-like privileges.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+// Windows shows notifications only for an app with a user model id (the installer registers the same one).
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+
+const requestedLevel = process.env['MAGFLOW_LOG_LEVEL'];
+const level: LogLevel = LOG_LEVELS.includes(requestedLevel as LogLevel) ? (requestedLevel as LogLevel) : 'info';
+const logsDir = app.getPath('logs');
+const logger = configureElectronLog(log, { logsDir, level });
+
+const devServerUrl = !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null;
+
+startShell(
+  {
+    app,
+    createWindow: (spec) => new BrowserWindow(spec),
+    createTray: (iconPath) => new Tray(iconPath),
+    menu: Menu,
+    notifications: {
+      isSupported: () => Notification.isSupported(),
+      create: (spec) => new Notification(spec),
+    },
+    safeStorage,
+    ipcMain,
+    shell,
+    powerMonitor,
+    net,
+    screen,
+    session: () => session.defaultSession,
+    protocol,
+    dialog,
+    images: nativeImage,
+  },
+  {
+    platform: process.platform,
+    argv: process.argv,
+    preloadPath: join(__dirname, '../preload/index.js'),
+    rendererRoot: join(__dirname, '../renderer'),
+    devServerUrl,
+    resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
+    logsDir,
+    logger,
+  },
+);

@@ -1,0 +1,321 @@
+// Assembles the desktop app from the Electron pieces (passed in, so tests give fakes) and the headless core:
+// lifecycle, the secure window, IPC, tray, badge, notifications, power/network catch-up, login item and secrets.
+import { join } from 'node:path';
+import { OrdersQuerySchema, type ChannelName } from '../../shared/ipc';
+import type { Settings } from '../../shared/settings';
+import { createMagflowCore, type MagflowCore, type MagflowCoreOptions } from '../core/magflow';
+import type { DemoOptions } from '../core/demo';
+import type { Logger } from '../core/logging';
+import { DEMO_ACCOUNTS } from '../sandbox';
+import { createBadge, type Badge } from './badge';
+import { forwardEvents, logRendererProblems, registerIpcHandlers, sendToWindow } from './ipc';
+import { setupLifecycle } from './lifecycle';
+import { createNotifier, type NavigateTarget, type Notifier } from './notifier';
+import { watchPowerAndNetwork } from './power';
+import type {
+  AppPort,
+  CreateWindow,
+  DialogPort,
+  ImagesPort,
+  IpcMainPort,
+  MenuFactory,
+  NetPort,
+  NotificationsPort,
+  PowerMonitorPort,
+  ProtocolPort,
+  SafeStoragePort,
+  ScreenPort,
+  SessionPort,
+  ShellPort,
+  TrayPort,
+  WindowPort,
+} from './ports';
+import { registerRendererProtocol, APP_INDEX_URL } from './rendererProtocol';
+import { SECRETS_FILE, safeStorageSecretStore, unencryptedConsentText, type SafeSecretStore } from './secrets';
+import { hardenSession, isAllowedExternalUrl, isAppUrl } from './security';
+import { createTrayController, type TrayController } from './tray';
+import type { TrayState } from './trayModel';
+import { mainWindow, type MainWindow } from './window';
+
+/** Everything the shell needs from Electron. */
+export interface ShellElectron<M> {
+  app: AppPort;
+  createWindow: CreateWindow;
+  createTray(iconPath: string): TrayPort<M>;
+  menu: MenuFactory<M>;
+  notifications: NotificationsPort;
+  safeStorage: SafeStoragePort;
+  ipcMain: IpcMainPort;
+  shell: ShellPort;
+  powerMonitor: PowerMonitorPort;
+  net: NetPort;
+  screen: ScreenPort;
+  session(): SessionPort;
+  protocol: ProtocolPort;
+  dialog: DialogPort;
+  images: ImagesPort;
+}
+
+export interface ShellOptions {
+  platform: NodeJS.Platform;
+  argv: readonly string[];
+  /** out/preload/index.js */
+  preloadPath: string;
+  /** out/renderer (served as magflow://app/). */
+  rendererRoot: string;
+  /** electron-vite's dev server URL while developing, else null. */
+  devServerUrl: string | null;
+  /** The folder holding tray-*.png and icon.png. */
+  resourcesDir: string;
+  logsDir: string;
+  logger: Logger;
+  demo?: boolean | DemoOptions;
+  /** Replaced in tests (e.g. to shorten the demo stream); defaults to createMagflowCore. */
+  createCore?: (options: MagflowCoreOptions) => Promise<MagflowCore>;
+  /** Timings tests set to 0. */
+  redrawDelayMs?: number;
+  /** Delay between the page having loaded and a navigation being sent (the window subscribes right after load). */
+  navigateDelayMs?: number;
+}
+
+export interface RunningShell {
+  readonly core: MagflowCore;
+  readonly window: MainWindow;
+  readonly tray: TrayController;
+  readonly badge: Badge;
+  readonly notifier: Notifier;
+  readonly secrets: SafeSecretStore;
+  /** Shows the window and sends it a navigation (what a notification click does). */
+  openAt(to: NavigateTarget): void;
+}
+
+export interface ShellHandle {
+  /** False when another instance owns the lock (this process quits). */
+  primary: boolean;
+  /** Resolves once the shell is up (or null for a secondary instance). */
+  ready: Promise<RunningShell | null>;
+}
+
+/** The launch flag an OS login item passes, so a login start stays in the tray. */
+export const HIDDEN_FLAG = '--hidden';
+
+export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions): ShellHandle {
+  const { app } = electron;
+  const logger = options.logger;
+  let running: RunningShell | null = null;
+  let stopShell: (() => Promise<void>) | null = null;
+
+  const lifecycle = setupLifecycle({
+    app,
+    logger,
+    showWindow: () => running?.window.show(),
+    shutdown: async () => {
+      if (stopShell) await stopShell();
+    },
+  });
+  if (!lifecycle.primary) return { primary: false, ready: Promise.resolve(null) };
+
+  const ready = app.whenReady().then(async () => {
+    running = await assemble();
+    lifecycle.setReady(true);
+    return running;
+  });
+  ready.catch((error: unknown) => {
+    logger.error('MagFlow could not start', { error });
+    app.exit(1);
+  });
+  return { primary: true, ready };
+
+  async function assemble(): Promise<RunningShell> {
+    const dataDir = app.getPath('userData');
+    const devServerUrl = options.devServerUrl;
+    hardenSession(electron.session(), devServerUrl);
+    if (!devServerUrl) registerRendererProtocol(electron.protocol, options.rendererRoot);
+
+    let core: MagflowCore | null = null;
+    const settings = (): Settings => core!.repos.settings.get();
+    const demoPasswords = new Set(DEMO_ACCOUNTS.map((a) => a.password));
+    const secrets = safeStorageSecretStore({
+      path: join(dataDir, SECRETS_FILE),
+      safeStorage: electron.safeStorage,
+      logger,
+      choice: () => (core ? settings().unencryptedSecrets : 'ask'),
+      remember: (choice) => core?.repos.settings.update({ unencryptedSecrets: choice }),
+      ask: () => {
+        const text = unencryptedConsentText(core ? settings().language : 'ro');
+        const answer = electron.dialog.showMessageBoxSync({
+          type: 'warning',
+          title: text.title,
+          message: text.message,
+          detail: text.detail,
+          buttons: text.buttons,
+          defaultId: 0,
+          cancelId: 0,
+          noLink: true,
+        });
+        return answer === 1;
+      },
+      isPublic: (value) => demoPasswords.has(value),
+    });
+
+    const openExternal = async (url: string): Promise<boolean> => {
+      if (!isAllowedExternalUrl(url)) {
+        logger.warn('refused to open a link outside the allow-list', { url: url.slice(0, 200) });
+        return false;
+      }
+      await electron.shell.openExternal(url);
+      return true;
+    };
+
+    const createCore = options.createCore ?? createMagflowCore;
+    core = await createCore({
+      dataDir,
+      version: app.getVersion(),
+      runtime: 'electron',
+      logsDir: options.logsDir,
+      logger,
+      secrets,
+      demo: options.demo ?? true,
+      openExternal,
+    });
+    const theCore = core;
+    await theCore.start();
+
+    const titleFor = () => (theCore.isDemo() ? 'MagFlow — demo' : 'MagFlow');
+    const icon = (name: string) => join(options.resourcesDir, name);
+    let badge: Badge | null = null;
+
+    const window = mainWindow({
+      createWindow: electron.createWindow,
+      screen: electron.screen,
+      state: theCore.repos.settings,
+      logger,
+      preloadPath: options.preloadPath,
+      url: devServerUrl ?? APP_INDEX_URL,
+      iconPath: icon('icon.png'),
+      title: titleFor(),
+      isQuitting: lifecycle.isQuitting,
+      openExternal: (url) => void openExternal(url),
+      onCreated: (created) => {
+        logRendererProblems(created, logger);
+        // A new window has no overlay yet (Windows).
+        setTimeout(() => badge?.invalidate(), 0);
+      },
+    });
+
+    const openAt = (to: NavigateTarget) => {
+      const target = window.show();
+      const send = () => sendToWindow(target, { type: 'navigate', to });
+      const delay = options.navigateDelayMs ?? 800;
+      // A window still loading would miss the event: send it once the page has loaded and subscribed.
+      if (target.webContents.isLoading())
+        target.webContents.once('did-finish-load', () => void setTimeout(send, delay));
+      else send();
+    };
+
+    const unregisterIpc = registerIpcHandlers({
+      ipcMain: electron.ipcMain,
+      dispatcher: theCore.dispatcher,
+      logger,
+      isTrustedUrl: (url) => isAppUrl(url, devServerUrl),
+      afterCall: (channel: ChannelName) => {
+        if (channel === 'settings.update') {
+          applyLoginItem(app, settings(), options.platform, logger);
+          secrets.persistSessionSecrets();
+          tray.refresh();
+        }
+        if (channel === 'accounts.save' || channel === 'accounts.remove') {
+          window.setTitle(titleFor());
+          tray.refresh();
+        }
+      },
+    });
+    const stopForwarding = forwardEvents(theCore.bus, () => window.current());
+
+    const newOrders = () => theCore.repos.orders.list(OrdersQuerySchema.parse({ statuses: [1], limit: 1 })).total;
+    const notifier = createNotifier({
+      bus: theCore.bus,
+      notifications: electron.notifications,
+      settings,
+      accountName: (id) => theCore.repos.accounts.get(id)?.name ?? `#${id}`,
+      open: openAt,
+      logger,
+      iconPath: icon('icon.png'),
+    });
+    const trayIcon = (state: TrayState) => icon(`tray-${state}.png`);
+    const trayPort = electron.createTray(trayIcon('ok'));
+    const tray = createTrayController({
+      tray: trayPort,
+      menu: electron.menu,
+      iconPath: trayIcon,
+      sync: theCore.scheduler,
+      bus: theCore.bus,
+      settings,
+      newOrders,
+      isDemo: () => theCore.isDemo(),
+      showWindow: () => void window.show(),
+      openLogs: () => {
+        electron.shell
+          .openPath(options.logsDir)
+          .then((problem) => problem && logger.warn('could not open the logs folder', { problem }))
+          .catch((error: unknown) => logger.warn('could not open the logs folder', { error }));
+      },
+      quit: () => app.quit(),
+      logger,
+      ...(options.redrawDelayMs !== undefined ? { redrawDelayMs: options.redrawDelayMs } : {}),
+    });
+    badge = createBadge({
+      platform: options.platform,
+      app,
+      images: electron.images,
+      currentWindow: () => window.current(),
+      count: newOrders,
+      bus: theCore.bus,
+      logger,
+      describe: (n) => (settings().language === 'en' ? `${n} new orders` : `${n} comenzi noi`),
+      ...(options.redrawDelayMs !== undefined ? { redrawDelayMs: options.redrawDelayMs } : {}),
+    });
+    const power = watchPowerAndNetwork({
+      powerMonitor: electron.powerMonitor,
+      net: electron.net,
+      catchUp: (reason) => theCore.scheduler.catchUp(reason),
+      logger,
+    });
+    applyLoginItem(app, settings(), options.platform, logger);
+
+    const startHidden = settings().startMinimized || options.argv.includes(HIDDEN_FLAG);
+    if (!startHidden) window.show();
+    logger.info('MagFlow started', { demo: theCore.isDemo(), version: app.getVersion(), hidden: startHidden });
+
+    const activeBadge = badge;
+    stopShell = async () => {
+      logger.info('MagFlow quitting: stopping the core');
+      power.stop();
+      notifier.stop();
+      tray.stop();
+      activeBadge.stop();
+      stopForwarding();
+      unregisterIpc();
+      await theCore.stop({ abort: true });
+      trayPort.destroy();
+      logger.info('MagFlow stopped cleanly');
+    };
+
+    return { core: theCore, window, tray, badge: activeBadge, notifier, secrets, openAt };
+  }
+}
+
+/** Launch at login (macOS, Windows): started hidden in the tray. Linux desktops use autostart files instead. */
+export function applyLoginItem(app: AppPort, settings: Settings, platform: NodeJS.Platform, logger: Logger): void {
+  if (platform !== 'darwin' && platform !== 'win32') return;
+  try {
+    app.setLoginItemSettings({
+      openAtLogin: settings.launchAtLogin,
+      ...(platform === 'darwin' ? { openAsHidden: true } : { args: [HIDDEN_FLAG] }),
+    });
+  } catch (error) {
+    logger.warn('could not change the login item', { error });
+  }
+}
+
+export type { WindowPort };

@@ -1,0 +1,121 @@
+// The tray: state icon, tooltip, and the menu a seller uses all day (open, sync now, per-account status, pause,
+// logs, quit). It follows the core's events and redraws at most a few times a second.
+import type { Settings } from '../../shared/settings';
+import type { SyncStateView } from '../../shared/views';
+import type { EventBus } from '../core/events/bus';
+import type { Logger } from '../core/logging';
+import type { MenuFactory, MenuItemSpec, TrayPort } from './ports';
+import { accountLineLabel, accountLines, TRAY_LABELS, trayState, trayTooltip, type TrayState } from './trayModel';
+
+export interface TraySync {
+  state(): SyncStateView;
+  syncNow(): Promise<unknown>;
+  pause(): void;
+  resume(): void;
+  isPaused(): boolean;
+}
+
+export interface TrayControllerDeps<M> {
+  tray: TrayPort<M>;
+  menu: MenuFactory<M>;
+  /** The icon file for a state (resources/tray-<state>.png). */
+  iconPath(state: TrayState): string;
+  sync: TraySync;
+  bus: EventBus;
+  settings(): Settings;
+  newOrders(): number;
+  isDemo(): boolean;
+  showWindow(): void;
+  openLogs(): void;
+  quit(): void;
+  logger: Logger;
+  /** Redraw delay after a burst of events (tests pass 0 and call refresh()). */
+  redrawDelayMs?: number;
+}
+
+export interface TrayController {
+  refresh(): void;
+  /** The menu template last given to the tray (what the seller sees). */
+  template(): MenuItemSpec[];
+  currentState(): TrayState;
+  stop(): void;
+}
+
+export function createTrayController<M>(deps: TrayControllerDeps<M>): TrayController {
+  let lastTemplate: MenuItemSpec[] = [];
+  let lastState: TrayState | null = null;
+  let redrawTimer: NodeJS.Timeout | null = null;
+  const delay = deps.redrawDelayMs ?? 250;
+
+  const syncNow = () => {
+    deps.sync.syncNow().catch((error: unknown) => deps.logger.warn('tray: sync now failed', { error }));
+    refresh();
+  };
+  const togglePause = () => {
+    if (deps.sync.isPaused()) deps.sync.resume();
+    else deps.sync.pause();
+    refresh();
+  };
+
+  function buildTemplate(state: SyncStateView, lang: Settings['language']): MenuItemSpec[] {
+    const labels = TRAY_LABELS[lang];
+    const lines = accountLines(state);
+    return [
+      { id: 'open', label: labels.open, click: deps.showWindow },
+      { id: 'sync-now', label: labels.syncNow, enabled: !state.paused && lines.length > 0, click: syncNow },
+      { type: 'separator' },
+      ...(lines.length > 0
+        ? lines.map<MenuItemSpec>((line) => ({
+            id: `account-${line.accountId}`,
+            label: accountLineLabel(line, lang),
+            enabled: false,
+          }))
+        : [{ id: 'no-accounts', label: labels.noAccounts, enabled: false }]),
+      { type: 'separator' },
+      { id: 'pause', label: state.paused ? labels.resume : labels.pause, click: togglePause },
+      { id: 'logs', label: labels.logs, click: deps.openLogs },
+      { type: 'separator' },
+      { id: 'quit', label: labels.quit, click: deps.quit },
+    ];
+  }
+
+  function refresh(): void {
+    if (redrawTimer) clearTimeout(redrawTimer);
+    redrawTimer = null;
+    try {
+      const state = deps.sync.state();
+      const lang = deps.settings().language;
+      const iconState = trayState(state);
+      if (iconState !== lastState) deps.tray.setImage(deps.iconPath(iconState));
+      lastState = iconState;
+      deps.tray.setToolTip(trayTooltip({ lang, state, newOrders: deps.newOrders(), demo: deps.isDemo() }));
+      lastTemplate = buildTemplate(state, lang);
+      deps.tray.setContextMenu(deps.menu.buildFromTemplate(lastTemplate));
+    } catch (error) {
+      deps.logger.warn('tray: redraw failed', { error });
+    }
+  }
+
+  const refreshSoon = () => {
+    if (delay === 0) return refresh();
+    redrawTimer ??= setTimeout(refresh, delay);
+  };
+
+  const unsubscribe = deps.bus.onAny((event) => {
+    if (event.type !== 'navigate') refreshSoon();
+  });
+  // Left click opens the window on Windows/Linux; macOS shows the menu (its convention).
+  deps.tray.on('click', deps.showWindow);
+  refresh();
+
+  return {
+    refresh,
+    template: () => lastTemplate,
+    currentState: () => lastState ?? 'ok',
+    stop() {
+      unsubscribe();
+      if (redrawTimer) clearTimeout(redrawTimer);
+      redrawTimer = null;
+    },
+  };
+}
