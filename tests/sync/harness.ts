@@ -80,6 +80,8 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
       accounts: options.accounts,
       rateLimit: options.rateLimit ?? false,
       ...(options.faults ? { faults: options.faults } : {}),
+      // One time for both sides: a hand-moved clock moves eMAG's order dates and windows too.
+      ...(options.clock ? { now: () => clock.now() } : {}),
     }));
   const db = openDatabase(options.dbPath ?? ':memory:');
   const repos = createRepositories(db, clock);

@@ -1,0 +1,227 @@
+// The scheduler over a real sync engine and sandbox: jittered first runs, no overlap (a trigger during a run joins
+// it), pause/resume, catch-up after a simulated wake-up or coming back online, outbox kicks, start-up recovery of
+// runs a crash left behind, and a clean stop. A hand-moved clock stands in for hours of sleep.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { JobName } from '../../shared/domain';
+import { silentLogger } from '../../main/core/logging';
+import { createScheduler, firstRunDelayMs, intervalMs, type Scheduler } from '../../main/core/scheduler';
+import { createHarness, manualClock, type Harness, type HarnessOptions } from '../sync/harness';
+
+const MAIN = { username: 'sch-main', password: 'main-secret', kind: 'main' as const, orders: 60, offers: 5 };
+const FBE = { username: 'sch-fbe', password: 'fbe-secret', kind: 'fbe' as const, orders: 60, offers: 5 };
+const ACCOUNT_JOBS: JobName[] = ['new-orders', 'order-changes', 'acknowledge', 'offers'];
+/** A jitter source that puts every first run about half a minute away: nothing fires by itself during a test. */
+const FAR = () => 0.999;
+
+let h: Harness | undefined;
+let scheduler: Scheduler | undefined;
+afterEach(async () => {
+  await scheduler?.stop({ abort: true });
+  await h?.close();
+  scheduler = undefined;
+  h = undefined;
+});
+
+async function setup(options: Partial<HarnessOptions> & { random?: () => number } = {}) {
+  const clock = manualClock(Date.parse('2026-11-20T09:00:00Z'));
+  h = await createHarness({ accounts: [MAIN, FBE], seed: 41, clock, ...options });
+  const harness = h;
+  scheduler = createScheduler({
+    engine: harness.engine,
+    repos: harness.repos,
+    bus: harness.bus,
+    clock,
+    logger: silentLogger,
+    settings: harness.settings,
+    random: options.random ?? FAR,
+  });
+  return {
+    h: harness,
+    scheduler,
+    clock,
+    mainId: harness.accounts[MAIN.username]!.id,
+    fbeId: harness.accounts[FBE.username]!.id,
+  };
+}
+
+async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const runsOf = (harness: Harness) => harness.repos.syncRuns.list({ limit: 1_000 }).rows;
+
+/** Every scheduled (job, account) pair as 'job:account', sorted. */
+const allPairs = (mainId: number, fbeId: number): string[] =>
+  [...[mainId, fbeId].flatMap((id) => ACCOUNT_JOBS.map((job) => `${job}:${id}`)), 'maintenance:*', 'health:*'].sort();
+
+describe('scheduler', () => {
+  it('spreads first runs by the injected jitter, off round times', async () => {
+    const draws = [0.05, 0.9, 0.3, 0.6, 0.15, 0.75, 0.45, 0.2, 0.35, 0.5];
+    let next = 0;
+    const { scheduler, clock, h, mainId, fbeId } = await setup({ random: () => draws[next++ % draws.length]! });
+    scheduler.start();
+    const now = clock.now().getTime();
+    const settings = h.settings();
+    const order = [
+      ...[mainId, fbeId].flatMap((accountId) => ACCOUNT_JOBS.map((job) => ({ job, accountId }))),
+      { job: 'maintenance' as const, accountId: null },
+      { job: 'health' as const, accountId: null },
+    ];
+    const planned = scheduler.state().jobs;
+    for (const [index, { job, accountId }] of order.entries()) {
+      const view = planned.find((j) => j.job === job && j.accountId === accountId)!;
+      const expected = now + firstRunDelayMs(intervalMs(job, settings), () => draws[index]!);
+      expect(Date.parse(view.nextRunAt!), `${job} ${accountId}`).toBe(expected);
+      expect(Date.parse(view.nextRunAt!) - now).toBeGreaterThanOrEqual(1_000);
+    }
+    expect(new Set(planned.map((j) => j.nextRunAt)).size).toBe(planned.length);
+  });
+
+  it('runs every job of every account once at start, recorded as start-up runs', async () => {
+    const { scheduler, h, mainId, fbeId } = await setup({ random: () => 0 });
+    scheduler.start();
+    const startup = () => runsOf(h).filter((r) => r.mode === 'startup' && r.status !== 'running');
+    await waitFor(() => startup().length >= 10, 'the first runs');
+    // Each pair once (acknowledgements queued by the import may add kicked drains, recorded as scheduled).
+    expect(
+      startup()
+        .map((r) => `${r.job}:${r.accountId ?? '*'}`)
+        .sort(),
+    ).toEqual(allPairs(mainId, fbeId));
+    expect(startup().every((r) => r.status === 'completed')).toBe(true);
+    await scheduler.stop();
+    expect(h.repos.orders.count()).toBe(120);
+  });
+
+  it('joins a trigger that arrives while the same job of the same account is running', async () => {
+    const { scheduler, h, mainId, fbeId } = await setup({
+      faults: [{ route: 'order/read', account: MAIN.username, kind: 'slow', delayMs: 400 }],
+    });
+    scheduler.start();
+    const [a, b] = await Promise.all([
+      scheduler.syncNow({ job: 'new-orders', accountId: mainId }),
+      sleep(50).then(() => scheduler.syncNow({ job: 'new-orders', accountId: mainId })),
+    ]);
+    expect(a.map((r) => r.id)).toEqual(b.map((r) => r.id));
+    // A run started outside the scheduler is joined too (the engine keeps one run per job and account).
+    const direct = h.engine.runJob('new-orders', mainId, 'manual');
+    await sleep(50);
+    const [joined] = await scheduler.syncNow({ job: 'new-orders', accountId: mainId });
+    expect(joined!.id).toBe((await direct).id);
+    expect(h.repos.syncRuns.list({ job: 'new-orders', accountId: mainId }).total).toBe(2);
+    // The other account's job is another pair: it runs beside them.
+    const [other] = await scheduler.syncNow({ job: 'new-orders', accountId: fbeId });
+    expect(other!.status).toBe('completed');
+  });
+
+  it('runs nothing while paused, and overdue jobs at once on resume', async () => {
+    const { scheduler, h, clock, mainId, fbeId } = await setup({ random: () => 0 });
+    scheduler.start();
+    scheduler.pause();
+    expect(scheduler.isPaused()).toBe(true);
+    expect(scheduler.state()).toMatchObject({ paused: true });
+    expect(scheduler.state().jobs.every((j) => j.nextRunAt === null)).toBe(true);
+    // A kick (a seller action queued meanwhile) waits too.
+    scheduler.kickOutbox(mainId);
+    await sleep(1_300); // past the 1 s first-run delay
+    expect(runsOf(h)).toHaveLength(0);
+
+    clock.advance(10_000);
+    scheduler.resume();
+    expect(scheduler.isPaused()).toBe(false);
+    const caughtUp = () => runsOf(h).filter((r) => r.mode === 'catch-up' && r.status !== 'running');
+    await waitFor(() => caughtUp().length >= 10, 'the overdue runs');
+    expect(
+      caughtUp()
+        .map((r) => `${r.job}:${r.accountId ?? '*'}`)
+        .sort(),
+    ).toEqual(allPairs(mainId, fbeId));
+    expect(runsOf(h).some((r) => r.mode === 'startup')).toBe(false);
+    await scheduler.stop();
+  });
+
+  it('catches up overdue jobs after a wake-up, and failed ones when back online', async () => {
+    const { scheduler, h, clock, mainId, fbeId } = await setup({ settings: { autoAcknowledge: false } });
+    scheduler.start();
+    await scheduler.syncNow();
+    await scheduler.syncNow({ job: 'maintenance' });
+    await scheduler.syncNow({ job: 'health' });
+    const before = runsOf(h).length;
+    expect(before).toBe(10);
+
+    // Nothing is overdue yet: catching up does nothing.
+    await scheduler.catchUp('resume');
+    expect(runsOf(h)).toHaveLength(before);
+
+    // The laptop slept for a night and a day (no timer fired meanwhile): every job is overdue, maintenance too.
+    clock.advance(25 * 3_600_000);
+    await scheduler.catchUp('resume');
+    const caughtUp = runsOf(h).filter((r) => r.mode === 'catch-up');
+    expect(caughtUp.map((r) => `${r.job}:${r.accountId ?? '*'}`).sort()).toEqual(allPairs(mainId, fbeId));
+    expect(caughtUp.every((r) => r.status === 'completed')).toBe(true);
+    const planned = scheduler.state().jobs.map((j) => Date.parse(j.nextRunAt!));
+    expect(planned.every((at) => at > clock.now().getTime())).toBe(true);
+
+    // The network drops: a poll fails as a transport error. Back online, that job runs again at once.
+    h.sandbox.setFaults([{ account: MAIN.username, kind: 'reset' }]);
+    const [offline] = await scheduler.syncNow({ job: 'new-orders', accountId: mainId });
+    expect(offline).toMatchObject({ status: 'failed', errorKind: 'transport' });
+    h.sandbox.setFaults([]);
+    const count = runsOf(h).length;
+    await scheduler.catchUp('online');
+    const rerun = runsOf(h).slice(0, runsOf(h).length - count);
+    expect(rerun.map((r) => [r.job, r.accountId, r.mode, r.status])).toEqual([
+      ['new-orders', mainId, 'catch-up', 'completed'],
+    ]);
+  });
+
+  it('drains a seller action soon after it is queued', async () => {
+    const { scheduler, h, mainId } = await setup({ settings: { autoAcknowledge: false } });
+    scheduler.start();
+    await scheduler.syncNow({ accountId: mainId });
+    const order = h.sandbox.orders(MAIN.username).find((o) => o.status === 2)!;
+    const action = h.repos.outbox.enqueue({
+      accountId: mainId,
+      orderId: order.id,
+      kind: 'status',
+      payload: { status: 3 },
+    });
+    h.bus.emit({ type: 'outbox_changed', action });
+    await waitFor(() => h.repos.outbox.get(action.id)?.state === 'sent', 'the action to be sent', 5_000);
+    expect(h.sandbox.orders(MAIN.username).find((o) => o.id === order.id)?.status).toBe(3);
+    expect(h.repos.orders.get(mainId, order.id)?.status).toBe(3);
+    expect(h.repos.syncRuns.last('acknowledge', mainId)?.mode).toBe('scheduled');
+  });
+
+  it('marks runs a crashed process left running as failed when it starts', async () => {
+    const { scheduler, h, mainId } = await setup();
+    const orphan = h.repos.syncRuns.start('order-changes', mainId, 'scheduled');
+    scheduler.start();
+    expect(h.repos.syncRuns.get(orphan.id)).toMatchObject({ status: 'failed' });
+    expect(h.repos.syncRuns.get(orphan.id)!.error).toContain('stopped while this run was in progress');
+  });
+
+  it('stops cleanly: waits for a running job, or aborts it when asked', async () => {
+    const { scheduler, h, mainId } = await setup({
+      faults: [{ route: 'order/read', account: MAIN.username, kind: 'slow', delayMs: 300 }],
+    });
+    scheduler.start();
+    const waited = scheduler.syncNow({ job: 'new-orders', accountId: mainId });
+    await sleep(50);
+    await scheduler.stop();
+    expect((await waited)[0]!.status).toBe('completed');
+
+    scheduler.start();
+    const aborted = scheduler.syncNow({ job: 'order-changes', accountId: mainId });
+    await sleep(50);
+    await scheduler.stop({ abort: true });
+    expect((await aborted)[0]).toMatchObject({ status: 'cancelled' });
+    expect(h.repos.syncRuns.running()).toHaveLength(0);
+  });
+});
