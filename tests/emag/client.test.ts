@@ -219,6 +219,25 @@ describe('failures', () => {
     expect(c.limiterStats().other.slowdown).toBe(2);
   });
 
+  it('repeats an order/save that only restates orders, but not one that adds a line or returns products', async () => {
+    stub.handle(() => ({ status: 500, body: 'err' }));
+    const read = { id: 9, status: 2, type: 3, products: [{ id: 1, product_id: 5, quantity: 1, sale_price: '10' }] };
+    const restate = await failure(client().orders.save([{ ...read, status: 3 }]));
+    expect(restate.retryable).toBe(true);
+    expect(stub.requests).toHaveLength(3);
+
+    stub.requests.length = 0;
+    const newLine = { product_id: 6, name: 'Husă', quantity: 1, status: 1, sale_price: '9.99' };
+    const adds = await failure(client().orders.save({ ...read, products: [...read.products, newLine] }));
+    expect(adds).toMatchObject({ kind: 'transport', retryable: false });
+    expect(stub.requests).toHaveLength(1);
+
+    stub.requests.length = 0;
+    const storno = { ...read, status: 4, is_storno: true, products: [{ ...read.products[0], quantity: 0 }] };
+    expect((await failure(client().orders.save(storno))).retryable).toBe(false);
+    expect(stub.requests).toHaveLength(1);
+  });
+
   it('times out a request that does not answer in time', async () => {
     stub.handle(() => ({ ...ok([]), delayMs: 2_000 }));
     const started = Date.now();

@@ -116,6 +116,20 @@ describe('answers lost after eMAG acted (the "connection closed" seen on acknowl
     expect(logFor(sandbox, LOST.username)).toHaveLength(1);
   });
 
+  it('an order/save adding a line whose answer is lost is not repeated: the line is added once', async () => {
+    const orderId = orderInProgress();
+    const [order] = await client.orders.read({ id: orderId });
+    if (!order) throw new Error('order not read back');
+    const extra = { product_id: 999_002, name: 'Garanție extinsă', quantity: 1, status: 1, sale_price: '49.0000' };
+    sandbox.setFaults([{ route: 'order/save', account: LOST.username, kind: 'resetAfter' }]);
+    const error = await failure(client.orders.save({ ...order, products: [...(order.products ?? []), extra] }));
+    expect(error).toMatchObject({ kind: 'transport', retryable: false });
+    expect(logFor(sandbox, LOST.username).filter((e) => e.route === 'order/save')).toHaveLength(1);
+    sandbox.setFaults([]);
+    const [after] = await client.orders.read({ id: orderId });
+    expect(after?.products?.filter((p) => p.product_id === 999_002)).toHaveLength(1);
+  });
+
   it('an AWB save refused with 429 is sent again, since eMAG never processed it', async () => {
     const orderId = orderInProgress();
     sandbox.setFaults([{ route: 'awb/save', account: LOST.username, kind: 'http429', count: 1 }]);

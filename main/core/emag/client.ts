@@ -77,7 +77,10 @@ export interface EmagClient {
     count(filters?: OrderCountFilters, options?: CallOptions): Promise<EmagCount>;
     /** New (1) -> in progress (2); only for seller-fulfilled (type 3) orders. Safe to repeat. */
     acknowledge(orderId: number, options?: CallOptions): Promise<EmagSaveResult>;
-    /** Sends whole orders as read, with changes applied (eMAG requires every field read). At most 50. */
+    /**
+     * Sends whole orders as read, with changes applied (eMAG requires every field read). At most 50. Retried after
+     * an unclear failure only when it just restates orders; new lines and stornos are not (docs/emag-client.md).
+     */
     save(orders: EmagOrderSaveInput | readonly EmagOrderSaveInput[], options?: CallOptions): Promise<EmagSaveResult>;
     /** order/save of the order as read with a new status (allowed transitions: README §6). */
     changeStatus(order: EmagOrderSaveInput, status: number, options?: CallOptions): Promise<EmagSaveResult>;
@@ -129,6 +132,24 @@ export interface EmagClient {
 }
 
 const anyResults = z.unknown();
+
+/**
+ * order/save is safe to repeat when it only restates orders (status, quantities as absolute values). It is not when
+ * it adds a product line (no line `id`: a repeat adds it twice) or is a storno (a repeat is refused as "no change",
+ * hiding that the first one worked). Such saves are retried only when eMAG provably never got them.
+ */
+function orderSaveRoute(orders: readonly EmagOrderSaveInput[]): EmagRoute {
+  const addsOrReturns = orders.some((order) => {
+    const storno = order.is_storno;
+    if (storno === true || storno === 1 || storno === 'true') return true;
+    const lines = Array.isArray(order.products) ? (order.products as unknown[]) : [];
+    return lines.some((line) => {
+      const id = line !== null && typeof line === 'object' ? (line as { id?: unknown }).id : undefined;
+      return id === undefined || id === null;
+    });
+  });
+  return addsOrReturns ? { ...ROUTES.orderSave, idempotent: false } : ROUTES.orderSave;
+}
 
 function defaultTime(deps: EmagClientDeps): LimiterTime {
   const clock = deps.clock;
@@ -225,14 +246,17 @@ export function createEmagClient(config: EmagClientConfig, deps: EmagClientDeps 
         const id = requireId(orderId, 'orderId', ROUTES.orderAcknowledge.name);
         return save(ROUTES.orderAcknowledge, undefined, options, `/${id}`);
       },
-      save: async (orders, options) =>
-        save(ROUTES.orderSave, checkBatch(orders, 'orders', ROUTES.orderSave.name), options),
+      save: async (orders, options) => {
+        const list = checkBatch(orders, 'orders', ROUTES.orderSave.name);
+        return save(orderSaveRoute(list), list, options);
+      },
       changeStatus: async (order, status, options) => {
         requireId(order.id, 'order.id', ROUTES.orderSave.name);
         if (!Number.isInteger(status) || status < 0 || status > 5) {
           throw configError(`status must be an eMAG order status from 0 to 5 (got ${status})`, ROUTES.orderSave.name);
         }
-        return save(ROUTES.orderSave, [{ ...order, status }], options);
+        const list = [{ ...order, status }];
+        return save(orderSaveRoute(list), list, options);
       },
       unlockCourier: async (orderId, options) => {
         const id = requireId(orderId, 'orderId', ROUTES.orderUnlockCourier.name);

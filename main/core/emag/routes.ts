@@ -26,7 +26,10 @@ export const ROUTES = {
   orderCount: route('order/count'),
   /** Acknowledging twice leaves the order in "in progress" both times: safe to retry. */
   orderAcknowledge: route('order/acknowledge'),
-  /** order/save sends the whole order as read: the same request twice yields the same order. */
+  /**
+   * order/save sends the whole order as read: the same request twice yields the same order. The client downgrades
+   * this per call for saves that add lines or return products (see orderSaveRoute in client.ts).
+   */
   orderSave: route('order/save'),
   orderUnlockCourier: route('order/unlock-courier'),
   orderAttachmentsSave: route('order/attachments/save', false),
