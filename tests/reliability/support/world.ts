@@ -184,6 +184,10 @@ export function checkWorld(inv: Invariants, spec: WorldSpec): void {
         .get() as { n: number }
     ).n;
     inv.check('every run that did not complete says why', silent === 0, () => `${silent} runs without a reason`);
+    const interrupted = (
+      db.prepare("SELECT count(*) AS n FROM sync_runs WHERE error LIKE 'MagFlow stopped while%'").get() as { n: number }
+    ).n;
+    inv.note(`${interrupted} runs were cut by a kill and recorded as failed at the next start`);
     const integrity = String(db.pragma('integrity_check', { simple: true }));
     inv.check('PRAGMA integrity_check ok', integrity === 'ok', () => integrity);
   } finally {
