@@ -91,6 +91,18 @@ export function outboxRepository(db: Db, clock: Clock) {
       return toAction(byId.get(id)!);
     },
 
+    /**
+     * Notes, before a send that is unsafe to repeat, that it may reach eMAG: if the process dies before the outcome
+     * is recorded, the next attempt reads this note and checks eMAG before sending again.
+     */
+    markSending(id: number, note: string): void {
+      db.prepare(`UPDATE outbox SET last_error = ?, updated_at = ? WHERE id = ? AND state = 'pending'`).run(
+        note,
+        clock.now().toISOString(),
+        id,
+      );
+    },
+
     /** Records a failed attempt: `retryAt` schedules another, null gives up (state failed, the seller can retry). */
     markAttemptFailed(id: number, error: string, retryAt: Date | null): OutboxAction {
       const now = clock.now().toISOString();

@@ -27,6 +27,10 @@ type Handler = (ctx: JobContext, action: OutboxAction, attempt: Attempt) => Prom
 
 const BATCH = 20;
 
+/** Kinds whose request eMAG would apply twice (acknowledge is a no-op when repeated; a status change reads first). */
+const UNSAFE_TO_REPEAT = new Set<OutboxKind>(['awb', 'invoice']);
+const IN_FLIGHT_NOTE = `${UNCONFIRMED}MagFlow stopped while sending this action; the next attempt checks eMAG first`;
+
 function orderIdOf(action: OutboxAction): number {
   if (action.orderId === null) throw new PermanentActionError(`The ${action.kind} action has no order`);
   return action.orderId;
@@ -250,6 +254,11 @@ async function sendAction(ctx: JobContext, action: OutboxAction): Promise<void> 
   const account = accountOf(ctx);
   const lang = ctx.deps.settings().language;
   const attempt: Attempt = { verified: false };
+  if (UNSAFE_TO_REPEAT.has(action.kind) && !unconfirmed(action)) {
+    // Written before the send: a crash (or a stop) between the send and recording its outcome leaves this note,
+    // and the next attempt checks eMAG first instead of issuing a second AWB or attachment.
+    repos.outbox.markSending(action.id, IN_FLIGHT_NOTE);
+  }
   let done: Done;
   try {
     done = await HANDLERS[action.kind](ctx, action, attempt);

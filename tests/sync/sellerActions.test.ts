@@ -1,0 +1,168 @@
+// Seller actions through the outbox against the sandbox: an AWB and an invoice attachment go out once; when MagFlow
+// stops in the middle of sending one (eMAG gets it, the outcome is never recorded), the restarted engine checks eMAG
+// and records it as done instead of issuing a second AWB or attaching the invoice twice.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { OutboxAction } from '../../shared/domain';
+import { UNCONFIRMED } from '../../main/core/sync/outboxPolicy';
+import { createHarness, drainUntilIdle, type Harness } from './harness';
+
+const MAIN = { username: 'act-main', password: 'main-secret', kind: 'main' as const, orders: 80, offers: 2 };
+const SENDER = {
+  name: 'Magazin Test SRL',
+  contact: 'Ana Pop',
+  phone1: '0722123456',
+  locality_id: 8801,
+  street: 'Str. Lunga 1',
+};
+
+let harnesses: Harness[] = [];
+let dir = '';
+afterEach(async () => {
+  for (const h of harnesses.reverse()) await h.close();
+  harnesses = [];
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = '';
+});
+
+async function open(options: Parameters<typeof createHarness>[0]): Promise<Harness> {
+  const h = await createHarness(options);
+  harnesses.push(h);
+  return h;
+}
+
+/** Requests eMAG processed (answered 200, or processed with the answer lost) for a route and order id. */
+const processed = (h: Harness, route: string, orderId?: number): number =>
+  h.sandbox.requestLog.filter(
+    (e) =>
+      e.route === route &&
+      e.status === 200 &&
+      (e.fault === undefined || e.fault === 'slow' || e.fault === 'malformedJson') &&
+      (orderId === undefined || e.path.endsWith(`/${orderId}`) || !e.path.match(/\/\d+$/)),
+  ).length;
+
+async function importedOrderInProgress(h: Harness, accountId: number): Promise<number> {
+  await h.engine.runJob('new-orders', accountId, 'startup');
+  await h.engine.runJob('order-changes', accountId, 'startup');
+  const order = h.sandbox.orders(MAIN.username).find((o) => o.status === 2 && o.type === 3);
+  expect(h.repos.orders.get(accountId, order!.id)?.status).toBe(2);
+  return order!.id;
+}
+
+const queueAwb = (h: Harness, accountId: number, orderId: number): OutboxAction =>
+  h.repos.outbox.enqueue({
+    accountId,
+    orderId,
+    kind: 'awb',
+    payload: { sender: SENDER, parcels: 1, envelopes: 0, weightKg: 2, codMinor: 0 },
+  });
+
+describe('seller actions through the outbox', () => {
+  it('issues an AWB and attaches an invoice once each, announcing both', async () => {
+    const h = await open({ accounts: [MAIN], seed: 61, settings: { autoAcknowledge: false } });
+    const mainId = h.accounts[MAIN.username]!.id;
+    const orderId = await importedOrderInProgress(h, mainId);
+    const awb = queueAwb(h, mainId, orderId);
+    const invoice = h.repos.outbox.enqueue({
+      accountId: mainId,
+      orderId,
+      kind: 'invoice',
+      payload: { url: 'https://invoices.example.ro/F-1001.pdf', name: 'Factura F-1001' },
+    });
+    await drainUntilIdle(h, mainId);
+
+    expect(h.repos.outbox.get(awb.id)).toMatchObject({ state: 'sent', attempts: 1, lastError: null });
+    expect(h.repos.outbox.get(invoice.id)).toMatchObject({ state: 'sent', attempts: 1 });
+    expect(processed(h, 'awb/save')).toBe(1);
+    expect(processed(h, 'order/attachments/save')).toBe(1);
+    expect(h.sandbox.orders(MAIN.username).find((o) => o.id === orderId)?.status).toBe(4);
+    expect(h.repos.orders.get(mainId, orderId)?.status).toBe(4);
+    expect(h.eventsOf('awb_generated').map((e) => e.orderId)).toEqual([orderId]);
+    expect(h.eventsOf('awb_generated')[0]!.awbNumber).toMatch(/^[A-Z]{2}\d+$/);
+    expect(h.eventsOf('invoice_generated').map((e) => [e.orderId, e.url])).toEqual([
+      [orderId, 'https://invoices.example.ro/F-1001.pdf'],
+    ]);
+    expect(
+      h.repos.notifications
+        .list()
+        .map((n) => n.kind)
+        .sort(),
+    ).toEqual(expect.arrayContaining(['awb', 'invoice']));
+  });
+
+  it('does not issue a second AWB after MagFlow stopped in the middle of sending the first', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'magflow-actions-'));
+    const dbPath = join(dir, 'magflow.db');
+    const first = await open({
+      accounts: [MAIN],
+      seed: 62,
+      dbPath,
+      settings: { autoAcknowledge: false },
+      // eMAG takes its time with the AWB; the process is gone before the answer comes.
+      faults: [{ route: 'awb/save', kind: 'slow', delayMs: 400 }],
+    });
+    const mainId = first.accounts[MAIN.username]!.id;
+    const orderId = await importedOrderInProgress(first, mainId);
+    const awb = queueAwb(first, mainId, orderId);
+
+    const stop = new AbortController();
+    const run = first.engine.runJob('acknowledge', mainId, 'manual', stop.signal);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    stop.abort(); // what a crash leaves behind: the request is out, nothing after it is recorded
+    expect((await run).status).toBe('cancelled');
+    const left = first.repos.outbox.get(awb.id)!;
+    expect(left.state).toBe('pending');
+    expect(left.lastError?.startsWith(UNCONFIRMED)).toBe(true);
+    // eMAG got it all the same.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(processed(first, 'awb/save')).toBe(1);
+    expect(first.sandbox.orders(MAIN.username).find((o) => o.id === orderId)?.status).toBe(4);
+    first.sandbox.setFaults([]);
+    await first.close({ keepSandbox: true });
+    harnesses = harnesses.filter((h) => h !== first);
+
+    // A new process on the same database and the same eMAG.
+    const second = await open({
+      accounts: [MAIN],
+      seed: 62,
+      dbPath,
+      sandbox: first.sandbox,
+      settings: { autoAcknowledge: false },
+    });
+    await drainUntilIdle(second, mainId);
+    const done = second.repos.outbox.get(awb.id)!;
+    expect(done.state).toBe('sent');
+    expect(
+      JSON.parse(
+        second.db.prepare<[number], { result: string }>('SELECT result FROM outbox WHERE id = ?').get(awb.id)!.result,
+      ),
+    ).toMatchObject({ verified: true });
+    expect(processed(second, 'awb/save')).toBe(1);
+    await first.sandbox.close();
+  });
+
+  it('does not attach an invoice twice when eMAG attached it but the answer was lost', async () => {
+    const h = await open({
+      accounts: [MAIN],
+      seed: 63,
+      settings: { autoAcknowledge: false },
+      faults: [{ route: 'order/attachments/save', kind: 'malformedJson', count: 1 }],
+      client: { retry: { maxAttempts: 1 } },
+    });
+    const mainId = h.accounts[MAIN.username]!.id;
+    const orderId = await importedOrderInProgress(h, mainId);
+    const invoice = h.repos.outbox.enqueue({
+      accountId: mainId,
+      orderId,
+      kind: 'invoice',
+      payload: { url: 'https://invoices.example.ro/F-2002.pdf' },
+    });
+    await drainUntilIdle(h, mainId);
+    expect(h.repos.outbox.get(invoice.id)).toMatchObject({ state: 'sent', attempts: 2 });
+    expect(processed(h, 'order/attachments/save')).toBe(1);
+    const attachments = h.sandbox.orders(MAIN.username).find((o) => o.id === orderId)?.attachments ?? [];
+    expect(attachments.filter((a) => a.url === 'https://invoices.example.ro/F-2002.pdf')).toHaveLength(1);
+  });
+});
