@@ -91,10 +91,25 @@ export const AccountTestSchema = z.union([
   AccountInputSchema.omit({ id: true, enabled: true, name: true }).extend({ password: z.string().min(1).max(500) }),
 ]);
 
+/** The seller's pickup address: eMAG refuses an awb/save without a sender (name, contact, phone, locality, street). */
+export const AwbSenderSchema = z
+  .object({
+    name: z.string().trim().min(3).max(255),
+    contact: z.string().trim().min(1).max(255),
+    phone: z.string().regex(/^\+?\d{8,11}$/, 'expected 8 to 11 digits, optionally starting with +'),
+    /** eMAG's locality id of the pickup address. */
+    localityId: z.number().int().positive(),
+    street: z.string().trim().min(3).max(255),
+    zipcode: z.string().trim().max(255).optional(),
+  })
+  .strict();
+export type AwbSender = z.infer<typeof AwbSenderSchema>;
+
 export const AwbRequestSchema = z
   .object({
     accountId: id,
     orderId,
+    sender: AwbSenderSchema,
     courierAccountId: z.number().int().positive().optional(),
     parcels: z.number().int().min(0).max(99).default(1),
     envelopes: z.number().int().min(0).max(99).default(0),

@@ -155,6 +155,63 @@ describe('MagFlow in Chromium (serve bridge + sandbox)', () => {
     await world.screenshot('ro-order');
   });
 
+  it('generates an AWB: COD prefilled, courier from the list; a refusal shows the reason and Retry sends it', async () => {
+    const { seller } = world.accounts;
+    const order = world.sandbox.orders(SELLER.username).find((o) => o.id === hostileOrderId)!;
+    expect(order.payment_mode_id).toBe(1); // cash on delivery: the COD amount is the order total
+    // eMAG refuses the first AWB request (a business error, not retried by itself).
+    world.sandbox.setFaults([{ route: 'awb/save', kind: 'isError', count: 1 }]);
+    await testId('awb-open').click();
+    const dialog = testId('awb-dialog');
+    await dialog.waitFor();
+    const expectedCod = await listOrders({ accountIds: [seller.id], search: String(hostileOrderId) });
+    expect(await testId('awb-cod').inputValue()).toBe((expectedCod.rows[0]!.totalMinor / 100).toFixed(2));
+    const courier = testId('awb-courier');
+    await expect.poll(() => courier.locator('option').count()).toBeGreaterThan(1);
+    const firstCourier = await courier.locator('option').nth(1).getAttribute('value');
+    await courier.selectOption(firstCourier!);
+    await testId('awb-weight').fill('2,5');
+    // The pickup address eMAG requires on every AWB (remembered for the account afterwards).
+    await testId('awb-sender-name').fill('Magazin Central SRL');
+    await testId('awb-sender-contact').fill('Ana Pop');
+    await testId('awb-sender-phone').fill('0722 123 456');
+    await testId('awb-sender-locality').fill('8812');
+    await testId('awb-sender-street').fill('Str. Depozitului 5');
+    await world.screenshot('ro-order-awb-dialog');
+    await testId('awb-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const awbItem = page.locator('[data-testid^="action-"]', { hasText: 'AWB' }).first();
+    await awbItem.waitFor();
+    const actionId = ((await awbItem.getAttribute('data-testid')) ?? '').replace('action-', '');
+    const state = testId(`action-state-${actionId}`);
+    await expect.poll(() => state.getAttribute('data-state'), { timeout: 10_000 }).toBe('failed');
+    expect((await textOf(`action-error-${actionId}`)).length).toBeGreaterThan(0);
+    await world.screenshot('ro-order-action-failed');
+
+    world.sandbox.setFaults([]);
+    await testId(`action-retry-${actionId}`).click();
+    await expect.poll(() => state.getAttribute('data-state'), { timeout: 10_000 }).toBe('sent');
+    expect(await testId(`action-error-${actionId}`).count()).toBe(0);
+    // eMAG issued it: the first AWB finalizes the order, and the screen follows.
+    expect(world.sandbox.orders(SELLER.username).find((o) => o.id === hostileOrderId)?.status).toBe(4);
+    await expect.poll(() => page.locator('[data-testid="screen-order"] .badge.status-4').count()).toBeGreaterThan(0);
+    await world.screenshot('ro-order-awb-sent');
+  });
+
+  it('refuses an AWB request without a pickup address at the edge, naming the field', async () => {
+    const { seller } = world.accounts;
+    const result = await world.core.dispatcher.dispatch('orders.generateAwb', {
+      accountId: seller.id,
+      orderId: hostileOrderId,
+      parcels: 1,
+      envelopes: 0,
+      weightKg: 1,
+      codMinor: 0,
+    });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'validation', issues: [{ path: 'sender' }] } });
+  });
+
   it('filters, searches and exports exactly the view as CSV', async () => {
     const { seller } = world.accounts;
     await open('orders');

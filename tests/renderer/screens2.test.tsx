@@ -7,6 +7,23 @@ import { useNavigation, type Route } from '../../renderer/src/stores/navigation'
 import { fail, makeDetail, makeOrder, type FakeApi } from './fakeApi';
 import { freshWorld, giveLayout, settle } from './setup';
 
+const SENDER = {
+  name: 'Magazin Central SRL',
+  contact: 'Ana Pop',
+  phone: '0722123456',
+  localityId: 8812,
+  street: 'Str. Depozitului 5',
+};
+
+function fillSender(dialog: HTMLElement) {
+  const set = (id: string, value: string) => fireEvent.change(within(dialog).getByTestId(id), { target: { value } });
+  set('awb-sender-name', SENDER.name);
+  set('awb-sender-contact', SENDER.contact);
+  set('awb-sender-phone', '0722 123 456');
+  set('awb-sender-locality', String(SENDER.localityId));
+  set('awb-sender-street', SENDER.street);
+}
+
 let api: FakeApi;
 beforeAll(() => giveLayout());
 beforeEach(async () => {
@@ -100,13 +117,71 @@ describe('order detail', () => {
     fireEvent.change(within(dialog).getByTestId('awb-courier'), { target: { value: '8' } });
     fireEvent.change(within(dialog).getByTestId('awb-parcels'), { target: { value: '2' } });
     fireEvent.change(within(dialog).getByTestId('awb-weight'), { target: { value: '2,5' } });
+    fillSender(dialog);
     fireEvent.click(within(dialog).getByTestId('awb-submit'));
     await settle();
     expect(api.callsTo('orders.generateAwb')).toEqual([
-      { accountId: 1, orderId: 4242, courierAccountId: 8, parcels: 2, envelopes: 0, weightKg: 2.5, codMinor: 15_990 },
+      {
+        accountId: 1,
+        orderId: 4242,
+        courierAccountId: 8,
+        parcels: 2,
+        envelopes: 0,
+        weightKg: 2.5,
+        codMinor: 15_990,
+        sender: SENDER,
+      },
     ]);
     expect(screen.queryByTestId('awb-dialog')).toBeNull();
     expect(screen.getByTestId('action-queued')).toBeTruthy();
+
+    // The pickup address is remembered for the account: the next AWB starts with it.
+    fireEvent.click(screen.getByTestId('awb-open'));
+    await settle();
+    const again = screen.getByTestId('awb-dialog');
+    expect((within(again).getByTestId('awb-sender-street') as HTMLInputElement).value).toBe(SENDER.street);
+    expect((within(again).getByTestId('awb-sender-locality') as HTMLInputElement).value).toBe('8812');
+  });
+
+  it('does not send an AWB without a valid pickup address and names the missing fields', async () => {
+    api.details.set('1-4242', makeDetail({ ...newOrder, status: 2 }, { canAcknowledge: false }));
+    await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
+    fireEvent.click(screen.getByTestId('awb-open'));
+    await settle();
+    const dialog = screen.getByTestId('awb-dialog');
+    fireEvent.change(within(dialog).getByTestId('awb-sender-name'), { target: { value: 'Magazin SRL' } });
+    fireEvent.change(within(dialog).getByTestId('awb-sender-phone'), { target: { value: '07-12' } });
+    fireEvent.click(within(dialog).getByTestId('awb-submit'));
+    await settle();
+    expect(api.callsTo('orders.generateAwb')).toEqual([]);
+    const error = within(dialog).getByTestId('awb-error').textContent ?? '';
+    expect(error).toContain('Telefon');
+    expect(error).toContain('ID localitate eMAG');
+    expect(error).toContain('Stradă și număr');
+    expect(error).not.toContain('Nume expeditor');
+  });
+
+  it('lists the actions sent to eMAG newest first, as main returned them oldest first', async () => {
+    const action = (id: number, kind: 'acknowledge' | 'awb') => ({
+      id,
+      accountId: 1,
+      orderId: 4242,
+      kind,
+      payload: {},
+      state: 'sent' as const,
+      attempts: 1,
+      nextAttemptAt: null,
+      lastError: null,
+      createdAt: `2025-03-10T08:0${id}:00Z`,
+      sentAt: `2025-03-10T08:0${id}:05Z`,
+    });
+    api.details.set(
+      '1-4242',
+      makeDetail({ ...newOrder, status: 4 }, { actions: [action(1, 'acknowledge'), action(2, 'awb')] }),
+    );
+    await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
+    const items = within(screen.getByTestId('outbox-list')).getAllByRole('listitem');
+    expect(items.map((item) => item.dataset.testid)).toEqual(['action-2', 'action-1']);
   });
 
   it('closes the AWB dialog with Escape', async () => {

@@ -51,6 +51,7 @@ export async function freshWorld(options?: Parameters<typeof createFakeApi>[0]):
   setApi(api);
   await act(() => i18n.changeLanguage('ro'));
   window.history.replaceState(null, '', '/');
+  window.localStorage.clear(); // e.g. the remembered AWB pickup address
   return api;
 }
 

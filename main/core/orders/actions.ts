@@ -1,5 +1,6 @@
 // The seller's order actions: checked against eMAG's rules here, then written to the outbox, which sends them.
 import type { OrderStatus, OutboxAction } from '../../../shared/domain';
+import type { AwbSender } from '../../../shared/ipc';
 import { allowedStatusChanges, canAcknowledge } from '../../../shared/orderRules';
 import type { Clock } from '../clock';
 import { fromEmagDate } from '../clock';
@@ -24,7 +25,19 @@ export interface AwbRequest {
   weightKg: number;
   codMinor: number;
   observation?: string | undefined;
+  /** The pickup address (required at the IPC edge; the outbox refuses an AWB without one). */
+  sender?: AwbSender | undefined;
 }
+
+/** The sender in eMAG's awb/save shape, as the outbox sends it. */
+const emagSender = (sender: AwbSender) => ({
+  name: sender.name,
+  contact: sender.contact,
+  phone1: sender.phone,
+  locality_id: sender.localityId,
+  street: sender.street,
+  ...(sender.zipcode ? { zipcode: sender.zipcode } : {}),
+});
 
 export function orderActions(deps: OrderActionDeps) {
   const { repos } = deps;
@@ -79,8 +92,13 @@ export function orderActions(deps: OrderActionDeps) {
           `An AWB needs an order in progress or prepared (order ${order.id} has status ${order.status})`,
         );
       }
-      const { accountId, orderId, ...awb } = request;
-      return queue({ accountId, orderId, kind: 'awb', payload: awb });
+      const { accountId, orderId, sender, ...awb } = request;
+      return queue({
+        accountId,
+        orderId,
+        kind: 'awb',
+        payload: { ...awb, ...(sender ? { sender: emagSender(sender) } : {}) },
+      });
     },
 
     attachInvoice(accountId: number, orderId: number, url: string, name?: string): OutboxAction {

@@ -9,6 +9,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { DateTime } from '../components/Formatted';
 import { MINOR_PER_MAJOR } from '../format/money';
 import { useOrderDetail } from '../stores/orderDetail';
+import { parseSender, rememberedSender, rememberSender, type SenderForm } from './awbSender';
 
 /** Acting is allowed to fail loudly in the UI; the store already keeps the error for display. */
 async function attempt(run: () => Promise<void>): Promise<boolean> {
@@ -191,7 +192,12 @@ function AwbDialog({ order, onClose, onQueued }: { order: OrderDetail; onClose: 
   // Cash on delivery collects the order total; an order paid by card or transfer collects nothing.
   const [cod, setCod] = useState(isCod ? (order.totalMinor / MINOR_PER_MAJOR).toFixed(2) : '0.00');
   const [observation, setObservation] = useState('');
+  const [sender, setSender] = useState<SenderForm>(() => rememberedSender(order.accountId));
   const [localError, setLocalError] = useState<CallError | null>(null);
+  const senderField = (key: keyof SenderForm) => ({
+    value: sender[key],
+    onChange: (e: { target: { value: string } }) => setSender((s) => ({ ...s, [key]: e.target.value })),
+  });
 
   useEffect(() => {
     void useOrderDetail.getState().loadCouriers();
@@ -208,7 +214,12 @@ function AwbDialog({ order, onClose, onQueued }: { order: OrderDetail; onClose: 
     if (!Number.isFinite(weightKg) || weightKg <= 0) issues.push({ path: t('order.weight'), message: weight });
     if (!Number.isInteger(p) || !Number.isInteger(env) || p + env <= 0)
       issues.push({ path: t('order.parcels'), message: `${parcels} / ${envelopes}` });
-    if (issues.length > 0 || codMinor === null) {
+    const parsedSender = parseSender(sender);
+    if ('invalid' in parsedSender) {
+      for (const key of parsedSender.invalid)
+        issues.push({ path: `${t('order.sender')} › ${t(`order.senderField.${key}`)}`, message: sender[key] || '—' });
+    }
+    if (issues.length > 0 || codMinor === null || 'invalid' in parsedSender) {
       setLocalError(new CallError('validation', '', issues));
       return;
     }
@@ -220,10 +231,14 @@ function AwbDialog({ order, onClose, onQueued }: { order: OrderDetail; onClose: 
         envelopes: env,
         weightKg,
         codMinor,
+        sender: parsedSender.sender,
         ...(observation.trim() ? { observation: observation.trim() } : {}),
       }),
     );
-    if (ok) onQueued();
+    if (ok) {
+      rememberSender(order.accountId, parsedSender.sender);
+      onQueued();
+    }
   }
 
   return (
@@ -285,6 +300,41 @@ function AwbDialog({ order, onClose, onQueued }: { order: OrderDetail; onClose: 
           <input inputMode="decimal" value={cod} onChange={(e) => setCod(e.target.value)} data-testid="awb-cod" />
           {!isCod && <span className="hint">{t('order.codHintCard')}</span>}
         </label>
+        <fieldset className="sender" style={{ gridColumn: '1 / -1' }}>
+          <legend>{t('order.sender')}</legend>
+          <p className="hint">{t('order.senderHint')}</p>
+          <div className="form-grid">
+            <label className="field">
+              <span>{t('order.senderField.name')}</span>
+              <input {...senderField('name')} maxLength={255} data-testid="awb-sender-name" />
+            </label>
+            <label className="field">
+              <span>{t('order.senderField.contact')}</span>
+              <input {...senderField('contact')} maxLength={255} data-testid="awb-sender-contact" />
+            </label>
+            <label className="field">
+              <span>{t('order.senderField.phone')}</span>
+              <input {...senderField('phone')} inputMode="tel" maxLength={20} data-testid="awb-sender-phone" />
+            </label>
+            <label className="field">
+              <span>{t('order.senderField.localityId')}</span>
+              <input
+                {...senderField('localityId')}
+                inputMode="numeric"
+                maxLength={10}
+                data-testid="awb-sender-locality"
+              />
+            </label>
+            <label className="field">
+              <span>{t('order.senderField.street')}</span>
+              <input {...senderField('street')} maxLength={255} data-testid="awb-sender-street" />
+            </label>
+            <label className="field">
+              <span>{t('order.senderField.zipcode')}</span>
+              <input {...senderField('zipcode')} maxLength={20} data-testid="awb-sender-zipcode" />
+            </label>
+          </div>
+        </fieldset>
         <label className="field" style={{ gridColumn: '1 / -1' }}>
           <span>{t('order.observation')}</span>
           <input
@@ -322,9 +372,12 @@ export function OutboxList({ order }: { order: OrderDetail }) {
         <p className="muted">{t('order.noActions')}</p>
       ) : (
         <ul className="action-list" data-testid="outbox-list">
-          {order.actions.map((a) => (
-            <OutboxItem key={a.id} action={a} disabled={busy !== null} />
-          ))}
+          {/* Newest first, whether the list came from an event or from re-reading the order. */}
+          {[...order.actions]
+            .sort((a, b) => b.id - a.id)
+            .map((a) => (
+              <OutboxItem key={a.id} action={a} disabled={busy !== null} />
+            ))}
         </ul>
       )}
     </div>

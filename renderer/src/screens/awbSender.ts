@@ -1,0 +1,63 @@
+// The pickup address of the last AWB per account, kept in the window's storage so the seller types it once.
+import type { AwbSender } from '../../../shared/ipc';
+
+const keyOf = (accountId: number) => `magflow.awbSender.${accountId}`;
+
+export const EMPTY_SENDER = { name: '', contact: '', phone: '', localityId: '', street: '', zipcode: '' };
+export type SenderForm = typeof EMPTY_SENDER;
+
+export function rememberedSender(accountId: number): SenderForm {
+  try {
+    const raw = globalThis.localStorage?.getItem(keyOf(accountId));
+    if (!raw) return EMPTY_SENDER;
+    const saved = JSON.parse(raw) as Partial<Record<keyof SenderForm, unknown>>;
+    const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+    return {
+      name: text(saved.name),
+      contact: text(saved.contact),
+      phone: text(saved.phone),
+      localityId: text(saved.localityId),
+      street: text(saved.street),
+      zipcode: text(saved.zipcode),
+    };
+  } catch {
+    return EMPTY_SENDER; // storage off or a damaged entry: the seller types it again
+  }
+}
+
+export function rememberSender(accountId: number, sender: AwbSender): void {
+  try {
+    globalThis.localStorage?.setItem(keyOf(accountId), JSON.stringify(sender));
+  } catch {
+    // storage full or disabled: only the convenience is lost
+  }
+}
+
+/** The form as main expects it, or the list of fields that are not valid yet. */
+export function parseSender(form: SenderForm): { sender: AwbSender } | { invalid: (keyof SenderForm)[] } {
+  const invalid: (keyof SenderForm)[] = [];
+  const trimmed = {
+    name: form.name.trim(),
+    contact: form.contact.trim(),
+    phone: form.phone.replace(/[\s.-]/g, ''),
+    street: form.street.trim(),
+    zipcode: form.zipcode.trim(),
+  };
+  const localityId = Number(form.localityId.trim());
+  if (trimmed.name.length < 3) invalid.push('name');
+  if (trimmed.contact.length < 1) invalid.push('contact');
+  if (!/^\+?\d{8,11}$/.test(trimmed.phone)) invalid.push('phone');
+  if (!Number.isInteger(localityId) || localityId <= 0) invalid.push('localityId');
+  if (trimmed.street.length < 3) invalid.push('street');
+  if (invalid.length > 0) return { invalid };
+  return {
+    sender: {
+      name: trimmed.name,
+      contact: trimmed.contact,
+      phone: trimmed.phone,
+      localityId,
+      street: trimmed.street,
+      ...(trimmed.zipcode ? { zipcode: trimmed.zipcode } : {}),
+    },
+  };
+}
