@@ -238,6 +238,43 @@ describe('failures', () => {
     expect(stub.requests).toHaveLength(1);
   });
 
+  it('does not repeat a timed-out AWB save or a failed attachment upload (eMAG may have acted)', async () => {
+    stub.handle(() => ({ ...ok({ reservation_id: 7, awb: [] }), delayMs: 1_000 }));
+    const awb = {
+      order_id: 1,
+      sender: {
+        name: 'Shop',
+        contact: 'Ion',
+        phone1: '0740000000',
+        legal_entity: 1 as const,
+        locality_id: 1,
+        street: 'Str 1',
+      },
+      receiver: {
+        name: 'Ana',
+        contact: 'Ana',
+        phone1: '0740000001',
+        legal_entity: 0 as const,
+        locality_id: 2,
+        street: 'Str 2',
+      },
+      is_oversize: 0 as const,
+      envelope_number: 0,
+      parcel_number: 1,
+      cod: 0,
+    };
+    const timedOut = await failure(client({ timeoutMs: 100 }).awb.save(awb));
+    expect(timedOut).toMatchObject({ kind: 'timeout', retryable: false });
+    expect(stub.requests).toHaveLength(1);
+
+    stub.requests.length = 0;
+    stub.handle(() => ({ status: 502, body: 'bad gateway' }));
+    const invoice = { order_id: 1, order_type: 3, url: 'https://shop.example.ro/f/1.pdf' };
+    const failed = await failure(client().attachments.save(invoice));
+    expect(failed).toMatchObject({ kind: 'transport', status: 502, retryable: false });
+    expect(stub.requests).toHaveLength(1);
+  });
+
   it('times out a request that does not answer in time', async () => {
     stub.handle(() => ({ ...ok([]), delayMs: 2_000 }));
     const started = Date.now();
