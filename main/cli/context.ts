@@ -33,7 +33,7 @@ export interface OpenOptions {
   demo?: boolean | DemoOptions;
   /** Take the data-folder lock for this command (the ones that sync). */
   lockFor?: string;
-  /** Default log threshold when --log-level is not given. */
+  /** Default log threshold when --log-level is not given: 'error' (one-shot commands report through their output). */
   logLevel?: LogLevel;
   /** Use this folder instead of the global option (the demo's throwaway folder). */
   dataDir?: string;
@@ -51,7 +51,7 @@ export async function openCore(
   const dataDir = prepareDataDir(options.dataDir ?? dataDirOf(ctx, globals));
   const lock: DataDirLock | null = options.lockFor ? lockDataDir(dataDir, options.lockFor) : null;
   const logger = createConsoleLogger({
-    level: globals.logLevel ?? options.logLevel ?? 'warn',
+    level: globals.logLevel ?? options.logLevel ?? 'error',
     write: (line) => ctx.io.err(line),
   });
   let core: MagflowCore;

@@ -45,7 +45,8 @@ export async function ensureRendererBuilt(root: string, say: (line: string) => v
       configFile: false,
       logLevel: 'warn',
       plugins: [react()],
-      build: { outDir, emptyOutDir: true, reportCompressedSize: false },
+      // Browsers that run MagFlow all support modulepreload; Vite 8 no longer ships the polyfill as a module.
+      build: { outDir, emptyOutDir: true, reportCompressedSize: false, modulePreload: { polyfill: false } },
     });
   } catch (error) {
     throw new CliFailure(`building the renderer failed: ${(error as Error).message}; try \`npx electron-vite build\``);

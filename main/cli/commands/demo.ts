@@ -10,6 +10,9 @@ import type { CliContext, GlobalOptions } from '../context';
 import { integerIn } from '../options';
 import { serveUntilStopped } from './serve';
 
+/** The shortest new-orders interval the settings accept. */
+const DEMO_NEW_ORDERS_POLL_SEC = 15;
+
 interface DemoCliOptions {
   port: number;
   newOrderEvery: number;
@@ -35,6 +38,17 @@ export function demoCommand(ctx: CliContext, globals: (cmd: Command) => GlobalOp
           demo: { newOrderEverySec: options.newOrderEvery, seed: options.seed },
           what: 'demo',
           ...(dataDir ? { dataDir } : {}),
+          // The throwaway folder polls for new orders as often as settings allow, so new orders show up quickly.
+          ...(dataDir
+            ? {
+                beforeStart: async (core) => {
+                  const result = await core.dispatcher.dispatch('settings.update', {
+                    intervals: { newOrdersSec: DEMO_NEW_ORDERS_POLL_SEC },
+                  });
+                  if (!result.ok) throw new Error(result.error.message);
+                },
+              }
+            : {}),
           describe: (core) =>
             hasRealAccount(core.repos)
               ? ['  note          this data folder has real accounts: demo mode stays off']

@@ -15,6 +15,8 @@ export interface ServeSetup {
   demo: boolean | DemoOptions;
   dataDir?: string;
   what: string;
+  /** Runs on the opened core before its scheduler starts (the demo shortens the new-orders interval). */
+  beforeStart?: (core: Awaited<ReturnType<typeof openCore>>['core']) => Promise<void>;
   /** Extra lines printed with the URL. */
   describe?: (core: Awaited<ReturnType<typeof openCore>>['core']) => string[];
 }
@@ -32,6 +34,7 @@ export async function serveUntilStopped(ctx: CliContext, g: GlobalOptions, setup
   });
   let bridge: Awaited<ReturnType<typeof startBridgeServer>> | null = null;
   try {
+    await setup.beforeStart?.(session.core);
     await session.core.start();
     bridge = await startBridgeServer({
       dispatcher: session.core.dispatcher,
