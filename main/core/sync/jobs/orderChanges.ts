@@ -9,6 +9,8 @@ import { storeOrders } from '../storeOrders';
 const DAY_MS = 86_400_000;
 /** eMAG allows at most one month between modifiedAfter and modifiedBefore: 28 days fits every month. */
 export const WINDOW_MS = 28 * DAY_MS;
+/** Consecutive windows share their boundary second. */
+const BOUNDARY_OVERLAP_MS = 1_000;
 
 export interface Window {
   from: Date;
@@ -17,7 +19,11 @@ export interface Window {
 
 /**
  * The windows to read: from the watermark minus the overlap (never further back than the lookback, which is also
- * where a first import starts) up to `now` (rounded up to a whole second), in steps of at most WINDOW_MS.
+ * where a first import starts) up to `now` (rounded up to a whole second), in steps of at most WINDOW_MS. Each
+ * window starts a second before the previous one ended: eMAG's dates have whole seconds, and an order modified in
+ * the boundary second is then inside a window whether eMAG's bounds are inclusive or not (reading it twice is free).
+ * A watermark in the future (the computer's clock was wrong, then corrected) counts as now, so changes are not
+ * skipped until the clock catches up with it.
  */
 export function changeWindows(
   watermark: string | undefined,
@@ -28,15 +34,16 @@ export function changeWindows(
   const earliest = now.getTime() - lookbackDays * DAY_MS;
   // eMAG dates have whole seconds: rounding the end up keeps an order modified earlier in this same second inside.
   const end = Math.ceil(now.getTime() / 1000) * 1000;
-  const mark = watermark === undefined ? Number.NaN : Date.parse(watermark);
+  const mark = watermark === undefined ? Number.NaN : Math.min(Date.parse(watermark), now.getTime());
   let from = Number.isNaN(mark) ? earliest : Math.max(mark - overlapMs, earliest);
   const windows: Window[] = [];
-  while (from < end) {
+  if (from >= end) return windows;
+  for (;;) {
     const to = Math.min(from + WINDOW_MS, end);
     windows.push({ from: new Date(from), to: new Date(to) });
-    from = to;
+    if (to >= end) return windows;
+    from = to - BOUNDARY_OVERLAP_MS;
   }
-  return windows;
 }
 
 export async function orderChangesJob(ctx: JobContext): Promise<void> {
