@@ -3,6 +3,7 @@
 // runs a crash left behind, and a clean stop. A hand-moved clock stands in for hours of sleep.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobName } from '../../shared/domain';
+import { systemClock } from '../../main/core/clock';
 import { silentLogger } from '../../main/core/logging';
 import { createScheduler, firstRunDelayMs, intervalMs, type Scheduler } from '../../main/core/scheduler';
 import { createHarness, manualClock, type Harness, type HarnessOptions } from '../sync/harness';
@@ -22,8 +23,8 @@ afterEach(async () => {
   h = undefined;
 });
 
-async function setup(options: Partial<HarnessOptions> & { random?: () => number } = {}) {
-  const clock = manualClock(Date.parse('2026-11-20T09:00:00Z'));
+async function setup(options: Partial<HarnessOptions> & { random?: () => number; realClock?: boolean } = {}) {
+  const clock = options.realClock ? systemClock : manualClock(Date.parse('2026-11-20T09:00:00Z'));
   h = await createHarness({ accounts: [MAIN, FBE], seed: 41, clock, ...options });
   const harness = h;
   scheduler = createScheduler({
@@ -38,7 +39,7 @@ async function setup(options: Partial<HarnessOptions> & { random?: () => number 
   return {
     h: harness,
     scheduler,
-    clock,
+    clock: clock as ReturnType<typeof manualClock>,
     mainId: harness.accounts[MAIN.username]!.id,
     fbeId: harness.accounts[FBE.username]!.id,
   };
@@ -197,6 +198,27 @@ describe('scheduler', () => {
     expect(h.sandbox.orders(MAIN.username).find((o) => o.id === order.id)?.status).toBe(3);
     expect(h.repos.orders.get(mainId, order.id)?.status).toBe(3);
     expect(h.repos.syncRuns.last('acknowledge', mainId)?.mode).toBe('scheduled');
+  });
+
+  it('acknowledges new orders and retries failed acknowledgements by itself, with no one calling it', async () => {
+    const { scheduler, h, mainId } = await setup({
+      realClock: true,
+      faults: [{ route: 'order/acknowledge', kind: 'http500', nth: [1, 2, 4] }],
+      client: { retry: { maxAttempts: 1 } },
+      tuning: { outboxRetryBaseMs: 50, outboxRetryMaxMs: 200 },
+    });
+    h.sandbox.addOrders(MAIN.username, 6);
+    const newMain = h.sandbox
+      .orders(MAIN.username)
+      .filter((o) => o.status === 1)
+      .map((o) => o.id);
+    scheduler.start();
+    await scheduler.syncNow({ job: 'new-orders', accountId: mainId });
+    await waitFor(() => h.repos.outbox.countByState('sent', mainId) === newMain.length, 'every acknowledgement');
+    expect(h.sandbox.orders(MAIN.username).filter((o) => newMain.includes(o.id) && o.status !== 2)).toHaveLength(0);
+    const retried = newMain.flatMap((id) => h.repos.outbox.forOrder(mainId, id)).filter((a) => a.attempts > 1);
+    expect(retried.length).toBeGreaterThan(0);
+    expect(h.repos.syncRuns.list({ job: 'acknowledge', accountId: mainId }).total).toBeGreaterThan(1);
   });
 
   it('marks runs a crashed process left running as failed when it starts', async () => {

@@ -143,6 +143,26 @@ describe('seller actions through the outbox', () => {
     await first.sandbox.close();
   });
 
+  it("records an action eMAG refuses as failed, with eMAG's reason, in the feed and on the run", async () => {
+    const h = await open({ accounts: [MAIN], seed: 64, settings: { autoAcknowledge: false } });
+    const mainId = h.accounts[MAIN.username]!.id;
+    const orderId = await importedOrderInProgress(h, mainId);
+    // Back to "new" is not a move eMAG allows for an order in progress.
+    const action = h.repos.outbox.enqueue({ accountId: mainId, orderId, kind: 'status', payload: { status: 1 } });
+    const run = await h.engine.runJob('acknowledge', mainId, 'manual');
+    expect(run).toMatchObject({ status: 'completed', failed: 1 });
+    const failed = h.repos.outbox.get(action.id)!;
+    expect(failed).toMatchObject({ state: 'failed', attempts: 1 });
+    expect(failed.lastError).toContain('cannot change from 2');
+    const note = h.repos.notifications.list().find((n) => n.kind === 'sync_failure');
+    expect(note).toMatchObject({ accountId: mainId, orderId });
+    expect(h.eventsOf('outbox_changed').at(-1)!.action.state).toBe('failed');
+    expect(h.sandbox.orders(MAIN.username).find((o) => o.id === orderId)?.status).toBe(2);
+    // Not retried by itself: the seller decides.
+    await h.engine.runJob('acknowledge', mainId, 'manual');
+    expect(h.repos.outbox.get(action.id)!.attempts).toBe(1);
+  });
+
   it('does not attach an invoice twice when eMAG attached it but the answer was lost', async () => {
     const h = await open({
       accounts: [MAIN],
