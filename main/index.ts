@@ -20,11 +20,9 @@ import {
 } from 'electron';
 import log from 'electron-log/main';
 import { LOG_LEVELS, type LogLevel } from './core/logging';
-import { startShell } from './shell/app';
+import { APP_ID, startShell } from './shell/app';
 import { configureElectronLog } from './shell/logging';
 import { APP_SCHEME_PRIVILEGES } from './shell/rendererProtocol';
-
-const APP_ID = 'ro.magflow.desktop';
 
 // Before the app is ready: the renderer's own scheme, with https-like privileges.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);

@@ -96,6 +96,9 @@ export interface ShellHandle {
   ready: Promise<RunningShell | null>;
 }
 
+/** The app id: electron-builder's appId and the Windows AppUserModelId (toasts need it to show). */
+export const APP_ID = 'ro.magflow.desktop';
+
 /** The launch flag an OS login item passes, so a login start stays in the tray. */
 export const HIDDEN_FLAG = '--hidden';
 
