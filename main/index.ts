@@ -1,5 +1,6 @@
 // The Electron main entry: the only file that imports electron. It hands the real Electron objects to the shell
 // (main/shell), which the tests drive with fakes instead.
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import {
   app,
@@ -66,5 +67,10 @@ startShell(
     resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
     logsDir,
     logger,
+    linuxAutostart: {
+      autostartDir: join(process.env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), 'autostart'),
+      // An AppImage must be started through its own file; a deb install through the binary.
+      executable: app.isPackaged ? (process.env['APPIMAGE'] ?? process.execPath) : null,
+    },
   },
 );

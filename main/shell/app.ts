@@ -10,6 +10,7 @@ import { DEMO_ACCOUNTS } from '../sandbox';
 import { createBadge, type Badge } from './badge';
 import { forwardEvents, logRendererProblems, registerIpcHandlers, sendToWindow } from './ipc';
 import { setupLifecycle } from './lifecycle';
+import { applyLoginItem, HIDDEN_FLAG, type LoginItemDeps } from './loginItem';
 import { createNotifier, type NavigateTarget, type Notifier } from './notifier';
 import { watchPowerAndNetwork } from './power';
 import type {
@@ -74,6 +75,8 @@ export interface ShellOptions {
   createCore?: (options: MagflowCoreOptions) => Promise<MagflowCore>;
   /** Timings tests set to 0. */
   redrawDelayMs?: number;
+  /** Linux launch at login: the XDG autostart folder and the packaged executable (AppImage path or binary). */
+  linuxAutostart?: LoginItemDeps['linux'];
   /** Delay between the page having loaded and a navigation being sent (the window subscribes right after load). */
   navigateDelayMs?: number;
 }
@@ -98,9 +101,6 @@ export interface ShellHandle {
 
 /** The app id: electron-builder's appId and the Windows AppUserModelId (toasts need it to show). */
 export const APP_ID = 'ro.magflow.desktop';
-
-/** The launch flag an OS login item passes, so a login start stays in the tray. */
-export const HIDDEN_FLAG = '--hidden';
 
 export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions): ShellHandle {
   const { app } = electron;
@@ -183,6 +183,12 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
     });
     const theCore = core;
     await theCore.start();
+    const loginItem: LoginItemDeps = {
+      platform: options.platform,
+      app,
+      logger,
+      ...(options.linuxAutostart ? { linux: options.linuxAutostart } : {}),
+    };
 
     const titleFor = () => (theCore.isDemo() ? 'MagFlow — demo' : 'MagFlow');
     const icon = (name: string) => join(options.resourcesDir, name);
@@ -223,7 +229,7 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
       isTrustedUrl: (url) => isAppUrl(url, devServerUrl),
       afterCall: (channel: ChannelName) => {
         if (channel === 'settings.update') {
-          applyLoginItem(app, settings(), options.platform, logger);
+          applyLoginItem(loginItem, settings().launchAtLogin);
           secrets.persistSessionSecrets();
           tray.refresh();
         }
@@ -284,7 +290,7 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
       catchUp: (reason) => theCore.scheduler.catchUp(reason),
       logger,
     });
-    applyLoginItem(app, settings(), options.platform, logger);
+    applyLoginItem(loginItem, settings().launchAtLogin);
 
     const startHidden = settings().startMinimized || options.argv.includes(HIDDEN_FLAG);
     if (!startHidden) window.show();
@@ -305,19 +311,6 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
     };
 
     return { core: theCore, window, tray, badge: activeBadge, notifier, secrets, openAt };
-  }
-}
-
-/** Launch at login (macOS, Windows): started hidden in the tray. Linux desktops use autostart files instead. */
-export function applyLoginItem(app: AppPort, settings: Settings, platform: NodeJS.Platform, logger: Logger): void {
-  if (platform !== 'darwin' && platform !== 'win32') return;
-  try {
-    app.setLoginItemSettings({
-      openAtLogin: settings.launchAtLogin,
-      ...(platform === 'darwin' ? { openAsHidden: true } : { args: [HIDDEN_FLAG] }),
-    });
-  } catch (error) {
-    logger.warn('could not change the login item', { error });
   }
 }
 
