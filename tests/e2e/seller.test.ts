@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderSummary } from '../../shared/domain';
 import type { IpcResult, Paged } from '../../shared/ipc';
+import { contrastProblems } from './contrast';
 import { FBE, SELLER, startWorld, type World } from './world';
 
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
@@ -33,6 +34,11 @@ async function listOrders(query: Record<string, unknown>): Promise<Paged<OrderSu
   return result.value;
 }
 
+/** Every visible text on the open screen meets WCAG AA contrast against what is behind it. */
+async function expectReadable(): Promise<void> {
+  expect(await contrastProblems(page)).toEqual([]);
+}
+
 async function open(screen: string): Promise<void> {
   await testId(`nav-${screen}`).click();
   await testId(`screen-${screen}`).waitFor();
@@ -48,7 +54,8 @@ afterAll(async () => {
   await world?.close();
 });
 
-describe('MagFlow in Chromium (serve bridge + sandbox)', () => {
+// A busy CI machine makes a browser slow: each step gets more than the default 30 s before it counts as hung.
+describe('MagFlow in Chromium (serve bridge + sandbox)', { timeout: 60_000 }, () => {
   it('loads the dashboard with revenue, counts per account, the 30-day chart and the sync status', async () => {
     const { seller, fbe } = world.accounts;
     await testId('screen-dashboard').waitFor();
@@ -61,6 +68,7 @@ describe('MagFlow in Chromium (serve bridge + sandbox)', () => {
     await page.locator('[data-testid="orders-per-day"] canvas').first().waitFor();
     await testId(`job-${seller.id}-new-orders`).waitFor();
     expect(await testId(`account-error-${seller.id}`).count()).toBe(0);
+    await expectReadable();
     await world.screenshot('ro-dashboard');
   });
 
@@ -248,17 +256,21 @@ describe('MagFlow in Chromium (serve bridge + sandbox)', () => {
     const offers = world.sandbox.offers(SELLER.username).length + world.sandbox.offers(FBE.username).length;
     await open('offers');
     await expect.poll(() => textOf('offers-total')).toMatch(new RegExp(`^${offers}\\D`));
+    await expectReadable();
     await world.screenshot('ro-offers');
     await open('sync');
     await page.locator('[data-testid^="run-"][data-status="failed"]').first().waitFor();
     await page.locator('[data-testid="run-durations"] canvas').first().waitFor();
+    await expectReadable();
     await world.screenshot('ro-sync');
     await open('settings');
     await testId(`account-${world.accounts.broken.id}`).waitFor();
+    await expectReadable();
     await world.screenshot('ro-settings');
     await open('diagnostics');
     await testId(`limiter-${world.accounts.seller.id}-orders`).waitFor();
     await testId('metrics-text').waitFor();
+    await expectReadable();
     await world.screenshot('ro-diagnostics');
   });
 
@@ -279,6 +291,24 @@ describe('MagFlow in Chromium (serve bridge + sandbox)', () => {
     await testId(`order-row-${world.accounts.seller.id}-${hostileOrderId}`).click();
     await testId('screen-order').waitFor();
     await world.screenshot('en-order');
+  });
+
+  it('switches to the dark theme from the settings and stays readable on every screen', async () => {
+    await open('settings');
+    await testId('settings-theme').selectOption('dark');
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await expect.poll(() => world.core.repos.settings.get().theme).toBe('dark');
+    for (const screen of ['dashboard', 'orders', 'offers', 'sync', 'notifications', 'settings', 'diagnostics']) {
+      await open(screen);
+      await page.waitForTimeout(300); // let the screen's first answer arrive
+      await expectReadable();
+      if (screen === 'dashboard' || screen === 'orders') await world.screenshot(`en-dark-${screen}`);
+    }
+    await open('orders');
+    await testId(`order-row-${world.accounts.seller.id}-${hostileOrderId}`).click();
+    await testId('screen-order').waitFor();
+    await expectReadable();
+    await world.screenshot('en-dark-order');
   });
 
   it('left no page errors', () => {

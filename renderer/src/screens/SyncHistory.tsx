@@ -149,7 +149,7 @@ export function SyncHistoryScreen() {
                       <DateTime value={r.startedAt} />
                     </td>
                     <td>{t(`jobs.${r.job}`)}</td>
-                    <td>{r.account ?? t('dashboard.general')}</td>
+                    <td className="run-account">{r.account ?? t('dashboard.general')}</td>
                     <td>{t(`runMode.${r.mode}`)}</td>
                     <td>
                       <span className={`badge run-${r.status}`}>{t(`runStatus.${r.status}`)}</span>
@@ -159,7 +159,7 @@ export function SyncHistoryScreen() {
                       {r.created} / {r.updated} / {r.unchanged} / {r.failed}
                     </td>
                     <td className="align-right num">{r.requests}</td>
-                    <td>
+                    <td className="run-error">
                       {r.error && (
                         <span className="warn-text">
                           {r.errorKind && i18n.exists(`errors.emagKind.${r.errorKind}`)
