@@ -20,10 +20,10 @@ export function oneLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   const line = text
     .split(/\r?\n/)
-    .map((part) => part.trim())
+    .map((part) => part.replace(/[\u0000-\u001f\u007f]/g, ' ').trim())
     .filter((part) => part !== '')
     .join(' ');
-  return line.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 500) || 'unknown error';
+  return line.slice(0, 500) || 'unknown error';
 }
 
 export const exitCodeOf = (error: unknown): number => (error instanceof UsageError ? EXIT_USAGE : EXIT_FAILURE);
