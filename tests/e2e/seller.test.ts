@@ -252,6 +252,24 @@ describe('MagFlow in Chromium (serve bridge + sandbox)', { timeout: 60_000 }, ()
     await testId('filter-reset').click();
   });
 
+  it('lets the seller move through the orders with the keyboard and open one with Enter', async () => {
+    await open('orders');
+    await testId('filter-reset').click();
+    const rows = page.locator('[data-testid^="order-row-"]');
+    await rows.first().waitFor();
+    const [first, second] = await rows.evaluateAll((all) => all.slice(0, 2).map((r) => r.getAttribute('data-testid')));
+    // Tab reaches the table's one focusable row (roving focus), the arrows move it.
+    await testId(first!).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate('document.activeElement?.dataset.testid')).toBe(second);
+    await page.keyboard.press('Enter');
+    await testId('screen-order').waitFor();
+    const [, accountId, orderId] = /^order-row-(\d+)-(\d+)$/.exec(second!)!;
+    expect(page.url()).toContain(`#/order/${accountId}/${orderId}`);
+    await testId('order-back').click();
+    await testId('screen-orders').waitFor();
+  });
+
   it('shows every other screen in Romanian', async () => {
     const offers = world.sandbox.offers(SELLER.username).length + world.sandbox.offers(FBE.username).length;
     await open('offers');
