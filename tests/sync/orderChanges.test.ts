@@ -2,7 +2,9 @@
 // mean against the sandbox, which refuses a longer window: a long absence walks back in month-sized steps; the
 // new-orders page cap leaves the rest to order changes.
 import { afterEach, describe, expect, it } from 'vitest';
-import { changeWindows, WINDOW_MS } from '../../main/core/sync/jobs/orderChanges';
+import { parsePlatformDate } from '../../main/core/sync/emagTime';
+import { changeWindows, nextWatermark, WINDOW_MS } from '../../main/core/sync/jobs/orderChanges';
+import { startSandbox } from '../../main/sandbox';
 import { createHarness, manualClock, type Harness } from './harness';
 
 const DAY_MS = 86_400_000;
@@ -51,6 +53,43 @@ describe('changeWindows', () => {
   });
 });
 
+describe('nextWatermark', () => {
+  const now = NOW.getTime();
+  const recent = { from: new Date(now - 10 * 60_000), to: new Date(now + 1_000) };
+
+  it('moves to the end of a window that ended long ago', () => {
+    const old = { from: new Date(now - 60 * DAY_MS), to: new Date(now - 32 * DAY_MS) };
+    expect(nextWatermark(undefined, old, Number.NEGATIVE_INFINITY, now)).toBe(old.to.toISOString());
+  });
+
+  it('moves a recent window only as far as the newest date eMAG returned, never back and never past its end', () => {
+    const previous = new Date(now - 8 * 60_000).toISOString();
+    expect(nextWatermark(previous, recent, now - 3 * 60_000, now)).toBe(new Date(now - 3 * 60_000).toISOString());
+    expect(nextWatermark(previous, recent, Number.NEGATIVE_INFINITY, now)).toBe(previous);
+    expect(nextWatermark(previous, recent, now - 9 * 60_000, now)).toBe(previous);
+    expect(nextWatermark(previous, recent, now + DAY_MS, now)).toBe(recent.to.toISOString());
+    expect(nextWatermark('not a date', recent, Number.NEGATIVE_INFINITY, now)).toBe(recent.from.toISOString());
+  });
+});
+
+describe('parsePlatformDate', () => {
+  it('reads eMAG dates in the platform zone, summer and winter', () => {
+    expect(new Date(parsePlatformDate('2026-11-20 12:00:00', 'emag-ro')).toISOString()).toBe(
+      '2026-11-20T10:00:00.000Z',
+    );
+    expect(new Date(parsePlatformDate('2026-07-01 12:00:00', 'emag-ro')).toISOString()).toBe(
+      '2026-07-01T09:00:00.000Z',
+    );
+    expect(new Date(parsePlatformDate('2026-11-20 12:00:00', 'emag-hu')).toISOString()).toBe(
+      '2026-11-20T11:00:00.000Z',
+    );
+    expect(new Date(parsePlatformDate('2026-11-20 12:00:00', 'emag-bg')).toISOString()).toBe(
+      '2026-11-20T10:00:00.000Z',
+    );
+    expect(parsePlatformDate('20.11.2026', 'emag-ro')).toBeNaN();
+  });
+});
+
 describe('order changes against the sandbox', () => {
   it('finds status changes made during a 40-day absence, in windows eMAG accepts', async () => {
     const MAIN = { username: 'abs-main', password: 'main-secret', kind: 'main' as const, orders: 300, offers: 2 };
@@ -82,7 +121,36 @@ describe('order changes against the sandbox', () => {
         .map((e) => [e.orderId, e.toStatus])
         .sort(),
     ).toEqual([...changed.map((o) => [o.id, 3]), [early.id, 5]].sort());
-    expect(Date.parse(h.repos.cursors.get(mainId, 'order-changes')!)).toBeGreaterThanOrEqual(clock.now().getTime());
+    // The newest change eMAG returned is where the next run starts (minus the overlap).
+    expect(h.repos.cursors.get(mainId, 'order-changes')).toBe(clock.now().toISOString());
+  });
+
+  it("finds a change eMAG makes just after a run even when this computer's clock runs 5 minutes ahead", async () => {
+    const MAIN = { username: 'skew-main', password: 'main-secret', kind: 'main' as const, orders: 200, offers: 2 };
+    const local = manualClock(Date.parse('2026-11-20T12:00:00Z'));
+    const emagNow = () => new Date(local.now().getTime() - 5 * 60_000);
+    const sandbox = await startSandbox({ port: 0, seed: 83, accounts: [MAIN], rateLimit: false, now: emagNow });
+    try {
+      h = await createHarness({ accounts: [MAIN], sandbox, clock: local, settings: { autoAcknowledge: false } });
+      const mainId = h.accounts[MAIN.username]!.id;
+      await h.engine.runJob('order-changes', mainId, 'startup');
+      await h.engine.runJob('order-changes', mainId, 'scheduled');
+
+      // One minute later (by both clocks) eMAG moves an order: its `modified` is before this computer's last "now".
+      local.advance(60_000);
+      const order = sandbox.orders(MAIN.username).find((o) => o.status === 2)!;
+      sandbox.setOrderStatus(MAIN.username, order.id, 3);
+      local.advance(4 * 60_000);
+      const run = await h.engine.runJob('order-changes', mainId, 'scheduled');
+      expect(run.updated).toBe(1);
+      expect(h.eventsOf('order_update').map((e) => [e.orderId, e.toStatus])).toEqual([[order.id, 3]]);
+      // The watermark follows eMAG's dates, not this clock.
+      expect(Date.parse(h.repos.cursors.get(mainId, 'order-changes')!)).toBeLessThanOrEqual(emagNow().getTime());
+    } finally {
+      await h?.close();
+      h = undefined;
+      await sandbox.close();
+    }
   });
 
   it('stops new-order polls at the page cap and leaves the rest to order changes', async () => {

@@ -33,3 +33,20 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
 export function platformDate(date: Date, platform: Platform): string {
   return formatterFor(ZONES[platform]).format(date).replace('T', ' ');
 }
+
+/**
+ * Reads a platform-local 'YYYY-MM-DD HH:MM:SS' (as eMAG sends `date` and `modified`) as an instant; NaN when the
+ * text is not such a date. The zone offset is found by formatting a guess back; twice settles DST edges.
+ */
+export function parsePlatformDate(text: string, platform: Platform): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(text.trim());
+  if (!match) return Number.NaN;
+  const [, y, mo, d, h, mi, s] = match.map(Number) as [number, number, number, number, number, number, number];
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
+  let guess = asUtc;
+  for (let i = 0; i < 2; i++) {
+    const shown = Date.parse(`${platformDate(new Date(guess), platform).replace(' ', 'T')}Z`);
+    guess = asUtc - (shown - guess);
+  }
+  return guess;
+}

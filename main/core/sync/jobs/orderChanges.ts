@@ -1,7 +1,7 @@
 // The order-changes job: every order modified since the watermark (rewound by a small overlap), all statuses, in
 // windows eMAG accepts; the watermark moves after each complete window, so a stopped run resumes where it was.
 import { accountOf, orderTypeOf, type JobContext } from '../context';
-import { platformDate } from '../emagTime';
+import { parsePlatformDate, platformDate } from '../emagTime';
 import { completeFirstImport, isImported } from '../firstImport';
 import { walkPages } from '../paging';
 import { storeOrders } from '../storeOrders';
@@ -11,6 +11,8 @@ const DAY_MS = 86_400_000;
 export const WINDOW_MS = 28 * DAY_MS;
 /** Consecutive windows share their boundary second. */
 const BOUNDARY_OVERLAP_MS = 1_000;
+/** A window ending closer to now than this is "recent": its watermark comes from eMAG's own dates (see below). */
+const RECENT_MS = DAY_MS;
 
 export interface Window {
   from: Date;
@@ -46,6 +48,26 @@ export function changeWindows(
   }
 }
 
+/**
+ * Where the next run starts after `window` was read to its end. An old window ends in the past by any clock: its end
+ * is the watermark. A recent one ends at this computer's "now", which may be ahead of eMAG's: an order eMAG changes
+ * a minute later could carry a date before that end and never be read. So a recent window moves the watermark only
+ * as far as the newest `modified` date eMAG itself returned (never back, never past the window's end); a quiet
+ * account keeps its watermark and re-reads a short window.
+ */
+export function nextWatermark(
+  previous: string | undefined,
+  window: Window,
+  newestModified: number,
+  now: number,
+): string {
+  if (window.to.getTime() < now - RECENT_MS) return window.to.toISOString();
+  const parsed = previous === undefined ? Number.NaN : Date.parse(previous);
+  const before = Number.isNaN(parsed) ? Number.NEGATIVE_INFINITY : Math.min(parsed, now);
+  const at = Math.min(Math.max(before, window.from.getTime(), newestModified), window.to.getTime());
+  return new Date(at).toISOString();
+}
+
 export async function orderChangesJob(ctx: JobContext): Promise<void> {
   const { repos, clock } = ctx.deps;
   const account = accountOf(ctx);
@@ -58,8 +80,11 @@ export async function orderChangesJob(ctx: JobContext): Promise<void> {
     ctx.tuning.orderChangesOverlapMs,
   );
   const type = orderTypeOf(account);
+  const now = clock.now().getTime();
+  let mark = repos.cursors.get(account.id, 'order-changes');
   let done = 0;
   for (const window of windows) {
+    let newest = Number.NEGATIVE_INFINITY;
     const filters = {
       type,
       modifiedAfter: platformDate(window.from, account.platform),
@@ -73,11 +98,16 @@ export async function orderChangesJob(ctx: JobContext): Promise<void> {
     );
     for await (const page of pages) {
       await storeOrders(ctx, page);
+      for (const order of page) {
+        const modified = parsePlatformDate(order.modified ?? order.date ?? '', account.platform);
+        if (modified > newest) newest = modified;
+      }
       done += page.length;
       ctx.progress(done, null);
     }
     // Only a window read to its end moves the watermark: a timeout mid-window re-reads it next time.
-    repos.cursors.set(account.id, 'order-changes', window.to.toISOString());
+    mark = nextWatermark(mark, window, newest, now);
+    repos.cursors.set(account.id, 'order-changes', mark);
   }
   if (!isImported(repos, account)) completeFirstImport(ctx, account);
 }
