@@ -6,16 +6,21 @@ import type { PreventableEvent, SessionPort, WebContentsPort, WebPreferencesSpec
 export const APP_SCHEME = 'magflow';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
 
-/** Hosts whose https pages the seller may open from the window (eMAG's seller and shop sites, per platform). */
+/**
+ * Hosts whose https pages the seller may open from the window: the seller interface of each platform (eMAG RO, BG,
+ * HU and Fashion Days RO, BG) and the public shop sites where a product page lives.
+ */
 export const EXTERNAL_HOSTS: readonly string[] = [
   'marketplace.emag.ro',
   'marketplace.emag.bg',
   'marketplace.emag.hu',
-  'marketplace.fashiondays.ro',
+  'marketplace-ro.fashiondays.com',
+  'marketplace-bg.fashiondays.com',
   'www.emag.ro',
   'www.emag.bg',
   'www.emag.hu',
   'www.fashiondays.ro',
+  'www.fashiondays.bg',
 ];
 
 /** True for an https URL on an allow-listed host, without credentials or an unusual port. */

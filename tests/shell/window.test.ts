@@ -139,6 +139,8 @@ describe('security rules', () => {
     expect(isAllowedExternalUrl('https://marketplace.emag.ro/order/list')).toBe(true);
     expect(isAllowedExternalUrl('https://marketplace.emag.hu/')).toBe(true);
     expect(isAllowedExternalUrl('https://www.emag.ro/telefon/pd/D123/')).toBe(true);
+    expect(isAllowedExternalUrl('https://marketplace-ro.fashiondays.com/')).toBe(true);
+    expect(isAllowedExternalUrl('https://MARKETPLACE.EMAG.RO/')).toBe(true);
     for (const url of [
       'http://marketplace.emag.ro/',
       'https://marketplace.emag.ro.evil.com/',
