@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../main/core/clock';
+import { createRepositories, openDatabase } from '../../main/core/db';
 import { ORDER_CSV_COLUMNS } from '../../main/core/orders/exportCsv';
 import { minorToDecimal } from '../../main/core/orders/money';
 import { orderTotalMinor } from '../../main/core/sync';
@@ -297,24 +299,49 @@ describe('magflow CLI', () => {
   });
 
   it('runs the scheduler under a lock: a second run refuses, SIGTERM stops cleanly with no run left running', async () => {
+    // New orders every 15 s (the shortest allowed) and every eMAG answer 20 s late: a run is surely in flight soon.
+    const db = openDatabase(join(dataDir, 'magflow.db'));
+    createRepositories(db, systemClock).settings.update({ intervals: { newOrdersSec: 15 } });
+    db.close();
+    sandbox.setFaults([{ route: '*', kind: 'slow', delayMs: 20_000 }]);
     const child = startCli(dataDir, ['run']);
     const done = finished(child);
-    await waitForOutput(child, (t) => t.includes('Ctrl+C stops'));
-    const second = await cli(['run']);
-    expect(second.code).toBe(2);
-    expect(expectOneLineError(second.stderr)).toMatch(/already running/);
-    const status = JSON.parse((await cli(['status', '--json'])).stdout) as { scheduler: { runningPid: number } };
-    expect(status.scheduler.runningPid).toBe(child.pid);
+    try {
+      await waitForOutput(child, (t) => t.includes('Ctrl+C stops'));
+      const second = await cli(['run']);
+      expect(second.code).toBe(2);
+      expect(expectOneLineError(second.stderr)).toMatch(/already running/);
+      const status = JSON.parse((await cli(['status', '--json'])).stdout) as { scheduler: { runningPid: number } };
+      expect(status.scheduler.runningPid).toBe(child.pid);
 
-    // Let the first (jittered) runs start, then stop in the middle of whatever is in flight.
-    await new Promise((r) => setTimeout(r, 1_500));
-    child.kill('SIGTERM');
-    const result = await done;
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain('stopped');
-    expect(existsSync(join(dataDir, 'magflow.lock'))).toBe(false);
-    const runs = JSON.parse((await cli(['runs', '--json', '--limit', '500'])).stdout) as { status: string }[];
-    expect(runs.filter((r) => r.status === 'running')).toEqual([]);
+      const reader = openDatabase(join(dataDir, 'magflow.db'), { readonly: true });
+      const running = () =>
+        reader
+          .prepare<[], { id: number }>("SELECT id FROM sync_runs WHERE status = 'running'")
+          .all()
+          .map((r) => r.id);
+      let inFlight: number[] = [];
+      for (let waited = 0; inFlight.length === 0 && waited < 25_000; waited += 200) {
+        await new Promise((r) => setTimeout(r, 200));
+        inFlight = running();
+      }
+      expect(inFlight.length, 'a run should be in flight').toBeGreaterThan(0);
+
+      child.kill('SIGTERM');
+      const result = await done;
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toContain('stopped');
+      expect(running()).toEqual([]);
+      const ended = reader
+        .prepare<[], { status: string }>(`SELECT status FROM sync_runs WHERE id IN (${inFlight.join(',')})`)
+        .all();
+      expect(ended.every((r) => r.status === 'cancelled' || r.status === 'failed')).toBe(true);
+      reader.close();
+      expect(existsSync(join(dataDir, 'magflow.lock'))).toBe(false);
+    } finally {
+      sandbox.setFaults([]);
+      child.kill('SIGKILL');
+    }
   });
 
   it('serves the bridge on loopback and refuses requests without its token', async () => {
