@@ -124,7 +124,10 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
     return running;
   });
   ready.catch((error: unknown) => {
+    // Nothing is running yet: tell the seller why (a database from a newer MagFlow, a full disk...) and exit.
     logger.error('MagFlow could not start', { error });
+    const reason = error instanceof Error ? error.message : String(error);
+    electron.dialog.showErrorBox('MagFlow', `MagFlow could not start.\n\n${reason}\n\nLog: ${options.logsDir}`);
     app.exit(1);
   });
   return { primary: true, ready };
@@ -182,7 +185,12 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
       openExternal,
     });
     const theCore = core;
-    await theCore.start();
+    try {
+      await theCore.start();
+    } catch (error) {
+      await theCore.stop({ abort: true }).catch(() => undefined);
+      throw error;
+    }
     const loginItem: LoginItemDeps = {
       platform: options.platform,
       app,

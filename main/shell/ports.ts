@@ -232,6 +232,7 @@ export interface MessageBoxSpec {
 
 export interface DialogPort {
   showMessageBoxSync(options: MessageBoxSpec): number;
+  showErrorBox(title: string, content: string): void;
 }
 
 export interface NetPort {

@@ -70,6 +70,25 @@ describe('desktop shell', () => {
     expect(f.ipc.handlers.size).toBe(0);
   });
 
+  it('a core that cannot start is explained in an error box, closed again, and the app exits with 1', async () => {
+    const { createMagflowCore } = await import('../../main/core/magflow');
+    let created: Awaited<ReturnType<typeof createMagflowCore>> | null = null;
+    const { handle, fake: f } = await start({
+      createCore: async (options) => {
+        created = await createMagflowCore(options);
+        created.start = () => Promise.reject(new Error('This database was written by a newer MagFlow'));
+        return created;
+      },
+    }).catch(() => ({ handle: null, fake: fake! }));
+    expect(handle).toBeNull();
+    await vi.waitFor(() => expect(f.app.exitCode).toBe(1));
+    expect(f.errorBoxes).toEqual([
+      { title: 'MagFlow', content: expect.stringContaining('This database was written by a newer MagFlow') },
+    ]);
+    expect(created!.db.open).toBe(false);
+    expect(f.windows).toHaveLength(0);
+  });
+
   it('starts: secure window on the app scheme, tray, every IPC channel, CSP and permission rules', async () => {
     const { fake: f } = await start();
     expect(f.windows).toHaveLength(1);

@@ -396,6 +396,7 @@ export interface FakeElectron extends ShellElectronForTests<FakeMenu> {
   openedExternal: string[];
   openedPaths: string[];
   dialogs: MessageBoxSpec[];
+  errorBoxes: { title: string; content: string }[];
   dialogAnswer: number;
   protocolHandlers: Map<string, (request: Request) => Response | Promise<Response>>;
   fakeSession: ReturnType<typeof fakeSession>;
@@ -425,6 +426,7 @@ export function createFakeElectron(paths: { userData: string; logs: string }): F
     openedExternal: [],
     openedPaths: [],
     dialogs: [],
+    errorBoxes: [],
     dialogAnswer: 0,
     protocolHandlers,
     fakeSession: session,
@@ -464,6 +466,9 @@ export function createFakeElectron(paths: { userData: string; logs: string }): F
       showMessageBoxSync(options: MessageBoxSpec) {
         fake.dialogs.push(options);
         return fake.dialogAnswer;
+      },
+      showErrorBox(title: string, content: string) {
+        fake.errorBoxes.push({ title, content });
       },
     },
     images: {
