@@ -270,6 +270,30 @@ describe('MagFlow in Chromium (serve bridge + sandbox)', { timeout: 60_000 }, ()
     await testId('screen-orders').waitFor();
   });
 
+  it('tells the seller which account has the wrong password when testing connections', async () => {
+    const { seller, broken } = world.accounts;
+    await open('settings');
+    await testId(`account-test-${seller.id}`).click();
+    await testId(`account-test-${broken.id}`).click();
+    const good = testId(`account-test-result-${seller.id}`);
+    const bad = testId(`account-test-result-${broken.id}`);
+    await expect.poll(() => good.getAttribute('data-ok'), { timeout: 10_000 }).toBe('true');
+    await expect.poll(() => bad.getAttribute('data-ok'), { timeout: 10_000 }).toBe('false');
+    expect(await bad.textContent()).toContain('Utilizator sau parolă greșite');
+    await world.screenshot('ro-settings-test-connection');
+  });
+
+  it('marks a notification read and the unread count follows', async () => {
+    await open('notifications');
+    const before = Number(await textOf('unread-count'));
+    const unread = page.locator('[data-testid^="notification-"][data-read="false"]').first();
+    const id = ((await unread.getAttribute('data-testid')) ?? '').replace('notification-', '');
+    await testId(`notification-read-${id}`).click();
+    await expect.poll(() => testId(`notification-${id}`).getAttribute('data-read')).toBe('true');
+    await expect.poll(async () => Number(await textOf('unread-count'))).toBe(before - 1);
+    expect(world.core.repos.notifications.unreadCount()).toBe(before - 1);
+  });
+
   it('shows every other screen in Romanian', async () => {
     const offers = world.sandbox.offers(SELLER.username).length + world.sandbox.offers(FBE.username).length;
     await open('offers');

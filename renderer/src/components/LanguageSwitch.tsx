@@ -7,7 +7,14 @@ import { useApp } from '../stores/app';
 import { ErrorNotice } from './ErrorNotice';
 import { useLanguage } from './useLanguage';
 
-export function LanguageSwitch({ testId = 'language-switch' }: { testId?: string }) {
+/** `stacked`: label above the select, like the other fields of a form (the top bar keeps it inline). */
+export function LanguageSwitch({
+  testId = 'language-switch',
+  stacked = false,
+}: {
+  testId?: string;
+  stacked?: boolean;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const updateSettings = useApp((s) => s.updateSettings);
@@ -26,7 +33,7 @@ export function LanguageSwitch({ testId = 'language-switch' }: { testId?: string
   }
 
   return (
-    <label className="inline-field">
+    <label className={stacked ? 'field' : 'inline-field'}>
       <span>{t('settings.language')}</span>
       <select value={language} onChange={(e) => void change(e.target.value as Language)} data-testid={testId}>
         {LANGUAGES.map((l) => (

@@ -147,9 +147,7 @@ export function SettingsScreen() {
           </Card>
           <Card title={t('settings.appearance')}>
             <div className="form-grid">
-              <div className="field">
-                <LanguageSwitch testId="settings-language" />
-              </div>
+              <LanguageSwitch testId="settings-language" stacked />
               <label className="field">
                 <span>{t('settings.theme')}</span>
                 <select
