@@ -278,6 +278,7 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
           .catch((error: unknown) => logger.warn('could not open the logs folder', { error }));
       },
       quit: () => app.quit(),
+      openOnClick: options.platform !== 'darwin',
       logger,
       ...(options.redrawDelayMs !== undefined ? { redrawDelayMs: options.redrawDelayMs } : {}),
     });

@@ -29,6 +29,8 @@ export interface TrayControllerDeps<M> {
   openLogs(): void;
   quit(): void;
   logger: Logger;
+  /** Left click opens the window (Windows, Linux); on macOS a click shows the menu, as Mac users expect. */
+  openOnClick?: boolean;
   /** Redraw delay after a burst of events (tests pass 0 and call refresh()). */
   redrawDelayMs?: number;
 }
@@ -104,8 +106,7 @@ export function createTrayController<M>(deps: TrayControllerDeps<M>): TrayContro
   const unsubscribe = deps.bus.onAny((event) => {
     if (event.type !== 'navigate') refreshSoon();
   });
-  // Left click opens the window on Windows/Linux; macOS shows the menu (its convention).
-  deps.tray.on('click', deps.showWindow);
+  if (deps.openOnClick ?? true) deps.tray.on('click', deps.showWindow);
   refresh();
 
   return {
