@@ -211,6 +211,41 @@ describe('health', () => {
   });
 });
 
+describe('health of one job', () => {
+  it('reports an account degraded when one of its jobs keeps failing while the API answers', async () => {
+    const MAIN = spec('lag-main', 'main', 20, 30);
+    const clock = manualClock();
+    h = await createHarness({
+      accounts: [MAIN],
+      seed: 39,
+      clock,
+      faults: [{ route: 'product_offer/read', kind: 'isError' }],
+    });
+    const mainId = h.accounts[MAIN.username]!.id;
+    expect((await h.engine.runJob('offers', mainId, 'manual')).status).toBe('failed');
+    // One failure is not yet a health problem (the failure notification already told the seller).
+    await h.engine.runJob('new-orders', mainId, 'manual');
+    await h.engine.runJob('health', null, 'scheduled');
+    expect(h.engine.healthReport().accounts[0]!.level).toBe('ok');
+
+    // Three offer intervals later it still fails, while new orders keep working.
+    clock.advance(3 * 3_600_000 + 1_000);
+    expect((await h.engine.runJob('offers', mainId, 'scheduled')).status).toBe('failed');
+    expect((await h.engine.runJob('new-orders', mainId, 'scheduled')).status).toBe('completed');
+    await h.engine.runJob('health', null, 'scheduled');
+    const [account] = h.engine.healthReport().accounts;
+    expect(account).toMatchObject({ level: 'degraded', reachable: true, lastErrorKind: 'api' });
+    expect(account!.lastError).toMatch(/^offers: .*Simulated eMAG error/);
+    expect(h.engine.healthReport().level).toBe('degraded');
+
+    h.sandbox.setFaults([]);
+    expect((await h.engine.runJob('offers', mainId, 'manual')).status).toBe('completed');
+    await h.engine.runJob('health', null, 'scheduled');
+    expect(h.engine.healthReport().accounts[0]).toMatchObject({ level: 'ok', lastError: null });
+    expect(h.eventsOf('health_changed').map((e) => e.health.level)).toEqual(['ok', 'degraded', 'ok']);
+  });
+});
+
 describe('offers', () => {
   it('counts, reads every page once, reports progress, and drops cached offer lists only when offers changed', async () => {
     const MAIN = spec('off-main', 'main', 5, 250);

@@ -1,8 +1,9 @@
 // The health job: database quick check, one cheap eMAG call per enabled account, age of the last good sync,
 // runs left `running` past the stuck timeout marked failed; publishes the report (health_changed when it changes).
-import type { Account } from '../../../../shared/domain';
+import type { Account, SyncRun } from '../../../../shared/domain';
 import type { AccountHealth, BreakerStateName, HealthLevel, HealthReport } from '../../../../shared/views';
 import { isEmagError, type EmagClient } from '../../emag';
+import { intervalMs } from '../../scheduler/timing';
 import { orderTypeOf, type JobContext } from '../context';
 
 const PER_ACCOUNT_JOBS = ['new-orders', 'order-changes', 'acknowledge', 'offers'] as const;
@@ -53,6 +54,24 @@ export const healthSignature = (report: HealthReport): string =>
     report.accounts.map((a) => [a.accountId, a.level, a.reachable, a.lastErrorKind, a.breaker]),
   ]);
 
+/**
+ * The first job of the account whose last run did not complete and that has not completed for three of its intervals
+ * (at least 15 min), counted from its last good run or, if it never had one, from when the account was added: a job
+ * that keeps failing while the others work. A single failure is not news yet (the failure notification told it).
+ */
+function laggingJob(ctx: JobContext, account: Account, now: number): SyncRun | null {
+  const { repos } = ctx.deps;
+  const settings = ctx.deps.settings();
+  for (const job of PER_ACCOUNT_JOBS) {
+    const last = repos.syncRuns.last(job, account.id);
+    if (!last || last.status === 'completed' || last.status === 'running') continue;
+    const since = repos.syncRuns.last(job, account.id, 'completed')?.finishedAt ?? account.createdAt;
+    const allowedMs = Math.max(3 * intervalMs(job, settings), 15 * 60_000);
+    if (now - Date.parse(since) > allowedMs) return last;
+  }
+  return null;
+}
+
 async function checkAccount(ctx: JobContext, account: Account): Promise<AccountHealth> {
   const { repos, clock } = ctx.deps;
   const settings = ctx.deps.settings();
@@ -75,10 +94,17 @@ async function checkAccount(ctx: JobContext, account: Account): Promise<AccountH
     .filter((at): at is string => at !== null)
     .sort();
   const lastGoodSyncAt = good.at(-1) ?? null;
+  const now = clock.now().getTime();
   const staleAfterMs = Math.max(3 * settings.intervals.newOrdersSec * 1000, 15 * 60_000);
-  const stale = lastGoodSyncAt !== null && clock.now().getTime() - Date.parse(lastGoodSyncAt) > staleAfterMs;
+  const stale = lastGoodSyncAt !== null && now - Date.parse(lastGoodSyncAt) > staleAfterMs;
+  // One job can fail while the API answers (a refusal, a page MagFlow cannot read): that job's error is the news.
+  const lagging = reachable ? laggingJob(ctx, account, now) : null;
+  if (lagging) {
+    lastError = `${lagging.job}: ${lagging.error ?? lagging.status}`;
+    lastErrorKind = lagging.errorKind ?? lagging.status;
+  }
   const breaker = breakerView(client);
-  const level: HealthLevel = !reachable ? 'failing' : breaker !== 'closed' || stale ? 'degraded' : 'ok';
+  const level: HealthLevel = !reachable ? 'failing' : breaker !== 'closed' || stale || lagging ? 'degraded' : 'ok';
   return {
     accountId: account.id,
     account: account.name,
