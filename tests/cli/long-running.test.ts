@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finished, startCli, waitForOutput } from './helpers';
+import { finished, runCli, startCli, waitForOutput } from './helpers';
 
 const jsonOutput = (text: string) => JSON.parse(text.slice(text.indexOf('{'))) as Record<string, unknown>;
 const completeJson = (text: string) => /\}\s*$/.test(text) && text.includes('{');
@@ -80,5 +80,38 @@ describe('long-running CLI commands', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(existsSync(info.dataDir)).toBe(false);
     expect(existsSync(join(dir, 'not-used-by-demo'))).toBe(false);
+  });
+
+  it('serve: demo mode in a folder without accounts; a real account added later ends it', async () => {
+    const dataDir = join(dir, 'serve-demo');
+    const child = startCli(dataDir, ['serve', '--no-build', '--json']);
+    const done = finished(child);
+    const info = jsonOutput(await waitForOutput(child, completeJson)) as { sandboxUrl: string | null };
+    expect(info.sandboxUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api-3$/);
+    child.kill('SIGTERM');
+    expect((await done).code).toBe(0);
+
+    const names = async () =>
+      (JSON.parse((await runCli(dataDir, ['accounts', 'list', '--json'])).stdout) as { name: string }[]).map(
+        (a) => a.name,
+      );
+    expect(await names()).toEqual(['Demo MAIN', 'Demo FBE']);
+    const run = await runCli(dataDir, ['run']);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toMatch(/^magflow: no enabled \(non-demo\) account/);
+
+    const add = await runCli(
+      dataDir,
+      ['accounts', 'add', '--name', 'Shop', '--platform', 'emag-ro', '--kind', 'main', '--username', 'me'].concat([
+        '--password-env',
+        'PW',
+        '--api-url',
+        'http://127.0.0.1:9/api-3',
+      ]),
+      { env: { PW: 'secret' } },
+    );
+    expect(add.code, add.stderr).toBe(0);
+    expect(add.stdout).toMatch(/Removed 2 demo account/);
+    expect(await names()).toEqual(['Shop']);
   });
 });

@@ -3,6 +3,7 @@
 import { Command, Option } from 'commander';
 import { ACCOUNT_KINDS, PLATFORMS, type Account } from '../../../shared/domain';
 import { AccountInputSchema } from '../../../shared/ipc';
+import { removeDemoAccounts } from '../../core/demo';
 import { apiUrlProblem } from '../../core/emagClients';
 import { accountByName, printJson, withCore, type CliContext, type GlobalOptions } from '../context';
 import { CliFailure, UsageError } from '../errors';
@@ -94,8 +95,14 @@ export function accountsCommand(ctx: CliContext, globals: (cmd: Command) => Glob
           throw new UsageError(`an account named '${parsed.data.name}' already exists`);
         }
         const account = core.accounts.save(parsed.data);
+        // As in the desktop app, a real account ends demo mode: the demo accounts (left by `serve`) go away.
+        const demoRemoved = removeDemoAccounts({ repos: core.repos, accounts: core.accounts });
         if (g.json) printJson(ctx.io, account);
-        else ctx.io.out(`Added account '${account.name}' (id ${account.id}, ${account.platform} ${account.kind}).\n`);
+        else {
+          ctx.io.out(`Added account '${account.name}' (id ${account.id}, ${account.platform} ${account.kind}).\n`);
+          if (demoRemoved > 0)
+            ctx.io.out(`Removed ${demoRemoved} demo account(s): demo mode ends with a real account.\n`);
+        }
       });
     });
 

@@ -13,9 +13,9 @@ export function runCommand(ctx: CliContext, globals: (cmd: Command) => GlobalOpt
       const stopSignal = waitForStopSignal();
       const session = await openCore(ctx, g, { lockFor: 'run', logLevel: 'info' });
       try {
-        const accounts = session.core.repos.accounts.list().filter((a) => a.enabled);
+        const accounts = session.core.repos.accounts.list().filter((a) => a.enabled && !a.isDemo);
         if (accounts.length === 0) {
-          throw new CliFailure('no enabled account to sync; add one with `magflow accounts add`');
+          throw new CliFailure('no enabled (non-demo) account to sync; add one with `magflow accounts add`');
         }
         await session.core.start();
         ctx.io.err(

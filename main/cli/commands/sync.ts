@@ -94,7 +94,8 @@ export function syncCommand(ctx: CliContext, globals: (cmd: Command) => GlobalOp
         g,
         async ({ core }) => {
           const account = options.account !== undefined ? accountByName(core, options.account) : undefined;
-          const enabled = core.repos.accounts.list().filter((a) => a.enabled);
+          // Demo accounts belong to a sandbox that lives only while `serve`/`demo` runs: sync them only when named.
+          const enabled = core.repos.accounts.list().filter((a) => a.enabled && !a.isDemo);
           if (!account && enabled.length === 0 && (options.job === 'all' || isAccountJob(options.job))) {
             throw new CliFailure('no enabled account to sync; add one with `magflow accounts add`');
           }
