@@ -270,6 +270,28 @@ describe('offers', () => {
   });
 });
 
+describe('offers while the list shifts', () => {
+  it('writes an offer met twice in one walk once, and picks up the offer that pushed it on the next run', async () => {
+    const MAIN = spec('shift-main', 'main', 5, 250);
+    h = await createHarness({ accounts: [MAIN], seed: 40 });
+    const mainId = h.accounts[MAIN.username]!.id;
+    const live = h.sandbox.offers(MAIN.username);
+    const newcomer = { ...structuredClone(live[0]!), id: 9_900_001 };
+    // The seller adds an offer in eMAG while page 1 is being stored: page 2 now starts one offer earlier.
+    const unsubscribe = h.bus.on('sync_progress', (event) => {
+      if (event.job === 'offers' && event.done === 100) live.unshift(newcomer);
+    });
+    const first = await h.engine.runJob('offers', mainId, 'manual');
+    unsubscribe();
+    expect(first).toMatchObject({ status: 'completed', created: 250, updated: 0, unchanged: 0, pages: 3 });
+    expect(h.repos.offers.countByAccount(mainId)).toBe(250);
+
+    const second = await h.engine.runJob('offers', mainId, 'scheduled');
+    expect(second).toMatchObject({ status: 'completed', created: 1, unchanged: 250 });
+    expect(h.repos.offers.countByAccount(mainId)).toBe(251);
+  });
+});
+
 describe('new orders after the first import', () => {
   it('announces a burst above the coalescing limit as one summary, and fewer orders one by one', async () => {
     const MAIN = spec('brs-main', 'main', 40);
