@@ -92,6 +92,8 @@ export interface OutboxAction {
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
+  /** What eMAG answered once sent (e.g. `{ awbNumber }` for an AWB); null before. */
+  result?: Record<string, unknown> | null;
 }
 
 export interface OrderDetail extends OrderSummary {

@@ -201,6 +201,10 @@ describe('MagFlow in Chromium (serve bridge + sandbox)', { timeout: 60_000 }, ()
     await testId(`action-retry-${actionId}`).click();
     await expect.poll(() => state.getAttribute('data-state'), { timeout: 10_000 }).toBe('sent');
     expect(await testId(`action-error-${actionId}`).count()).toBe(0);
+    // The seller sees the AWB number eMAG issued.
+    const issued = world.sandbox.requestLog.filter((r) => r.route === 'awb/save' && r.status === 200);
+    expect(issued.length).toBeGreaterThan(0);
+    await expect.poll(() => textOf(`action-awb-${actionId}`)).toMatch(/Număr AWB: \S+/);
     // eMAG issued it: the first AWB finalizes the order, and the screen follows.
     expect(world.sandbox.orders(SELLER.username).find((o) => o.id === hostileOrderId)?.status).toBe(4);
     await expect.poll(() => page.locator('[data-testid="screen-order"] .badge.status-4').count()).toBeGreaterThan(0);

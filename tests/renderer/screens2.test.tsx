@@ -161,7 +161,7 @@ describe('order detail', () => {
     expect(error).not.toContain('Nume expeditor');
   });
 
-  it('lists the actions sent to eMAG newest first, as main returned them oldest first', async () => {
+  it('lists the actions sent to eMAG newest first (main returns them oldest first), with the AWB number', async () => {
     const action = (id: number, kind: 'acknowledge' | 'awb') => ({
       id,
       accountId: 1,
@@ -175,13 +175,14 @@ describe('order detail', () => {
       createdAt: `2025-03-10T08:0${id}:00Z`,
       sentAt: `2025-03-10T08:0${id}:05Z`,
     });
-    api.details.set(
-      '1-4242',
-      makeDetail({ ...newOrder, status: 4 }, { actions: [action(1, 'acknowledge'), action(2, 'awb')] }),
-    );
+    const awb = { ...action(2, 'awb'), result: { awbNumber: 'SA900000001', emagId: 12 } };
+    api.details.set('1-4242', makeDetail({ ...newOrder, status: 4 }, { actions: [action(1, 'acknowledge'), awb] }));
     await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
     const items = within(screen.getByTestId('outbox-list')).getAllByRole('listitem');
     expect(items.map((item) => item.dataset.testid)).toEqual(['action-2', 'action-1']);
+    // The sent AWB shows the number eMAG gave it.
+    expect(screen.getByTestId('action-awb-2').textContent).toBe('Număr AWB: SA900000001');
+    expect(screen.queryByTestId('action-awb-1')).toBeNull();
   });
 
   it('closes the AWB dialog with Escape', async () => {

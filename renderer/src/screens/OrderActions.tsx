@@ -384,6 +384,12 @@ export function OutboxList({ order }: { order: OrderDetail }) {
   );
 }
 
+/** The AWB number eMAG gave a sent AWB action (what the seller writes on the parcel or looks up at the courier). */
+function awbNumberOf(action: OutboxAction): string | null {
+  const number = action.kind === 'awb' && action.state === 'sent' ? action.result?.awbNumber : null;
+  return typeof number === 'string' && number !== '' ? number : null;
+}
+
 function OutboxItem({ action, disabled }: { action: OutboxAction; disabled: boolean }) {
   const { t } = useTranslation();
   return (
@@ -401,6 +407,11 @@ function OutboxItem({ action, disabled }: { action: OutboxAction; disabled: bool
           <DateTime value={action.sentAt ?? action.createdAt} />
         </span>
       </div>
+      {awbNumberOf(action) && (
+        <div data-testid={`action-awb-${action.id}`}>
+          {t('order.awbNumber')}: <strong className="num">{awbNumberOf(action)}</strong>
+        </div>
+      )}
       {action.attempts > 0 && action.state !== 'sent' && (
         <div className="muted small">
           {t('order.attempts', { count: action.attempts })}

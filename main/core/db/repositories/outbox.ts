@@ -25,7 +25,14 @@ interface OutboxRow {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  result: string | null;
 }
+
+const parseResult = (text: string | null): Record<string, unknown> | null => {
+  if (!text) return null;
+  const value = JSON.parse(text) as unknown;
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : null;
+};
 
 const toAction = (row: OutboxRow): OutboxAction => ({
   id: row.id,
@@ -39,6 +46,7 @@ const toAction = (row: OutboxRow): OutboxAction => ({
   lastError: row.last_error,
   createdAt: row.created_at,
   sentAt: row.sent_at,
+  result: parseResult(row.result),
 });
 
 export function outboxRepository(db: Db, clock: Clock) {

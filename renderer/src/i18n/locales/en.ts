@@ -207,6 +207,7 @@ export const en = {
     applyStatus: 'Apply',
     noTransitions: 'eMAG allows no further change from this status.',
     awb: 'Generate AWB',
+    awbNumber: 'AWB number',
     awbTitle: 'AWB for order {{id}}',
     courier: 'Courier account',
     defaultCourier: 'The default account in eMAG',

@@ -211,6 +211,7 @@ export const ro = {
     applyStatus: 'Aplică',
     noTransitions: 'Din acest status eMAG nu permite alte schimbări.',
     awb: 'Generează AWB',
+    awbNumber: 'Număr AWB',
     awbTitle: 'AWB pentru comanda {{id}}',
     courier: 'Cont de curier',
     defaultCourier: 'Contul implicit din eMAG',
