@@ -17,8 +17,6 @@ export interface GlobalOptions {
 
 export interface CliContext {
   io: CliIo;
-  /** Test hook: the eMAG client settings of the core (retries shortened). */
-  clientTuning?: Parameters<typeof createMagflowCore>[0]['clientTuning'];
 }
 
 export interface CoreSession {
@@ -62,7 +60,6 @@ export async function openCore(
       runtime: 'browser',
       logger,
       demo: options.demo ?? false,
-      ...(ctx.clientTuning ? { clientTuning: ctx.clientTuning } : {}),
     });
   } catch (error) {
     lock?.release();

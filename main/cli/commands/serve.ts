@@ -2,7 +2,8 @@
 // no real account, as the desktop app does), and the bridge serves the renderer plus the window.magflow contract.
 import { Command } from 'commander';
 import type { DemoOptions } from '../../core/demo';
-import { startBridgeServer } from '../serve';
+import type { MagflowCore } from '../../core/magflow';
+import { startBridgeServer, type BridgeServer } from '../serve';
 import { openCore, printJson, type CliContext, type GlobalOptions } from '../context';
 import { integerIn } from '../options';
 import { packageRoot } from '../packageInfo';
@@ -16,9 +17,9 @@ export interface ServeSetup {
   dataDir?: string;
   what: string;
   /** Runs on the opened core before its scheduler starts (the demo shortens the new-orders interval). */
-  beforeStart?: (core: Awaited<ReturnType<typeof openCore>>['core']) => Promise<void>;
+  beforeStart?: (core: MagflowCore) => Promise<void>;
   /** Extra lines printed with the URL. */
-  describe?: (core: Awaited<ReturnType<typeof openCore>>['core']) => string[];
+  describe?: (core: MagflowCore) => string[];
 }
 
 /** Shared by `serve` and `demo`: core + bridge until a stop signal. */
@@ -32,7 +33,7 @@ export async function serveUntilStopped(ctx: CliContext, g: GlobalOptions, setup
     logLevel: 'warn',
     ...(setup.dataDir ? { dataDir: setup.dataDir } : {}),
   });
-  let bridge: Awaited<ReturnType<typeof startBridgeServer>> | null = null;
+  let bridge: BridgeServer | null = null;
   try {
     await setup.beforeStart?.(session.core);
     await session.core.start();
