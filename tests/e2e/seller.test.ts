@@ -136,6 +136,9 @@ describe('MagFlow in Chromium (serve bridge + sandbox)', { timeout: 60_000 }, ()
     await item.waitFor();
     expect(await item.getAttribute('data-read')).toBe('false');
     expect(await page.evaluate('window.__sameDocument === true')).toBe(true); // no reload happened
+    // The failing account's notification names the job in words, not its internal name.
+    const failure = page.locator('[data-kind="sync_failure"]', { hasText: world.accounts.broken.name }).first();
+    expect(await failure.textContent()).toContain('Sincronizare eșuată (comenzi noi)');
     await world.screenshot('ro-notifications');
 
     // Clicking the notification opens the order.

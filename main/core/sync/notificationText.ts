@@ -20,6 +20,26 @@ const ACTION_NAMES: Record<Language, Record<OutboxKind, string>> = {
   en: { acknowledge: 'acknowledge', status: 'status change', awb: 'AWB', invoice: 'invoice attachment' },
 };
 
+/** The job in words, as the window names it (a seller does not know "new-orders"). */
+const JOB_WORDS: Record<Language, Record<string, string>> = {
+  ro: {
+    'new-orders': 'comenzi noi',
+    'order-changes': 'modificări comenzi',
+    acknowledge: 'confirmări',
+    offers: 'oferte',
+    maintenance: 'întreținere',
+    health: 'verificare stare',
+  },
+  en: {
+    'new-orders': 'new orders',
+    'order-changes': 'order changes',
+    acknowledge: 'acknowledgements',
+    offers: 'offers',
+    maintenance: 'maintenance',
+    health: 'health check',
+  },
+};
+
 const money = (minor: number, currency: string): string => `${minorToDecimal(minor)} ${currency}`;
 const joined = (...parts: (string | null | undefined)[]): string => parts.filter(Boolean).join(' · ');
 
@@ -80,7 +100,10 @@ export const notificationText = {
 
   syncFailed(lang: Language, account: string | null, job: string, reason: string): Text {
     return {
-      title: lang === 'en' ? `Sync failed (${job})` : `Sincronizare eșuată (${job})`,
+      title:
+        lang === 'en'
+          ? `Sync failed (${JOB_WORDS.en[job] ?? job})`
+          : `Sincronizare eșuată (${JOB_WORDS.ro[job] ?? job})`,
       body: joined(account, reason),
     };
   },
