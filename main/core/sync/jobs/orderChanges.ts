@@ -3,7 +3,8 @@
 import { accountOf, orderTypeOf, type JobContext } from '../context';
 import { parsePlatformDate, platformDate } from '../emagTime';
 import { completeFirstImport, isImported } from '../firstImport';
-import { walkPages } from '../paging';
+import { EmagError, type EmagClient, type EmagOrder, type OrderReadFilters } from '../../emag';
+import { PAGE_SIZE } from '../paging';
 import { storeOrders } from '../storeOrders';
 
 const DAY_MS = 86_400_000;
@@ -68,6 +69,61 @@ export function nextWatermark(
   return new Date(at).toISOString();
 }
 
+/** Far more pages than a 28-day window of any seller holds; stops a wild count from looping for ever. */
+const MAX_PAGES = 10_000;
+
+/**
+ * Reads every order of one window. eMAG pages by offset, newest first, and an order modified while the window is
+ * being read leaves it (its new date is past the window's end): every order after it moves up one place, and the one
+ * on the next page boundary would be skipped for good. So a window of more than one page is read from its last page
+ * back to the second, then its first page again: orders only ever move towards pages still to be read, never past
+ * them. (Found by the reliability soak: an order was lost while acknowledgements ran during a first import.)
+ */
+async function* readWindow(
+  ctx: JobContext,
+  client: EmagClient,
+  filters: Pick<OrderReadFilters, 'type' | 'modifiedAfter' | 'modifiedBefore'>,
+): AsyncGenerator<EmagOrder[], void, undefined> {
+  const read = async (currentPage: number): Promise<EmagOrder[]> => {
+    ctx.signal.throwIfAborted();
+    const items = await ctx.call((options) =>
+      client.orders.read({ ...filters, currentPage, itemsPerPage: PAGE_SIZE }, options),
+    );
+    if (items.length > 0) ctx.counts.pages++;
+    return items;
+  };
+  // An order met twice in one window (it moved across a page boundary) is stored and counted once.
+  const seen = new Set<number>();
+  const unseen = (items: EmagOrder[]): EmagOrder[] =>
+    items.filter((order) => {
+      if (seen.has(order.id)) return false;
+      seen.add(order.id);
+      return true;
+    });
+  const first = await read(1);
+  yield unseen(first);
+  if (first.length < PAGE_SIZE) return;
+  const count = await ctx.call((options) => client.orders.count(filters, options));
+  const counted = Math.min(Math.max(2, Math.ceil(count.noOfItems / PAGE_SIZE)), MAX_PAGES);
+  // The last page, and on past it while pages are full (a count that came up short, or orders added meanwhile).
+  let previous = first;
+  for (let page = counted; page <= MAX_PAGES; page++) {
+    const items = await read(page);
+    if (items.length > 0 && items.map((o) => o.id).join() === previous.map((o) => o.id).join()) {
+      throw new EmagError({
+        kind: 'badResponse',
+        message: `eMAG returned the same order/read page twice (pages ${page - 1} and ${page})`,
+        route: 'order/read',
+      });
+    }
+    yield unseen(items);
+    if (items.length < PAGE_SIZE) break;
+    previous = items;
+  }
+  for (let page = counted - 1; page >= 2; page--) yield unseen(await read(page));
+  yield unseen(await read(1));
+}
+
 export async function orderChangesJob(ctx: JobContext): Promise<void> {
   const { repos, clock } = ctx.deps;
   const account = accountOf(ctx);
@@ -90,13 +146,8 @@ export async function orderChangesJob(ctx: JobContext): Promise<void> {
       modifiedAfter: platformDate(window.from, account.platform),
       modifiedBefore: platformDate(window.to, account.platform),
     };
-    const pages = walkPages(
-      ctx,
-      (currentPage, itemsPerPage) =>
-        ctx.call((options) => client.orders.read({ ...filters, currentPage, itemsPerPage }, options)),
-      { route: 'order/read' },
-    );
-    for await (const page of pages) {
+    for await (const page of readWindow(ctx, client, filters)) {
+      if (page.length === 0) continue;
       await storeOrders(ctx, page);
       for (const order of page) {
         const modified = parsePlatformDate(order.modified ?? order.date ?? '', account.platform);
