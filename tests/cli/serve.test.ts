@@ -181,6 +181,35 @@ describe('browser bridge (serve)', () => {
     });
     expect(huge.status).toBe(413);
 
+    // Without a Content-Length (chunked), the limit is enforced while reading.
+    const chunked = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: bridge.port,
+          path: '/api/invoke/orders.list',
+          method: 'POST',
+          headers: { Authorization: `Bearer ${bridge.token}`, 'Content-Type': 'application/json' },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      const piece = 'x'.repeat(64 * 1024);
+      let sent = 0;
+      const pump = () => {
+        while (sent < 2 * 1024 * 1024) {
+          sent += piece.length;
+          if (!req.write(piece)) return void req.once('drain', pump);
+        }
+        req.end();
+      };
+      pump();
+    });
+    expect(chunked).toBe(413);
+
     const get = await fetch(`${bridge.origin}/api/invoke/app.info`, {
       headers: { Authorization: `Bearer ${bridge.token}` },
     });
