@@ -227,17 +227,30 @@ describe('MagFlow in Chromium (serve bridge + sandbox)', { timeout: 60_000 }, ()
     expect(result).toMatchObject({ ok: false, error: { kind: 'validation', issues: [{ path: 'sender' }] } });
   });
 
-  it('filters, searches and exports exactly the view as CSV', async () => {
+  it('filters by account, status, payment and dates, searches, and exports exactly the view as CSV', async () => {
     const { seller } = world.accounts;
     await open('orders');
     await testId('filter-reset').click();
-    const finalized = world.sandbox.orders(SELLER.username).filter((o) => o.status === 4);
-    const surname = finalized[0]!.customer.name.split(' ')[0]!;
-    const expected = await listOrders({ accountIds: [seller.id], statuses: [4], search: surname });
+    const day = (msAgo: number) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Bucharest' }).format(new Date(Date.now() - msAgo));
+    const filters = {
+      accountIds: [seller.id],
+      statuses: [4],
+      paymentModeIds: [1],
+      from: day(60 * 86_400_000),
+      to: day(0),
+    };
+    const candidates = await listOrders(filters);
+    expect(candidates.total).toBeGreaterThan(0);
+    const surname = candidates.rows[0]!.customer.name!.split(' ')[0]!;
+    const expected = await listOrders({ ...filters, search: surname });
     expect(expected.total).toBeGreaterThan(0);
 
     await testId('filter-account').selectOption(String(seller.id));
     await testId('filter-status').selectOption('4');
+    await testId('filter-payment').selectOption('1');
+    await testId('filter-from').fill(filters.from);
+    await testId('filter-to').fill(filters.to);
     await testId('orders-search').fill(surname);
     await expect.poll(() => textOf('orders-total'), { timeout: 5_000 }).toMatch(new RegExp(`^${expected.total}\\D`));
     for (const order of expected.rows.slice(0, 5)) await testId(`order-row-${seller.id}-${order.id}`).waitFor();
@@ -254,7 +267,7 @@ describe('MagFlow in Chromium (serve bridge + sandbox)', { timeout: 60_000 }, ()
     const csv = await readFile((await download.path())!, 'utf8');
     const records = parse(csv.replace(/^\ufeff/, ''), { columns: true }) as Record<string, string>[];
     expect(records.map((r) => Number(r.order_id)).sort()).toEqual(expected.rows.map((o) => o.id).sort());
-    expect(records.every((r) => r.status === '4' && r.account === seller.name)).toBe(true);
+    expect(records.every((r) => r.status === '4' && r.payment_mode_id === '1' && r.account === seller.name)).toBe(true);
     expect(await textOf('export-done')).toContain(String(expected.total));
     await testId('filter-reset').click();
   });

@@ -89,7 +89,7 @@ export const en = {
     cancelled: 'Cancelled',
   },
   runMode: { scheduled: 'Scheduled', manual: 'Manual', 'catch-up': 'Catch-up', startup: 'At start' },
-  health: { ok: 'OK', degraded: 'Degraded', failing: 'Failing', unknown: 'Unknown' },
+  health: { ok: 'OK', degraded: 'Degraded', failing: 'Failing', unknown: 'Not checked yet' },
   dashboard: {
     title: 'Dashboard',
     syncNow: 'Sync now',

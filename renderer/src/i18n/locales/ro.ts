@@ -89,7 +89,7 @@ export const ro = {
     cancelled: 'Anulată',
   },
   runMode: { scheduled: 'Programată', manual: 'Manuală', 'catch-up': 'Recuperare', startup: 'La pornire' },
-  health: { ok: 'În regulă', degraded: 'Cu probleme', failing: 'Nu funcționează', unknown: 'Necunoscută' },
+  health: { ok: 'În regulă', degraded: 'Cu probleme', failing: 'Nu funcționează', unknown: 'Neverificată încă' },
   dashboard: {
     title: 'Panou',
     syncNow: 'Sincronizează acum',
