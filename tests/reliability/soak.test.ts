@@ -54,7 +54,7 @@ describe('fault soak', () => {
     core = await createMagflowCore({
       dataDir: dir,
       demo: false,
-      clientTuning: { retry: { maxAttempts: 2, initialDelayMs: 50, maxDelayMs: 400 }, timeoutMs: 1_000 },
+      clientTuning: { retry: { maxAttempts: 1 }, timeoutMs: 1_000 },
       syncTuning: { outboxRetryBaseMs: 200, outboxRetryMaxMs: 2_000 },
       schedulerIntervalScale: 0.002,
     });
@@ -124,8 +124,13 @@ describe('fault soak', () => {
     const cleanStarted = Date.now();
     let rounds = 0;
     let lastRound: SyncRun[] = [];
+    const roundTimes: string[] = [];
     for (; rounds < 60; rounds++) {
+      const roundStarted = Date.now();
       lastRound = await core.scheduler.syncNow();
+      roundTimes.push(
+        `${((Date.now() - roundStarted) / 1000).toFixed(1)}s [${lastRound.map((r) => `${r.job}/${r.accountId}:${r.status}:${r.durationMs}ms`).join(' ')}]`,
+      );
       const pending = core.repos.outbox.countByState('pending', ids.main!);
       if (pending === 0 && rounds >= 1 && lastRound.every((r) => r.status === 'completed')) break;
       await sleep(300);
@@ -135,7 +140,7 @@ describe('fault soak', () => {
       lastRound.every((r) => r.status === 'completed'),
       () => lastRound.map((r) => `${r.job}:${r.status} ${r.error ?? ''}`).join('; '),
     );
-    inv.note(`clean sync took ${((Date.now() - cleanStarted) / 1000).toFixed(1)} s`);
+    inv.note(`clean sync took ${((Date.now() - cleanStarted) / 1000).toFixed(1)} s: ${roundTimes.join('; ')}`);
     inv.note(`clean sync after the soak took ${rounds + 1} rounds`);
     const stopping = Date.now();
     await core.stop();

@@ -69,7 +69,12 @@ export function checkWorld(inv: Invariants, spec: WorldSpec): void {
       inv.check(
         `${who}: every sandbox order present`,
         missing.length === 0,
-        () => `missing ${missing.length}: ${missing.slice(0, 10).join(',')}`,
+        () =>
+          `missing ${missing.length}: ${remote
+            .filter((o) => missing.includes(o.id))
+            .slice(0, 10)
+            .map((o) => `${o.id} (status ${o.status}, type ${o.type}, date ${o.date}, modified ${o.modified})`)
+            .join(', ')}`,
       );
       const extra = [...local.keys()].filter((oid) => !remote.some((o) => o.id === oid));
       inv.check(`${who}: no order that eMAG does not have`, extra.length === 0, () => extra.slice(0, 10).join(','));
