@@ -1,7 +1,8 @@
 // The seller's day in a real Chromium against the CLI's browser bridge, a real core and the eMAG sandbox: the
 // dashboard with data, a sync failure explained, "Sync now" with progress, a new order arriving live (with a hostile
-// customer name shown as text), acknowledging it, filter + search + CSV export, and the switch to English.
-// Screenshots of every screen land in test-results/e2e/ (ro-*.png, en-*.png).
+// customer name shown as text), acknowledging it, an AWB refused then retried, filters + search + CSV export,
+// keyboard navigation, connection tests, the switch to English and to the dark theme, WCAG contrast on every screen.
+// Screenshots land in test-results/e2e/ (ro-*.png, en-*.png, en-dark-*.png).
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
