@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROWS_PREFIX, textTable, verdict, type Row } from './lib/report';
+import { markdownTable, ROWS_PREFIX, textTable, verdict, type Row } from './lib/report';
 
 interface Section {
   name: string;
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
   };
   writeFileSync(
     join(__dirname, 'results.json'),
-    `${JSON.stringify({ at: new Date().toISOString(), totalSeconds, machine, sections, rows: rows.map((r) => ({ ...r, verdict: verdict(r) })) }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), totalSeconds, machine, sections, rows: rows.map((r) => ({ ...r, verdict: verdict(r) })), markdown: markdownTable(rows) }, null, 2)}\n`,
   );
 }
 

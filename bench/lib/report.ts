@@ -83,7 +83,8 @@ export function formatTarget(row: Row): string {
 
 export function formatRatio(row: Row): string {
   const ratio = ratioOf(row);
-  return ratio === null ? '' : `${ratio.toFixed(2)} of ${digits(row.ceiling!)}`;
+  if (ratio === null) return '';
+  return `${ratio >= 0.1 ? ratio.toFixed(2) : ratio.toPrecision(2)} of ${digits(row.ceiling!)}`;
 }
 
 const HEADERS = ['#', 'metric', 'measured (median, min–max)', 'target', 'ratio to ceiling', 'result'];

@@ -28,12 +28,13 @@ export function statsRepository(db: Db) {
   const unacknowledged = db.prepare<[], { account_id: number; n: number }>(
     `SELECT account_id, count(*) AS n FROM orders WHERE status = 1 GROUP BY account_id`,
   );
-  // Canceled (0) and returned (5) orders bring no revenue.
-  const revenue = db.prepare<[string, string], { currency: string; today: number; month: number }>(
+  // Canceled (0) and returned (5) orders bring no revenue. The month is a created_at range (not substr) so the
+  // orders_by_created index finds its rows: at 100k orders a full scan of the wide orders rows took ~300 ms.
+  const revenue = db.prepare<[string, string, string], { currency: string; today: number; month: number }>(
     `SELECT currency,
             sum(CASE WHEN substr(created_at, 1, 10) = ? THEN total_minor ELSE 0 END) AS today,
             sum(total_minor) AS month
-     FROM orders WHERE status NOT IN (0, 5) AND substr(created_at, 1, 7) = ? GROUP BY currency ORDER BY currency`,
+     FROM orders WHERE status NOT IN (0, 5) AND created_at >= ? AND created_at < ? GROUP BY currency ORDER BY currency`,
   );
   const perDay = db.prepare<[string, string], { day: string; n: number }>(
     `SELECT substr(created_at, 1, 10) AS day, count(*) AS n FROM orders
@@ -63,7 +64,8 @@ export function statsRepository(db: Db) {
       return {
         counts: [...counts.values()],
         revenue: revenue
-          .all(today, today.slice(0, 7))
+          // 'YYYY-MM-01' up to (not including) 'YYYY-MM-32': every created_at of that month, as text.
+          .all(today, `${today.slice(0, 7)}-01`, `${today.slice(0, 7)}-32`)
           .map((r) => ({ currency: r.currency, todayMinor: r.today, monthMinor: r.month })),
         ordersPerDay: days.map((day) => ({ day, count: found.get(day) ?? 0 })),
       };
