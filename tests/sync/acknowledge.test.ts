@@ -179,6 +179,23 @@ describe('auto-acknowledge', () => {
     expect(order.acknowledgedAt).toBeNull();
   });
 
+  it('records acknowledged_at when the order is already in progress before its action is drained', async () => {
+    // What a crash between the re-read after acknowledging and the "sent" mark leaves behind (or a seller who
+    // acknowledged it in eMAG): the order is stored in progress, its action still pending.
+    h = await createHarness({ accounts: [MAIN], seed: 26 });
+    const mainId = h.accounts[MAIN.username]!.id;
+    await h.engine.runJob('new-orders', mainId, 'startup');
+    const [first] = h.repos.outbox.due(mainId, 1);
+    h.sandbox.setOrderStatus(MAIN.username, first!.orderId!, 2);
+    await h.engine.runJob('order-changes', mainId, 'scheduled');
+    expect(h.repos.orders.get(mainId, first!.orderId!)?.status).toBe(2);
+    h.sandbox.clearRequestLog();
+    await h.engine.runJob('acknowledge', mainId, 'manual');
+    expect(h.repos.outbox.get(first!.id)!.state).toBe('sent');
+    expect(h.repos.orders.get(mainId, first!.orderId!)!.acknowledgedAt).not.toBeNull();
+    expect(h.sandbox.requestLog.filter((e) => e.path.endsWith(`/${first!.orderId}`))).toHaveLength(0);
+  });
+
   it('queues nothing when auto-acknowledge is off', async () => {
     h = await createHarness({ accounts: [MAIN], seed: 24, settings: { autoAcknowledge: false } });
     const mainId = h.accounts[MAIN.username]!.id;

@@ -70,8 +70,12 @@ const acknowledge: Handler = async (ctx, action) => {
     throw new PermanentActionError(`Order ${orderId} is fulfilled by eMAG (type 2) and cannot be acknowledged`);
   }
   if (stored && stored.status !== 1) {
-    // eMAG already shows it past "new" (acknowledged elsewhere, or canceled by the customer): nothing to send.
-    return { result: { skipped: stored.status === 0 ? 'canceled' : 'not-new', status: stored.status } };
+    // eMAG already shows it past "new": nothing to send. Past "new" means acknowledged (by this action before a
+    // crash cut it short after the re-read, or by the seller in eMAG), so it is recorded; a cancellation is not.
+    return {
+      result: { skipped: stored.status === 0 ? 'canceled' : 'not-new', status: stored.status },
+      acknowledged: stored.status !== 0,
+    };
   }
   const client = ctx.client();
   try {
