@@ -200,6 +200,24 @@ describe('scheduler', () => {
     expect(h.repos.syncRuns.last('acknowledge', mainId)?.mode).toBe('scheduled');
   });
 
+  it('keeps polling on its own: an order placed later is announced by a scheduled run', async () => {
+    const { scheduler, h, mainId } = await setup({
+      realClock: true,
+      random: () => 0,
+      settings: { autoAcknowledge: false },
+      // A one-second new-orders interval (the seller's minimum is 15 s); everything else stays far away.
+      adjustSettings: (settings) => ({ ...settings, intervals: { ...settings.intervals, newOrdersSec: 1 } }),
+    });
+    scheduler.start();
+    await waitFor(() => h.repos.syncRuns.last('order-changes', mainId)?.status === 'completed', 'the first import');
+    const [order] = h.sandbox.addOrders(MAIN.username, 1);
+    await waitFor(() => h.eventsOf('order_new').some((e) => e.orderId === order!.id), 'the new order', 8_000);
+    const polls = h.repos.syncRuns.list({ job: 'new-orders', accountId: mainId }).rows;
+    expect(polls.length).toBeGreaterThanOrEqual(2);
+    expect(polls[0]!.mode).toBe('scheduled');
+    expect(h.eventsOf('order_new').filter((e) => e.orderId === order!.id)).toHaveLength(1);
+  });
+
   it('acknowledges new orders and retries failed acknowledgements by itself, with no one calling it', async () => {
     const { scheduler, h, mainId } = await setup({
       realClock: true,
