@@ -239,6 +239,32 @@ describe('scheduler', () => {
     expect(h.repos.syncRuns.list({ job: 'acknowledge', accountId: mainId }).total).toBeGreaterThan(1);
   });
 
+  it('follows settings and accounts when rescheduled: new intervals, a disabled account dropped', async () => {
+    const { scheduler, h, clock, mainId, fbeId } = await setup();
+    scheduler.start();
+    await scheduler.syncNow({ job: 'offers' });
+    const offersAt = () =>
+      Date.parse(scheduler.state().jobs.find((j) => j.job === 'offers' && j.accountId === mainId)!.nextRunAt!);
+    const started = Date.parse(h.repos.syncRuns.last('offers', mainId)!.startedAt);
+    expect(offersAt()).toBe(started + 3_600_000);
+
+    h.repos.settings.update({ intervals: { offersSec: 7_200 } });
+    h.repos.accounts.update(fbeId, { enabled: false });
+    scheduler.reschedule();
+    // Planned again from the last run: the new interval after it, plus under 2 s so jobs do not fire together.
+    expect(offersAt() - started).toBeGreaterThanOrEqual(7_200_000);
+    expect(offersAt() - started).toBeLessThan(7_202_000);
+    expect(scheduler.state().jobs.some((j) => j.accountId === fbeId)).toBe(false);
+    expect(scheduler.state().jobs).toHaveLength(6);
+
+    // The disabled account is no longer caught up either.
+    clock.advance(25 * 3_600_000);
+    await scheduler.catchUp('resume');
+    expect(
+      h.repos.syncRuns.list({ accountId: fbeId, limit: 100 }).rows.filter((r) => r.mode === 'catch-up'),
+    ).toHaveLength(0);
+  });
+
   it('marks runs a crashed process left running as failed when it starts', async () => {
     const { scheduler, h, mainId } = await setup();
     const orphan = h.repos.syncRuns.start('order-changes', mainId, 'scheduled');
