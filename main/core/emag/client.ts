@@ -134,6 +134,16 @@ export interface EmagClient {
 const anyResults = z.unknown();
 
 /**
+ * A read answer with no `results` at all is malformed, not an empty page: taken as empty, it would let a sync move
+ * its watermark past orders it never saw (found by the reliability suite's garbage tests).
+ */
+const readResults = <T>(schema: z.ZodType<T>) =>
+  z
+    .any()
+    .refine((value) => value !== undefined, { message: 'the answer has no results' })
+    .pipe(looseList(schema));
+
+/**
  * order/save is safe to repeat when it only restates orders (status, quantities as absolute values). It is not when
  * it adds a product line (no line `id`: a repeat adds it twice) or is a storno (a repeat is refused as "no change",
  * hiding that the first one worked). Such saves are retried only when eMAG provably never got them.
@@ -190,7 +200,7 @@ export function createEmagClient(config: EmagClientConfig, deps: EmagClientDeps 
     body: object,
     options: CallOptions = {},
   ): Promise<T[]> {
-    const { value } = await requester.call({ route, body, schema: looseList(schema), ...options });
+    const { value } = await requester.call({ route, body, schema: readResults(schema), ...options });
     return value;
   }
 

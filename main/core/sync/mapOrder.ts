@@ -81,6 +81,9 @@ function mapLine(line: EmagOrderLine, currency: string): OrderLine {
 
 /** eMAG order → stored record. Throws OrderMapError for an order without a usable status or any date. */
 export function mapOrder(order: EmagOrder, context: MapContext): OrderRecord {
+  if (!Number.isSafeInteger(order.id) || order.id < 1) {
+    throw new OrderMapError(order.id, `An order came with an invalid id ${order.id}`);
+  }
   if (!STATUSES.has(order.status)) {
     throw new OrderMapError(order.id, `Order ${order.id} has an unknown status ${order.status}`);
   }
