@@ -96,6 +96,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     onChanged: ({ account }) => {
       clients.forget(account.id);
       void cache.deletePrefix(STATS_CACHE_KEY);
+      void cache.deletePrefix(CACHE_KEYS.offerListPrefix); // a removed account takes its offers with it
       if (started) scheduler.reschedule();
       if (!account.isDemo)
         void leaveDemoIfNeeded().catch((error) => logger.error('leaving demo mode failed', { error }));

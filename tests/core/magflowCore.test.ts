@@ -122,6 +122,32 @@ describe('createMagflowCore', () => {
     expect(stored.ok && stored.value.rows).toHaveLength(expected);
   });
 
+  it('serves the offer list from the cache until the offers job writes offers', async () => {
+    const c = await startCore();
+    await c.start();
+    await c.scheduler.syncNow({ job: 'offers' });
+    const first = await call(c, 'offers.list', { limit: 100 });
+    expect(first.ok && first.value.rows.length).toBeGreaterThan(0);
+    const before = c.cache.stats();
+    const again = await call(c, 'offers.list', { limit: 100 });
+    expect(again).toEqual(first);
+    expect(c.cache.stats().hits).toBe(before.hits + 1);
+
+    // A price change in eMAG reaches the list once the offers job has stored it.
+    const demo = c.demo()!;
+    const offer = demo.sandbox.offers('demo-main')[0]!;
+    const cachedPrice = first.ok
+      ? first.value.rows.find((row) => row.id === offer.id && row.account === DEMO_ACCOUNT_NAMES.main)?.salePrice
+      : undefined;
+    offer.sale_price += 10;
+    await c.scheduler.syncNow({ job: 'offers' });
+    const fresh = await call(c, 'offers.list', { limit: 100 });
+    const freshPrice = fresh.ok
+      ? fresh.value.rows.find((row) => row.id === offer.id && row.account === DEMO_ACCOUNT_NAMES.main)?.salePrice
+      : undefined;
+    expect(Number(freshPrice)).toBeCloseTo(Number(cachedPrice) + 10, 2);
+  });
+
   it('with demo off and no account, starts quietly and schedules nothing', async () => {
     dir = mkdtempSync(join(tmpdir(), 'magflow-core-'));
     core = await createMagflowCore({ dataDir: dir, demo: false });

@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/settings';
 import type { AppInfo, DashboardView, DiagnosticsView, HealthReport, SyncStateView } from '../../../shared/views';
 import type { SyncRun } from '../../../shared/domain';
 import type { AccountService } from '../accounts/service';
+import { CACHE_KEYS, CACHE_TTL } from '../cache';
 import { emagToday, type Clock } from '../clock';
 import type { Repositories } from '../db';
 import { AppError, notFound } from '../errors';
@@ -82,7 +83,11 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
       if (!repos.accounts.get(accountId)) throw notFound(`Account ${accountId}`);
       return services.couriers(accountId);
     },
-    'offers.list': (query) => repos.offers.list(query),
+    // Cached per query for 10 minutes; the offers job drops the whole prefix when it writes offers.
+    'offers.list': (query) =>
+      services.cache.wrap(`${CACHE_KEYS.offerListPrefix}${JSON.stringify(query)}`, CACHE_TTL.offerList, () =>
+        repos.offers.list(query),
+      ),
     'sync.now': async (input) => {
       if (input?.accountId !== undefined && !repos.accounts.get(input.accountId))
         throw notFound(`Account ${input.accountId}`);
