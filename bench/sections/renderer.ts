@@ -70,7 +70,15 @@ const TIME_FILTER_REDRAW = `async (value, expectedFirstRow) => {
       if (state() !== expectedFirstRow) return;
       observer.disconnect();
       clearTimeout(timeout);
-      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          const total = performance.now() - started;
+          const calls = performance.getEntriesByType('resource')
+            .filter((e) => e.name.includes('/api/invoke/orders.list') && e.startTime >= started)
+            .map((e) => (e.startTime - started).toFixed(0) + '→' + (e.responseEnd - started).toFixed(0));
+          resolve({ total, calls: calls.join(' ') });
+        }, 0),
+      );
     };
     observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
     check();
@@ -121,18 +129,20 @@ async function main(): Promise<void> {
     const page = context.pages().at(-1)!;
     const sequence = ['1', '4', '', '2', '3', '0', '5', '', '4', '1', '', '3'].slice(0, FILTER_CHANGES);
     const redraws: number[] = [];
+    const callTimes: string[] = [];
     for (const value of sequence) {
       const newest = core.repos.orders.list(
         OrdersQuerySchema.parse({ statuses: value === '' ? undefined : [Number(value)], limit: 1 }),
       ).rows[0]!;
       const expected = `order-row-${newest.accountId}-${newest.id}`;
-      const ms = Number(
-        await page.evaluate(`(${TIME_FILTER_REDRAW})(${JSON.stringify(value)}, ${JSON.stringify(expected)})`),
-      );
-      redraws.push(ms);
+      const result = (await page.evaluate(
+        `(${TIME_FILTER_REDRAW})(${JSON.stringify(value)}, ${JSON.stringify(expected)})`,
+      )) as { total: number; calls: string };
+      redraws.push(result.total);
+      callTimes.push(`${result.total.toFixed(0)} (orders.list ${result.calls})`);
       await page.waitForTimeout(150);
     }
-    progress(`filter redraws: ${redraws.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+    progress(`filter redraws, ms (and the orders.list calls within them): ${callTimes.join(', ')}`);
 
     const rows: Row[] = [
       {
