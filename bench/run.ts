@@ -3,7 +3,7 @@
 // Sections: BENCH_ONLY=import,steady (comma list) runs a subset; BENCH_DIR keeps scratch data somewhere else.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { markdownTable, ROWS_PREFIX, textTable, verdict, type Row } from './lib/report';
 
@@ -92,6 +92,8 @@ async function main(): Promise<void> {
   const selected = SECTIONS.filter((s) => !only || only.includes(s.name));
   const benchDir = process.env.BENCH_DIR ?? mkdtempSync(join(tmpdir(), 'magflow-bench-'));
   const started = Date.now();
+  // Other work on the machine moves every timing: the 1-minute load average is kept with the results.
+  const load = [loadavg()[0] ?? 0];
   const rows: Row[] = [];
   const sections: { name: string; seconds: number; error: string | null }[] = [];
   try {
@@ -102,6 +104,7 @@ async function main(): Promise<void> {
       const seconds = (Date.now() - t0) / 1000;
       console.error(`  (${seconds.toFixed(0)} s${result.error ? `, ${result.error}` : ''})`);
       sections.push({ name: section.name, seconds, error: result.error });
+      load.push(loadavg()[0] ?? 0);
       if (result.rows.length > 0) rows.push(...result.rows);
       else rows.push(...section.rows.map((r) => ({ ...r, value: null, note: `section failed: ${result.error}` })));
     }
@@ -113,13 +116,16 @@ async function main(): Promise<void> {
   for (const row of rows.filter((r) => r.note)) console.log(`  ${row.section} ${row.metric}: ${row.note}`);
   const misses = rows.filter((r) => verdict(r) === 'MISS').length;
   const missing = rows.filter((r) => verdict(r) === 'n/a').length;
+  const loadText = load.map((l) => l.toFixed(1)).join(', ');
   console.log(`\n${rows.length} rows, ${misses} missed, ${missing} not measured, ${totalSeconds.toFixed(0)} s in all`);
+  console.log(`load average (1 min) before and after each section: ${loadText} on ${availableParallelism()} CPUs`);
   const machine = {
     nproc: availableParallelism(),
     logicalCpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? 'unknown',
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
+    loadAverages: load,
   };
   writeFileSync(
     join(__dirname, 'results.json'),
