@@ -1,5 +1,6 @@
 // Settings: eMAG accounts (with a connection test), sync intervals, auto-acknowledge, notifications, language, theme,
-// start-up behaviour, and where MagFlow keeps its data and logs. Every change is saved at once through main.
+// start-up behaviour, what to do with passwords where the OS cannot encrypt them, and where MagFlow keeps its data and
+// logs. Every change is saved at once through main.
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '../../../shared/settings';
@@ -176,6 +177,13 @@ export function SettingsScreen() {
               />
             </div>
           </Card>
+          <Card title={t('settings.passwords')}>
+            <UnencryptedSecretsField
+              value={settings.unencryptedSecrets}
+              desktop={info?.runtime === 'electron'}
+              onSave={save}
+            />
+          </Card>
         </>
       )}
       {info && (
@@ -267,5 +275,46 @@ function IntervalField({
         data-testid={`settings-interval-${name}`}
       />
     </label>
+  );
+}
+
+const UNENCRYPTED_CHOICES = ['ask', 'allow', 'deny'] as const;
+
+/**
+ * What the desktop app does with a password when the OS keychain cannot encrypt it. Only the desktop app has that
+ * store; in the browser (the CLI's `serve`) the field stays visible but disabled, so the seller knows it exists.
+ */
+function UnencryptedSecretsField({
+  value,
+  desktop,
+  onSave,
+}: {
+  value: Settings['unencryptedSecrets'];
+  desktop: boolean;
+  onSave: (patch: SettingsPatch) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <label className="field">
+        <span>{t('settings.unencryptedSecrets')}</span>
+        <select
+          value={value}
+          disabled={!desktop}
+          aria-describedby="settings-unencrypted-hint"
+          onChange={(e) => void onSave({ unencryptedSecrets: e.target.value as Settings['unencryptedSecrets'] })}
+          data-testid="settings-unencrypted-secrets"
+        >
+          {UNENCRYPTED_CHOICES.map((choice) => (
+            <option key={choice} value={choice}>
+              {t(`settings.unencryptedChoices.${choice}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="muted small" id="settings-unencrypted-hint" data-testid="settings-unencrypted-hint">
+        {desktop ? t('settings.unencryptedSecretsHint') : t('settings.unencryptedSecretsDesktopOnly')}
+      </div>
+    </div>
   );
 }

@@ -337,6 +337,17 @@ export const en = {
     appearance: 'Appearance and start-up',
     startMinimized: 'Start minimized to the tray',
     launchAtLogin: 'Launch at login',
+    passwords: 'Passwords',
+    unencryptedSecrets: 'When the system cannot encrypt passwords',
+    unencryptedChoices: {
+      ask: 'Ask me the first time',
+      allow: 'Save them unencrypted (a file only you can read)',
+      deny: 'Keep them in memory until I quit',
+    },
+    unencryptedSecretsHint:
+      'Only matters where the operating system has no keychain (some Linux sessions); otherwise passwords are always encrypted. "Keep in memory" asks for the password again after a restart.',
+    unencryptedSecretsDesktopOnly:
+      'Only in the desktop app. In the browser, the MagFlow command line keeps passwords in its own file.',
     folders: 'Data and logs',
     dataDir: 'Data folder',
     logsDir: 'Logs folder',

@@ -344,6 +344,17 @@ export const ro = {
     appearance: 'Aspect și pornire',
     startMinimized: 'Pornește minimizat în bara de sistem',
     launchAtLogin: 'Pornește odată cu calculatorul',
+    passwords: 'Parole',
+    unencryptedSecrets: 'Când sistemul nu poate cripta parolele',
+    unencryptedChoices: {
+      ask: 'Întreabă-mă prima dată',
+      allow: 'Salvează-le necriptate (într-un fișier citibil doar de tine)',
+      deny: 'Păstrează-le în memorie până închid aplicația',
+    },
+    unencryptedSecretsHint:
+      'Contează doar unde sistemul de operare nu are un depozit de chei (unele sesiuni Linux); altfel parolele sunt mereu criptate. „În memorie” cere din nou parola după o repornire.',
+    unencryptedSecretsDesktopOnly:
+      'Doar în aplicația desktop. În browser, linia de comandă MagFlow păstrează parolele în propriul ei fișier.',
     folders: 'Date și jurnale',
     dataDir: 'Dosarul de date',
     logsDir: 'Dosarul jurnalelor',
