@@ -1,5 +1,6 @@
 // Assembles the desktop app from the Electron pieces (passed in, so tests give fakes) and the headless core:
-// lifecycle, the secure window, IPC, tray, badge, notifications, power/network catch-up, login item and secrets.
+// lifecycle, the secure window, IPC, tray, badge, notifications, power/network catch-up, login item, secrets and
+// Chromium's language.
 import { join } from 'node:path';
 import { OrdersQuerySchema, type ChannelName } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings';
@@ -8,6 +9,7 @@ import type { DemoOptions } from '../core/demo';
 import type { Logger } from '../core/logging';
 import { DEMO_ACCOUNTS } from '../sandbox';
 import { createBadge, type Badge } from './badge';
+import { applyChromiumLanguage, saveLanguage } from './chromiumLanguage';
 import { forwardEvents, logRendererProblems, registerIpcHandlers, sendToWindow } from './ipc';
 import { setupLifecycle } from './lifecycle';
 import { applyLoginItem, HIDDEN_FLAG, type LoginItemDeps } from './loginItem';
@@ -118,6 +120,10 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
   });
   if (!lifecycle.primary) return { primary: false, ready: Promise.resolve(null) };
 
+  // Chromium reads its locale only before ready (date/time inputs follow it); the core is not open yet.
+  const locale = applyChromiumLanguage(app.commandLine, app.getPath('userData'), logger);
+  if (locale) logger.debug('Chromium language', { locale });
+
   const ready = app.whenReady().then(async () => {
     running = await assemble();
     lifecycle.setReady(true);
@@ -191,6 +197,8 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
       await theCore.stop({ abort: true }).catch(() => undefined);
       throw error;
     }
+    // The copy Chromium reads on the next start follows the settings (also when another tool changed them).
+    saveLanguage(dataDir, settings().language, logger);
     const loginItem: LoginItemDeps = {
       platform: options.platform,
       app,
@@ -238,6 +246,7 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
       afterCall: (channel: ChannelName) => {
         if (channel === 'settings.update') {
           applyLoginItem(loginItem, settings().launchAtLogin);
+          saveLanguage(dataDir, settings().language, logger);
           secrets.persistSessionSecrets();
           tray.refresh();
         }

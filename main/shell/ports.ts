@@ -173,8 +173,15 @@ export interface LoginItemSettingsSpec {
   args?: string[];
 }
 
+/** Chromium's command line (app.commandLine); switches only count when set before the app is ready. */
+export interface CommandLinePort {
+  appendSwitch(name: string, value?: string): void;
+  hasSwitch(name: string): boolean;
+}
+
 export interface AppPort {
   readonly isPackaged: boolean;
+  readonly commandLine: CommandLinePort;
   requestSingleInstanceLock(): boolean;
   whenReady(): Promise<unknown>;
   quit(): void;

@@ -281,6 +281,16 @@ export class FakeApp extends FakeEmitter implements AppPort {
   focusCalls = 0;
   readonly badgeCounts: number[] = [];
   readonly loginItems: LoginItemSettingsSpec[] = [];
+  /** Chromium switches the shell set, with the moment: before or after the app was ready. */
+  readonly switches: { name: string; value: string | undefined; beforeReady: boolean }[] = [];
+  /** Switches given on the command line that launched the app. */
+  readonly launchSwitches = new Map<string, string>();
+  private isReady = false;
+  readonly commandLine = {
+    appendSwitch: (name: string, value?: string) =>
+      void this.switches.push({ name, value, beforeReady: !this.isReady }),
+    hasSwitch: (name: string) => this.launchSwitches.has(name) || this.switches.some((s) => s.name === name),
+  };
   private resolveReady: () => void = () => undefined;
   private readonly readyPromise = new Promise<void>((resolve) => (this.resolveReady = resolve));
   constructor(private readonly paths: { userData: string; logs: string }) {
@@ -294,6 +304,7 @@ export class FakeApp extends FakeEmitter implements AppPort {
   }
   /** The OS says the app is ready. */
   ready() {
+    this.isReady = true;
     this.resolveReady();
   }
   /** Like Electron: before-quit, then will-quit; when nobody prevents it the app has exited. */

@@ -1,5 +1,5 @@
 // main/index.ts, the one file that imports electron, loaded with a fake `electron` module: it registers the app
-// scheme before ready, starts the shell in demo mode by default, and quits cleanly.
+// scheme and Chromium's language before ready, starts the shell in demo mode by default, and quits cleanly.
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { AppInfo } from '../../shared/views';
@@ -94,6 +94,8 @@ describe('main/index.ts', () => {
       { scheme: 'magflow', privileges: expect.objectContaining({ standard: true, secure: true }) },
     ]);
     expect(fake.windows).toHaveLength(0);
+    // Chromium's date/time inputs in the seller's language (Romanian on a first start).
+    expect(fake.app.switches).toEqual([{ name: 'lang', value: 'ro-RO', beforeReady: true }]);
 
     fake.app.ready();
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 20_000 });
