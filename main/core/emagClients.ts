@@ -5,6 +5,7 @@ import type { TestConnectionResult } from '../../shared/ipc';
 import type { AccountService, ConnectionTarget } from './accounts/service';
 import {
   createEmagClient,
+  describeEmagError,
   isEmagError,
   resolveApiUrl,
   type EmagClient,
@@ -80,7 +81,7 @@ export function emagClients(deps: {
         const count = await client.orders.count({ status: 1 }, { signal: AbortSignal.timeout(20_000) });
         return { ok: true, errorKind: null, message: `Connected: ${count.noOfItems} new orders waiting` };
       } catch (error) {
-        if (isEmagError(error)) return { ok: false, errorKind: error.kind, message: error.message };
+        if (isEmagError(error)) return { ok: false, errorKind: error.kind, message: describeEmagError(error) };
         return { ok: false, errorKind: 'internal', message: error instanceof Error ? error.message : String(error) };
       }
     },

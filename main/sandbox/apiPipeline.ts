@@ -109,7 +109,7 @@ export async function handleApiRequest(
       finish(429, 'http429');
       return;
     case 'isError':
-      sendJson(res, 200, errorEnvelope(['Simulated eMAG error: the request could not be processed']), headers);
+      sendJson(res, 200, errorEnvelope(['The request could not be processed (simulated fault)']), headers);
       finish(200, 'isError');
       return;
     case 'ipBlocked':

@@ -92,11 +92,11 @@ export const decimalLike = z.union([
 
 export const intOrList = z.union([intLike, z.array(intLike)]).transform((v) => new Set(Array.isArray(v) ? v : [v]));
 
-/** Turns zod issues into eMAG-style messages. */
+/** Turns zod issues into eMAG-style messages: `field: reason` (zod's reason already says "Invalid input"). */
 export function describeIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.join('.');
-    return path ? `Invalid value for '${path}': ${issue.message}` : issue.message;
+    return path ? `${path}: ${issue.message}` : issue.message;
   });
 }
 

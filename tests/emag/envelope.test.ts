@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EmagError } from '../../main/core/emag';
+import { describeEmagError, EmagError } from '../../main/core/emag';
+import { classifyFailure } from '../../main/core/sync/outboxPolicy';
 import { interpretAnswer, messagesToText, retryAfterMs, type HttpAnswer } from '../../main/core/emag/envelope';
 import { ROUTES } from '../../main/core/emag/routes';
 
@@ -90,5 +91,44 @@ describe('helpers', () => {
     expect(retryAfterMs(new Headers({ 'retry-after': '1.5' }))).toBe(1_500);
     expect(retryAfterMs(new Headers({ 'retry-after': new Date(10_000).toUTCString() }), 4_000)).toBe(6_000);
     expect(retryAfterMs(new Headers())).toBeUndefined();
+  });
+});
+
+describe('the text of an error says each thing once', () => {
+  const signal = new AbortController().signal;
+
+  it("quotes an isError refusal's messages once, also where sync and the outbox store it", () => {
+    const error = failure(answer(200, { isError: true, messages: ['The request could not be processed'] }));
+    expect(error.message).toBe('eMAG rejected order/read: The request could not be processed');
+    expect(describeEmagError(error)).toBe(error.message);
+    expect(classifyFailure(error, signal)).toEqual({ kind: 'permanent', message: error.message });
+  });
+
+  it('drops blanks and repeats eMAG sends (one message per entity, the same text twice)', () => {
+    const error = failure(
+      answer(200, {
+        isError: true,
+        messages: ['Order 5 was not found', ' ', 'Order 5 was not found ', 'Order 6 was not found'],
+      }),
+    );
+    expect(error.message).toBe('eMAG rejected order/read: Order 5 was not found; Order 6 was not found');
+    expect(describeEmagError(error)).toBe(error.message);
+    const http = failure(answer(404, { isError: true, messages: ['No route', 'No route'] }));
+    expect(http.message).toBe('eMAG refused order/read (HTTP 404): No route');
+  });
+
+  it('adds the messages a status error does not quote, unless they only repeat it', () => {
+    const auth = failure(answer(401, { isError: true, messages: ['Your IP is not whitelisted'] }));
+    expect(describeEmagError(auth)).toBe(
+      "eMAG refused the credentials or this computer's IP address (HTTP 401) on order/read: Your IP is not whitelisted",
+    );
+    const limited = failure(answer(429, { message: 'API rate limit exceeded' }));
+    expect(describeEmagError(limited)).toBe('eMAG rate limit exceeded on order/read (HTTP 429)');
+    expect(classifyFailure(limited, signal)).toMatchObject({ kind: 'retry', message: limited.message });
+  });
+
+  it('keeps the text of an error without messages as it is', () => {
+    const error = failure(answer(500, '<html>500</html>'));
+    expect(describeEmagError(error)).toBe('eMAG server error (HTTP 500) on order/read');
   });
 });

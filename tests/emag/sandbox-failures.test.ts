@@ -1,7 +1,7 @@
 // How the client behaves when the sandbox misbehaves: retries, circuit breaker, auth and API errors, bad bodies,
 // cancellation, and secrets kept out of every log line.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { EmagError } from '../../main/core/emag';
+import { describeEmagError, EmagError } from '../../main/core/emag';
 import { createMemoryLogger } from '../../main/core/logging';
 import { startSandbox, type Sandbox } from '../../main/sandbox';
 import { logFor, sandboxClient } from './support/sandbox-client';
@@ -116,7 +116,10 @@ describe('errors that are never retried', () => {
     sandbox.setFaults([{ route: 'order/acknowledge', kind: 'isError' }]);
     const error = await failure(client.orders.acknowledge(sandbox.orders(SHOP.username)[0]?.id ?? 1));
     expect(error.kind).toBe('api');
-    expect(error.messages).toEqual(['Simulated eMAG error: the request could not be processed']);
+    expect(error.messages).toEqual(['The request could not be processed (simulated fault)']);
+    expect(describeEmagError(error)).toBe(
+      'eMAG rejected order/acknowledge: The request could not be processed (simulated fault)',
+    );
     expect(sandbox.requestLog).toHaveLength(1);
   });
 

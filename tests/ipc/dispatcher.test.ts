@@ -40,6 +40,7 @@ describe('IPC dispatcher', () => {
         if (!result.ok) {
           expect(result.error.kind).toBe('validation');
           expect(result.error.message).toMatch(/Invalid input/);
+          expect(result.error.message.match(/invalid input/gi)).toHaveLength(1); // said once, not by zod again
           expect(result.error.issues?.length).toBeGreaterThan(0);
         }
       }

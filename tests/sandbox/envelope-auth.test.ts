@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { Sandbox } from '../../main/sandbox';
+import { ApiRefusal } from '../../main/sandbox/envelope';
+import { parseWith } from '../../main/sandbox/payload';
 import { FBE, MAIN, basic, call, start } from './helpers';
 
 let sandbox: Sandbox;
@@ -97,5 +100,20 @@ describe('sandbox envelope and auth', () => {
       headers: { Authorization: basic(MAIN.username, MAIN.password) },
     });
     expect(response.status).toBe(404);
+  });
+
+  it('names a refused field once with its reason, without saying "invalid" twice', () => {
+    const schema = z.object({ status: z.number(), page: z.number().min(1) });
+    let refusal: unknown;
+    try {
+      parseWith(schema, { status: 'x', page: 0 });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(ApiRefusal);
+    expect((refusal as ApiRefusal).messages).toEqual([
+      'status: Invalid input: expected number, received string',
+      'page: Too small: expected number to be >=1',
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 // Turns one HTTP answer into eMAG's envelope or a typed EmagError: anything but JSON with `isError: false` is an error.
-import { EmagError } from './errors';
+import { EmagError, withMessages } from './errors';
 import type { EmagRoute } from './routes';
 
 export interface HttpAnswer {
@@ -96,7 +96,7 @@ export function interpretAnswer(route: EmagRoute, answer: HttpAnswer): Envelope 
     const isAuth = body?.isError === true && looksLikeAuth(messages);
     fail({
       kind: isAuth ? 'auth' : 'api',
-      message: `eMAG refused ${route.name} (HTTP ${status})${messages.length ? `: ${messages.join('; ')}` : ''}`,
+      message: withMessages(`eMAG refused ${route.name} (HTTP ${status})`, messages),
     });
   }
   if (!json.ok) {
@@ -117,7 +117,7 @@ export function interpretAnswer(route: EmagRoute, answer: HttpAnswer): Envelope 
     const isAuth = looksLikeAuth(messages);
     fail({
       kind: isAuth ? 'auth' : 'api',
-      message: `eMAG ${isAuth ? 'refused access to' : 'rejected'} ${route.name}${messages.length ? `: ${messages.join('; ')}` : ''}`,
+      message: withMessages(`eMAG ${isAuth ? 'refused access to' : 'rejected'} ${route.name}`, messages),
     });
   }
   return { messages, results: body?.results };

@@ -122,3 +122,45 @@ export const configError = (message: string, route = 'config'): EmagError =>
 
 export const abortedError = (route: string, cause?: unknown): EmagError =>
   new EmagError({ kind: 'aborted', message: `eMAG request ${route} was cancelled`, route, cause });
+
+/** eMAG's messages with blanks and repeats dropped (eMAG often sends one per entity, or the same text twice). */
+export function distinctMessages(messages: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const message of messages) {
+    const text = message.trim();
+    if (text && !seen.has(text)) {
+      seen.add(text);
+      out.push(text);
+    }
+  }
+  return out;
+}
+
+/** `text: a; b` with each of eMAG's messages once, or `text` alone when there are none. */
+export const withMessages = (text: string, messages: readonly string[]): string => {
+  const distinct = distinctMessages(messages);
+  return distinct.length > 0 ? `${text}: ${distinct.join('; ')}` : text;
+};
+
+/**
+ * The one text to show or store for an error: its message, then those of eMAG's messages that add something to it
+ * (an `isError` refusal already quotes them; a 429's "API rate limit exceeded" only repeats it), each said once.
+ */
+export function describeEmagError(error: EmagError): string {
+  return withMessages(
+    error.message,
+    error.messages.filter((message) => !repeats(error.message, message)),
+  );
+}
+
+/** Words that tell the seller nothing new next to our own message. */
+const FILLER_WORDS = new Set(['api', 'emag', 'error', 'the', 'a', 'an', 'is', 'was', 'has', 'been', 'request']);
+
+const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** True when `text` already says `message`: every word of it is there (quoted whole, or in other words). */
+function repeats(text: string, message: string): boolean {
+  const said = new Set(wordsOf(text));
+  return wordsOf(message).every((word) => said.has(word) || FILLER_WORDS.has(word));
+}

@@ -1,7 +1,7 @@
 // Public surface of the eMAG client: createEmagClient, its error type, settings, and the parsed eMAG record types.
 export { createEmagClient } from './client';
 export type { EmagClient, EmagClientDeps, PagedRead } from './client';
-export { EMAG_ERROR_KINDS, EmagError, isEmagError } from './errors';
+export { describeEmagError, EMAG_ERROR_KINDS, EmagError, isEmagError } from './errors';
 export type { EmagErrorKind } from './errors';
 export { EMAG_PLATFORM_IDS, EMAG_PLATFORMS, isLoopbackHost, resolveApiUrl } from './platforms';
 export type { EmagPlatform } from './platforms';

@@ -34,9 +34,11 @@ function validationError(error: z.ZodError): IpcError {
     message: issue.message,
   }));
   const first = issues[0];
+  // zod's own reasons often are or start with "Invalid input"; the summary says it once.
+  const reason = first?.message.replace(/^Invalid input(:\s*|$)/i, '');
   return {
     kind: 'validation',
-    message: first ? `Invalid input at ${first.path}: ${first.message}` : 'Invalid input',
+    message: first ? `Invalid input at ${first.path}${reason ? `: ${reason}` : ''}` : 'Invalid input',
     issues,
   };
 }

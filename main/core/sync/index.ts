@@ -3,7 +3,7 @@
 import type { Account, JobName, RunMode, RunStatus, SyncRun } from '../../../shared/domain';
 import type { HealthReport } from '../../../shared/views';
 import type { RunCounts } from '../db';
-import { isEmagError } from '../emag';
+import { describeEmagError, isEmagError } from '../emag';
 import { notFound } from '../errors';
 import { childLogger } from '../logging';
 import { DEFAULT_TUNING, type JobContext, type SyncDeps } from './context';
@@ -58,7 +58,7 @@ const emptyCounts = (): RunCounts => ({ pages: 0, requests: 0, created: 0, updat
 
 function describeError(error: unknown): { message: string; kind: string } {
   if (isEmagError(error)) {
-    const detail = error.messages.length > 0 ? `${error.message}: ${error.messages.join('; ')}` : error.message;
+    const detail = describeEmagError(error);
     return { message: detail, kind: error.kind };
   }
   if (error instanceof Error)

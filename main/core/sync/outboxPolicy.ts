@@ -1,6 +1,6 @@
 // How the outbox treats a failed send: try again later (with backoff), give up with the reason, or stop because the
 // run is ending. Also marks failures after which eMAG may have applied the action, so the next try checks first.
-import { isEmagError } from '../emag';
+import { describeEmagError, isEmagError } from '../emag';
 
 /** A rule says no before anything is sent (an FBE order, an order that changed meanwhile): never retried. */
 export class PermanentActionError extends Error {
@@ -29,7 +29,7 @@ export function classifyFailure(error: unknown, signal: AbortSignal): Failure {
   if (signal.aborted || (isEmagError(error) && error.kind === 'aborted')) return { kind: 'aborted' };
   if (error instanceof PermanentActionError) return { kind: 'permanent', message: error.message };
   if (isEmagError(error)) {
-    const detail = error.messages.length > 0 ? `${error.message}: ${error.messages.join('; ')}` : error.message;
+    const detail = describeEmagError(error);
     if (RETRIED_KINDS.has(error.kind)) {
       // `retryable` false on a maybe-delivered kind means the client saw a route that is unsafe to repeat.
       return { kind: 'retry', message: detail, uncertain: MAYBE_DELIVERED.has(error.kind) && !error.retryable };

@@ -191,7 +191,7 @@ function saveOrders({ account, payload, nowMs }: HandlerContext): unknown[] {
       if (!parsed.success) {
         throw new ApiRefusal(
           `Order entity ${i}: send back every field read (at least id, status and products): ${parsed.error.issues
-            .map((issue) => `${issue.path.join('.') || 'order'} ${issue.message}`)
+            .map((issue) => `${issue.path.join('.') || 'order'}: ${issue.message}`)
             .join('; ')}`,
         );
       }
