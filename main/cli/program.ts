@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { LOG_LEVELS } from '../core/logging';
 import { accountsCommand } from './commands/accounts';
+import { backupsCommand } from './commands/backups';
 import { demoCommand } from './commands/demo';
 import { offersCommand } from './commands/offers';
 import { ordersCommand } from './commands/orders';
@@ -50,6 +51,7 @@ export function buildProgram(ctx: CliContext): Command {
     sandboxCommand,
     serveCommand,
     demoCommand,
+    backupsCommand,
   ]) {
     program.addCommand(make(ctx, globals));
   }
