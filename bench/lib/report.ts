@@ -70,21 +70,23 @@ const digits = (n: number): string => {
 export function formatValue(row: Row): string {
   const { value, unit } = row;
   if (value === null) return 'not measured';
-  if (typeof value === 'number') return `${digits(value)} ${unit}`;
-  if (value.runs <= 1) return `${digits(value.median)} ${unit}`;
-  return `${digits(value.median)} ${unit} (${digits(value.min)}–${digits(value.max)}, n=${value.runs})`;
+  const withUnit = (n: number) => (unit ? `${digits(n)} ${unit}` : digits(n));
+  if (typeof value === 'number') return withUnit(value);
+  if (value.runs <= 1) return withUnit(value.median);
+  return `${withUnit(value.median)} (${digits(value.min)}–${digits(value.max)}, n=${value.runs})`;
 }
 
 export function formatTarget(row: Row): string {
   if (!row.target) return '';
   const unit = row.target.on === 'ratio' ? 'of ceiling' : row.unit;
-  return `${row.target.op} ${digits(row.target.value)} ${unit}`;
+  return `${row.target.op} ${digits(row.target.value)}${unit ? ` ${unit}` : ''}`;
 }
 
 export function formatRatio(row: Row): string {
   const ratio = ratioOf(row);
   if (ratio === null) return '';
-  return `${ratio >= 0.1 ? ratio.toFixed(2) : ratio.toPrecision(2)} of ${digits(row.ceiling!)}`;
+  // Three significant digits: 0.899 must not print as a passing 0.90.
+  return `${ratio.toPrecision(3)} of ${digits(row.ceiling!)}`;
 }
 
 const HEADERS = ['#', 'metric', 'measured (median, min–max)', 'target', 'ratio to ceiling', 'result'];
