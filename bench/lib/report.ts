@@ -85,8 +85,9 @@ export function formatTarget(row: Row): string {
 export function formatRatio(row: Row): string {
   const ratio = ratioOf(row);
   if (ratio === null) return '';
-  // Three significant digits: 0.899 must not print as a passing 0.90.
-  return `${ratio.toPrecision(3)} of ${digits(row.ceiling!)}`;
+  // Rounded down to three decimals: 0.8997 is a miss and must not print as 0.900.
+  const shown = ratio >= 0.1 ? (Math.floor(ratio * 1000) / 1000).toFixed(3) : ratio.toPrecision(2);
+  return `${shown} of ${digits(row.ceiling!)}`;
 }
 
 const HEADERS = ['#', 'metric', 'measured (median, min–max)', 'target', 'ratio to ceiling', 'result'];
