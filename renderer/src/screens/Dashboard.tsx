@@ -9,6 +9,7 @@ import { Chart } from '../components/Chart';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { DateTime, Money } from '../components/Formatted';
 import { ProgressBar } from '../components/ProgressBar';
+import { SimpleTable } from '../components/SimpleTable';
 import { useLanguage } from '../components/useLanguage';
 import { formatDay } from '../format/dates';
 import { useDashboard } from '../stores/dashboard';
@@ -148,41 +149,33 @@ function OrderCounts() {
       {counts.length === 0 ? (
         <p className="muted">{t('dashboard.noAccounts')}</p>
       ) : (
-        <table className="table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('common.account')}</th>
+        <SimpleTable
+          scroll={false}
+          columns={[
+            { header: t('common.account') },
+            ...COUNT_STATUSES.map((status) => ({ header: t(`orderStatus.${status}`), align: 'right' as const })),
+            { header: t('dashboard.unacknowledged'), align: 'right' },
+          ]}
+        >
+          {counts.map((c) => (
+            <tr key={c.accountId} data-testid={`dashboard-counts-${c.accountId}`}>
+              <th scope="row">{c.account}</th>
               {COUNT_STATUSES.map((s) => (
-                <th scope="col" key={s} className="align-right">
-                  {t(`orderStatus.${s}`)}
-                </th>
+                <td key={s} className="align-right">
+                  <button
+                    type="button"
+                    className="link-button num"
+                    onClick={() => openOrders(c.accountId, s)}
+                    data-testid={`count-${c.accountId}-${s}`}
+                  >
+                    {c.byStatus[s] ?? 0}
+                  </button>
+                </td>
               ))}
-              <th scope="col" className="align-right">
-                {t('dashboard.unacknowledged')}
-              </th>
+              <td className={`align-right num${c.unacknowledged > 0 ? ' warn-text' : ''}`}>{c.unacknowledged}</td>
             </tr>
-          </thead>
-          <tbody>
-            {counts.map((c) => (
-              <tr key={c.accountId} data-testid={`dashboard-counts-${c.accountId}`}>
-                <th scope="row">{c.account}</th>
-                {COUNT_STATUSES.map((s) => (
-                  <td key={s} className="align-right">
-                    <button
-                      type="button"
-                      className="link-button num"
-                      onClick={() => openOrders(c.accountId, s)}
-                      data-testid={`count-${c.accountId}-${s}`}
-                    >
-                      {c.byStatus[s] ?? 0}
-                    </button>
-                  </td>
-                ))}
-                <td className={`align-right num${c.unacknowledged > 0 ? ' warn-text' : ''}`}>{c.unacknowledged}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </SimpleTable>
       )}
     </div>
   );
@@ -314,42 +307,40 @@ function AccountSync({ group }: { group: AccountGroup }) {
         </p>
       )}
       {group.jobs.length > 0 && (
-        <table className="table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('sync.job')}</th>
-              <th scope="col">{t('sync.state')}</th>
-              <th scope="col">{t('sync.lastRun')}</th>
-              <th scope="col">{t('sync.nextRun')}</th>
+        <SimpleTable
+          scroll={false}
+          columns={[
+            { header: t('sync.job') },
+            { header: t('sync.state') },
+            { header: t('sync.lastRun') },
+            { header: t('sync.nextRun') },
+          ]}
+        >
+          {group.jobs.map((j) => (
+            <tr key={j.job} data-testid={`job-${testKey}-${j.job}`} data-running={j.running}>
+              <th scope="row">{t(`jobs.${j.job}`)}</th>
+              <td>
+                {j.running ? (
+                  <ProgressBar
+                    done={j.progress?.done ?? 0}
+                    total={j.progress?.total ?? null}
+                    label={t('sync.progressLabel', { job: t(`jobs.${j.job}`) })}
+                  />
+                ) : j.lastRun ? (
+                  <span className={`badge run-${j.lastRun.status}`}>{t(`runStatus.${j.lastRun.status}`)}</span>
+                ) : (
+                  <span className="muted">{t('sync.neverRun')}</span>
+                )}
+              </td>
+              <td>
+                <DateTime value={j.lastRun?.finishedAt ?? j.lastRun?.startedAt ?? null} />
+              </td>
+              <td>
+                <DateTime value={j.nextRunAt} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {group.jobs.map((j) => (
-              <tr key={j.job} data-testid={`job-${testKey}-${j.job}`} data-running={j.running}>
-                <th scope="row">{t(`jobs.${j.job}`)}</th>
-                <td>
-                  {j.running ? (
-                    <ProgressBar
-                      done={j.progress?.done ?? 0}
-                      total={j.progress?.total ?? null}
-                      label={t('sync.progressLabel', { job: t(`jobs.${j.job}`) })}
-                    />
-                  ) : j.lastRun ? (
-                    <span className={`badge run-${j.lastRun.status}`}>{t(`runStatus.${j.lastRun.status}`)}</span>
-                  ) : (
-                    <span className="muted">{t('sync.neverRun')}</span>
-                  )}
-                </td>
-                <td>
-                  <DateTime value={j.lastRun?.finishedAt ?? j.lastRun?.startedAt ?? null} />
-                </td>
-                <td>
-                  <DateTime value={j.nextRunAt} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </SimpleTable>
       )}
     </div>
   );

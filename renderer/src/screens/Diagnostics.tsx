@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { DateTime } from '../components/Formatted';
+import { SimpleTable } from '../components/SimpleTable';
 import { useLanguage } from '../components/useLanguage';
 import { formatNumber } from '../format/money';
 import { useDiagnostics } from '../stores/diagnostics';
@@ -37,65 +38,49 @@ export function DiagnosticsScreen() {
         <>
           <div className="card">
             <h2>{t('diagnostics.limiter')}</h2>
-            <div className="table-wrap">
-              <table className="table compact" data-testid="limiter-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('common.account')}</th>
-                    <th scope="col">{t('diagnostics.breaker')}</th>
-                    <th scope="col">{t('diagnostics.bucket')}</th>
-                    <th scope="col" className="align-right">
-                      {t('diagnostics.lastSecond')}
-                    </th>
-                    <th scope="col" className="align-right">
-                      {t('diagnostics.lastMinute')}
-                    </th>
-                    <th scope="col" className="align-right">
-                      {t('diagnostics.queued')}
-                    </th>
-                    <th scope="col" className="align-right">
-                      {t('diagnostics.waits')}
-                    </th>
-                    <th scope="col" className="align-right">
-                      {t('diagnostics.rateLimitHits')}
-                    </th>
+            <SimpleTable
+              testId="limiter-table"
+              columns={[
+                { header: t('common.account') },
+                { header: t('diagnostics.breaker') },
+                { header: t('diagnostics.bucket') },
+                { header: t('diagnostics.lastSecond'), align: 'right' },
+                { header: t('diagnostics.lastMinute'), align: 'right' },
+                { header: t('diagnostics.queued'), align: 'right' },
+                { header: t('diagnostics.waits'), align: 'right' },
+                { header: t('diagnostics.rateLimitHits'), align: 'right' },
+              ]}
+            >
+              {view.accounts.flatMap((a) =>
+                a.buckets.map((b, i) => (
+                  <tr key={`${a.accountId}-${b.bucket}`} data-testid={`limiter-${a.accountId}-${b.bucket}`}>
+                    <th scope="row">{i === 0 ? a.account : ''}</th>
+                    <td>
+                      {i === 0 && (
+                        <span
+                          className={`badge${a.breaker === 'closed' ? ' level-ok' : a.breaker === 'open' ? ' level-failing' : ' level-degraded'}`}
+                          data-testid={`breaker-${a.accountId}`}
+                        >
+                          {t(`diagnostics.breakerStates.${a.breaker}`)}
+                        </span>
+                      )}
+                    </td>
+                    <td>{t(`diagnostics.buckets.${b.bucket}`)}</td>
+                    <td className="align-right num">
+                      {b.lastSecond} / {b.limitPerSecond}
+                    </td>
+                    <td className="align-right num">
+                      {b.lastMinute} / {b.limitPerMinute}
+                    </td>
+                    <td className="align-right num">{b.queued}</td>
+                    <td className="align-right num">
+                      {b.waits} ({formatNumber(b.totalWaitMs, language)} ms)
+                    </td>
+                    <td className={`align-right num${b.rateLimitHits > 0 ? ' warn-text' : ''}`}>{b.rateLimitHits}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {view.accounts.flatMap((a) =>
-                    a.buckets.map((b, i) => (
-                      <tr key={`${a.accountId}-${b.bucket}`} data-testid={`limiter-${a.accountId}-${b.bucket}`}>
-                        <th scope="row">{i === 0 ? a.account : ''}</th>
-                        <td>
-                          {i === 0 && (
-                            <span
-                              className={`badge${a.breaker === 'closed' ? ' level-ok' : a.breaker === 'open' ? ' level-failing' : ' level-degraded'}`}
-                              data-testid={`breaker-${a.accountId}`}
-                            >
-                              {t(`diagnostics.breakerStates.${a.breaker}`)}
-                            </span>
-                          )}
-                        </td>
-                        <td>{t(`diagnostics.buckets.${b.bucket}`)}</td>
-                        <td className="align-right num">
-                          {b.lastSecond} / {b.limitPerSecond}
-                        </td>
-                        <td className="align-right num">
-                          {b.lastMinute} / {b.limitPerMinute}
-                        </td>
-                        <td className="align-right num">{b.queued}</td>
-                        <td className="align-right num">
-                          {b.waits} ({formatNumber(b.totalWaitMs, language)} ms)
-                        </td>
-                        <td className={`align-right num${b.rateLimitHits > 0 ? ' warn-text' : ''}`}>
-                          {b.rateLimitHits}
-                        </td>
-                      </tr>
-                    )),
-                  )}
-                </tbody>
-              </table>
-            </div>
+                )),
+              )}
+            </SimpleTable>
           </div>
           <div className="card" data-testid="cache-stats">
             <h2>{t('diagnostics.cache')}</h2>
@@ -115,34 +100,30 @@ export function DiagnosticsScreen() {
             {view.recentErrors.length === 0 ? (
               <p className="muted">{t('diagnostics.noErrors')}</p>
             ) : (
-              <div className="table-wrap">
-                <table className="table compact" data-testid="recent-errors">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('diagnostics.at')}</th>
-                      <th scope="col">{t('common.account')}</th>
-                      <th scope="col">{t('diagnostics.route')}</th>
-                      <th scope="col">{t('diagnostics.kind')}</th>
-                      <th scope="col">{t('diagnostics.message')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {view.recentErrors.map((e, i) => (
-                      <tr key={`${e.at}-${i}`}>
-                        <td>
-                          <DateTime value={e.at} />
-                        </td>
-                        <td>{e.account ?? '—'}</td>
-                        <td>
-                          <code>{e.route ?? '—'}</code>
-                        </td>
-                        <td>{e.kind}</td>
-                        <td className="notice-detail">{e.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <SimpleTable
+                testId="recent-errors"
+                columns={[
+                  { header: t('diagnostics.at') },
+                  { header: t('common.account') },
+                  { header: t('diagnostics.route') },
+                  { header: t('diagnostics.kind') },
+                  { header: t('diagnostics.message') },
+                ]}
+              >
+                {view.recentErrors.map((e, i) => (
+                  <tr key={`${e.at}-${i}`}>
+                    <td>
+                      <DateTime value={e.at} />
+                    </td>
+                    <td>{e.account ?? '—'}</td>
+                    <td>
+                      <code>{e.route ?? '—'}</code>
+                    </td>
+                    <td>{e.kind}</td>
+                    <td className="notice-detail">{e.message}</td>
+                  </tr>
+                ))}
+              </SimpleTable>
             )}
           </div>
           <div className="card">

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../../shared/domain';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { DateTime, Money, PaymentLabel, StatusBadge } from '../components/Formatted';
+import { SimpleTable } from '../components/SimpleTable';
 import { useLanguage } from '../components/useLanguage';
 import { platformZone } from '../format/dates';
 import { formatDecimalMoney } from '../format/money';
@@ -84,48 +85,37 @@ function Lines({ order }: { order: OrderDetail }) {
   return (
     <div className="card">
       <h2>{t('order.lines')}</h2>
-      <div className="table-wrap">
-        <table className="table" data-testid="order-lines">
-          <thead>
-            <tr>
-              <th scope="col">{t('order.product')}</th>
-              <th scope="col">{t('order.partNumber')}</th>
-              <th scope="col" className="align-right">
-                {t('order.quantity')}
-              </th>
-              <th scope="col" className="align-right">
-                {t('order.unitPrice')}
-              </th>
-              <th scope="col" className="align-right">
-                {t('order.vat')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {order.lines.map((line) => (
-              <tr key={line.lineId} className={line.status === 0 ? 'muted' : undefined}>
-                <td>
-                  {line.name}
-                  {line.status === 0 && <span className="badge status-0"> {t('order.lineCancelled')}</span>}
-                  {line.partNumberKey && (
-                    <div className="muted small">
-                      {t('order.pnk')}: {line.partNumberKey}
-                    </div>
-                  )}
-                </td>
-                <td>{line.partNumber ?? '—'}</td>
-                <td className="align-right num">{line.quantity}</td>
-                <td className="align-right num">{formatDecimalMoney(line.salePrice, line.currency, language)}</td>
-                <td className="align-right num">
-                  {line.vat !== null && Number.isFinite(Number(line.vat))
-                    ? `${Math.round(Number(line.vat) * 100)}%`
-                    : '—'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SimpleTable
+        testId="order-lines"
+        compact={false}
+        columns={[
+          { header: t('order.product') },
+          { header: t('order.partNumber') },
+          { header: t('order.quantity'), align: 'right' },
+          { header: t('order.unitPrice'), align: 'right' },
+          { header: t('order.vat'), align: 'right' },
+        ]}
+      >
+        {order.lines.map((line) => (
+          <tr key={line.lineId} className={line.status === 0 ? 'muted' : undefined}>
+            <td>
+              {line.name}
+              {line.status === 0 && <span className="badge status-0"> {t('order.lineCancelled')}</span>}
+              {line.partNumberKey && (
+                <div className="muted small">
+                  {t('order.pnk')}: {line.partNumberKey}
+                </div>
+              )}
+            </td>
+            <td>{line.partNumber ?? '—'}</td>
+            <td className="align-right num">{line.quantity}</td>
+            <td className="align-right num">{formatDecimalMoney(line.salePrice, line.currency, language)}</td>
+            <td className="align-right num">
+              {line.vat !== null && Number.isFinite(Number(line.vat)) ? `${Math.round(Number(line.vat) * 100)}%` : '—'}
+            </td>
+          </tr>
+        ))}
+      </SimpleTable>
     </div>
   );
 }

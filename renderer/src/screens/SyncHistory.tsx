@@ -5,6 +5,7 @@ import { JOB_NAMES, type JobName, type RunStatus } from '../../../shared/domain'
 import { Chart } from '../components/Chart';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { DateTime } from '../components/Formatted';
+import { SimpleTable } from '../components/SimpleTable';
 import { useLanguage } from '../components/useLanguage';
 import { formatDuration, formatTime } from '../format/dates';
 import { useApp } from '../stores/app';
@@ -121,59 +122,49 @@ export function SyncHistoryScreen() {
         {runs.length === 0 ? (
           <p className="muted">{t('sync.empty')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table compact" data-testid="runs-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('sync.started')}</th>
-                  <th scope="col">{t('sync.job')}</th>
-                  <th scope="col">{t('common.account')}</th>
-                  <th scope="col">{t('sync.mode')}</th>
-                  <th scope="col">{t('sync.status')}</th>
-                  <th scope="col" className="align-right">
-                    {t('sync.duration')}
-                  </th>
-                  <th scope="col" className="align-right">
-                    {t('sync.counts')}
-                  </th>
-                  <th scope="col" className="align-right">
-                    {t('sync.requests')}
-                  </th>
-                  <th scope="col">{t('sync.error')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {runs.map((r) => (
-                  <tr key={r.id} data-testid={`run-${r.id}`} data-status={r.status}>
-                    <td>
-                      <DateTime value={r.startedAt} />
-                    </td>
-                    <td>{t(`jobs.${r.job}`)}</td>
-                    <td className="run-account">{r.account ?? t('dashboard.general')}</td>
-                    <td>{t(`runMode.${r.mode}`)}</td>
-                    <td>
-                      <span className={`badge run-${r.status}`}>{t(`runStatus.${r.status}`)}</span>
-                    </td>
-                    <td className="align-right num">{formatDuration(r.durationMs, language)}</td>
-                    <td className="align-right num">
-                      {r.created} / {r.updated} / {r.unchanged} / {r.failed}
-                    </td>
-                    <td className="align-right num">{r.requests}</td>
-                    <td className="run-error">
-                      {r.error && (
-                        <span className="warn-text">
-                          {r.errorKind && i18n.exists(`errors.emagKind.${r.errorKind}`)
-                            ? `${t(`errors.emagKind.${r.errorKind}`)} `
-                            : ''}
-                          <span className="notice-detail">{r.error}</span>
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SimpleTable
+            testId="runs-table"
+            columns={[
+              { header: t('sync.started') },
+              { header: t('sync.job') },
+              { header: t('common.account') },
+              { header: t('sync.mode') },
+              { header: t('sync.status') },
+              { header: t('sync.duration'), align: 'right' },
+              { header: t('sync.counts'), align: 'right' },
+              { header: t('sync.requests'), align: 'right' },
+              { header: t('sync.error') },
+            ]}
+          >
+            {runs.map((r) => (
+              <tr key={r.id} data-testid={`run-${r.id}`} data-status={r.status}>
+                <td>
+                  <DateTime value={r.startedAt} />
+                </td>
+                <td>{t(`jobs.${r.job}`)}</td>
+                <td className="run-account">{r.account ?? t('dashboard.general')}</td>
+                <td>{t(`runMode.${r.mode}`)}</td>
+                <td>
+                  <span className={`badge run-${r.status}`}>{t(`runStatus.${r.status}`)}</span>
+                </td>
+                <td className="align-right num">{formatDuration(r.durationMs, language)}</td>
+                <td className="align-right num">
+                  {r.created} / {r.updated} / {r.unchanged} / {r.failed}
+                </td>
+                <td className="align-right num">{r.requests}</td>
+                <td className="run-error">
+                  {r.error && (
+                    <span className="warn-text">
+                      {r.errorKind && i18n.exists(`errors.emagKind.${r.errorKind}`)
+                        ? `${t(`errors.emagKind.${r.errorKind}`)} `
+                        : ''}
+                      <span className="notice-detail">{r.error}</span>
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </SimpleTable>
         )}
       </div>
     </section>
