@@ -2,19 +2,16 @@
 import type { Settings } from '../../shared/settings';
 import type { OrderNewEvent } from '../../shared/events';
 import { minorToDecimal } from '../core/orders/money';
+import { joined, notificationText, type Text } from '../core/sync/notificationText';
 
 type Language = Settings['language'];
 
-export interface NotificationText {
-  title: string;
-  body: string;
-}
+export type NotificationText = Text;
 
 const money = (lang: Language, minor: number, currency: string): string => {
   const amount = minorToDecimal(minor);
   return `${lang === 'ro' ? amount.replace('.', ',') : amount} ${currency}`;
 };
-const joined = (...parts: (string | null | undefined)[]): string => parts.filter(Boolean).join(' · ');
 
 export const shellText = {
   /** Title: order number and total; body: customer and first product, then the account. */
@@ -48,17 +45,7 @@ export const shellText = {
     };
   },
 
-  awb(lang: Language, account: string, orderId: number, awbNumber: string | null): NotificationText {
-    return {
-      title: lang === 'en' ? `AWB issued for order #${orderId}` : `AWB emis pentru comanda #${orderId}`,
-      body: joined(account, awbNumber),
-    };
-  },
-
-  invoice(lang: Language, account: string, orderId: number): NotificationText {
-    return {
-      title: lang === 'en' ? `Invoice attached to order #${orderId}` : `Factură atașată la comanda #${orderId}`,
-      body: account,
-    };
-  },
+  // The same words as the feed rows the sync writes for them.
+  awb: notificationText.awb,
+  invoice: notificationText.invoice,
 };

@@ -41,7 +41,8 @@ const JOB_WORDS: Record<Language, Record<string, string>> = {
 };
 
 const money = (minor: number, currency: string): string => `${minorToDecimal(minor)} ${currency}`;
-const joined = (...parts: (string | null | undefined)[]): string => parts.filter(Boolean).join(' · ');
+/** The non-empty parts, one line. */
+export const joined = (...parts: (string | null | undefined)[]): string => parts.filter(Boolean).join(' · ');
 
 export const notificationText = {
   orderNew(
