@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // The small shared building blocks the screens are made of: what the seller (and a screen reader) gets from each.
-import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SelectField } from '../../renderer/src/components/SelectField';
 import { SimpleTable } from '../../renderer/src/components/SimpleTable';
 
 afterEach(() => cleanup());
@@ -37,5 +38,55 @@ describe('SimpleTable', () => {
     const table = screen.getByTestId('t');
     expect(table.className).toBe('table');
     expect(container.firstElementChild).toBe(table);
+  });
+});
+
+describe('SelectField', () => {
+  const options = [
+    { value: 1, label: 'Nouă' },
+    { value: 2, label: 'În lucru' },
+  ];
+
+  it('is named by its visible label, offers the empty choice first and reports the chosen value as text', () => {
+    const onChange = vi.fn();
+    render(<SelectField label="Stare" value="" onChange={onChange} options={options} emptyOption="Toate" testId="s" />);
+    const select = screen.getByRole('combobox', { name: 'Stare' });
+    expect(select).toBe(screen.getByTestId('s'));
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => [o.getAttribute('value'), o.textContent]),
+    ).toEqual([
+      ['', 'Toate'],
+      ['1', 'Nouă'],
+      ['2', 'În lucru'],
+    ]);
+    fireEvent.change(select, { target: { value: '2' } });
+    expect(onChange).toHaveBeenCalledWith('2');
+    fireEvent.change(select, { target: { value: '' } });
+    expect(onChange).toHaveBeenLastCalledWith('');
+  });
+
+  it('without an empty choice shows only the options; can be disabled and point at its hint', () => {
+    render(
+      <>
+        <SelectField
+          label="Temă"
+          value="2"
+          onChange={() => undefined}
+          options={options}
+          disabled
+          describedBy="hint"
+          className="grow"
+        />
+        <div id="hint">De ce</div>
+      </>,
+    );
+    const select = screen.getByRole('combobox', { name: 'Temă' }) as HTMLSelectElement;
+    expect(select.value).toBe('2');
+    expect(select.options).toHaveLength(2);
+    expect(select.disabled).toBe(true);
+    expect(select.getAttribute('aria-describedby')).toBe('hint');
+    expect(select.closest('label')?.className).toBe('field grow');
   });
 });

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Offer } from '../../../shared/domain';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { SelectField } from '../components/SelectField';
 import { useDebouncedEffect } from '../components/useDebounced';
 import { useLanguage } from '../components/useLanguage';
 import { VirtualTable, type Column } from '../components/VirtualTable';
@@ -122,36 +123,22 @@ export function OffersScreen() {
             data-testid="offers-search"
           />
         </label>
-        <label className="field">
-          <span>{t('offers.col.status')}</span>
-          <select
-            value={status}
-            onChange={(e) => offers.setQuery({ statuses: e.target.value === '' ? [] : [Number(e.target.value)] })}
-            data-testid="offers-filter-status"
-          >
-            <option value="">{t('common.all')}</option>
-            {[1, 0, 2].map((s) => (
-              <option key={s} value={s}>
-                {t(`offers.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('offers.col.account')}</span>
-          <select
-            value={account}
-            onChange={(e) => offers.setQuery({ accountIds: e.target.value === '' ? [] : [Number(e.target.value)] })}
-            data-testid="offers-filter-account"
-          >
-            <option value="">{t('common.all')}</option>
-            {accounts.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('offers.col.status')}
+          value={status}
+          onChange={(v) => offers.setQuery({ statuses: v === '' ? [] : [Number(v)] })}
+          emptyOption={t('common.all')}
+          options={[1, 0, 2].map((s) => ({ value: s, label: t(`offers.status.${s}`) }))}
+          testId="offers-filter-status"
+        />
+        <SelectField
+          label={t('offers.col.account')}
+          value={account}
+          onChange={(v) => offers.setQuery({ accountIds: v === '' ? [] : [Number(v)] })}
+          emptyOption={t('common.all')}
+          options={accounts.map((a) => ({ value: a.id, label: a.name }))}
+          testId="offers-filter-account"
+        />
       </form>
       {offers.error && <ErrorNotice error={offers.error} onRetry={() => void offers.refresh()} />}
       <VirtualTable

@@ -6,6 +6,7 @@ import type { OrderDetail, OrderStatus, OutboxAction } from '../../../shared/dom
 import { CallError } from '../api/errors';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { SelectField } from '../components/SelectField';
 import { DateTime } from '../components/Formatted';
 import { MINOR_PER_MAJOR } from '../format/money';
 import { useOrderDetail } from '../stores/orderDetail';
@@ -92,17 +93,15 @@ export function OrderActions({ order }: { order: OrderDetail }) {
           </p>
         ) : (
           <div className="head-actions">
-            <label className="field grow">
-              <span>{t('order.newStatus')}</span>
-              <select value={status} onChange={(e) => setStatus(e.target.value)} data-testid="change-status-select">
-                <option value="">—</option>
-                {order.allowedStatuses.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`orderStatus.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              className="grow"
+              label={t('order.newStatus')}
+              value={status}
+              onChange={setStatus}
+              emptyOption="—"
+              options={order.allowedStatuses.map((s) => ({ value: s, label: t(`orderStatus.${s}`) }))}
+              testId="change-status-select"
+            />
             <button
               type="submit"
               className="btn"
@@ -244,19 +243,17 @@ function AwbDialog({ order, onClose, onQueued }: { order: OrderDetail; onClose: 
   return (
     <Dialog title={t('order.awbTitle', { id: order.id })} onClose={onClose} testId="awb-dialog">
       <form onSubmit={(e) => void submit(e)} className="form-grid">
-        <label className="field" style={{ gridColumn: '1 / -1' }}>
-          <span>{t('order.courier')}</span>
-          <select value={courier} onChange={(e) => setCourier(e.target.value)} data-testid="awb-courier">
-            <option value="">{couriers === null ? t('order.couriersLoading') : t('order.defaultCourier')}</option>
-            {(couriers ?? [])
-              .filter((c) => c.active)
-              .map((c) => (
-                <option key={c.courierAccountId} value={c.courierAccountId}>
-                  {c.displayName} ({c.courierName})
-                </option>
-              ))}
-          </select>
-        </label>
+        <SelectField
+          style={{ gridColumn: '1 / -1' }}
+          label={t('order.courier')}
+          value={courier}
+          onChange={setCourier}
+          emptyOption={couriers === null ? t('order.couriersLoading') : t('order.defaultCourier')}
+          options={(couriers ?? [])
+            .filter((c) => c.active)
+            .map((c) => ({ value: c.courierAccountId, label: `${c.displayName} (${c.courierName})` }))}
+          testId="awb-courier"
+        />
         {couriersError && (
           <div style={{ gridColumn: '1 / -1' }}>
             <ErrorNotice error={couriersError} />

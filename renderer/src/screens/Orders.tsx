@@ -6,6 +6,7 @@ import { ORDER_STATUSES, type OrderStatus, type OrderSummary } from '../../../sh
 import { CallError } from '../api/errors';
 import { downloadText } from '../components/download';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { SelectField } from '../components/SelectField';
 import { DateTime, Money, PaymentLabel, StatusBadge } from '../components/Formatted';
 import { useDebouncedEffect } from '../components/useDebounced';
 import { useLanguage } from '../components/useLanguage';
@@ -235,51 +236,30 @@ function OrderFilters() {
           data-testid="orders-search"
         />
       </label>
-      <label className="field">
-        <span>{t('orders.col.status')}</span>
-        <select
-          value={status}
-          onChange={(e) => setQuery({ statuses: e.target.value === '' ? [] : [Number(e.target.value) as OrderStatus] })}
-          data-testid="filter-status"
-        >
-          <option value="">{t('common.all')}</option>
-          {ORDER_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`orderStatus.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('orders.col.account')}</span>
-        <select
-          value={account}
-          onChange={(e) => setQuery({ accountIds: e.target.value === '' ? [] : [Number(e.target.value)] })}
-          data-testid="filter-account"
-        >
-          <option value="">{t('common.all')}</option>
-          {accounts.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('orders.col.payment')}</span>
-        <select
-          value={payment}
-          onChange={(e) => setQuery({ paymentModeIds: e.target.value === '' ? [] : [Number(e.target.value)] })}
-          data-testid="filter-payment"
-        >
-          <option value="">{t('common.all')}</option>
-          {[1, 2, 3].map((p) => (
-            <option key={p} value={p}>
-              {t(`payment.${p}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label={t('orders.col.status')}
+        value={status}
+        onChange={(v) => setQuery({ statuses: v === '' ? [] : [Number(v) as OrderStatus] })}
+        emptyOption={t('common.all')}
+        options={ORDER_STATUSES.map((s) => ({ value: s, label: t(`orderStatus.${s}`) }))}
+        testId="filter-status"
+      />
+      <SelectField
+        label={t('orders.col.account')}
+        value={account}
+        onChange={(v) => setQuery({ accountIds: v === '' ? [] : [Number(v)] })}
+        emptyOption={t('common.all')}
+        options={accounts.map((a) => ({ value: a.id, label: a.name }))}
+        testId="filter-account"
+      />
+      <SelectField
+        label={t('orders.col.payment')}
+        value={payment}
+        onChange={(v) => setQuery({ paymentModeIds: v === '' ? [] : [Number(v)] })}
+        emptyOption={t('common.all')}
+        options={[1, 2, 3].map((p) => ({ value: p, label: t(`payment.${p}`) }))}
+        testId="filter-payment"
+      />
       <label className="field">
         <span>{t('orders.from')}</span>
         <input

@@ -7,6 +7,7 @@ import type { Settings, SettingsPatch } from '../../../shared/settings';
 import { CallError } from '../api/errors';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { SelectField } from '../components/SelectField';
 import { useApp } from '../stores/app';
 import { AccountsSection } from './SettingsAccounts';
 
@@ -149,20 +150,16 @@ export function SettingsScreen() {
           <Card title={t('settings.appearance')}>
             <div className="form-grid">
               <LanguageSwitch testId="settings-language" stacked />
-              <label className="field">
-                <span>{t('settings.theme')}</span>
-                <select
-                  value={settings.theme}
-                  onChange={(e) => void save({ theme: e.target.value as Settings['theme'] })}
-                  data-testid="settings-theme"
-                >
-                  {(['system', 'light', 'dark'] as const).map((th) => (
-                    <option key={th} value={th}>
-                      {t(`settings.themes.${th}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField
+                label={t('settings.theme')}
+                value={settings.theme}
+                onChange={(v) => void save({ theme: v as Settings['theme'] })}
+                options={(['system', 'light', 'dark'] as const).map((th) => ({
+                  value: th,
+                  label: t(`settings.themes.${th}`),
+                }))}
+                testId="settings-theme"
+              />
               <Check
                 label={t('settings.startMinimized')}
                 checked={settings.startMinimized}
@@ -296,22 +293,15 @@ function UnencryptedSecretsField({
   const { t } = useTranslation();
   return (
     <div>
-      <label className="field">
-        <span>{t('settings.unencryptedSecrets')}</span>
-        <select
-          value={value}
-          disabled={!desktop}
-          aria-describedby="settings-unencrypted-hint"
-          onChange={(e) => void onSave({ unencryptedSecrets: e.target.value as Settings['unencryptedSecrets'] })}
-          data-testid="settings-unencrypted-secrets"
-        >
-          {UNENCRYPTED_CHOICES.map((choice) => (
-            <option key={choice} value={choice}>
-              {t(`settings.unencryptedChoices.${choice}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label={t('settings.unencryptedSecrets')}
+        value={value}
+        disabled={!desktop}
+        describedBy="settings-unencrypted-hint"
+        onChange={(v) => void onSave({ unencryptedSecrets: v as Settings['unencryptedSecrets'] })}
+        options={UNENCRYPTED_CHOICES.map((c) => ({ value: c, label: t(`settings.unencryptedChoices.${c}`) }))}
+        testId="settings-unencrypted-secrets"
+      />
       <div className="muted small" id="settings-unencrypted-hint" data-testid="settings-unencrypted-hint">
         {desktop ? t('settings.unencryptedSecretsHint') : t('settings.unencryptedSecretsDesktopOnly')}
       </div>

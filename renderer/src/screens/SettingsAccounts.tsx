@@ -6,6 +6,7 @@ import type { AccountInput, ChannelInput, TestConnectionResult } from '../../../
 import { CallError } from '../api/errors';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { SelectField } from '../components/SelectField';
 import { useApp } from '../stores/app';
 
 export function AccountsSection() {
@@ -193,30 +194,20 @@ function AccountDialog({ account, onClose }: { account: Account | null; onClose:
             data-testid="account-name"
           />
         </label>
-        <label className="field">
-          <span>{t('settings.platform')}</span>
-          <select
-            value={platform}
-            onChange={(e) => setPlatform(e.target.value as Platform)}
-            data-testid="account-platform"
-          >
-            {PLATFORMS.map((p) => (
-              <option key={p} value={p}>
-                {t(`settings.platforms.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('settings.kind')}</span>
-          <select value={kind} onChange={(e) => setKind(e.target.value as AccountKind)} data-testid="account-kind">
-            {ACCOUNT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`settings.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('settings.platform')}
+          value={platform}
+          onChange={(v) => setPlatform(v as Platform)}
+          options={PLATFORMS.map((p) => ({ value: p, label: t(`settings.platforms.${p}`) }))}
+          testId="account-platform"
+        />
+        <SelectField
+          label={t('settings.kind')}
+          value={kind}
+          onChange={(v) => setKind(v as AccountKind)}
+          options={ACCOUNT_KINDS.map((k) => ({ value: k, label: t(`settings.kinds.${k}`) }))}
+          testId="account-kind"
+        />
         <label className="field">
           <span>{t('settings.username')}</span>
           <input

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { JOB_NAMES, type JobName, type RunStatus } from '../../../shared/domain';
 import { Chart } from '../components/Chart';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { SelectField } from '../components/SelectField';
 import { DateTime } from '../components/Formatted';
 import { SimpleTable } from '../components/SimpleTable';
 import { useLanguage } from '../components/useLanguage';
@@ -56,51 +57,30 @@ export function SyncHistoryScreen() {
         </button>
       </div>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
-        <label className="field">
-          <span>{t('sync.job')}</span>
-          <select
-            value={runsFilter.job ?? ''}
-            onChange={(e) => setFilter({ job: (e.target.value || undefined) as JobName | undefined })}
-            data-testid="runs-filter-job"
-          >
-            <option value="">{t('common.all')}</option>
-            {JOB_NAMES.map((j) => (
-              <option key={j} value={j}>
-                {t(`jobs.${j}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('common.account')}</span>
-          <select
-            value={runsFilter.accountId ?? ''}
-            onChange={(e) => setFilter({ accountId: e.target.value ? Number(e.target.value) : undefined })}
-            data-testid="runs-filter-account"
-          >
-            <option value="">{t('common.all')}</option>
-            {accounts.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('sync.status')}</span>
-          <select
-            value={runsFilter.status ?? ''}
-            onChange={(e) => setFilter({ status: (e.target.value || undefined) as RunStatus | undefined })}
-            data-testid="runs-filter-status"
-          >
-            <option value="">{t('common.all')}</option>
-            {RUN_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`runStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('sync.job')}
+          value={runsFilter.job ?? ''}
+          onChange={(v) => setFilter({ job: (v || undefined) as JobName | undefined })}
+          emptyOption={t('common.all')}
+          options={JOB_NAMES.map((j) => ({ value: j, label: t(`jobs.${j}`) }))}
+          testId="runs-filter-job"
+        />
+        <SelectField
+          label={t('common.account')}
+          value={String(runsFilter.accountId ?? '')}
+          onChange={(v) => setFilter({ accountId: v ? Number(v) : undefined })}
+          emptyOption={t('common.all')}
+          options={accounts.map((a) => ({ value: a.id, label: a.name }))}
+          testId="runs-filter-account"
+        />
+        <SelectField
+          label={t('sync.status')}
+          value={runsFilter.status ?? ''}
+          onChange={(v) => setFilter({ status: (v || undefined) as RunStatus | undefined })}
+          emptyOption={t('common.all')}
+          options={RUN_STATUSES.map((s) => ({ value: s, label: t(`runStatus.${s}`) }))}
+          testId="runs-filter-status"
+        />
       </form>
       {runsError && <ErrorNotice error={runsError} onRetry={() => void useSync.getState().loadRuns()} />}
       {chartRuns.length > 0 && (
