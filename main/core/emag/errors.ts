@@ -85,18 +85,10 @@ export class EmagError extends Error {
     return this.account === account ? this : new EmagError({ ...this.init(), account });
   }
 
+  /** The fields a log line or an IPC answer carries: those of init() but the retry delay and the cause. */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      kind: this.kind,
-      message: this.message,
-      route: this.route,
-      messages: this.messages,
-      status: this.status,
-      transient: this.transient,
-      retryable: this.retryable,
-      account: this.account,
-    };
+    const { retryAfterMs: _retryAfterMs, cause: _cause, ...shown } = this.init();
+    return { name: this.name, ...shown };
   }
 
   private init(): EmagErrorInit {
