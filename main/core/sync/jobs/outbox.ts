@@ -253,6 +253,16 @@ const HANDLERS: Record<OutboxKind, Handler> = {
   invoice: attachInvoice,
 };
 
+/** Counts, logs and announces an attempt that did not go through: to be retried later, or failed for good. */
+function recordUnsent(ctx: JobContext, action: OutboxAction, outcome: 'retry' | 'failed', error: string): void {
+  ctx.counts[outcome === 'retry' ? 'unchanged' : 'failed']++;
+  ctx.metrics?.outbox.inc({ kind: action.kind, outcome });
+  const details = { actionId: action.id, kind: action.kind, error };
+  if (outcome === 'retry') ctx.logger.warn('outbox action will be retried', details);
+  else ctx.logger.error('outbox action failed for good', details);
+  ctx.deps.bus.emit({ type: 'outbox_changed', action });
+}
+
 async function sendAction(ctx: JobContext, action: OutboxAction): Promise<void> {
   const { repos, bus, clock } = ctx.deps;
   const account = accountOf(ctx);
@@ -282,14 +292,7 @@ async function sendAction(ctx: JobContext, action: OutboxAction): Promise<void> 
         `${uncertain ? UNCONFIRMED : ''}${failure.message}`,
         new Date(clock.now().getTime() + delay),
       );
-      ctx.counts.unchanged++;
-      ctx.metrics?.outbox.inc({ kind: action.kind, outcome: 'retry' });
-      ctx.logger.warn('outbox action will be retried', {
-        actionId: action.id,
-        kind: action.kind,
-        error: failure.message,
-      });
-      bus.emit({ type: 'outbox_changed', action: updated });
+      recordUnsent(ctx, updated, 'retry', failure.message);
       return;
     }
     const text = notificationText.actionFailed(lang, account.name, action.orderId, action.kind, failure.message);
@@ -302,14 +305,7 @@ async function sendAction(ctx: JobContext, action: OutboxAction): Promise<void> 
         orderId: action.orderId,
       }),
     }));
-    ctx.counts.failed++;
-    ctx.metrics?.outbox.inc({ kind: action.kind, outcome: 'failed' });
-    ctx.logger.error('outbox action failed for good', {
-      actionId: action.id,
-      kind: action.kind,
-      error: failure.message,
-    });
-    bus.emit({ type: 'outbox_changed', action: updated });
+    recordUnsent(ctx, updated, 'failed', failure.message);
     bus.emit({ type: 'notification_added', notification });
     return;
   }
