@@ -6,19 +6,8 @@ import type { Clock } from '../../clock';
 import type { Db } from '../open';
 import type { UpsertOutcome } from './orders';
 
-export interface OfferRecord {
-  accountId: number;
-  id: number;
-  partNumber: string | null;
-  partNumberKey: string | null;
-  name: string;
-  brand: string | null;
-  salePrice: string | null;
-  currency: string | null;
-  stock: number | null;
-  status: number | null;
-  validationStatus: number | null;
-  validationText: string | null;
+/** An offer as the sync maps it from eMAG: what the window lists, less what the database adds, plus the raw object. */
+export interface OfferRecord extends Omit<Offer, 'account' | 'updatedAt'> {
   raw: unknown;
 }
 

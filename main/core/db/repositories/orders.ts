@@ -7,20 +7,22 @@ import type { Db } from '../open';
 import { toFtsQuery } from './ftsQuery';
 
 /** An order as the sync maps it from eMAG, ready to store. */
-export interface OrderRecord {
-  accountId: number;
-  id: number;
-  status: OrderStatus;
-  type: OrderType;
-  paymentModeId: number | null;
-  paymentStatus: number | null;
-  totalMinor: number;
-  currency: string;
+export interface OrderRecord extends Pick<
+  OrderSummary,
+  | 'accountId'
+  | 'id'
+  | 'status'
+  | 'type'
+  | 'paymentModeId'
+  | 'paymentStatus'
+  | 'totalMinor'
+  | 'currency'
+  | 'created'
+  | 'modified'
+> {
   customerName: string | null;
   customerPhone: string | null;
   locality: string | null;
-  created: string;
-  modified: string;
   lines: OrderLine[];
   /** eMAG's order object as received; kept whole so nothing eMAG sent is lost. */
   raw: unknown;

@@ -4,14 +4,7 @@ import type { Paged } from '../../../../shared/ipc';
 import type { Clock } from '../../clock';
 import type { Db } from '../open';
 
-export interface RunCounts {
-  pages: number;
-  requests: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-}
+export type RunCounts = Pick<SyncRun, 'pages' | 'requests' | 'created' | 'updated' | 'unchanged' | 'failed'>;
 
 export interface RunOutcome extends Partial<RunCounts> {
   status: Exclude<RunStatus, 'running'>;
@@ -27,7 +20,7 @@ export interface RunFilter {
   limit?: number;
 }
 
-interface RunRow {
+interface RunRow extends RunCounts {
   id: number;
   job: string;
   account_id: number | null;
@@ -36,12 +29,6 @@ interface RunRow {
   status: string;
   started_at: string;
   finished_at: string | null;
-  pages: number;
-  requests: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
   error: string | null;
   error_kind: string | null;
 }
