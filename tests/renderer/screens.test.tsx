@@ -4,7 +4,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/src/App';
 import { useNavigation } from '../../renderer/src/stores/navigation';
-import { SEARCH_DEBOUNCE_MS } from '../../renderer/src/screens/Orders';
+import { SEARCH_DEBOUNCE_MS } from '../../renderer/src/components/FilterBar';
 import { makeDashboard, makeHealth, makeOrder, makeSyncState, type FakeApi } from './fakeApi';
 import { freshWorld, giveLayout, settle } from './setup';
 

@@ -1,11 +1,22 @@
 // @vitest-environment jsdom
 // The small shared building blocks the screens are made of: what the seller (and a screen reader) gets from each.
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, renderHook, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  chosenList,
+  FilterBar,
+  SEARCH_DEBOUNCE_MS,
+  SearchField,
+  shownChoice,
+  useDebouncedSearch,
+} from '../../renderer/src/components/FilterBar';
 import { SelectField } from '../../renderer/src/components/SelectField';
 import { SimpleTable } from '../../renderer/src/components/SimpleTable';
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 describe('SimpleTable', () => {
   it('gives every column a header cell scoped to its column, numbers right-aligned, rows from the caller', () => {
@@ -88,5 +99,72 @@ describe('SelectField', () => {
     expect(select.disabled).toBe(true);
     expect(select.getAttribute('aria-describedby')).toBe('hint');
     expect(select.closest('label')?.className).toBe('field grow');
+  });
+});
+
+describe('FilterBar', () => {
+  it('is a named search landmark when asked, and Enter in it never submits the page', () => {
+    const onEnter = vi.fn();
+    const onChange = vi.fn();
+    render(
+      <FilterBar search label="Filtre">
+        <SearchField label="Caută" value="ion" onChange={onChange} onEnter={onEnter} placeholder="nume" testId="q" />
+      </FilterBar>,
+    );
+    const form = screen.getByRole('search', { name: 'Filtre' });
+    const box = screen.getByRole('searchbox', { name: 'Caută' }) as HTMLInputElement;
+    expect(box).toBe(screen.getByTestId('q'));
+    expect(box.maxLength).toBe(200);
+    expect(box.placeholder).toBe('nume');
+    fireEvent.change(box, { target: { value: 'ionescu' } });
+    expect(onChange).toHaveBeenCalledWith('ionescu');
+    fireEvent.keyDown(box, { key: 'a' });
+    expect(onEnter).not.toHaveBeenCalled();
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(onEnter).toHaveBeenCalledTimes(1);
+    const submit = new Event('submit', { bubbles: true, cancelable: true });
+    form.dispatchEvent(submit);
+    expect(submit.defaultPrevented).toBe(true);
+  });
+
+  it('without search it is a plain form (no landmark)', () => {
+    const { container } = render(
+      <FilterBar>
+        <span>x</span>
+      </FilterBar>,
+    );
+    expect(container.querySelector('form.filters')?.hasAttribute('role')).toBe(false);
+    expect(screen.queryByRole('search')).toBeNull();
+  });
+
+  it('maps a query list to a single choice and back, "All" being the empty list', () => {
+    expect(shownChoice(undefined)).toBe('');
+    expect(shownChoice([])).toBe('');
+    expect(shownChoice([3])).toBe('3');
+    expect(shownChoice([1, 2])).toBe('');
+    expect(chosenList('')).toEqual([]);
+    expect(chosenList('4')).toEqual([4]);
+  });
+
+  it('sends the search once typing pauses, and not when the query already holds it', async () => {
+    vi.useFakeTimers();
+    let applied: string | undefined = 'old';
+    const apply = vi.fn((value: string) => {
+      applied = value;
+    });
+    const { result } = renderHook(() => useDebouncedSearch(applied, () => applied, apply));
+    expect(result.current[0]).toBe('old');
+    act(() => result.current[1]('ne'));
+    act(() => result.current[1]('new'));
+    await act(() => vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS - 1));
+    expect(apply).not.toHaveBeenCalled();
+    await act(() => vi.advanceTimersByTimeAsync(2));
+    expect(apply).toHaveBeenCalledTimes(1);
+    expect(apply).toHaveBeenCalledWith('new');
+    // The store was reset to the same text meanwhile: nothing to send.
+    applied = 'same';
+    act(() => result.current[1]('same'));
+    await act(() => vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS + 1));
+    expect(apply).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,16 +1,15 @@
 // Offers: the seller's products on eMAG (price, stock, status, validation) in a virtualized table with search.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Offer } from '../../../shared/domain';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { chosenList, FilterBar, SearchField, shownChoice, useDebouncedSearch } from '../components/FilterBar';
 import { SelectField } from '../components/SelectField';
-import { useDebouncedEffect } from '../components/useDebounced';
 import { useLanguage } from '../components/useLanguage';
 import { VirtualTable, type Column } from '../components/VirtualTable';
 import { formatDecimalMoney, formatNumber } from '../format/money';
 import { useApp } from '../stores/app';
 import { useOffers } from '../stores/offers';
-import { SEARCH_DEBOUNCE_MS } from './Orders';
 
 type OfferSortField = 'name' | 'price' | 'stock' | 'updated';
 
@@ -19,15 +18,15 @@ export function OffersScreen() {
   const language = useLanguage();
   const offers = useOffers();
   const accounts = useApp((s) => s.accounts);
-  const [search, setSearch] = useState(offers.query.search ?? '');
+  const [search, setSearch] = useDebouncedSearch(
+    offers.query.search,
+    () => useOffers.getState().query.search,
+    (value) => useOffers.getState().setQuery({ search: value }),
+  );
 
   useEffect(() => {
     if (useOffers.getState().generation === 0) useOffers.getState().resetQuery();
   }, []);
-
-  useDebouncedEffect(search, SEARCH_DEBOUNCE_MS, (value) => {
-    if ((useOffers.getState().query.search ?? '') !== value) useOffers.getState().setQuery({ search: value });
-  });
 
   const columns: Column<Offer>[] = useMemo(
     () => [
@@ -98,8 +97,6 @@ export function OffersScreen() {
   );
 
   const sort = offers.query.sort ?? { field: 'name', dir: 'asc' };
-  const status = offers.query.statuses?.length === 1 ? String(offers.query.statuses[0]) : '';
-  const account = offers.query.accountIds?.length === 1 ? String(offers.query.accountIds[0]) : '';
 
   return (
     <section className="page page-fill" data-testid="screen-offers" aria-labelledby="offers-title">
@@ -111,35 +108,31 @@ export function OffersScreen() {
             : ''}
         </span>
       </div>
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <label className="field grow">
-          <span>{t('orders.search')}</span>
-          <input
-            type="search"
-            value={search}
-            maxLength={200}
-            placeholder={t('offers.searchPlaceholder')}
-            onChange={(e) => setSearch(e.target.value)}
-            data-testid="offers-search"
-          />
-        </label>
+      <FilterBar search>
+        <SearchField
+          label={t('orders.search')}
+          value={search}
+          placeholder={t('offers.searchPlaceholder')}
+          onChange={setSearch}
+          testId="offers-search"
+        />
         <SelectField
           label={t('offers.col.status')}
-          value={status}
-          onChange={(v) => offers.setQuery({ statuses: v === '' ? [] : [Number(v)] })}
+          value={shownChoice(offers.query.statuses)}
+          onChange={(v) => offers.setQuery({ statuses: chosenList(v) })}
           emptyOption={t('common.all')}
           options={[1, 0, 2].map((s) => ({ value: s, label: t(`offers.status.${s}`) }))}
           testId="offers-filter-status"
         />
         <SelectField
           label={t('offers.col.account')}
-          value={account}
-          onChange={(v) => offers.setQuery({ accountIds: v === '' ? [] : [Number(v)] })}
+          value={shownChoice(offers.query.accountIds)}
+          onChange={(v) => offers.setQuery({ accountIds: chosenList(v) })}
           emptyOption={t('common.all')}
           options={accounts.map((a) => ({ value: a.id, label: a.name }))}
           testId="offers-filter-account"
         />
-      </form>
+      </FilterBar>
       {offers.error && <ErrorNotice error={offers.error} onRetry={() => void offers.refresh()} />}
       <VirtualTable
         label={t('offers.title')}

@@ -6,9 +6,9 @@ import { ORDER_STATUSES, type OrderStatus, type OrderSummary } from '../../../sh
 import { CallError } from '../api/errors';
 import { downloadText } from '../components/download';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { chosenList, FilterBar, SearchField, shownChoice, useDebouncedSearch } from '../components/FilterBar';
 import { SelectField } from '../components/SelectField';
 import { DateTime, Money, PaymentLabel, StatusBadge } from '../components/Formatted';
-import { useDebouncedEffect } from '../components/useDebounced';
 import { useLanguage } from '../components/useLanguage';
 import { VirtualTable, type Column } from '../components/VirtualTable';
 import { platformZone } from '../format/dates';
@@ -16,8 +16,6 @@ import { formatNumber } from '../format/money';
 import { useApp } from '../stores/app';
 import { useNavigation } from '../stores/navigation';
 import { exportOrdersCsv, orderKey, useLiveOrders, useOrders, type OrderSortField } from '../stores/orders';
-
-export const SEARCH_DEBOUNCE_MS = 300;
 
 export function OrdersScreen() {
   const { t } = useTranslation();
@@ -212,50 +210,42 @@ function OrderFilters() {
   const setQuery = useOrders((s) => s.setQuery);
   const resetQuery = useOrders((s) => s.resetQuery);
   const accounts = useApp((s) => s.accounts);
-  const [search, setSearch] = useState(query.search ?? '');
-
-  useDebouncedEffect(search, SEARCH_DEBOUNCE_MS, (value) => {
-    if ((useOrders.getState().query.search ?? '') !== value) setQuery({ search: value });
-  });
-
-  const status = query.statuses?.length === 1 ? String(query.statuses[0]) : '';
-  const account = query.accountIds?.length === 1 ? String(query.accountIds[0]) : '';
-  const payment = query.paymentModeIds?.length === 1 ? String(query.paymentModeIds[0]) : '';
+  const [search, setSearch] = useDebouncedSearch(
+    query.search,
+    () => useOrders.getState().query.search,
+    (value) => setQuery({ search: value }),
+  );
 
   return (
-    <form className="filters" role="search" onSubmit={(e) => e.preventDefault()} aria-label={t('orders.filters')}>
-      <label className="field grow">
-        <span>{t('orders.search')}</span>
-        <input
-          type="search"
-          value={search}
-          placeholder={t('orders.searchPlaceholder')}
-          onChange={(e) => setSearch(e.target.value)}
-          onKeyDown={(e) => e.key === 'Enter' && setQuery({ search })}
-          maxLength={200}
-          data-testid="orders-search"
-        />
-      </label>
+    <FilterBar search label={t('orders.filters')}>
+      <SearchField
+        label={t('orders.search')}
+        value={search}
+        placeholder={t('orders.searchPlaceholder')}
+        onChange={setSearch}
+        onEnter={() => setQuery({ search })}
+        testId="orders-search"
+      />
       <SelectField
         label={t('orders.col.status')}
-        value={status}
-        onChange={(v) => setQuery({ statuses: v === '' ? [] : [Number(v) as OrderStatus] })}
+        value={shownChoice(query.statuses)}
+        onChange={(v) => setQuery({ statuses: chosenList(v) as OrderStatus[] })}
         emptyOption={t('common.all')}
         options={ORDER_STATUSES.map((s) => ({ value: s, label: t(`orderStatus.${s}`) }))}
         testId="filter-status"
       />
       <SelectField
         label={t('orders.col.account')}
-        value={account}
-        onChange={(v) => setQuery({ accountIds: v === '' ? [] : [Number(v)] })}
+        value={shownChoice(query.accountIds)}
+        onChange={(v) => setQuery({ accountIds: chosenList(v) })}
         emptyOption={t('common.all')}
         options={accounts.map((a) => ({ value: a.id, label: a.name }))}
         testId="filter-account"
       />
       <SelectField
         label={t('orders.col.payment')}
-        value={payment}
-        onChange={(v) => setQuery({ paymentModeIds: v === '' ? [] : [Number(v)] })}
+        value={shownChoice(query.paymentModeIds)}
+        onChange={(v) => setQuery({ paymentModeIds: chosenList(v) })}
         emptyOption={t('common.all')}
         options={[1, 2, 3].map((p) => ({ value: p, label: t(`payment.${p}`) }))}
         testId="filter-payment"
@@ -289,6 +279,6 @@ function OrderFilters() {
       >
         {t('orders.resetFilters')}
       </button>
-    </form>
+    </FilterBar>
   );
 }

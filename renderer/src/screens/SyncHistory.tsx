@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { JOB_NAMES, type JobName, type RunStatus } from '../../../shared/domain';
 import { Chart } from '../components/Chart';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FilterBar } from '../components/FilterBar';
 import { SelectField } from '../components/SelectField';
 import { DateTime } from '../components/Formatted';
 import { SimpleTable } from '../components/SimpleTable';
@@ -56,7 +57,7 @@ export function SyncHistoryScreen() {
           {t('common.refresh')}
         </button>
       </div>
-      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+      <FilterBar>
         <SelectField
           label={t('sync.job')}
           value={runsFilter.job ?? ''}
@@ -81,7 +82,7 @@ export function SyncHistoryScreen() {
           options={RUN_STATUSES.map((s) => ({ value: s, label: t(`runStatus.${s}`) }))}
           testId="runs-filter-status"
         />
-      </form>
+      </FilterBar>
       {runsError && <ErrorNotice error={runsError} onRetry={() => void useSync.getState().loadRuns()} />}
       {chartRuns.length > 0 && (
         <div className="card">
