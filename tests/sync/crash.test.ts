@@ -10,21 +10,11 @@ import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMagflowCore, type MagflowCore } from '../../main/core/magflow';
 import { startSandbox, type Sandbox } from '../../main/sandbox';
+import { SHORT_RETRY_TUNING } from '../support/clientTuning';
 
 const MAIN = { username: 'crash-main', password: 'main-secret', kind: 'main' as const, orders: 1_500, offers: 20 };
 const FBE = { username: 'crash-fbe', password: 'fbe-secret', kind: 'fbe' as const, orders: 1_500, offers: 20 };
 const ROOT = resolve(__dirname, '../..');
-/** Short retries and a generous rate limit: the test is about the crash, not the client's pacing. */
-const FAST_TUNING = {
-  retry: { maxAttempts: 2, initialDelayMs: 5, maxDelayMs: 20 },
-  rateLimits: {
-    orders: { perSecond: 1_000, perMinute: 60_000 },
-    other: { perSecond: 1_000, perMinute: 60_000 },
-    safetyMarginMs: 0,
-    jitterMs: 0,
-  },
-  timeoutMs: 5_000,
-};
 
 interface ChildLine {
   type: string;
@@ -118,7 +108,7 @@ describe('crash safety', () => {
       dataDir,
       demo: false,
       random: () => 0.999,
-      clientTuning: FAST_TUNING,
+      clientTuning: SHORT_RETRY_TUNING,
     });
     const { repos } = core;
     const mainId = repos.accounts.getByName('CRASH-MAIN')!.id;

@@ -12,6 +12,7 @@ import { silentLogger } from '../../main/core/logging';
 import { createMetrics, type AppMetrics } from '../../main/core/metrics';
 import { startSandbox, type FaultRule, type Sandbox, type SandboxAccountSpec } from '../../main/sandbox';
 import { createSyncEngine, type SyncEngine, type SyncTuning } from '../../main/core/sync';
+import { unpacedRateLimits } from '../support/clientTuning';
 
 export interface HarnessOptions {
   accounts: SandboxAccountSpec[];
@@ -60,12 +61,7 @@ export const accountName = (username: string): string => username.toUpperCase();
 /** Fast, generous client settings: tests are about the sync, not the client's pacing. */
 export const FAST_CLIENT = {
   retry: { maxAttempts: 3, initialDelayMs: 5, maxDelayMs: 20 },
-  rateLimits: {
-    orders: { perSecond: 10_000, perMinute: 600_000 },
-    other: { perSecond: 10_000, perMinute: 600_000 },
-    safetyMarginMs: 0,
-    jitterMs: 0,
-  },
+  rateLimits: unpacedRateLimits(10_000),
   breaker: { consecutiveFailures: 50, halfOpenAfterMs: 1_000 },
   timeoutMs: 5_000,
 } as const;
