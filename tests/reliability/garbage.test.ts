@@ -12,6 +12,7 @@ import { silentLogger } from '../../main/core/logging';
 import { createSyncEngine } from '../../main/core/sync';
 import { startSandbox, type EmagOrderRecord } from '../../main/sandbox';
 import { addAccount } from '../support/records';
+import { unpacedRateLimits } from '../support/clientTuning';
 import { Invariants, QUICK } from './support/report';
 
 const RUNS = QUICK ? 120 : 600;
@@ -126,13 +127,7 @@ function garbageClient(next: () => Answer): EmagClient {
       username: 'garbage-user',
       password: 'garbage-pass',
       retry: { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 1 },
-      rateLimits: {
-        orders: { perSecond: 1_000_000, perMinute: 60_000_000 },
-        other: { perSecond: 1_000_000, perMinute: 60_000_000 },
-        safetyMarginMs: 0,
-        jitterMs: 0,
-        penaltyMs: 0,
-      },
+      rateLimits: { ...unpacedRateLimits(1_000_000), penaltyMs: 0 },
       breaker: { consecutiveFailures: 1_000_000, halfOpenAfterMs: 1 },
     },
     {
