@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEmagClient, EmagError, type EmagClient, type EmagClientConfig } from '../../main/core/emag';
+import { createEmagClient, type EmagClient, type EmagClientConfig } from '../../main/core/emag';
 import { createMemoryLogger, type MemoryLogger } from '../../main/core/logging';
 import { createMetrics, type AppMetrics } from '../../main/core/metrics';
+import { failure } from './support/failure';
 import { ok, startStubServer, type StubServer } from './support/stub-server';
 
 const PASSWORD = 'Sup3r-Secret-Pa55';
@@ -39,15 +40,30 @@ function client(overrides: Partial<EmagClientConfig> = {}): EmagClient {
   );
 }
 
-async function failure(promise: Promise<unknown>): Promise<EmagError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof EmagError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+/** An AWB for order 1 (the shop and customer need not exist: the stub server answers whatever it is told). */
+const awb = {
+  order_id: 1,
+  sender: {
+    name: 'Shop',
+    contact: 'Ion',
+    phone1: '0740000000',
+    legal_entity: 1 as const,
+    locality_id: 1,
+    street: 'Str 1',
+  },
+  receiver: {
+    name: 'Ana',
+    contact: 'Ana',
+    phone1: '0740000001',
+    legal_entity: 0 as const,
+    locality_id: 2,
+    street: 'Str 2',
+  },
+  is_oversize: 0 as const,
+  envelope_number: 0,
+  parcel_number: 1,
+  cod: 0,
+};
 
 const order = (id: number) => ({ id, status: 1, type: 3, customer: { name: `Client ${id}` }, products: [] });
 
@@ -176,29 +192,6 @@ describe('failures', () => {
 
   it('never repeats an AWB save eMAG may have processed, but does repeat one refused with 429', async () => {
     stub.handle(() => ({ status: 500, body: 'err' }));
-    const awb = {
-      order_id: 1,
-      sender: {
-        name: 'Shop',
-        contact: 'Ion',
-        phone1: '0740000000',
-        legal_entity: 1 as const,
-        locality_id: 1,
-        street: 'Str 1',
-      },
-      receiver: {
-        name: 'Ana',
-        contact: 'Ana',
-        phone1: '0740000001',
-        legal_entity: 0 as const,
-        locality_id: 2,
-        street: 'Str 2',
-      },
-      is_oversize: 0 as const,
-      envelope_number: 0,
-      parcel_number: 1,
-      cod: 0,
-    };
     const error = await failure(client().awb.save(awb));
     expect(error.kind).toBe('transport');
     expect(error.retryable).toBe(false);
@@ -240,29 +233,6 @@ describe('failures', () => {
 
   it('does not repeat a timed-out AWB save or a failed attachment upload (eMAG may have acted)', async () => {
     stub.handle(() => ({ ...ok({ reservation_id: 7, awb: [] }), delayMs: 1_000 }));
-    const awb = {
-      order_id: 1,
-      sender: {
-        name: 'Shop',
-        contact: 'Ion',
-        phone1: '0740000000',
-        legal_entity: 1 as const,
-        locality_id: 1,
-        street: 'Str 1',
-      },
-      receiver: {
-        name: 'Ana',
-        contact: 'Ana',
-        phone1: '0740000001',
-        legal_entity: 0 as const,
-        locality_id: 2,
-        street: 'Str 2',
-      },
-      is_oversize: 0 as const,
-      envelope_number: 0,
-      parcel_number: 1,
-      cod: 0,
-    };
     const timedOut = await failure(client({ timeoutMs: 100 }).awb.save(awb));
     expect(timedOut).toMatchObject({ kind: 'timeout', retryable: false });
     expect(stub.requests).toHaveLength(1);

@@ -1,10 +1,11 @@
 // How the client behaves when the sandbox misbehaves: retries, circuit breaker, auth and API errors, bad bodies,
 // cancellation, and secrets kept out of every log line.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEmagError, EmagError } from '../../main/core/emag';
 import { createMemoryLogger } from '../../main/core/logging';
 import { startSandbox, type Sandbox } from '../../main/sandbox';
-import { logFor, sandboxClient } from './support/sandbox-client';
+import { failure } from './support/failure';
+import { cleanUpSandbox, logFor, sandboxClient } from './support/sandbox-client';
 
 const SHOP = { username: 'shop-faults', password: 'faults-Pa55-word' };
 const BASIC = Buffer.from(`${SHOP.username}:${SHOP.password}`).toString('base64');
@@ -18,23 +19,7 @@ let sandbox: Sandbox;
 beforeAll(async () => {
   sandbox = await startSandbox({ seed: 3, accounts: [{ ...SHOP, kind: 'main', orders: 30, offers: 10 }] });
 });
-afterEach(() => {
-  sandbox.setFaults([]);
-  sandbox.clearRequestLog();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-
-async function failure(promise: Promise<unknown>): Promise<EmagError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof EmagError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+cleanUpSandbox(() => sandbox);
 
 const fastRetries = { retry: { initialDelayMs: 20, maxDelayMs: 100 } };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

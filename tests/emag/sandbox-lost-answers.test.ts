@@ -1,10 +1,12 @@
 // Failures where the client cannot know what eMAG did (the answer was lost after eMAG acted), IP refusals, and the
 // breaker being per account. Over real HTTP against the sandbox; each scenario has its own sandbox account.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { EmagError, type EmagAwbInput, type EmagClient } from '../../main/core/emag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type EmagAwbInput, type EmagClient } from '../../main/core/emag';
 import { createMemoryLogger } from '../../main/core/logging';
 import { startSandbox, type Sandbox } from '../../main/sandbox';
-import { logFor, sandboxClient } from './support/sandbox-client';
+import { failure } from './support/failure';
+import { SHOP_SENDER } from './support/awb';
+import { cleanUpSandbox, logFor, sandboxClient } from './support/sandbox-client';
 
 const LOST = { username: 'shop-lost', password: 'lost-Pa55-word' };
 const BLOCKED = { username: 'shop-ip', password: 'ip-Pa55-word' };
@@ -20,23 +22,7 @@ beforeAll(async () => {
     accounts: [LOST, BLOCKED, FAILING, HEALTHY].map((a) => ({ ...a, kind: 'main' as const, orders: 10, offers: 5 })),
   });
 });
-afterEach(() => {
-  sandbox.setFaults([]);
-  sandbox.clearRequestLog();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-
-async function failure(promise: Promise<unknown>): Promise<EmagError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof EmagError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+cleanUpSandbox(() => sandbox);
 
 /** A seller order in progress, shippable with any courier. */
 function orderInProgress(): number {
@@ -48,14 +34,7 @@ function orderInProgress(): number {
 
 const awbFor = (orderId: number): EmagAwbInput => ({
   order_id: orderId,
-  sender: {
-    name: 'Magazin SRL',
-    contact: 'Ion',
-    phone1: '0740000000',
-    legal_entity: 1,
-    locality_id: 8801,
-    street: 'Str. Lunga 1',
-  },
+  sender: SHOP_SENDER,
   receiver: {
     name: 'Ana Pop',
     contact: 'Ana Pop',

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORDER_STATUS, type EmagClient, type EmagOrder } from '../../main/core/emag';
 import { startSandbox, type Sandbox } from '../../main/sandbox';
+import { SHOP_SENDER } from './support/awb';
 import { logFor, sandboxClient } from './support/sandbox-client';
 
 const MAIN = { username: 'shop-main', password: 'main-Pa55-word' };
@@ -57,14 +58,7 @@ describe('orders', () => {
     const customer = withInvoice?.customer;
     const saved = await main.awb.save({
       order_id: orderId,
-      sender: {
-        name: 'Magazin SRL',
-        contact: 'Ion',
-        phone1: '0740000000',
-        legal_entity: 1,
-        locality_id: 8801,
-        street: 'Str. Lunga 1',
-      },
+      sender: SHOP_SENDER,
       receiver: {
         name: customer?.shipping_contact ?? customer?.name ?? 'Client',
         contact: customer?.name ?? 'Client',

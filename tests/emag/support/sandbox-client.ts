@@ -1,4 +1,5 @@
 // Helpers for the client's integration tests against the eMAG sandbox: a client wired to it, and window analysis.
+import { afterAll, afterEach } from 'vitest';
 import { createEmagClient, type EmagClient, type EmagClientConfig } from '../../../main/core/emag';
 import { createMemoryLogger, type MemoryLogger } from '../../../main/core/logging';
 import { createMetrics, type AppMetrics } from '../../../main/core/metrics';
@@ -50,3 +51,14 @@ export function busiestSecond(entries: readonly RequestLogEntry[]): number {
 
 export const logFor = (sandbox: Sandbox, username: string): RequestLogEntry[] =>
   sandbox.requestLog.filter((entry) => entry.account === username);
+
+/** After each test of the file: the sandbox's faults off and its request log empty; after the file: closed. */
+export function cleanUpSandbox(current: () => Sandbox): void {
+  afterEach(() => {
+    current().setFaults([]);
+    current().clearRequestLog();
+  });
+  afterAll(async () => {
+    await current().close();
+  });
+}
