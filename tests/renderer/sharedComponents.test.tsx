@@ -10,6 +10,7 @@ import {
   shownChoice,
   useDebouncedSearch,
 } from '../../renderer/src/components/FilterBar';
+import { InputField } from '../../renderer/src/components/InputField';
 import { SelectField } from '../../renderer/src/components/SelectField';
 import { SimpleTable } from '../../renderer/src/components/SimpleTable';
 
@@ -166,5 +167,43 @@ describe('FilterBar', () => {
     act(() => result.current[1]('same'));
     await act(() => vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS + 1));
     expect(apply).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('InputField', () => {
+  it('is named by its label, passes the input its attributes and events, and shows a hint under it', () => {
+    const onChange = vi.fn();
+    render(
+      <InputField
+        label="Greutate (kg)"
+        hint="Cu virgulă sau punct"
+        style={{ gridColumn: '1 / -1' }}
+        inputMode="decimal"
+        maxLength={10}
+        required
+        value="1"
+        onChange={(e) => onChange(e.target.value)}
+        testId="w"
+      />,
+    );
+    // The hint sits inside the label (as before the extraction), so it is read as part of the name.
+    const box = screen.getByRole('textbox', { name: 'Greutate (kg) Cu virgulă sau punct' }) as HTMLInputElement;
+    expect(box).toBe(screen.getByTestId('w'));
+    expect(box.maxLength).toBe(10);
+    expect(box.required).toBe(true);
+    expect(box.getAttribute('inputmode')).toBe('decimal');
+    fireEvent.change(box, { target: { value: '2,5' } });
+    expect(onChange).toHaveBeenCalledWith('2,5');
+    const label = box.closest('label')!;
+    expect(label.className).toBe('field');
+    expect(label.style.gridColumn).toBe('1 / -1');
+    expect(label.querySelector('.hint')?.textContent).toBe('Cu virgulă sau punct');
+  });
+
+  it('shows no hint element when there is none', () => {
+    render(<InputField label="Nume" defaultValue="x" className="grow" />);
+    const label = screen.getByRole('textbox', { name: 'Nume' }).closest('label')!;
+    expect(label.className).toBe('field grow');
+    expect(label.querySelector('.hint')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // The filter row above a list: the form (Enter never reloads the page), a debounced search box, and the mapping
 // between a query's lists and a single-choice drop-down where '' means "All".
 import { useState, type ReactNode } from 'react';
+import { InputField } from './InputField';
 import { useDebouncedEffect } from './useDebounced';
 
 /** How long the seller may pause typing before the search is sent to main. */
@@ -46,18 +47,17 @@ export function SearchField({
   testId?: string;
 }) {
   return (
-    <label className="field grow">
-      <span>{label}</span>
-      <input
-        type="search"
-        value={value}
-        maxLength={200}
-        placeholder={placeholder}
-        onChange={(e) => onChange(e.target.value)}
-        onKeyDown={onEnter ? (e) => e.key === 'Enter' && onEnter() : undefined}
-        data-testid={testId}
-      />
-    </label>
+    <InputField
+      className="grow"
+      label={label}
+      type="search"
+      value={value}
+      maxLength={200}
+      placeholder={placeholder}
+      onChange={(e) => onChange(e.target.value)}
+      onKeyDown={onEnter ? (e) => e.key === 'Enter' && onEnter() : undefined}
+      testId={testId}
+    />
   );
 }
 

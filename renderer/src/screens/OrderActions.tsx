@@ -6,6 +6,7 @@ import type { OrderDetail, OrderStatus, OutboxAction } from '../../../shared/dom
 import { CallError } from '../api/errors';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { InputField } from '../components/InputField';
 import { SelectField } from '../components/SelectField';
 import { DateTime } from '../components/Formatted';
 import { MINOR_PER_MAJOR } from '../format/money';
@@ -123,27 +124,23 @@ export function OrderActions({ order }: { order: OrderDetail }) {
       )}
 
       <form className="action-block" onSubmit={(e) => void submitInvoice(e)}>
-        <label className="field">
-          <span>{t('order.invoiceUrl')}</span>
-          <input
-            type="url"
-            value={invoiceUrl}
-            required
-            maxLength={1024}
-            placeholder="https://"
-            onChange={(e) => setInvoiceUrl(e.target.value)}
-            data-testid="invoice-url"
-          />
-        </label>
-        <label className="field">
-          <span>{t('order.invoiceName')}</span>
-          <input
-            value={invoiceName}
-            maxLength={255}
-            onChange={(e) => setInvoiceName(e.target.value)}
-            data-testid="invoice-name"
-          />
-        </label>
+        <InputField
+          label={t('order.invoiceUrl')}
+          type="url"
+          value={invoiceUrl}
+          required
+          maxLength={1024}
+          placeholder="https://"
+          onChange={(e) => setInvoiceUrl(e.target.value)}
+          testId="invoice-url"
+        />
+        <InputField
+          label={t('order.invoiceName')}
+          value={invoiceName}
+          maxLength={255}
+          onChange={(e) => setInvoiceName(e.target.value)}
+          testId="invoice-name"
+        />
         <div>
           <button
             type="submit"
@@ -259,88 +256,91 @@ function AwbDialog({ order, onClose, onQueued }: { order: OrderDetail; onClose: 
             <ErrorNotice error={couriersError} />
           </div>
         )}
-        <label className="field">
-          <span>{t('order.parcels')}</span>
-          <input
-            type="number"
-            min={0}
-            max={99}
-            value={parcels}
-            onChange={(e) => setParcels(e.target.value)}
-            data-testid="awb-parcels"
-          />
-        </label>
-        <label className="field">
-          <span>{t('order.envelopes')}</span>
-          <input
-            type="number"
-            min={0}
-            max={99}
-            value={envelopes}
-            onChange={(e) => setEnvelopes(e.target.value)}
-            data-testid="awb-envelopes"
-          />
-        </label>
-        <label className="field">
-          <span>{t('order.weight')}</span>
-          <input
-            inputMode="decimal"
-            value={weight}
-            onChange={(e) => setWeight(e.target.value)}
-            data-testid="awb-weight"
-          />
-        </label>
-        <label className="field">
-          <span>
-            {t('order.cod')} ({order.currency})
-          </span>
-          <input inputMode="decimal" value={cod} onChange={(e) => setCod(e.target.value)} data-testid="awb-cod" />
-          {!isCod && <span className="hint">{t('order.codHintCard')}</span>}
-        </label>
+        <InputField
+          label={t('order.parcels')}
+          type="number"
+          min={0}
+          max={99}
+          value={parcels}
+          onChange={(e) => setParcels(e.target.value)}
+          testId="awb-parcels"
+        />
+        <InputField
+          label={t('order.envelopes')}
+          type="number"
+          min={0}
+          max={99}
+          value={envelopes}
+          onChange={(e) => setEnvelopes(e.target.value)}
+          testId="awb-envelopes"
+        />
+        <InputField
+          label={t('order.weight')}
+          inputMode="decimal"
+          value={weight}
+          onChange={(e) => setWeight(e.target.value)}
+          testId="awb-weight"
+        />
+        <InputField
+          label={`${t('order.cod')} (${order.currency})`}
+          hint={isCod ? undefined : t('order.codHintCard')}
+          inputMode="decimal"
+          value={cod}
+          onChange={(e) => setCod(e.target.value)}
+          testId="awb-cod"
+        />
         <fieldset className="sender" style={{ gridColumn: '1 / -1' }}>
           <legend>{t('order.sender')}</legend>
           <p className="hint">{t('order.senderHint')}</p>
           <div className="form-grid">
-            <label className="field">
-              <span>{t('order.senderField.name')}</span>
-              <input {...senderField('name')} maxLength={255} data-testid="awb-sender-name" />
-            </label>
-            <label className="field">
-              <span>{t('order.senderField.contact')}</span>
-              <input {...senderField('contact')} maxLength={255} data-testid="awb-sender-contact" />
-            </label>
-            <label className="field">
-              <span>{t('order.senderField.phone')}</span>
-              <input {...senderField('phone')} inputMode="tel" maxLength={20} data-testid="awb-sender-phone" />
-            </label>
-            <label className="field">
-              <span>{t('order.senderField.localityId')}</span>
-              <input
-                {...senderField('localityId')}
-                inputMode="numeric"
-                maxLength={10}
-                data-testid="awb-sender-locality"
-              />
-            </label>
-            <label className="field">
-              <span>{t('order.senderField.street')}</span>
-              <input {...senderField('street')} maxLength={255} data-testid="awb-sender-street" />
-            </label>
-            <label className="field">
-              <span>{t('order.senderField.zipcode')}</span>
-              <input {...senderField('zipcode')} maxLength={20} data-testid="awb-sender-zipcode" />
-            </label>
+            <InputField
+              label={t('order.senderField.name')}
+              {...senderField('name')}
+              maxLength={255}
+              testId="awb-sender-name"
+            />
+            <InputField
+              label={t('order.senderField.contact')}
+              {...senderField('contact')}
+              maxLength={255}
+              testId="awb-sender-contact"
+            />
+            <InputField
+              label={t('order.senderField.phone')}
+              {...senderField('phone')}
+              inputMode="tel"
+              maxLength={20}
+              testId="awb-sender-phone"
+            />
+            <InputField
+              label={t('order.senderField.localityId')}
+              {...senderField('localityId')}
+              inputMode="numeric"
+              maxLength={10}
+              testId="awb-sender-locality"
+            />
+            <InputField
+              label={t('order.senderField.street')}
+              {...senderField('street')}
+              maxLength={255}
+              testId="awb-sender-street"
+            />
+            <InputField
+              label={t('order.senderField.zipcode')}
+              {...senderField('zipcode')}
+              maxLength={20}
+              testId="awb-sender-zipcode"
+            />
           </div>
         </fieldset>
-        <label className="field" style={{ gridColumn: '1 / -1' }}>
-          <span>{t('order.observation')}</span>
-          <input
-            value={observation}
-            maxLength={255}
-            onChange={(e) => setObservation(e.target.value)}
-            data-testid="awb-observation"
-          />
-        </label>
+        <InputField
+          label={t('order.observation')}
+          style={{ gridColumn: '1 / -1' }}
+          value={observation}
+          maxLength={255}
+          onChange={(e) => setObservation(e.target.value)}
+          testId="awb-observation"
+        />
         {(localError ?? actionError) && (
           <div style={{ gridColumn: '1 / -1' }}>
             <ErrorNotice error={(localError ?? actionError)!} testId="awb-error" />

@@ -6,6 +6,7 @@ import { ORDER_STATUSES, type OrderStatus, type OrderSummary } from '../../../sh
 import { CallError } from '../api/errors';
 import { downloadText } from '../components/download';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { InputField } from '../components/InputField';
 import { chosenList, FilterBar, SearchField, shownChoice, useDebouncedSearch } from '../components/FilterBar';
 import { SelectField } from '../components/SelectField';
 import { DateTime, Money, PaymentLabel, StatusBadge } from '../components/Formatted';
@@ -250,24 +251,20 @@ function OrderFilters() {
         options={[1, 2, 3].map((p) => ({ value: p, label: t(`payment.${p}`) }))}
         testId="filter-payment"
       />
-      <label className="field">
-        <span>{t('orders.from')}</span>
-        <input
-          type="date"
-          value={query.from ?? ''}
-          onChange={(e) => setQuery({ from: e.target.value || undefined })}
-          data-testid="filter-from"
-        />
-      </label>
-      <label className="field">
-        <span>{t('orders.to')}</span>
-        <input
-          type="date"
-          value={query.to ?? ''}
-          onChange={(e) => setQuery({ to: e.target.value || undefined })}
-          data-testid="filter-to"
-        />
-      </label>
+      <InputField
+        label={t('orders.from')}
+        type="date"
+        value={query.from ?? ''}
+        onChange={(e) => setQuery({ from: e.target.value || undefined })}
+        testId="filter-from"
+      />
+      <InputField
+        label={t('orders.to')}
+        type="date"
+        value={query.to ?? ''}
+        onChange={(e) => setQuery({ to: e.target.value || undefined })}
+        testId="filter-to"
+      />
       <button
         type="button"
         className="btn btn-ghost"

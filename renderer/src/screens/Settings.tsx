@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '../../../shared/settings';
 import { CallError } from '../api/errors';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { InputField } from '../components/InputField';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { SelectField } from '../components/SelectField';
 import { useApp } from '../stores/app';
@@ -116,34 +117,30 @@ export function SettingsScreen() {
                   onChange={(v) => void save({ notifications: { quietHours: { enabled: v } } })}
                   testId="settings-quiet-enabled"
                 />
-                <label className="field">
-                  <span>{t('settings.quietFrom')}</span>
-                  <input
-                    type="time"
-                    defaultValue={settings.notifications.quietHours.from}
-                    key={`from-${settings.notifications.quietHours.from}`}
-                    onBlur={(e) =>
-                      e.target.value &&
-                      e.target.value !== settings.notifications.quietHours.from &&
-                      void save({ notifications: { quietHours: { from: e.target.value } } })
-                    }
-                    data-testid="settings-quiet-from"
-                  />
-                </label>
-                <label className="field">
-                  <span>{t('settings.quietTo')}</span>
-                  <input
-                    type="time"
-                    defaultValue={settings.notifications.quietHours.to}
-                    key={`to-${settings.notifications.quietHours.to}`}
-                    onBlur={(e) =>
-                      e.target.value &&
-                      e.target.value !== settings.notifications.quietHours.to &&
-                      void save({ notifications: { quietHours: { to: e.target.value } } })
-                    }
-                    data-testid="settings-quiet-to"
-                  />
-                </label>
+                <InputField
+                  label={t('settings.quietFrom')}
+                  type="time"
+                  defaultValue={settings.notifications.quietHours.from}
+                  key={`from-${settings.notifications.quietHours.from}`}
+                  onBlur={(e) =>
+                    e.target.value &&
+                    e.target.value !== settings.notifications.quietHours.from &&
+                    void save({ notifications: { quietHours: { from: e.target.value } } })
+                  }
+                  testId="settings-quiet-from"
+                />
+                <InputField
+                  label={t('settings.quietTo')}
+                  type="time"
+                  defaultValue={settings.notifications.quietHours.to}
+                  key={`to-${settings.notifications.quietHours.to}`}
+                  onBlur={(e) =>
+                    e.target.value &&
+                    e.target.value !== settings.notifications.quietHours.to &&
+                    void save({ notifications: { quietHours: { to: e.target.value } } })
+                  }
+                  testId="settings-quiet-to"
+                />
               </div>
             </fieldset>
           </Card>
@@ -259,19 +256,17 @@ function IntervalField({
     void onSave({ intervals: { [name]: Number.isFinite(n) ? n : draft } as Partial<Settings['intervals']> });
   }
   return (
-    <label className="field">
-      <span>{t(`settings.intervals.${name}`)}</span>
-      <input
-        type="number"
-        min={min}
-        max={max}
-        value={draft}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => e.key === 'Enter' && commit()}
-        data-testid={`settings-interval-${name}`}
-      />
-    </label>
+    <InputField
+      label={t(`settings.intervals.${name}`)}
+      type="number"
+      min={min}
+      max={max}
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => e.key === 'Enter' && commit()}
+      testId={`settings-interval-${name}`}
+    />
   );
 }
 

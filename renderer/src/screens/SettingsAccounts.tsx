@@ -6,6 +6,7 @@ import type { AccountInput, ChannelInput, TestConnectionResult } from '../../../
 import { CallError } from '../api/errors';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { InputField } from '../components/InputField';
 import { SelectField } from '../components/SelectField';
 import { useApp } from '../stores/app';
 
@@ -184,16 +185,14 @@ function AccountDialog({ account, onClose }: { account: Account | null; onClose:
       testId="account-dialog"
     >
       <form className="form-grid" onSubmit={(e) => void save(e)}>
-        <label className="field">
-          <span>{t('settings.name')}</span>
-          <input
-            value={name}
-            required
-            maxLength={60}
-            onChange={(e) => setName(e.target.value)}
-            data-testid="account-name"
-          />
-        </label>
+        <InputField
+          label={t('settings.name')}
+          value={name}
+          required
+          maxLength={60}
+          onChange={(e) => setName(e.target.value)}
+          testId="account-name"
+        />
         <SelectField
           label={t('settings.platform')}
           value={platform}
@@ -208,41 +207,35 @@ function AccountDialog({ account, onClose }: { account: Account | null; onClose:
           options={ACCOUNT_KINDS.map((k) => ({ value: k, label: t(`settings.kinds.${k}`) }))}
           testId="account-kind"
         />
-        <label className="field">
-          <span>{t('settings.username')}</span>
-          <input
-            value={username}
-            required
-            maxLength={200}
-            autoComplete="username"
-            onChange={(e) => setUsername(e.target.value)}
-            data-testid="account-username"
-          />
-        </label>
-        <label className="field">
-          <span>{t('settings.password')}</span>
-          <input
-            type="password"
-            value={password}
-            required={!account}
-            maxLength={500}
-            autoComplete="current-password"
-            placeholder={account ? t('settings.passwordKeep') : undefined}
-            onChange={(e) => setPassword(e.target.value)}
-            data-testid="account-password"
-          />
-        </label>
-        <label className="field">
-          <span>{t('settings.apiUrl')}</span>
-          <input
-            type="url"
-            value={apiUrl}
-            maxLength={1024}
-            onChange={(e) => setApiUrl(e.target.value)}
-            data-testid="account-api-url"
-          />
-          <span className="hint">{t('settings.apiUrlHint')}</span>
-        </label>
+        <InputField
+          label={t('settings.username')}
+          value={username}
+          required
+          maxLength={200}
+          autoComplete="username"
+          onChange={(e) => setUsername(e.target.value)}
+          testId="account-username"
+        />
+        <InputField
+          label={t('settings.password')}
+          type="password"
+          value={password}
+          required={!account}
+          maxLength={500}
+          autoComplete="current-password"
+          placeholder={account ? t('settings.passwordKeep') : undefined}
+          onChange={(e) => setPassword(e.target.value)}
+          testId="account-password"
+        />
+        <InputField
+          label={t('settings.apiUrl')}
+          hint={t('settings.apiUrlHint')}
+          type="url"
+          value={apiUrl}
+          maxLength={1024}
+          onChange={(e) => setApiUrl(e.target.value)}
+          testId="account-api-url"
+        />
         <label className="check">
           <input
             type="checkbox"
