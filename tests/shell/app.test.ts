@@ -1,6 +1,6 @@
 // The assembled desktop shell over the real core, driven through the fake electron: single instance, window,
 // tray, IPC, notifications, badge, demo mode, login item, secrets and a clean quit.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -11,6 +11,7 @@ import { SECRETS_FILE } from '../../main/shell/secrets';
 import { CHANNEL_NAMES, EVENT_CHANNEL, type IpcResult } from '../../shared/ipc';
 import type { AppInfo } from '../../shared/views';
 import { createFakeElectron, type FakeElectron } from './fakeElectron';
+import { testShellOptions } from './shellSetup';
 
 const APP_URL = 'magflow://app/index.html';
 
@@ -32,27 +33,11 @@ describe('desktop shell', () => {
 
   async function start(options: Partial<ShellOptions> = {}, prepare?: (fake: FakeElectron) => void) {
     dir = mkdtempSync(join(tmpdir(), 'magflow-shell-'));
-    const rendererRoot = join(dir, 'renderer');
-    mkdirSync(rendererRoot);
-    writeFileSync(join(rendererRoot, 'index.html'), '<!doctype html><div id="root"></div>');
     fake = createFakeElectron({ userData: join(dir, 'userData'), logs: join(dir, 'logs') });
     mkdirSync(join(dir, 'userData'));
     prepare?.(fake);
     const logger = createMemoryLogger();
-    const handle = startShell(fake, {
-      platform: 'linux',
-      argv: ['magflow'],
-      preloadPath: '/app/out/preload/index.js',
-      rendererRoot,
-      devServerUrl: null,
-      resourcesDir: '/app/resources',
-      logsDir: join(dir, 'logs'),
-      logger,
-      demo: false,
-      redrawDelayMs: 0,
-      navigateDelayMs: 0,
-      ...options,
-    });
+    const handle = startShell(fake, { ...testShellOptions(dir, logger), ...options });
     fake.app.ready();
     shell = await handle.ready;
     return { fake, shell, handle, logger };

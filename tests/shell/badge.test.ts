@@ -3,24 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { createEventBus } from '../../main/core/events/bus';
 import { createMemoryLogger } from '../../main/core/logging';
 import { createBadge } from '../../main/shell/badge';
-import { secureWebPreferences } from '../../main/shell/security';
-import { FakeApp, FakeImage, FakeWindow } from './fakeElectron';
+import { FakeApp, FakeImage } from './fakeElectron';
+import { fakeMainWindow } from './shellSetup';
 
 function setup(platform: NodeJS.Platform) {
   const app = new FakeApp({ userData: '/u', logs: '/l' });
   const bus = createEventBus();
   let count = 0;
-  const window = new FakeWindow({
-    width: 1000,
-    height: 700,
-    minWidth: 900,
-    minHeight: 600,
-    show: false,
-    title: 'MagFlow',
-    backgroundColor: '#fff',
-    autoHideMenuBar: true,
-    webPreferences: secureWebPreferences('/p.js'),
-  });
+  const window = fakeMainWindow();
   const badge = createBadge({
     platform,
     app,

@@ -15,6 +15,7 @@ import {
 } from '../../main/shell/chromiumLanguage';
 import type { IpcResult } from '../../shared/ipc';
 import { createFakeElectron, type FakeElectron } from './fakeElectron';
+import { testShellOptions } from './shellSetup';
 
 const APP_URL = 'magflow://app/index.html';
 
@@ -86,23 +87,8 @@ describe('applyChromiumLanguage', () => {
 
 describe('the desktop shell', () => {
   async function launch(userData: string): Promise<{ fake: FakeElectron; quit: () => Promise<void> }> {
-    const rendererRoot = join(dir, 'renderer');
-    mkdirSync(rendererRoot, { recursive: true });
-    writeFileSync(join(rendererRoot, 'index.html'), '<!doctype html><div id="root"></div>');
     const fake = createFakeElectron({ userData, logs: join(dir, 'logs') });
-    const handle = startShell(fake, {
-      platform: 'linux',
-      argv: ['magflow'],
-      preloadPath: '/app/out/preload/index.js',
-      rendererRoot,
-      devServerUrl: null,
-      resourcesDir: '/app/resources',
-      logsDir: join(dir, 'logs'),
-      logger: createMemoryLogger(),
-      demo: false,
-      redrawDelayMs: 0,
-      navigateDelayMs: 0,
-    });
+    const handle = startShell(fake, testShellOptions(dir, createMemoryLogger()));
     // What Chromium was told before it became ready is all that counts.
     fake.app.ready();
     await handle.ready;

@@ -8,7 +8,7 @@ import { forwardEvents, logRendererProblems, registerIpcHandlers } from '../../m
 import { isAppUrl } from '../../main/shell/security';
 import { CHANNEL_NAMES, EVENT_CHANNEL, INVOKE_PREFIX, type IpcResult } from '../../shared/ipc';
 import { FakeIpcMain, FakeWindow } from './fakeElectron';
-import { secureWebPreferences } from '../../main/shell/security';
+import { fakeMainWindow } from './shellSetup';
 
 const APP = 'magflow://app/index.html';
 
@@ -97,18 +97,7 @@ describe('IPC handlers', () => {
 });
 
 describe('events and renderer problems', () => {
-  const window = () =>
-    new FakeWindow({
-      width: 1000,
-      height: 700,
-      minWidth: 900,
-      minHeight: 600,
-      show: false,
-      title: 'MagFlow',
-      backgroundColor: '#fff',
-      autoHideMenuBar: true,
-      webPreferences: secureWebPreferences('/p.js'),
-    });
+  const window = fakeMainWindow;
 
   it('forwards every core event on the one event channel, to a live window only', () => {
     const bus = createEventBus();
