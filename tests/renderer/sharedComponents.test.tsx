@@ -12,6 +12,8 @@ import {
 } from '../../renderer/src/components/FilterBar';
 import { InputField } from '../../renderer/src/components/InputField';
 import { SelectField } from '../../renderer/src/components/SelectField';
+import { useGuardedCall } from '../../renderer/src/components/useGuardedCall';
+import { CallError } from '../../renderer/src/api/errors';
 import { SimpleTable } from '../../renderer/src/components/SimpleTable';
 
 afterEach(() => {
@@ -205,5 +207,45 @@ describe('InputField', () => {
     const label = screen.getByRole('textbox', { name: 'Nume' }).closest('label')!;
     expect(label.className).toBe('field grow');
     expect(label.querySelector('.hint')).toBeNull();
+  });
+});
+
+describe('useGuardedCall', () => {
+  it('is busy while the call runs, keeps the failure as a CallError and clears it when the next call starts', async () => {
+    const { result } = renderHook(() => useGuardedCall());
+    expect(result.current.error).toBeNull();
+    expect(result.current.busy).toBe(false);
+
+    let finish!: () => void;
+    let pending!: Promise<boolean>;
+    act(() => {
+      pending = result.current.guard(() => new Promise<void>((resolve) => (finish = resolve)));
+    });
+    expect(result.current.busy).toBe(true);
+    await act(async () => {
+      finish();
+      expect(await pending).toBe(true);
+    });
+    expect(result.current.busy).toBe(false);
+    expect(result.current.error).toBeNull();
+
+    await act(async () => {
+      expect(await result.current.guard(() => Promise.reject(new Error('conexiune închisă')))).toBe(false);
+    });
+    expect(result.current.error).toBeInstanceOf(CallError);
+    expect(result.current.error?.kind).toBe('transport');
+    expect(result.current.error?.message).toBe('conexiune închisă');
+    expect(result.current.busy).toBe(false);
+
+    const refused = new CallError('validation', 'Invalid input', []);
+    await act(async () => {
+      await result.current.guard(() => Promise.reject(refused));
+    });
+    expect(result.current.error).toBe(refused);
+
+    await act(async () => {
+      await result.current.guard(async () => undefined);
+    });
+    expect(result.current.error).toBeNull();
   });
 });

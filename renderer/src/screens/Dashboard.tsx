@@ -4,12 +4,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderStatus } from '../../../shared/domain';
 import type { AccountHealth, JobStateView } from '../../../shared/views';
-import { CallError } from '../api/errors';
 import { Chart } from '../components/Chart';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { DateTime, Money } from '../components/Formatted';
 import { ProgressBar } from '../components/ProgressBar';
 import { SimpleTable } from '../components/SimpleTable';
+import { useGuardedCall } from '../components/useGuardedCall';
 import { useLanguage } from '../components/useLanguage';
 import { formatDay } from '../format/dates';
 import { useDashboard } from '../stores/dashboard';
@@ -55,27 +55,19 @@ function SyncControls() {
   const state = useSync((s) => s.state);
   const triggering = useSync((s) => s.triggering);
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
+  const { error, guard } = useGuardedCall();
   const running = state?.jobs.some((j) => j.running) ?? false;
 
   async function syncNow() {
-    setError(null);
     setMessage(null);
-    try {
+    await guard(async () => {
       const triggered = await useSync.getState().syncNow();
       setMessage(t('dashboard.syncTriggered', { count: triggered }));
-    } catch (e) {
-      setError(CallError.from(e));
-    }
+    });
   }
 
-  async function togglePause() {
-    setError(null);
-    try {
-      await useSync.getState().setPaused(!state?.paused);
-    } catch (e) {
-      setError(CallError.from(e));
-    }
+  function togglePause() {
+    return guard(() => useSync.getState().setPaused(!state?.paused));
   }
 
   return (

@@ -2,30 +2,21 @@
 // opens its order.
 import { useTranslation } from 'react-i18next';
 import type { AppNotification } from '../../../shared/domain';
-import { useEffect, useState } from 'react';
-import { CallError } from '../api/errors';
+import { useEffect } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { DateTime } from '../components/Formatted';
+import { useGuardedCall, type Guard } from '../components/useGuardedCall';
 import { useNavigation } from '../stores/navigation';
 import { useNotifications } from '../stores/notifications';
 
 export function NotificationsScreen() {
   const { t } = useTranslation();
   const { rows, unread, loaded, error } = useNotifications();
-  const [actionError, setActionError] = useState<CallError | null>(null);
+  const { error: actionError, guard } = useGuardedCall();
 
   useEffect(() => {
     void useNotifications.getState().load();
   }, []);
-
-  async function guard(run: () => Promise<void>) {
-    setActionError(null);
-    try {
-      await run();
-    } catch (e) {
-      setActionError(CallError.from(e));
-    }
-  }
 
   return (
     <section className="page" data-testid="screen-notifications" aria-labelledby="notif-title">
@@ -58,7 +49,7 @@ export function NotificationsScreen() {
   );
 }
 
-function NotificationItem({ n, guard }: { n: AppNotification; guard: (run: () => Promise<void>) => Promise<void> }) {
+function NotificationItem({ n, guard }: { n: AppNotification; guard: Guard }) {
   const { t } = useTranslation();
   const navigate = useNavigation((s) => s.navigate);
   const opensOrder = n.accountId !== null && n.orderId !== null;

@@ -3,13 +3,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORDER_STATUSES, type OrderStatus, type OrderSummary } from '../../../shared/domain';
-import { CallError } from '../api/errors';
 import { downloadText } from '../components/download';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { InputField } from '../components/InputField';
 import { chosenList, FilterBar, SearchField, shownChoice, useDebouncedSearch } from '../components/FilterBar';
 import { SelectField } from '../components/SelectField';
 import { DateTime, Money, PaymentLabel, StatusBadge } from '../components/Formatted';
+import { useGuardedCall } from '../components/useGuardedCall';
 import { useLanguage } from '../components/useLanguage';
 import { VirtualTable, type Column } from '../components/VirtualTable';
 import { platformZone } from '../format/dates';
@@ -172,22 +172,15 @@ export function OrdersScreen() {
 
 function ExportButton() {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { error, busy, guard } = useGuardedCall();
   const [done, setDone] = useState<number | null>(null);
 
-  async function exportCsv() {
-    setBusy(true);
-    setError(null);
-    try {
+  function exportCsv() {
+    return guard(async () => {
       const file = await exportOrdersCsv();
       downloadText(file.filename, file.csv);
       setDone(file.rows);
-    } catch (e) {
-      setError(CallError.from(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

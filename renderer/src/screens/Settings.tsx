@@ -4,11 +4,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '../../../shared/settings';
-import { CallError } from '../api/errors';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { InputField } from '../components/InputField';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { SelectField } from '../components/SelectField';
+import { useGuardedCall } from '../components/useGuardedCall';
 import { useApp } from '../stores/app';
 import { AccountsSection } from './SettingsAccounts';
 
@@ -26,7 +26,7 @@ export function SettingsScreen() {
   const { t } = useTranslation();
   const settings = useApp((s) => s.settings);
   const info = useApp((s) => s.info);
-  const [error, setError] = useState<CallError | null>(null);
+  const { error, guard } = useGuardedCall();
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
@@ -34,14 +34,8 @@ export function SettingsScreen() {
   }, []);
 
   async function save(patch: SettingsPatch) {
-    setError(null);
     setSaved(false);
-    try {
-      await useApp.getState().updateSettings(patch);
-      setSaved(true);
-    } catch (e) {
-      setError(CallError.from(e));
-    }
+    if (await guard(() => useApp.getState().updateSettings(patch))) setSaved(true);
   }
 
   return (

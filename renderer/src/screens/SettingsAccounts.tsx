@@ -8,13 +8,14 @@ import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { InputField } from '../components/InputField';
 import { SelectField } from '../components/SelectField';
+import { useGuardedCall } from '../components/useGuardedCall';
 import { useApp } from '../stores/app';
 
 export function AccountsSection() {
   const { t } = useTranslation();
   const accounts = useApp((s) => s.accounts);
   const [editing, setEditing] = useState<Account | 'new' | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
+  const { error, guard } = useGuardedCall();
   const [verdicts, setVerdicts] = useState<Record<number, TestConnectionResult | 'testing'>>({});
 
   async function test(account: Account) {
@@ -30,12 +31,7 @@ export function AccountsSection() {
 
   async function remove(account: Account) {
     if (!window.confirm(t('settings.confirmRemove', { name: account.name }))) return;
-    setError(null);
-    try {
-      await useApp.getState().removeAccount(account.id);
-    } catch (e) {
-      setError(CallError.from(e));
-    }
+    await guard(() => useApp.getState().removeAccount(account.id));
   }
 
   return (
@@ -129,8 +125,7 @@ function AccountDialog({ account, onClose }: { account: Account | null; onClose:
   const [password, setPassword] = useState('');
   const [apiUrl, setApiUrl] = useState(account?.apiUrl ?? '');
   const [enabled, setEnabled] = useState(account?.enabled ?? true);
-  const [error, setError] = useState<CallError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, guard } = useGuardedCall();
   const [verdict, setVerdict] = useState<TestConnectionResult | null>(null);
 
   function input(): AccountInput {
@@ -148,34 +143,17 @@ function AccountDialog({ account, onClose }: { account: Account | null; onClose:
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await useApp.getState().saveAccount(input());
-      onClose();
-    } catch (err) {
-      setError(CallError.from(err));
-    } finally {
-      setBusy(false);
-    }
+    if (await guard(() => useApp.getState().saveAccount(input()))) onClose();
   }
 
   async function test() {
-    setBusy(true);
     setVerdict(null);
-    setError(null);
     // With a new password typed, test what is on screen; otherwise test the saved account.
     const request: ChannelInput<'accounts.test'> =
       password || !account
         ? { platform, kind, username: username.trim(), password, apiUrl: apiUrl.trim() === '' ? null : apiUrl.trim() }
         : { id: account.id };
-    try {
-      setVerdict(await useApp.getState().testAccount(request));
-    } catch (err) {
-      setError(CallError.from(err));
-    } finally {
-      setBusy(false);
-    }
+    await guard(async () => setVerdict(await useApp.getState().testAccount(request)));
   }
 
   return (
