@@ -54,6 +54,12 @@ describe('magflow CLI', () => {
   let dataDir: string;
   let sandbox: Sandbox;
   const cli = (args: readonly string[], options?: Parameters<typeof runCli>[2]) => runCli(dataDir, args, options);
+  /** `accounts add` of an emag-ro account on the sandbox; `password` says where the password comes from. */
+  const addOnSandbox = (name: string, kind: 'main' | 'fbe', username: string, password: string[]): string[] => [
+    ...['accounts', 'add', '--name', name, '--platform', 'emag-ro', '--kind', kind, '--username', username],
+    ...password,
+    ...['--api-url', sandbox.url],
+  ];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'magflow-cli-'));
@@ -111,41 +117,18 @@ describe('magflow CLI', () => {
   });
 
   it('adds accounts with the password from the environment or stdin, stored 0600 and never in the database', async () => {
-    const add = await cli(
-      [
-        'accounts',
-        'add',
-        '--name',
-        'Main',
-        '--platform',
-        'emag-ro',
-        '--kind',
-        'main',
-        '--username',
-        'demo-main',
-      ].concat(['--password-env', 'MAIN_PW', '--api-url', sandbox.url]),
-      { env: { MAIN_PW: MAIN_PASSWORD } },
-    );
+    const add = await cli(addOnSandbox('Main', 'main', 'demo-main', ['--password-env', 'MAIN_PW']), {
+      env: { MAIN_PW: MAIN_PASSWORD },
+    });
     expect(add.stderr).toBe('');
     expect(add.code).toBe(0);
-    const stdin = await cli(
-      ['accounts', 'add', '--name', 'FBE', '--platform', 'emag-ro', '--kind', 'fbe', '--username', 'demo-fbe'].concat([
-        '--password-stdin',
-        '--api-url',
-        sandbox.url,
-      ]),
-      { input: `${FBE_PASSWORD}\n` },
-    );
+    const stdin = await cli(addOnSandbox('FBE', 'fbe', 'demo-fbe', ['--password-stdin']), {
+      input: `${FBE_PASSWORD}\n`,
+    });
     expect(stdin.code).toBe(0);
-    const duplicate = await cli(
-      ['accounts', 'add', '--name', 'Main', '--platform', 'emag-ro', '--kind', 'main', '--username', 'x'].concat([
-        '--password-env',
-        'MAIN_PW',
-        '--api-url',
-        sandbox.url,
-      ]),
-      { env: { MAIN_PW: 'other' } },
-    );
+    const duplicate = await cli(addOnSandbox('Main', 'main', 'x', ['--password-env', 'MAIN_PW']), {
+      env: { MAIN_PW: 'other' },
+    });
     expect(duplicate.code).toBe(2);
     expect(expectOneLineError(duplicate.stderr)).toMatch(/already exists/);
 
@@ -168,21 +151,9 @@ describe('magflow CLI', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^Main: OK/);
 
-    await cli(
-      [
-        'accounts',
-        'add',
-        '--name',
-        'Wrong',
-        '--platform',
-        'emag-ro',
-        '--kind',
-        'main',
-        '--username',
-        'demo-main',
-      ].concat(['--password-env', 'PW', '--api-url', sandbox.url]),
-      { env: { PW: 'not-the-password' } },
-    );
+    await cli(addOnSandbox('Wrong', 'main', 'demo-main', ['--password-env', 'PW']), {
+      env: { PW: 'not-the-password' },
+    });
     const refused = await cli(['accounts', 'test', 'Wrong']);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toMatch(/^Wrong: FAILED/);
