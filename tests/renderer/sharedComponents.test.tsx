@@ -11,6 +11,9 @@ import {
   useDebouncedSearch,
 } from '../../renderer/src/components/FilterBar';
 import { InputField } from '../../renderer/src/components/InputField';
+import { AccountFilter } from '../../renderer/src/components/AccountFilter';
+import { useApp } from '../../renderer/src/stores/app';
+import { ACCOUNTS } from './fakeApi';
 import { SelectField } from '../../renderer/src/components/SelectField';
 import { useGuardedCall } from '../../renderer/src/components/useGuardedCall';
 import { CallError } from '../../renderer/src/api/errors';
@@ -247,5 +250,21 @@ describe('useGuardedCall', () => {
       await result.current.guard(async () => undefined);
     });
     expect(result.current.error).toBeNull();
+  });
+});
+
+describe('AccountFilter', () => {
+  it('offers "all" and every account of the app\'s store, by id', () => {
+    useApp.setState({ accounts: ACCOUNTS });
+    const onChange = vi.fn();
+    render(<AccountFilter label="Cont" value="" onChange={onChange} testId="acc" />);
+    const select = screen.getByRole('combobox', { name: 'Cont' });
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => [o.getAttribute('value'), o.textContent]),
+    ).toEqual([['', 'Toate'], ...ACCOUNTS.map((a) => [String(a.id), a.name])]);
+    fireEvent.change(select, { target: { value: String(ACCOUNTS[1]!.id) } });
+    expect(onChange).toHaveBeenCalledWith(String(ACCOUNTS[1]!.id));
   });
 });

@@ -2,13 +2,13 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Offer } from '../../../shared/domain';
+import { AccountFilter } from '../components/AccountFilter';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { chosenList, FilterBar, SearchField, shownChoice, useDebouncedSearch } from '../components/FilterBar';
 import { SelectField } from '../components/SelectField';
 import { useLanguage } from '../components/useLanguage';
 import { VirtualTable, type Column } from '../components/VirtualTable';
 import { formatDecimalMoney, formatNumber } from '../format/money';
-import { useApp } from '../stores/app';
 import { useOffers } from '../stores/offers';
 
 type OfferSortField = 'name' | 'price' | 'stock' | 'updated';
@@ -17,7 +17,6 @@ export function OffersScreen() {
   const { t } = useTranslation();
   const language = useLanguage();
   const offers = useOffers();
-  const accounts = useApp((s) => s.accounts);
   const [search, setSearch] = useDebouncedSearch(
     offers.query.search,
     () => useOffers.getState().query.search,
@@ -124,12 +123,10 @@ export function OffersScreen() {
           options={[1, 0, 2].map((s) => ({ value: s, label: t(`offers.status.${s}`) }))}
           testId="offers-filter-status"
         />
-        <SelectField
+        <AccountFilter
           label={t('offers.col.account')}
           value={shownChoice(offers.query.accountIds)}
           onChange={(v) => offers.setQuery({ accountIds: chosenList(v) })}
-          emptyOption={t('common.all')}
-          options={accounts.map((a) => ({ value: a.id, label: a.name }))}
           testId="offers-filter-account"
         />
       </FilterBar>

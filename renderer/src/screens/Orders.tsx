@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORDER_STATUSES, type OrderStatus, type OrderSummary } from '../../../shared/domain';
 import { downloadText } from '../components/download';
+import { AccountFilter } from '../components/AccountFilter';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { InputField } from '../components/InputField';
 import { chosenList, FilterBar, SearchField, shownChoice, useDebouncedSearch } from '../components/FilterBar';
@@ -203,7 +204,6 @@ function OrderFilters() {
   const query = useOrders((s) => s.query);
   const setQuery = useOrders((s) => s.setQuery);
   const resetQuery = useOrders((s) => s.resetQuery);
-  const accounts = useApp((s) => s.accounts);
   const [search, setSearch] = useDebouncedSearch(
     query.search,
     () => useOrders.getState().query.search,
@@ -228,12 +228,10 @@ function OrderFilters() {
         options={ORDER_STATUSES.map((s) => ({ value: s, label: t(`orderStatus.${s}`) }))}
         testId="filter-status"
       />
-      <SelectField
+      <AccountFilter
         label={t('orders.col.account')}
         value={shownChoice(query.accountIds)}
         onChange={(v) => setQuery({ accountIds: chosenList(v) })}
-        emptyOption={t('common.all')}
-        options={accounts.map((a) => ({ value: a.id, label: a.name }))}
         testId="filter-account"
       />
       <SelectField

@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { JOB_NAMES, type JobName, type RunStatus } from '../../../shared/domain';
 import { Chart } from '../components/Chart';
+import { AccountFilter } from '../components/AccountFilter';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FilterBar } from '../components/FilterBar';
 import { SelectField } from '../components/SelectField';
@@ -10,7 +11,6 @@ import { DateTime } from '../components/Formatted';
 import { SimpleTable } from '../components/SimpleTable';
 import { useLanguage } from '../components/useLanguage';
 import { formatDuration, formatTime } from '../format/dates';
-import { useApp } from '../stores/app';
 import { useSync, type RunsFilter } from '../stores/sync';
 
 const RUN_STATUSES: RunStatus[] = ['running', 'completed', 'failed', 'timed_out', 'cancelled'];
@@ -20,7 +20,6 @@ export function SyncHistoryScreen() {
   const { t, i18n } = useTranslation();
   const language = useLanguage();
   const { runs, runsTotal, runsFilter, runsError } = useSync();
-  const accounts = useApp((s) => s.accounts);
 
   useEffect(() => {
     void useSync.getState().loadRuns();
@@ -66,12 +65,10 @@ export function SyncHistoryScreen() {
           options={JOB_NAMES.map((j) => ({ value: j, label: t(`jobs.${j}`) }))}
           testId="runs-filter-job"
         />
-        <SelectField
+        <AccountFilter
           label={t('common.account')}
           value={String(runsFilter.accountId ?? '')}
           onChange={(v) => setFilter({ accountId: v ? Number(v) : undefined })}
-          emptyOption={t('common.all')}
-          options={accounts.map((a) => ({ value: a.id, label: a.name }))}
           testId="runs-filter-account"
         />
         <SelectField
