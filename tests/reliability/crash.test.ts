@@ -2,15 +2,12 @@
 // requests, and is killed with SIGKILL at random moments (during start-up, import, acknowledgements, seller actions),
 // restarted each time, while eMAG keeps changing. After a final clean sync nothing may be lost, doubled or left open.
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../main/core/magflow';
+import { describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../main/sandbox';
 import { Invariants, QUICK } from './support/report';
+import { tempDirForSuite } from '../support/tempDir';
 import { lastJson, startFixture } from './support/spawn';
-import { checkWorld, MIXED_FAULTS, MIXED_FAULTS_TEXT, seeded } from './support/world';
+import { checkChaosDataDir, MIXED_FAULTS, MIXED_FAULTS_TEXT, seeded } from './support/world';
 
 const ORDERS = QUICK ? 1_500 : 5_000;
 const KILLS = QUICK ? 6 : 20;
@@ -41,11 +38,7 @@ function readyOf(child: ChildProcess): Promise<void> {
 
 describe('crash chaos', () => {
   let sandbox: Sandbox | null = null;
-  const dir = mkdtempSync(join(tmpdir(), 'magflow-chaos-'));
-  afterAll(async () => {
-    await sandbox?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const dir = tempDirForSuite('magflow-chaos-', () => sandbox?.close());
 
   it(`keeps every order and action through ${KILLS} SIGKILLs`, async () => {
     const inv = new Invariants(`crash chaos (${ORDERS} orders, ${KILLS} kills)`);
@@ -129,13 +122,7 @@ describe('crash chaos', () => {
     inv.note(`${sandbox.requestLog.length} requests to eMAG, ${faults} with an injected fault`);
     inv.check('faults were really injected', faults > 0);
 
-    checkWorld(inv, {
-      dbPath: join(dir, DATABASE_FILE),
-      sandbox,
-      main: { username: MAIN.username, accountName: 'CHAOS MAIN' },
-      fbe: { username: FBE.username, accountName: 'CHAOS FBE' },
-      planned,
-    });
+    checkChaosDataDir(inv, { dataDir: dir, sandbox, main: MAIN, fbe: FBE, planned });
     expect(inv.finish()).toEqual([]);
   });
 });

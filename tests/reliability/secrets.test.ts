@@ -2,13 +2,13 @@
 // debug logging, a backup), the password is in no file of the data folder in plain text, nor in any encoding that
 // gives it away at a glance (Basic token, URL-encoded, JSON-escaped); the secrets file is readable only by the user.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMagflowCore, SECRETS_FILE } from '../../main/core/magflow';
 import { startSandbox, type Sandbox } from '../../main/sandbox';
 import { Invariants } from './support/report';
+import { tempDirForSuite } from '../support/tempDir';
 import { safeStorageSecretStore } from '../../main/shell/secrets';
 import type { SafeStoragePort } from '../../main/shell/ports';
 import { lastJson, startFixture } from './support/spawn';
@@ -49,11 +49,7 @@ function spellings(user: string, password: string): { label: string; bytes: Buff
 
 describe('secrets', () => {
   let sandbox: Sandbox | null = null;
-  const dir = mkdtempSync(join(tmpdir(), 'magflow-secrets-'));
-  afterAll(async () => {
-    await sandbox?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const dir = tempDirForSuite('magflow-secrets-', () => sandbox?.close());
 
   it('leaves the password nowhere in plain text after a full run', async () => {
     const inv = new Invariants('secrets');

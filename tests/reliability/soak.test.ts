@@ -2,18 +2,16 @@
 // sandbox answering with a mix of 500s, resets, slow answers, 429s and truncated bodies while new orders arrive and
 // the seller acts. Afterwards one clean sync, then the crash invariants; memory must stay flat and every failure
 // must be in the sync history with its reason.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncRun } from '../../shared/domain';
 import type { IpcResult, Paged } from '../../shared/ipc';
-import { createMagflowCore, DATABASE_FILE, type MagflowCore } from '../../main/core/magflow';
+import { createMagflowCore, type MagflowCore } from '../../main/core/magflow';
 import { startSandbox, type Sandbox } from '../../main/sandbox';
 import { Invariants, QUICK } from './support/report';
-import { checkWorld, seeded } from './support/world';
+import { tempDirForSuite } from '../support/tempDir';
+import { CHAOS_ACCOUNT_NAMES, checkChaosDataDir, seeded } from './support/world';
 
 const SOAK_MS = Number(process.env.RELIABILITY_SOAK_SEC ?? (QUICK ? 40 : 180)) * 1000;
 const MAIN = { username: 'soak-main', password: 'Soak-Main-Pa55', kind: 'main' as const, orders: 1_000, offers: 50 };
@@ -38,11 +36,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('fault soak', () => {
   let sandbox: Sandbox | null = null;
   let core: MagflowCore | null = null;
-  const dir = mkdtempSync(join(tmpdir(), 'magflow-soak-'));
-  afterAll(async () => {
+  const dir = tempDirForSuite('magflow-soak-', async () => {
     await core?.stop({ abort: true }).catch(() => undefined);
     await sandbox?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it(`keeps every order and action through ${SOAK_MS / 1000} s of mixed faults`, async () => {
@@ -61,8 +57,8 @@ describe('fault soak', () => {
     core.repos.settings.update({ autoAcknowledge: true, orderChangesLookbackDays: 91, newOrdersMaxPages: 100 });
     const ids: Record<string, number> = {};
     for (const [name, spec] of [
-      ['CHAOS MAIN', MAIN],
-      ['CHAOS FBE', FBE],
+      [CHAOS_ACCOUNT_NAMES.main, MAIN],
+      [CHAOS_ACCOUNT_NAMES.fbe, FBE],
     ] as const) {
       ids[spec.kind] = core.accounts.save({
         name,
@@ -160,13 +156,7 @@ describe('fault soak', () => {
     const faults = sandbox.requestLog.filter((e) => e.fault).length;
     inv.note(`${sandbox.requestLog.length} requests, ${faults} with an injected fault, ${planned.size} seller actions`);
 
-    checkWorld(inv, {
-      dbPath: join(dir, DATABASE_FILE),
-      sandbox,
-      main: { username: MAIN.username, accountName: 'CHAOS MAIN' },
-      fbe: { username: FBE.username, accountName: 'CHAOS FBE' },
-      planned,
-    });
+    checkChaosDataDir(inv, { dataDir: dir, sandbox, main: MAIN, fbe: FBE, planned });
     expect(inv.finish()).toEqual([]);
   });
 });

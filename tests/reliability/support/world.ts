@@ -1,6 +1,8 @@
 // Shared checks of the crash and soak scenarios: what the local database must say about the sandbox's orders
 // after MagFlow has been through faults (every order once with its latest status, acknowledgements, outbox, runs).
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { DATABASE_FILE } from '../../../main/core/magflow';
 import type { Sandbox } from '../../../main/sandbox';
 import type { Invariants } from './report';
 
@@ -32,6 +34,29 @@ export interface WorldSpec {
   fbe: { username: string; accountName: string };
   /** Seller actions queued: order id -> target status. */
   planned: Map<number, number>;
+}
+
+/** What the headless core (fixtures/headlessCore.ts) and the soak name the two sandbox accounts. */
+export const CHAOS_ACCOUNT_NAMES = { main: 'CHAOS MAIN', fbe: 'CHAOS FBE' } as const;
+
+/** checkWorld on a data folder holding the two accounts under their chaos names. */
+export function checkChaosDataDir(
+  inv: Invariants,
+  spec: {
+    dataDir: string;
+    sandbox: Sandbox;
+    main: { username: string };
+    fbe: { username: string };
+    planned: Map<number, number>;
+  },
+): void {
+  checkWorld(inv, {
+    dbPath: join(spec.dataDir, DATABASE_FILE),
+    sandbox: spec.sandbox,
+    main: { username: spec.main.username, accountName: CHAOS_ACCOUNT_NAMES.main },
+    fbe: { username: spec.fbe.username, accountName: CHAOS_ACCOUNT_NAMES.fbe },
+    planned: spec.planned,
+  });
 }
 
 /** Requests that reached the sandbox's handler (a reset, 500 or 429 is answered before it). */
