@@ -1,6 +1,7 @@
 // Auto-acknowledge through the outbox against the sandbox: every new seller-fulfilled order ends acknowledged at
 // eMAG, no FBE order is ever acknowledged, and injected failures only delay it (each order acknowledged once).
 import { afterEach, describe, expect, it } from 'vitest';
+import type { FaultRule } from '../../main/sandbox';
 import { createHarness, drainUntilIdle, type Harness } from './harness';
 
 const MAIN = { username: 'ack-main', password: 'main-secret', kind: 'main' as const, orders: 400, offers: 2 };
@@ -31,19 +32,42 @@ async function importBoth(harness: Harness, mainId: number, fbeId: number): Prom
   }
 }
 
+/** The sandbox's new (status 1) orders of an account. */
+const newOrderIds = (harness: Harness, username: string): number[] =>
+  harness.sandbox
+    .orders(username)
+    .filter((o) => o.status === 1)
+    .map((o) => o.id);
+
+/**
+ * MAIN and FBE with acknowledgements failing as `faults`. One client attempt per send: every failure reaches the
+ * outbox, which must retry it on a later run.
+ */
+const harnessWithAckFaults = (seed: number, faults: FaultRule[]): Promise<Harness> =>
+  createHarness({
+    accounts: [MAIN, FBE],
+    seed,
+    faults,
+    client: { retry: { maxAttempts: 1 } },
+    tuning: { outboxRetryBaseMs: 10, outboxRetryMaxMs: 40 },
+  });
+
+/** Imports both accounts, then drains MAIN's outbox until idle; MAIN's id and the orders that were new. */
+async function importAndDrainMain(harness: Harness): Promise<{ mainId: number; newMain: number[] }> {
+  const mainId = harness.accounts[MAIN.username]!.id;
+  const newMain = newOrderIds(harness, MAIN.username);
+  await importBoth(harness, mainId, harness.accounts[FBE.username]!.id);
+  await drainUntilIdle(harness, mainId, 80);
+  return { mainId, newMain };
+}
+
 describe('auto-acknowledge', () => {
   it('acknowledges every new type-3 order once, re-reads it, and never touches a type-2 order', async () => {
     h = await createHarness({ accounts: [MAIN, FBE], seed: 21 });
     const mainId = h.accounts[MAIN.username]!.id;
     const fbeId = h.accounts[FBE.username]!.id;
-    const newMain = h.sandbox
-      .orders(MAIN.username)
-      .filter((o) => o.status === 1)
-      .map((o) => o.id);
-    const newFbe = h.sandbox
-      .orders(FBE.username)
-      .filter((o) => o.status === 1)
-      .map((o) => o.id);
+    const newMain = newOrderIds(h, MAIN.username);
+    const newFbe = newOrderIds(h, FBE.username);
     expect(newMain.length).toBeGreaterThan(3);
     expect(newFbe.length).toBeGreaterThan(3);
 
@@ -78,26 +102,11 @@ describe('auto-acknowledge', () => {
   });
 
   it('gets every acknowledgement through 30% injected failures, each order acknowledged once', async () => {
-    h = await createHarness({
-      accounts: [MAIN, FBE],
-      seed: 22,
-      faults: [
-        { route: 'order/acknowledge', kind: 'http500', probability: 0.15 },
-        { route: 'order/acknowledge', kind: 'reset', probability: 0.18 },
-      ],
-      // One client attempt per send: every failure reaches the outbox, which must retry it on a later run.
-      client: { retry: { maxAttempts: 1 } },
-      tuning: { outboxRetryBaseMs: 10, outboxRetryMaxMs: 40 },
-    });
-    const mainId = h.accounts[MAIN.username]!.id;
-    const fbeId = h.accounts[FBE.username]!.id;
-    const newMain = h.sandbox
-      .orders(MAIN.username)
-      .filter((o) => o.status === 1)
-      .map((o) => o.id);
-
-    await importBoth(h, mainId, fbeId);
-    await drainUntilIdle(h, mainId, 80);
+    h = await harnessWithAckFaults(22, [
+      { route: 'order/acknowledge', kind: 'http500', probability: 0.15 },
+      { route: 'order/acknowledge', kind: 'reset', probability: 0.18 },
+    ]);
+    const { mainId, newMain } = await importAndDrainMain(h);
 
     const faults = h.sandbox.requestLog.filter((e) => e.route === 'order/acknowledge' && e.fault);
     expect(faults.length).toBeGreaterThan(0);
@@ -114,26 +123,12 @@ describe('auto-acknowledge', () => {
 
   it('repeats an acknowledgement only after eMAG applied it but its answer was lost, and the repeat is a no-op', async () => {
     // ~30% failures of every kind, including the nasty one: eMAG acknowledges, then the answer is cut in half.
-    h = await createHarness({
-      accounts: [MAIN, FBE],
-      seed: 25,
-      faults: [
-        { route: 'order/acknowledge', kind: 'malformedJson', probability: 0.12 },
-        { route: 'order/acknowledge', kind: 'http500', probability: 0.1 },
-        { route: 'order/acknowledge', kind: 'reset', probability: 0.1 },
-      ],
-      client: { retry: { maxAttempts: 1 } },
-      tuning: { outboxRetryBaseMs: 10, outboxRetryMaxMs: 40 },
-    });
-    const mainId = h.accounts[MAIN.username]!.id;
-    const fbeId = h.accounts[FBE.username]!.id;
-    const newMain = h.sandbox
-      .orders(MAIN.username)
-      .filter((o) => o.status === 1)
-      .map((o) => o.id);
-
-    await importBoth(h, mainId, fbeId);
-    await drainUntilIdle(h, mainId, 80);
+    h = await harnessWithAckFaults(25, [
+      { route: 'order/acknowledge', kind: 'malformedJson', probability: 0.12 },
+      { route: 'order/acknowledge', kind: 'http500', probability: 0.1 },
+      { route: 'order/acknowledge', kind: 'reset', probability: 0.1 },
+    ]);
+    const { mainId, newMain } = await importAndDrainMain(h);
 
     // Per order: requests eMAG processed (answered, or processed and answer lost) and answers lost after processing.
     const processed = new Map<number, number>();
