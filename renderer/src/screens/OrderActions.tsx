@@ -174,6 +174,21 @@ export function parseMajorToMinor(value: string): number | null {
   return Math.round(Number(normalized) * MINOR_PER_MAJOR);
 }
 
+/** The pickup address boxes, in the order the seller fills them (the limits are eMAG's). */
+const SENDER_FIELDS: {
+  key: keyof SenderForm;
+  maxLength: number;
+  inputMode?: 'tel' | 'numeric';
+  testId: string;
+}[] = [
+  { key: 'name', maxLength: 255, testId: 'awb-sender-name' },
+  { key: 'contact', maxLength: 255, testId: 'awb-sender-contact' },
+  { key: 'phone', maxLength: 20, inputMode: 'tel', testId: 'awb-sender-phone' },
+  { key: 'localityId', maxLength: 10, inputMode: 'numeric', testId: 'awb-sender-locality' },
+  { key: 'street', maxLength: 255, testId: 'awb-sender-street' },
+  { key: 'zipcode', maxLength: 20, testId: 'awb-sender-zipcode' },
+];
+
 function AwbDialog({ order, onClose, onQueued }: { order: OrderDetail; onClose: () => void; onQueued: () => void }) {
   const { t } = useTranslation();
   const couriers = useOrderDetail((s) => s.couriers);
@@ -190,10 +205,6 @@ function AwbDialog({ order, onClose, onQueued }: { order: OrderDetail; onClose: 
   const [observation, setObservation] = useState('');
   const [sender, setSender] = useState<SenderForm>(() => rememberedSender(order.accountId));
   const [localError, setLocalError] = useState<CallError | null>(null);
-  const senderField = (key: keyof SenderForm) => ({
-    value: sender[key],
-    onChange: (e: { target: { value: string } }) => setSender((s) => ({ ...s, [key]: e.target.value })),
-  });
 
   useEffect(() => {
     void useOrderDetail.getState().loadCouriers();
@@ -293,44 +304,17 @@ function AwbDialog({ order, onClose, onQueued }: { order: OrderDetail; onClose: 
           <legend>{t('order.sender')}</legend>
           <p className="hint">{t('order.senderHint')}</p>
           <div className="form-grid">
-            <InputField
-              label={t('order.senderField.name')}
-              {...senderField('name')}
-              maxLength={255}
-              testId="awb-sender-name"
-            />
-            <InputField
-              label={t('order.senderField.contact')}
-              {...senderField('contact')}
-              maxLength={255}
-              testId="awb-sender-contact"
-            />
-            <InputField
-              label={t('order.senderField.phone')}
-              {...senderField('phone')}
-              inputMode="tel"
-              maxLength={20}
-              testId="awb-sender-phone"
-            />
-            <InputField
-              label={t('order.senderField.localityId')}
-              {...senderField('localityId')}
-              inputMode="numeric"
-              maxLength={10}
-              testId="awb-sender-locality"
-            />
-            <InputField
-              label={t('order.senderField.street')}
-              {...senderField('street')}
-              maxLength={255}
-              testId="awb-sender-street"
-            />
-            <InputField
-              label={t('order.senderField.zipcode')}
-              {...senderField('zipcode')}
-              maxLength={20}
-              testId="awb-sender-zipcode"
-            />
+            {SENDER_FIELDS.map(({ key, maxLength, inputMode, testId }) => (
+              <InputField
+                key={key}
+                label={t(`order.senderField.${key}`)}
+                value={sender[key]}
+                onChange={(e) => setSender((s) => ({ ...s, [key]: e.target.value }))}
+                inputMode={inputMode}
+                maxLength={maxLength}
+                testId={testId}
+              />
+            ))}
           </div>
         </fieldset>
         <InputField
