@@ -3,6 +3,7 @@ import { describeEmagError, EmagError } from '../../main/core/emag';
 import { classifyFailure } from '../../main/core/sync/outboxPolicy';
 import { interpretAnswer, messagesToText, retryAfterMs, type HttpAnswer } from '../../main/core/emag/envelope';
 import { ROUTES } from '../../main/core/emag/routes';
+import { thrownBy } from './support/failure';
 
 const answer = (status: number, body: unknown, headers: Record<string, string> = {}): HttpAnswer => ({
   status,
@@ -10,15 +11,8 @@ const answer = (status: number, body: unknown, headers: Record<string, string> =
   body: typeof body === 'string' ? body : JSON.stringify(body),
 });
 
-function failure(a: HttpAnswer, route = ROUTES.orderRead): EmagError {
-  try {
-    interpretAnswer(route, a);
-  } catch (error) {
-    if (error instanceof EmagError) return error;
-    throw error;
-  }
-  throw new Error('expected the answer to be refused');
-}
+/** The EmagError interpretAnswer refuses the answer with. */
+const failure = (a: HttpAnswer, route = ROUTES.orderRead): EmagError => thrownBy(() => interpretAnswer(route, a));
 
 describe('interpretAnswer', () => {
   it('accepts only JSON with isError: false, returning results and any warnings', () => {

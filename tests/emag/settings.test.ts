@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  EMAG_PLATFORMS,
-  EmagError,
-  isLoopbackHost,
-  resolveApiUrl,
-  resolveEmagClientSettings,
-} from '../../main/core/emag';
+import { EMAG_PLATFORMS, isLoopbackHost, resolveApiUrl, resolveEmagClientSettings } from '../../main/core/emag';
+import { thrownBy } from './support/failure';
 
 const base = { account: 'main', platform: 'emag-ro' as const, username: 'shop@example.ro', password: 'p4ss-w0rd!' };
-
-function configErrorOf(run: () => unknown): EmagError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EmagError) return error;
-    throw error;
-  }
-  throw new Error('expected an EmagError');
-}
 
 describe('platforms', () => {
   it('maps every marketplace to its API base URL', () => {
@@ -39,18 +24,16 @@ describe('platforms', () => {
     expect(resolveApiUrl('emag-ro', 'http://localhost:9000/api-3')).toBe('http://localhost:9000/api-3');
     expect(resolveApiUrl('emag-ro', 'http://[::1]:9000/api-3')).toBe('http://[::1]:9000/api-3');
     for (const url of ['http://marketplace-api.emag.ro/api-3', 'http://10.0.0.5/api-3', 'http://128.0.0.1/api-3']) {
-      const error = configErrorOf(() => resolveApiUrl('emag-ro', url));
+      const error = thrownBy(() => resolveApiUrl('emag-ro', url));
       expect(error.kind).toBe('config');
       expect(error.message).toMatch(/Plain HTTP is refused/);
     }
   });
 
   it('refuses other schemes, credentials in the URL and garbage', () => {
-    expect(configErrorOf(() => resolveApiUrl('emag-ro', 'ftp://127.0.0.1/api-3')).kind).toBe('config');
-    expect(configErrorOf(() => resolveApiUrl('emag-ro', 'https://u:secret@host/api-3')).message).not.toContain(
-      'secret',
-    );
-    expect(configErrorOf(() => resolveApiUrl('emag-ro', 'not a url')).kind).toBe('config');
+    expect(thrownBy(() => resolveApiUrl('emag-ro', 'ftp://127.0.0.1/api-3')).kind).toBe('config');
+    expect(thrownBy(() => resolveApiUrl('emag-ro', 'https://u:secret@host/api-3')).message).not.toContain('secret');
+    expect(thrownBy(() => resolveApiUrl('emag-ro', 'not a url')).kind).toBe('config');
   });
 
   it('knows which hosts are loopback', () => {
@@ -90,7 +73,7 @@ describe('client settings', () => {
   });
 
   it('reports every invalid setting as a config error that never echoes the password', () => {
-    const error = configErrorOf(() =>
+    const error = thrownBy(() =>
       resolveEmagClientSettings({ ...base, account: '', timeoutMs: -1, pageSize: 500, retry: { maxAttempts: 0 } }),
     );
     expect(error.kind).toBe('config');
@@ -103,9 +86,9 @@ describe('client settings', () => {
   });
 
   it('refuses an empty password and an unknown platform', () => {
-    expect(configErrorOf(() => resolveEmagClientSettings({ ...base, password: '' })).message).toMatch(/password/);
+    expect(thrownBy(() => resolveEmagClientSettings({ ...base, password: '' })).message).toMatch(/password/);
     expect(
-      configErrorOf(() => resolveEmagClientSettings({ ...base, platform: 'emag-pl' as unknown as 'emag-ro' })).kind,
+      thrownBy(() => resolveEmagClientSettings({ ...base, platform: 'emag-pl' as unknown as 'emag-ro' })).kind,
     ).toBe('config');
   });
 });
