@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../main/sandbox';
 import { Invariants, QUICK } from './support/report';
 import { tempDirForSuite } from '../support/tempDir';
-import { lastJson, startFixture } from './support/spawn';
+import { headlessCoreEnv, lastJson, runFixture, startFixture } from './support/spawn';
 import { checkChaosDataDir, MIXED_FAULTS, MIXED_FAULTS_TEXT, seeded } from './support/world';
 
 const ORDERS = QUICK ? 1_500 : 5_000;
@@ -56,12 +56,7 @@ describe('crash chaos', () => {
     sandbox.setFaults(MIXED_FAULTS);
 
     const env = {
-      MF_DATA_DIR: dir,
-      MF_API_URL: sandbox.url,
-      MF_MAIN_USER: MAIN.username,
-      MF_MAIN_PASS: MAIN.password,
-      MF_FBE_USER: FBE.username,
-      MF_FBE_PASS: FBE.password,
+      ...headlessCoreEnv(dir, sandbox.url, MAIN, FBE),
       MF_ACTIONS: JSON.stringify([...planned].map(([orderId, status]) => ({ orderId, status }))),
     };
 
@@ -104,12 +99,7 @@ describe('crash chaos', () => {
     inv.note(`${killedBeforeReady} of ${KILLS} kills landed during start-up`);
 
     // The last restart runs until everything is synced and sent, then stops cleanly.
-    const final = startFixture('headlessCore.ts', { ...env, MF_FINAL: '1' });
-    let out = '';
-    let err = '';
-    final.stdout?.on('data', (chunk: Buffer) => void (out += chunk.toString()));
-    final.stderr?.on('data', (chunk: Buffer) => void (err += chunk.toString()));
-    const code = await exited(final);
+    const { code, stdout: out, stderr: err } = await runFixture('headlessCore.ts', { ...env, MF_FINAL: '1' });
     const summary = lastJson<{ done: boolean; rounds?: number; error?: string }>(out || '{}');
     inv.check(
       'the final sync finishes',

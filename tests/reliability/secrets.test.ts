@@ -11,7 +11,7 @@ import { Invariants } from './support/report';
 import { tempDirForSuite } from '../support/tempDir';
 import { safeStorageSecretStore } from '../../main/shell/secrets';
 import type { SafeStoragePort } from '../../main/shell/ports';
-import { lastJson, startFixture } from './support/spawn';
+import { headlessCoreEnv, lastJson, runFixture } from './support/spawn';
 import { MIXED_FAULTS, MIXED_FAULTS_TEXT } from './support/world';
 
 const MAIN = {
@@ -55,20 +55,8 @@ describe('secrets', () => {
     const inv = new Invariants('secrets');
     inv.inject(`full headless run, debug logs, ${MIXED_FAULTS_TEXT}, a wrong password tried, a backup taken`);
     sandbox = await startSandbox({ port: 0, seed: 12, accounts: [MAIN, FBE], rateLimit: false, faults: MIXED_FAULTS });
-    const child = startFixture('headlessCore.ts', {
-      MF_DATA_DIR: dir,
-      MF_API_URL: sandbox.url,
-      MF_MAIN_USER: MAIN.username,
-      MF_MAIN_PASS: MAIN.password,
-      MF_FBE_USER: FBE.username,
-      MF_FBE_PASS: FBE.password,
-      MF_FINAL: '1',
-    });
-    let out = '';
-    let err = '';
-    child.stdout?.on('data', (c: Buffer) => void (out += c.toString()));
-    child.stderr?.on('data', (c: Buffer) => void (err += c.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const env = { ...headlessCoreEnv(dir, sandbox.url, MAIN, FBE), MF_FINAL: '1' };
+    const { code, stdout: out, stderr: err } = await runFixture('headlessCore.ts', env);
     inv.check(
       'the full run finishes',
       code === 0 && lastJson<{ done: boolean }>(out).done,

@@ -41,3 +41,34 @@ export function startFixture(name: string, env: NodeJS.ProcessEnv): ChildProcess
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
+
+/** Starts a fixture and waits for it to exit: its exit code and what it printed. */
+export async function runFixture(
+  name: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = startFixture(name, env);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => void (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, stdout, stderr };
+}
+
+/** What fixtures/headlessCore.ts reads: its data folder, the sandbox, and the main and FBE accounts' credentials. */
+export function headlessCoreEnv(
+  dataDir: string,
+  apiUrl: string,
+  main: { username: string; password: string },
+  fbe: { username: string; password: string },
+): Record<string, string> {
+  return {
+    MF_DATA_DIR: dataDir,
+    MF_API_URL: apiUrl,
+    MF_MAIN_USER: main.username,
+    MF_MAIN_PASS: main.password,
+    MF_FBE_USER: fbe.username,
+    MF_FBE_PASS: fbe.password,
+  };
+}
