@@ -308,6 +308,27 @@ describe('settings', () => {
     expect(screen.getByTestId('settings-accounts').textContent).toContain('Magazin BG');
   });
 
+  it('names each notification switch and saves only the one the seller flips', async () => {
+    await renderAt({ screen: 'settings' });
+    const switches = {
+      newOrder: screen.getByRole('checkbox', { name: 'Comandă nouă' }),
+      awb: screen.getByTestId('settings-notify-awb'),
+      sound: screen.getByTestId('settings-sound'),
+    };
+    expect(switches.newOrder).toBe(screen.getByTestId('settings-notify-newOrder'));
+    expect(Object.values(switches).every((c) => (c as HTMLInputElement).checked)).toBe(true);
+    fireEvent.click(switches.awb);
+    await settle();
+    fireEvent.click(switches.sound);
+    await settle();
+    expect(api.callsTo('settings.update')).toEqual([
+      { notifications: { awb: false } },
+      { notifications: { sound: false } },
+    ]);
+    expect((screen.getByTestId('settings-notify-awb') as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByTestId('settings-notify-invoice') as HTMLInputElement).checked).toBe(true);
+  });
+
   it('saves a toggle at once and shows a refused interval with its reason', async () => {
     await renderAt({ screen: 'settings' });
     fireEvent.click(screen.getByTestId('settings-auto-ack'));

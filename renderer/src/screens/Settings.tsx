@@ -22,6 +22,19 @@ const INTERVAL_BOUNDS: Record<IntervalKey, [number, number]> = {
   healthSec: [60, 86_400],
 };
 
+/** The on/off notification settings, in the order shown. */
+const NOTIFICATION_SWITCHES: {
+  key: Exclude<keyof Settings['notifications'], 'quietHours'>;
+  labelKey: string;
+  testId: string;
+}[] = [
+  { key: 'newOrder', labelKey: 'settings.notifyNewOrder', testId: 'settings-notify-newOrder' },
+  { key: 'syncFailure', labelKey: 'settings.notifySyncFailure', testId: 'settings-notify-syncFailure' },
+  { key: 'awb', labelKey: 'settings.notifyAwb', testId: 'settings-notify-awb' },
+  { key: 'invoice', labelKey: 'settings.notifyInvoice', testId: 'settings-notify-invoice' },
+  { key: 'sound', labelKey: 'settings.sound', testId: 'settings-sound' },
+];
+
 export function SettingsScreen() {
   const { t } = useTranslation();
   const settings = useApp((s) => s.settings);
@@ -71,36 +84,15 @@ export function SettingsScreen() {
           </Card>
           <Card title={t('settings.notifications')}>
             <div className="form-grid">
-              <Check
-                label={t('settings.notifyNewOrder')}
-                checked={settings.notifications.newOrder}
-                onChange={(v) => void save({ notifications: { newOrder: v } })}
-                testId="settings-notify-newOrder"
-              />
-              <Check
-                label={t('settings.notifySyncFailure')}
-                checked={settings.notifications.syncFailure}
-                onChange={(v) => void save({ notifications: { syncFailure: v } })}
-                testId="settings-notify-syncFailure"
-              />
-              <Check
-                label={t('settings.notifyAwb')}
-                checked={settings.notifications.awb}
-                onChange={(v) => void save({ notifications: { awb: v } })}
-                testId="settings-notify-awb"
-              />
-              <Check
-                label={t('settings.notifyInvoice')}
-                checked={settings.notifications.invoice}
-                onChange={(v) => void save({ notifications: { invoice: v } })}
-                testId="settings-notify-invoice"
-              />
-              <Check
-                label={t('settings.sound')}
-                checked={settings.notifications.sound}
-                onChange={(v) => void save({ notifications: { sound: v } })}
-                testId="settings-sound"
-              />
+              {NOTIFICATION_SWITCHES.map(({ key, labelKey, testId }) => (
+                <Check
+                  key={key}
+                  label={t(labelKey)}
+                  checked={settings.notifications[key]}
+                  onChange={(v) => void save({ notifications: { [key]: v } })}
+                  testId={testId}
+                />
+              ))}
             </div>
             <fieldset style={{ marginTop: 12 }}>
               <legend>{t('settings.quietHours')}</legend>
