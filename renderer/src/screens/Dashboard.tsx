@@ -1,6 +1,6 @@
 // Dashboard: today's and this month's revenue, orders per account and status, orders per day, and an honest view of
 // every account's sync (running with progress, last outcome, next run, the error when it failed).
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderStatus } from '../../../shared/domain';
 import type { AccountHealth, JobStateView } from '../../../shared/views';
@@ -99,28 +99,27 @@ function Revenue() {
   const revenue = useDashboard((s) => s.view?.revenue ?? []);
   return (
     <div className="stat-cards">
-      {revenue.length === 0 && (
-        <div className="card stat">
-          <div className="stat-label">{t('dashboard.revenueToday')}</div>
-          <div className="stat-value">—</div>
-        </div>
-      )}
+      {revenue.length === 0 && <StatCard label={t('dashboard.revenueToday')}>—</StatCard>}
       {revenue.map((r) => (
         <div className="stat-pair" key={r.currency}>
-          <div className="card stat" data-testid={`revenue-today-${r.currency}`}>
-            <div className="stat-label">{t('dashboard.revenueToday')}</div>
-            <div className="stat-value">
-              <Money minor={r.todayMinor} currency={r.currency} />
-            </div>
-          </div>
-          <div className="card stat" data-testid={`revenue-month-${r.currency}`}>
-            <div className="stat-label">{t('dashboard.revenueMonth')}</div>
-            <div className="stat-value">
-              <Money minor={r.monthMinor} currency={r.currency} />
-            </div>
-          </div>
+          <StatCard label={t('dashboard.revenueToday')} testId={`revenue-today-${r.currency}`}>
+            <Money minor={r.todayMinor} currency={r.currency} />
+          </StatCard>
+          <StatCard label={t('dashboard.revenueMonth')} testId={`revenue-month-${r.currency}`}>
+            <Money minor={r.monthMinor} currency={r.currency} />
+          </StatCard>
         </div>
       ))}
+    </div>
+  );
+}
+
+/** One big figure with its label above it. */
+function StatCard({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
+  return (
+    <div className="card stat" data-testid={testId}>
+      <div className="stat-label">{label}</div>
+      <div className="stat-value">{children}</div>
     </div>
   );
 }
