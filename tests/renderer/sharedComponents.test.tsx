@@ -18,6 +18,7 @@ import { SelectField } from '../../renderer/src/components/SelectField';
 import { useGuardedCall } from '../../renderer/src/components/useGuardedCall';
 import { CallError } from '../../renderer/src/api/errors';
 import { SimpleTable } from '../../renderer/src/components/SimpleTable';
+import { CellText } from '../../renderer/src/components/VirtualTable';
 
 afterEach(() => {
   cleanup();
@@ -266,5 +267,30 @@ describe('AccountFilter', () => {
     ).toEqual([['', 'Toate'], ...ACCOUNTS.map((a) => [String(a.id), a.name])]);
     fireEvent.change(select, { target: { value: String(ACCOUNTS[1]!.id) } });
     expect(onChange).toHaveBeenCalledWith(String(ACCOUNTS[1]!.id));
+  });
+});
+
+describe('CellText', () => {
+  it('keeps the text on one cut line, shows "—" for nothing, and the whole text on hover only when asked', () => {
+    const { container } = render(
+      <>
+        <CellText text="Ion Popescu-Ionescu" tooltip />
+        <CellText text="Magazin RO" />
+        <CellText text={null} tooltip />
+      </>,
+    );
+    const [withTip, plain, none] = Array.from(container.querySelectorAll('span'));
+    expect(withTip!.className).toBe('ellipsis');
+    expect(withTip!.title).toBe('Ion Popescu-Ionescu');
+    expect(plain!.textContent).toBe('Magazin RO');
+    expect(plain!.hasAttribute('title')).toBe(false);
+    expect(none!.textContent).toBe('—');
+    expect(none!.hasAttribute('title')).toBe(false);
+  });
+
+  it('renders eMAG text as text, never as markup', () => {
+    const { container } = render(<CellText text={'<img src=x onerror=alert(1)>'} tooltip />);
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.textContent).toBe('<img src=x onerror=alert(1)>');
   });
 });

@@ -15,6 +15,18 @@ export interface Column<T> {
   render(row: T): ReactNode;
 }
 
+/**
+ * A cell's text on one line, cut with "…" so it never spills out of the fixed-height row; none shows as "—".
+ * With `tooltip` the whole text shows on hover.
+ */
+export function CellText({ text, tooltip = false }: { text: string | null; tooltip?: boolean }) {
+  return (
+    <span className="ellipsis" title={tooltip ? (text ?? undefined) : undefined}>
+      {text ?? '—'}
+    </span>
+  );
+}
+
 export interface VirtualTableProps<T> {
   label: string;
   columns: Column<T>[];

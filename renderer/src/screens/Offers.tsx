@@ -7,7 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { chosenList, FilterBar, SearchField, shownChoice, useDebouncedSearch } from '../components/FilterBar';
 import { SelectField } from '../components/SelectField';
 import { useLanguage } from '../components/useLanguage';
-import { VirtualTable, type Column } from '../components/VirtualTable';
+import { CellText, VirtualTable, type Column } from '../components/VirtualTable';
 import { formatDecimalMoney, formatNumber } from '../format/money';
 import { useOffers } from '../stores/offers';
 
@@ -33,20 +33,20 @@ export function OffersScreen() {
         id: 'partNumber',
         header: t('offers.col.partNumber'),
         width: '140px',
-        render: (o) => <span className="ellipsis">{o.partNumber ?? '—'}</span>,
+        render: (o) => <CellText text={o.partNumber} />,
       },
       {
         id: 'pnk',
         header: t('offers.col.pnk'),
         width: '120px',
-        render: (o) => <span className="ellipsis">{o.partNumberKey ?? '—'}</span>,
+        render: (o) => <CellText text={o.partNumberKey} />,
       },
       {
         id: 'name',
         header: t('offers.col.name'),
         width: 'minmax(200px, 3fr)',
         sortField: 'name',
-        render: (o) => <span className="ellipsis">{o.name}</span>,
+        render: (o) => <CellText text={o.name} />,
       },
       {
         id: 'price',
@@ -89,7 +89,7 @@ export function OffersScreen() {
         id: 'account',
         header: t('offers.col.account'),
         width: 'minmax(90px, 1fr)',
-        render: (o) => <span className="ellipsis">{o.account}</span>,
+        render: (o) => <CellText text={o.account} />,
       },
     ],
     [t, language],

@@ -12,7 +12,7 @@ import { SelectField } from '../components/SelectField';
 import { DateTime, Money, PaymentLabel, StatusBadge } from '../components/Formatted';
 import { useGuardedCall } from '../components/useGuardedCall';
 import { useLanguage } from '../components/useLanguage';
-import { VirtualTable, type Column } from '../components/VirtualTable';
+import { CellText, VirtualTable, type Column } from '../components/VirtualTable';
 import { platformZone } from '../format/dates';
 import { formatNumber } from '../format/money';
 import { useApp } from '../stores/app';
@@ -54,21 +54,13 @@ export function OrdersScreen() {
         header: t('orders.col.customer'),
         width: 'minmax(140px, 2fr)',
         sortField: 'customer',
-        render: (o) => (
-          <span className="ellipsis" title={o.customer.name ?? undefined}>
-            {o.customer.name ?? '—'}
-          </span>
-        ),
+        render: (o) => <CellText text={o.customer.name} tooltip />,
       },
       {
         id: 'locality',
         header: t('orders.col.locality'),
         width: 'minmax(100px, 1fr)',
-        render: (o) => (
-          <span className="ellipsis" title={o.customer.locality ?? undefined}>
-            {o.customer.locality ?? '—'}
-          </span>
-        ),
+        render: (o) => <CellText text={o.customer.locality} tooltip />,
       },
       {
         id: 'total',
@@ -100,11 +92,7 @@ export function OrdersScreen() {
         id: 'account',
         header: t('orders.col.account'),
         width: 'minmax(90px, 1fr)',
-        render: (o) => (
-          <span className="ellipsis" title={o.account}>
-            {o.account}
-          </span>
-        ),
+        render: (o) => <CellText text={o.account} tooltip />,
       },
       {
         id: 'ack',
