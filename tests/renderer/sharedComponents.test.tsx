@@ -18,6 +18,7 @@ import { SelectField } from '../../renderer/src/components/SelectField';
 import { useGuardedCall } from '../../renderer/src/components/useGuardedCall';
 import { CallError } from '../../renderer/src/api/errors';
 import { SimpleTable } from '../../renderer/src/components/SimpleTable';
+import { Card } from '../../renderer/src/components/Card';
 import { CellText } from '../../renderer/src/components/VirtualTable';
 
 afterEach(() => {
@@ -292,5 +293,26 @@ describe('CellText', () => {
     const { container } = render(<CellText text={'<img src=x onerror=alert(1)>'} tooltip />);
     expect(container.querySelector('img')).toBeNull();
     expect(container.textContent).toBe('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('Card', () => {
+  it('titles its content with a heading and says "nothing here" instead of an empty list', () => {
+    const { rerender } = render(
+      <Card title="Vouchere" testId="c" empty emptyText="Niciun voucher">
+        <ul data-testid="list" />
+      </Card>,
+    );
+    const card = screen.getByTestId('c');
+    expect(within(card).getByRole('heading', { level: 2 }).textContent).toBe('Vouchere');
+    expect(within(card).getByText('Niciun voucher').className).toBe('muted');
+    expect(within(card).queryByTestId('list')).toBeNull();
+    rerender(
+      <Card title="Vouchere" testId="c" empty={false} emptyText="Niciun voucher">
+        <ul data-testid="list" />
+      </Card>,
+    );
+    expect(within(screen.getByTestId('c')).getByTestId('list')).toBeTruthy();
+    expect(screen.queryByText('Niciun voucher')).toBeNull();
   });
 });

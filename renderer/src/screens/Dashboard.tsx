@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderStatus } from '../../../shared/domain';
 import type { AccountHealth, JobStateView } from '../../../shared/views';
+import { Card } from '../components/Card';
 import { Chart } from '../components/Chart';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { DateTime, Money } from '../components/Formatted';
@@ -135,40 +136,35 @@ function OrderCounts() {
   }
 
   return (
-    <div className="card">
-      <h2>{t('dashboard.ordersByStatus')}</h2>
-      {counts.length === 0 ? (
-        <p className="muted">{t('dashboard.noAccounts')}</p>
-      ) : (
-        <SimpleTable
-          scroll={false}
-          columns={[
-            { header: t('common.account') },
-            ...COUNT_STATUSES.map((status) => ({ header: t(`orderStatus.${status}`), align: 'right' as const })),
-            { header: t('dashboard.unacknowledged'), align: 'right' },
-          ]}
-        >
-          {counts.map((c) => (
-            <tr key={c.accountId} data-testid={`dashboard-counts-${c.accountId}`}>
-              <th scope="row">{c.account}</th>
-              {COUNT_STATUSES.map((s) => (
-                <td key={s} className="align-right">
-                  <button
-                    type="button"
-                    className="link-button num"
-                    onClick={() => openOrders(c.accountId, s)}
-                    data-testid={`count-${c.accountId}-${s}`}
-                  >
-                    {c.byStatus[s] ?? 0}
-                  </button>
-                </td>
-              ))}
-              <td className={`align-right num${c.unacknowledged > 0 ? ' warn-text' : ''}`}>{c.unacknowledged}</td>
-            </tr>
-          ))}
-        </SimpleTable>
-      )}
-    </div>
+    <Card title={t('dashboard.ordersByStatus')} empty={counts.length === 0} emptyText={t('dashboard.noAccounts')}>
+      <SimpleTable
+        scroll={false}
+        columns={[
+          { header: t('common.account') },
+          ...COUNT_STATUSES.map((status) => ({ header: t(`orderStatus.${status}`), align: 'right' as const })),
+          { header: t('dashboard.unacknowledged'), align: 'right' },
+        ]}
+      >
+        {counts.map((c) => (
+          <tr key={c.accountId} data-testid={`dashboard-counts-${c.accountId}`}>
+            <th scope="row">{c.account}</th>
+            {COUNT_STATUSES.map((s) => (
+              <td key={s} className="align-right">
+                <button
+                  type="button"
+                  className="link-button num"
+                  onClick={() => openOrders(c.accountId, s)}
+                  data-testid={`count-${c.accountId}-${s}`}
+                >
+                  {c.byStatus[s] ?? 0}
+                </button>
+              </td>
+            ))}
+            <td className={`align-right num${c.unacknowledged > 0 ? ' warn-text' : ''}`}>{c.unacknowledged}</td>
+          </tr>
+        ))}
+      </SimpleTable>
+    </Card>
   );
 }
 

@@ -2,6 +2,7 @@
 // errors and the raw metrics. No event carries these, so the screen re-reads them while it is open.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Card } from '../components/Card';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { DateTime } from '../components/Formatted';
 import { SimpleTable } from '../components/SimpleTable';
@@ -36,8 +37,7 @@ export function DiagnosticsScreen() {
       {error && <ErrorNotice error={error} onRetry={() => void load()} />}
       {view && (
         <>
-          <div className="card">
-            <h2>{t('diagnostics.limiter')}</h2>
+          <Card title={t('diagnostics.limiter')}>
             <SimpleTable
               testId="limiter-table"
               columns={[
@@ -81,9 +81,8 @@ export function DiagnosticsScreen() {
                 )),
               )}
             </SimpleTable>
-          </div>
-          <div className="card" data-testid="cache-stats">
-            <h2>{t('diagnostics.cache')}</h2>
+          </Card>
+          <Card title={t('diagnostics.cache')} testId="cache-stats">
             <dl className="facts">
               <dt>{t('diagnostics.hits')}</dt>
               <dd className="num">{formatNumber(view.cache.hits, language)}</dd>
@@ -94,44 +93,42 @@ export function DiagnosticsScreen() {
               <dt>{t('diagnostics.keys')}</dt>
               <dd className="num">{formatNumber(view.cache.keys, language)}</dd>
             </dl>
-          </div>
-          <div className="card">
-            <h2>{t('diagnostics.recentErrors')}</h2>
-            {view.recentErrors.length === 0 ? (
-              <p className="muted">{t('diagnostics.noErrors')}</p>
-            ) : (
-              <SimpleTable
-                testId="recent-errors"
-                columns={[
-                  { header: t('diagnostics.at') },
-                  { header: t('common.account') },
-                  { header: t('diagnostics.route') },
-                  { header: t('diagnostics.kind') },
-                  { header: t('diagnostics.message') },
-                ]}
-              >
-                {view.recentErrors.map((e, i) => (
-                  <tr key={`${e.at}-${i}`}>
-                    <td>
-                      <DateTime value={e.at} />
-                    </td>
-                    <td>{e.account ?? '—'}</td>
-                    <td>
-                      <code>{e.route ?? '—'}</code>
-                    </td>
-                    <td>{e.kind}</td>
-                    <td className="notice-detail">{e.message}</td>
-                  </tr>
-                ))}
-              </SimpleTable>
-            )}
-          </div>
-          <div className="card">
-            <h2>{t('diagnostics.metrics')}</h2>
+          </Card>
+          <Card
+            title={t('diagnostics.recentErrors')}
+            empty={view.recentErrors.length === 0}
+            emptyText={t('diagnostics.noErrors')}
+          >
+            <SimpleTable
+              testId="recent-errors"
+              columns={[
+                { header: t('diagnostics.at') },
+                { header: t('common.account') },
+                { header: t('diagnostics.route') },
+                { header: t('diagnostics.kind') },
+                { header: t('diagnostics.message') },
+              ]}
+            >
+              {view.recentErrors.map((e, i) => (
+                <tr key={`${e.at}-${i}`}>
+                  <td>
+                    <DateTime value={e.at} />
+                  </td>
+                  <td>{e.account ?? '—'}</td>
+                  <td>
+                    <code>{e.route ?? '—'}</code>
+                  </td>
+                  <td>{e.kind}</td>
+                  <td className="notice-detail">{e.message}</td>
+                </tr>
+              ))}
+            </SimpleTable>
+          </Card>
+          <Card title={t('diagnostics.metrics')}>
             <pre className="metrics" data-testid="metrics-text" tabIndex={0}>
               {view.metricsText}
             </pre>
-          </div>
+          </Card>
         </>
       )}
     </section>

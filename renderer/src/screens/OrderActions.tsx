@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail, OrderStatus, OutboxAction } from '../../../shared/domain';
 import { CallError } from '../api/errors';
+import { Card } from '../components/Card';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { InputField } from '../components/InputField';
@@ -51,8 +52,7 @@ export function OrderActions({ order }: { order: OrderDetail }) {
   }
 
   return (
-    <div className="card" data-testid="order-actions">
-      <h2>{t('order.actions')}</h2>
+    <Card title={t('order.actions')} testId="order-actions">
       {actionError && <ErrorNotice error={actionError} testId="action-error" />}
       {queued && !actionError && (
         <div className="notice notice-info" role="status" data-testid="action-queued">
@@ -163,7 +163,7 @@ export function OrderActions({ order }: { order: OrderDetail }) {
           }}
         />
       )}
-    </div>
+    </Card>
   );
 }
 
@@ -347,21 +347,16 @@ export function OutboxList({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
   const busy = useOrderDetail((s) => s.busy);
   return (
-    <div className="card">
-      <h2>{t('order.outbox')}</h2>
-      {order.actions.length === 0 ? (
-        <p className="muted">{t('order.noActions')}</p>
-      ) : (
-        <ul className="action-list" data-testid="outbox-list">
-          {/* Newest first, whether the list came from an event or from re-reading the order. */}
-          {[...order.actions]
-            .sort((a, b) => b.id - a.id)
-            .map((a) => (
-              <OutboxItem key={a.id} action={a} disabled={busy !== null} />
-            ))}
-        </ul>
-      )}
-    </div>
+    <Card title={t('order.outbox')} empty={order.actions.length === 0} emptyText={t('order.noActions')}>
+      <ul className="action-list" data-testid="outbox-list">
+        {/* Newest first, whether the list came from an event or from re-reading the order. */}
+        {[...order.actions]
+          .sort((a, b) => b.id - a.id)
+          .map((a) => (
+            <OutboxItem key={a.id} action={a} disabled={busy !== null} />
+          ))}
+      </ul>
+    </Card>
   );
 }
 

@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../../shared/domain';
+import { Card } from '../components/Card';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { DateTime, Money, PaymentLabel, StatusBadge } from '../components/Formatted';
 import { SimpleTable } from '../components/SimpleTable';
@@ -83,8 +84,7 @@ function Lines({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
-    <div className="card">
-      <h2>{t('order.lines')}</h2>
+    <Card title={t('order.lines')}>
       <SimpleTable
         testId="order-lines"
         compact={false}
@@ -116,7 +116,7 @@ function Lines({ order }: { order: OrderDetail }) {
           </tr>
         ))}
       </SimpleTable>
-    </div>
+    </Card>
   );
 }
 
@@ -158,8 +158,7 @@ function Customer({ order }: { order: OrderDetail }) {
   ];
   const shown = facts.filter((f): f is [string, string] => f[1] !== null);
   return (
-    <div className="card" data-testid="order-customer">
-      <h2>{t('order.customer')}</h2>
+    <Card title={t('order.customer')} testId="order-customer">
       {shown.length === 0 && <p className="muted">{t('order.noCustomer')}</p>}
       {shown.length > 0 && (
         <dl className="facts">
@@ -175,7 +174,7 @@ function Customer({ order }: { order: OrderDetail }) {
         <Address title={t('order.billing')} c={c} prefix="billing" />
         <Address title={t('order.shipping')} c={c} prefix="shipping" />
       </div>
-    </div>
+    </Card>
   );
 }
 
@@ -183,21 +182,16 @@ function Vouchers({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
-    <div className="card">
-      <h2>{t('order.vouchers')}</h2>
-      {order.vouchers.length === 0 ? (
-        <p className="muted">{t('order.noVouchers')}</p>
-      ) : (
-        <ul>
-          {order.vouchers.map((v, i) => (
-            <li key={text(v.voucher_id) ?? i}>
-              {text(v.voucher_name) ?? '—'}:{' '}
-              {formatDecimalMoney(text(v.sale_price_vat) ?? text(v.sale_price), order.currency, language)}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <Card title={t('order.vouchers')} empty={order.vouchers.length === 0} emptyText={t('order.noVouchers')}>
+      <ul>
+        {order.vouchers.map((v, i) => (
+          <li key={text(v.voucher_id) ?? i}>
+            {text(v.voucher_name) ?? '—'}:{' '}
+            {formatDecimalMoney(text(v.sale_price_vat) ?? text(v.sale_price), order.currency, language)}
+          </li>
+        ))}
+      </ul>
+    </Card>
   );
 }
 
@@ -205,20 +199,15 @@ function History({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
   const zone = platformZone(accountById(order.accountId)?.platform);
   return (
-    <div className="card">
-      <h2>{t('order.history')}</h2>
-      {order.statusHistory.length === 0 ? (
-        <p className="muted">{t('order.noHistory')}</p>
-      ) : (
-        <ol className="action-list" data-testid="status-history">
-          {order.statusHistory.map((h, i) => (
-            <li key={`${h.at}-${i}`} className="action-line">
-              <StatusBadge status={h.status} /> <DateTime value={h.at} zone={zone} />
-            </li>
-          ))}
-        </ol>
-      )}
-    </div>
+    <Card title={t('order.history')} empty={order.statusHistory.length === 0} emptyText={t('order.noHistory')}>
+      <ol className="action-list" data-testid="status-history">
+        {order.statusHistory.map((h, i) => (
+          <li key={`${h.at}-${i}`} className="action-line">
+            <StatusBadge status={h.status} /> <DateTime value={h.at} zone={zone} />
+          </li>
+        ))}
+      </ol>
+    </Card>
   );
 }
 
@@ -226,8 +215,7 @@ function Attachments({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
   if (order.attachments.length === 0) return null;
   return (
-    <div className="card">
-      <h2>{t('order.attachments')}</h2>
+    <Card title={t('order.attachments')}>
       <ul className="action-list">
         {order.attachments.map((a, i) => {
           const url = text(a.url);
@@ -243,7 +231,7 @@ function Attachments({ order }: { order: OrderDetail }) {
           );
         })}
       </ul>
-    </div>
+    </Card>
   );
 }
 
@@ -251,8 +239,7 @@ function Payment({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
   const zone = platformZone(accountById(order.accountId)?.platform);
   return (
-    <div className="card" data-testid="order-payment">
-      <h2>{t('order.payment')}</h2>
+    <Card title={t('order.payment')} testId="order-payment">
       <dl className="facts">
         <dt>{t('order.paymentMode')}</dt>
         <dd>
@@ -287,6 +274,6 @@ function Payment({ order }: { order: OrderDetail }) {
           <DateTime value={order.modified} zone={zone} />
         </dd>
       </dl>
-    </div>
+    </Card>
   );
 }

@@ -1,9 +1,10 @@
 // Settings: eMAG accounts (with a connection test), sync intervals, auto-acknowledge, notifications, language, theme,
 // start-up behaviour, what to do with passwords where the OS cannot encrypt them, and where MagFlow keeps its data and
 // logs. Every change is saved at once through main.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '../../../shared/settings';
+import { Card } from '../components/Card';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { InputField } from '../components/InputField';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -187,15 +188,6 @@ export function SettingsScreen() {
         </Card>
       )}
     </section>
-  );
-}
-
-function Card({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <div className="card">
-      <h2>{title}</h2>
-      {children}
-    </div>
   );
 }
 
