@@ -329,6 +329,29 @@ describe('settings', () => {
     expect((screen.getByTestId('settings-notify-invoice') as HTMLInputElement).checked).toBe(true);
   });
 
+  it('saves a quiet-hours edge when the seller leaves the box with a new time, and nothing when it is unchanged', async () => {
+    await renderAt({ screen: 'settings' });
+    const from = screen.getByLabelText('De la') as HTMLInputElement;
+    expect(from).toBe(screen.getByTestId('settings-quiet-from'));
+    const savedFrom = from.value;
+    fireEvent.blur(from);
+    await settle();
+    expect(api.callsTo('settings.update')).toEqual([]);
+    fireEvent.change(from, { target: { value: '21:30' } });
+    fireEvent.blur(from);
+    await settle();
+    const to = screen.getByTestId('settings-quiet-to') as HTMLInputElement;
+    fireEvent.change(to, { target: { value: '06:15' } });
+    fireEvent.blur(to);
+    await settle();
+    expect(api.callsTo('settings.update')).toEqual([
+      { notifications: { quietHours: { from: '21:30' } } },
+      { notifications: { quietHours: { to: '06:15' } } },
+    ]);
+    expect(savedFrom).not.toBe('21:30');
+    expect((screen.getByTestId('settings-quiet-from') as HTMLInputElement).value).toBe('21:30');
+  });
+
   it('saves a toggle at once and shows a refused interval with its reason', async () => {
     await renderAt({ screen: 'settings' });
     fireEvent.click(screen.getByTestId('settings-auto-ack'));

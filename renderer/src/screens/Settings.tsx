@@ -104,30 +104,8 @@ export function SettingsScreen() {
                   onChange={(v) => void save({ notifications: { quietHours: { enabled: v } } })}
                   testId="settings-quiet-enabled"
                 />
-                <InputField
-                  label={t('settings.quietFrom')}
-                  type="time"
-                  defaultValue={settings.notifications.quietHours.from}
-                  key={`from-${settings.notifications.quietHours.from}`}
-                  onBlur={(e) =>
-                    e.target.value &&
-                    e.target.value !== settings.notifications.quietHours.from &&
-                    void save({ notifications: { quietHours: { from: e.target.value } } })
-                  }
-                  testId="settings-quiet-from"
-                />
-                <InputField
-                  label={t('settings.quietTo')}
-                  type="time"
-                  defaultValue={settings.notifications.quietHours.to}
-                  key={`to-${settings.notifications.quietHours.to}`}
-                  onBlur={(e) =>
-                    e.target.value &&
-                    e.target.value !== settings.notifications.quietHours.to &&
-                    void save({ notifications: { quietHours: { to: e.target.value } } })
-                  }
-                  testId="settings-quiet-to"
-                />
+                <QuietHourField edge="from" value={settings.notifications.quietHours.from} onSave={save} />
+                <QuietHourField edge="to" value={settings.notifications.quietHours.to} onSave={save} />
               </div>
             </fieldset>
           </Card>
@@ -244,6 +222,36 @@ function IntervalField({
       onBlur={commit}
       onKeyDown={(e) => e.key === 'Enter' && commit()}
       testId={`settings-interval-${name}`}
+    />
+  );
+}
+
+/**
+ * Where quiet hours start or end. Saved when the seller leaves the box with a time that differs from the saved one;
+ * the key remounts the box when the saved value changes elsewhere.
+ */
+function QuietHourField({
+  edge,
+  value,
+  onSave,
+}: {
+  edge: 'from' | 'to';
+  value: string;
+  onSave: (patch: SettingsPatch) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <InputField
+      label={t(edge === 'from' ? 'settings.quietFrom' : 'settings.quietTo')}
+      type="time"
+      defaultValue={value}
+      key={`${edge}-${value}`}
+      onBlur={(e) =>
+        e.target.value &&
+        e.target.value !== value &&
+        void onSave({ notifications: { quietHours: { [edge]: e.target.value } } })
+      }
+      testId={`settings-quiet-${edge}`}
     />
   );
 }
