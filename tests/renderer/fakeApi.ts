@@ -160,32 +160,24 @@ export function makeSyncState(over: Partial<SyncStateView> = {}): SyncStateView 
   };
 }
 
+function healthyAccount(accountId: number, account: string): HealthReport['accounts'][number] {
+  return {
+    accountId,
+    account,
+    level: 'ok',
+    reachable: true,
+    lastError: null,
+    lastErrorKind: null,
+    lastGoodSyncAt: '2025-03-10T08:00:02Z',
+    breaker: 'closed',
+  };
+}
+
 export function makeHealth(over: Partial<HealthReport> = {}): HealthReport {
   return {
     level: 'ok',
     database: { ok: true, message: null },
-    accounts: [
-      {
-        accountId: 1,
-        account: 'Magazin RO',
-        level: 'ok',
-        reachable: true,
-        lastError: null,
-        lastErrorKind: null,
-        lastGoodSyncAt: '2025-03-10T08:00:02Z',
-        breaker: 'closed',
-      },
-      {
-        accountId: 2,
-        account: 'FBE RO',
-        level: 'ok',
-        reachable: true,
-        lastError: null,
-        lastErrorKind: null,
-        lastGoodSyncAt: '2025-03-10T08:00:02Z',
-        breaker: 'closed',
-      },
-    ],
+    accounts: [healthyAccount(1, 'Magazin RO'), healthyAccount(2, 'FBE RO')],
     stuckRunsMarked: 0,
     checkedAt: '2025-03-10T08:00:00Z',
     ...over,

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 // The main screens render main's data in the seller's language and send the right calls.
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../renderer/src/App';
 import { useNavigation } from '../../renderer/src/stores/navigation';
 import { SEARCH_DEBOUNCE_MS } from '../../renderer/src/components/FilterBar';
 import { makeDashboard, makeHealth, makeOrder, makeSyncState, type FakeApi } from './fakeApi';
+import { renderAt } from './renderAt';
 import { freshWorld, giveLayout, settle } from './setup';
 
 let api: FakeApi;
@@ -13,13 +13,6 @@ beforeAll(() => giveLayout());
 beforeEach(async () => {
   api = await freshWorld();
 });
-
-async function renderAt(route: Parameters<ReturnType<typeof useNavigation.getState>['navigate']>[0]) {
-  useNavigation.getState().navigate(route);
-  render(<App followHash={false} eventDebounceMs={0} />);
-  await settle();
-  await settle();
-}
 
 describe('dashboard', () => {
   it("shows revenue, counts per account, the chart data and each account's sync", async () => {

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 // Order detail actions, notifications, settings and the language switch, driven as the seller would.
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../../renderer/src/App';
-import { useNavigation, type Route } from '../../renderer/src/stores/navigation';
+import { useNavigation } from '../../renderer/src/stores/navigation';
 import { fail, makeDetail, makeOrder, type FakeApi } from './fakeApi';
+import { renderAt } from './renderAt';
 import { freshWorld, giveLayout, settle } from './setup';
 
 const SENDER = {
@@ -29,13 +29,6 @@ beforeAll(() => giveLayout());
 beforeEach(async () => {
   api = await freshWorld();
 });
-
-async function renderAt(route: Route) {
-  useNavigation.getState().navigate(route);
-  render(<App followHash={false} eventDebounceMs={0} />);
-  await settle();
-  await settle();
-}
 
 function optionsOf(select: HTMLElement): string[] {
   return Array.from((select as HTMLSelectElement).options)
