@@ -19,7 +19,7 @@ import { useGuardedCall } from '../../renderer/src/components/useGuardedCall';
 import { CallError } from '../../renderer/src/api/errors';
 import { SimpleTable } from '../../renderer/src/components/SimpleTable';
 import { Card } from '../../renderer/src/components/Card';
-import { CellText } from '../../renderer/src/components/VirtualTable';
+import { CellText, toggledSort } from '../../renderer/src/components/VirtualTable';
 
 afterEach(() => {
   cleanup();
@@ -314,5 +314,15 @@ describe('Card', () => {
     );
     expect(within(screen.getByTestId('c')).getByTestId('list')).toBeTruthy();
     expect(screen.queryByText('Niciun voucher')).toBeNull();
+  });
+});
+
+describe('toggledSort', () => {
+  it('flips the sorted column and starts another one in its first direction', () => {
+    expect(toggledSort({ field: 'created', dir: 'desc' }, 'created', 'desc')).toEqual({ field: 'created', dir: 'asc' });
+    expect(toggledSort({ field: 'created', dir: 'asc' }, 'created', 'desc')).toEqual({ field: 'created', dir: 'desc' });
+    expect(toggledSort({ field: 'created', dir: 'asc' }, 'total', 'desc')).toEqual({ field: 'total', dir: 'desc' });
+    expect(toggledSort({ field: 'name', dir: 'asc' }, 'name', 'asc')).toEqual({ field: 'name', dir: 'desc' });
+    expect(toggledSort({ field: 'name', dir: 'desc' }, 'price', 'asc')).toEqual({ field: 'price', dir: 'asc' });
   });
 });

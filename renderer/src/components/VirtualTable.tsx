@@ -27,6 +27,19 @@ export function CellText({ text, tooltip = false }: { text: string | null; toolt
   );
 }
 
+/**
+ * The sort after a click on a sortable header: the same column flips direction, another column starts with
+ * `firstDir` (newest first for dates, A to Z for names).
+ */
+export function toggledSort<F extends string>(
+  current: { field: F; dir: 'asc' | 'desc' },
+  field: F,
+  firstDir: 'asc' | 'desc',
+): { field: F; dir: 'asc' | 'desc' } {
+  const other = firstDir === 'asc' ? 'desc' : 'asc';
+  return { field, dir: current.field === field && current.dir === firstDir ? other : firstDir };
+}
+
 export interface VirtualTableProps<T> {
   label: string;
   columns: Column<T>[];

@@ -1,5 +1,5 @@
 // Offers: the seller's products on eMAG (price, stock, status, validation) in a virtualized table with search.
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Offer } from '../../../shared/domain';
 import { AccountFilter } from '../components/AccountFilter';
@@ -7,9 +7,10 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { chosenList, FilterBar, SearchField, shownChoice, useDebouncedSearch } from '../components/FilterBar';
 import { SelectField } from '../components/SelectField';
 import { useLanguage } from '../components/useLanguage';
-import { CellText, VirtualTable, type Column } from '../components/VirtualTable';
+import { CellText, toggledSort, VirtualTable, type Column } from '../components/VirtualTable';
 import { formatDecimalMoney, formatNumber } from '../format/money';
 import { useOffers } from '../stores/offers';
+import { useFirstVisitLoad } from '../stores/paged';
 
 type OfferSortField = 'name' | 'price' | 'stock' | 'updated';
 
@@ -23,9 +24,7 @@ export function OffersScreen() {
     (value) => useOffers.getState().setQuery({ search: value }),
   );
 
-  useEffect(() => {
-    if (useOffers.getState().generation === 0) useOffers.getState().resetQuery();
-  }, []);
+  useFirstVisitLoad(useOffers);
 
   const columns: Column<Offer>[] = useMemo(
     () => [
@@ -140,10 +139,7 @@ export function OffersScreen() {
         rowKey={(o) => `${o.accountId}-${o.id}`}
         rowTestId={(o) => `offer-row-${o.accountId}-${o.id}`}
         sort={sort}
-        onSort={(field) => {
-          const f = field as OfferSortField;
-          offers.setQuery({ sort: { field: f, dir: sort.field === f && sort.dir === 'asc' ? 'desc' : 'asc' } });
-        }}
+        onSort={(field) => offers.setQuery({ sort: toggledSort(sort, field as OfferSortField, 'asc') })}
         emptyText={t('offers.empty')}
         loaded={offers.loaded}
         testId="offers-table"

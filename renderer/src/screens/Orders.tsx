@@ -1,6 +1,6 @@
 // Orders: the whole order book in a virtualized table paged from main, with filters, full-text search, sort and a
 // CSV export of exactly what is shown. Orders that arrive while the window is open are highlighted.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORDER_STATUSES, type OrderStatus, type OrderSummary } from '../../../shared/domain';
 import { downloadText } from '../components/download';
@@ -12,11 +12,12 @@ import { SelectField } from '../components/SelectField';
 import { DateTime, Money, PaymentLabel, StatusBadge } from '../components/Formatted';
 import { useGuardedCall } from '../components/useGuardedCall';
 import { useLanguage } from '../components/useLanguage';
-import { CellText, VirtualTable, type Column } from '../components/VirtualTable';
+import { CellText, toggledSort, VirtualTable, type Column } from '../components/VirtualTable';
 import { platformZone } from '../format/dates';
 import { formatNumber } from '../format/money';
 import { useApp } from '../stores/app';
 import { useNavigation } from '../stores/navigation';
+import { useFirstVisitLoad } from '../stores/paged';
 import { exportOrdersCsv, orderKey, useLiveOrders, useOrders, type OrderSortField } from '../stores/orders';
 
 export function OrdersScreen() {
@@ -28,10 +29,7 @@ export function OrdersScreen() {
   const navigate = useNavigation((s) => s.navigate);
   const zones = useMemo(() => new Map(accounts.map((a) => [a.id, platformZone(a.platform)])), [accounts]);
 
-  // First visit: load the first page (later visits keep the seller's filters).
-  useEffect(() => {
-    if (useOrders.getState().generation === 0) useOrders.getState().resetQuery();
-  }, []);
+  useFirstVisitLoad(useOrders);
 
   const columns: Column<OrderSummary>[] = useMemo(
     () => [
@@ -114,9 +112,7 @@ export function OrdersScreen() {
   const sort = orders.query.sort ?? { field: 'created', dir: 'desc' };
 
   function onSort(field: string) {
-    const f = field as OrderSortField;
-    const dir = sort.field === f && sort.dir === 'desc' ? 'asc' : 'desc';
-    orders.setQuery({ sort: { field: f, dir } });
+    orders.setQuery({ sort: toggledSort(sort, field as OrderSortField, 'desc') });
   }
 
   function open(o: OrderSummary) {

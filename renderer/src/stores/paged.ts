@@ -1,5 +1,6 @@
 // A store for a long list paged from main (orders, offers): loads only the pages the user scrolls to, drops stale
 // answers after a filter change, and refreshes the visible pages in place when main says data changed.
+import { useEffect } from 'react';
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { Paged } from '../../../shared/ipc';
 import { CallError } from '../api/errors';
@@ -127,4 +128,11 @@ export function createPagedStore<T, Q>(options: PagedOptions<T, Q>): PagedStore<
       },
     };
   });
+}
+
+/** On the first visit of a list screen, load its first page; later visits keep the seller's filters and scroll. */
+export function useFirstVisitLoad<T, Q>(store: PagedStore<T, Q>): void {
+  useEffect(() => {
+    if (store.getState().generation === 0) store.getState().resetQuery();
+  }, [store]);
 }
