@@ -2,6 +2,7 @@
 // Order detail actions, notifications, settings and the language switch, driven as the seller would.
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { OrderStatus } from '../../shared/domain';
 import { useNavigation } from '../../renderer/src/stores/navigation';
 import { fail, makeDetail, makeOrder, type FakeApi } from './fakeApi';
 import { renderAt } from './renderAt';
@@ -38,6 +39,19 @@ function optionsOf(select: HTMLElement): string[] {
 
 describe('order detail', () => {
   const newOrder = makeOrder(4242, { status: 1, acknowledgedAt: null, paymentModeId: 1, totalMinor: 15_990 });
+
+  async function clickAwb(): Promise<HTMLElement> {
+    fireEvent.click(screen.getByTestId('awb-open'));
+    await settle();
+    return screen.getByTestId('awb-dialog');
+  }
+
+  /** The order, already acknowledged and in a status that allows an AWB, open with its AWB dialog. */
+  async function openAwbDialog(status: OrderStatus): Promise<HTMLElement> {
+    api.details.set('1-4242', makeDetail({ ...newOrder, status }, { canAcknowledge: false }));
+    await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
+    return clickAwb();
+  }
 
   beforeEach(() => {
     api.orders.push(newOrder);
@@ -99,11 +113,7 @@ describe('order detail', () => {
   });
 
   it('generates an AWB with the courier from the list and COD prefilled from the total', async () => {
-    api.details.set('1-4242', makeDetail({ ...newOrder, status: 2 }, { canAcknowledge: false }));
-    await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
-    fireEvent.click(screen.getByTestId('awb-open'));
-    await settle();
-    const dialog = screen.getByTestId('awb-dialog');
+    const dialog = await openAwbDialog(2);
     expect(dialog.getAttribute('role')).toBe('dialog');
     expect((within(dialog).getByTestId('awb-cod') as HTMLInputElement).value).toBe('159.90');
     expect(optionsOf(within(dialog).getByTestId('awb-courier'))).toEqual(['7', '8']);
@@ -129,19 +139,13 @@ describe('order detail', () => {
     expect(screen.getByTestId('action-queued')).toBeTruthy();
 
     // The pickup address is remembered for the account: the next AWB starts with it.
-    fireEvent.click(screen.getByTestId('awb-open'));
-    await settle();
-    const again = screen.getByTestId('awb-dialog');
+    const again = await clickAwb();
     expect((within(again).getByTestId('awb-sender-street') as HTMLInputElement).value).toBe(SENDER.street);
     expect((within(again).getByTestId('awb-sender-locality') as HTMLInputElement).value).toBe('8812');
   });
 
   it('does not send an AWB without a valid pickup address and names the missing fields', async () => {
-    api.details.set('1-4242', makeDetail({ ...newOrder, status: 2 }, { canAcknowledge: false }));
-    await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
-    fireEvent.click(screen.getByTestId('awb-open'));
-    await settle();
-    const dialog = screen.getByTestId('awb-dialog');
+    const dialog = await openAwbDialog(2);
     fireEvent.change(within(dialog).getByTestId('awb-sender-name'), { target: { value: 'Magazin SRL' } });
     fireEvent.change(within(dialog).getByTestId('awb-sender-phone'), { target: { value: '07-12' } });
     fireEvent.click(within(dialog).getByTestId('awb-submit'));
@@ -179,11 +183,8 @@ describe('order detail', () => {
   });
 
   it('closes the AWB dialog with Escape', async () => {
-    api.details.set('1-4242', makeDetail({ ...newOrder, status: 3 }));
-    await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
-    fireEvent.click(screen.getByTestId('awb-open'));
-    await settle();
-    fireEvent.keyDown(screen.getByTestId('awb-dialog'), { key: 'Escape' });
+    const dialog = await openAwbDialog(3);
+    fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByTestId('awb-dialog')).toBeNull();
   });
 
