@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AccountRateLimiter, RateBucket, type BucketTuning, type LimiterTime } from '../../main/core/emag/rate-limiter';
 
 /** Fake time: a sleep advances the clock (once it is awaited), so a minute of limiter behaviour runs in milliseconds. */
-function fakeTime(start = 1_000_000): LimiterTime & { advance(ms: number): void } {
+function fakeTime(start = 1_000_000, random = 0.5): LimiterTime & { advance(ms: number): void } {
   let now = start;
   return {
     now: () => now,
@@ -11,7 +11,7 @@ function fakeTime(start = 1_000_000): LimiterTime & { advance(ms: number): void 
       Promise.resolve().then(() => {
         now += ms;
       }),
-    random: () => 0.5,
+    random: () => random,
     advance: (ms) => {
       now += ms;
     },
@@ -59,6 +59,20 @@ describe('RateBucket', () => {
     // Evenly spaced rather than 12 at once and a pause.
     const gaps = times.slice(1).map((t, i) => t - (times[i] ?? 0));
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual((1_000 + tuning.safetyMarginMs) / 12);
+  });
+
+  it('grants each queued request on its slot, adding no jitter to ordinary waits', async () => {
+    // The largest jitter the random source can give: if ordinary waits drew any, the gaps would show it.
+    const time = fakeTime(1_000_000, 1);
+    const granted: number[] = [];
+    const bucket = new RateBucket('orders', { perSecond: 12, perMinute: 720 }, { ...tuning, jitterMs: 50 }, time, {
+      onGrant: () => granted.push(time.now()),
+    });
+    await burst(bucket, 30);
+    const spacing = (1_000 + tuning.safetyMarginMs) / 12;
+    const gaps = granted.slice(1).map((t, i) => t - (granted[i] ?? 0));
+    for (const gap of gaps) expect(gap).toBeCloseTo(spacing, 6);
+    expect(bucket.stats().spacingMs).toBeCloseTo(spacing, 6);
   });
 
   it('keeps the other-routes budget of 3 per second and 180 per minute', async () => {
@@ -142,17 +156,58 @@ describe('RateBucket', () => {
     const normalSpacing = bucket.stats().spacingMs;
     bucket.penalize();
     expect(bucket.stats().slowdown).toBe(2);
-    expect(bucket.stats().pausedForMs).toBe(1_000);
+    // The penalty plus its jitter (random 0.5 of 10 ms).
+    expect(bucket.stats().pausedForMs).toBe(1_005);
     const before = time.now();
     await bucket.acquire();
-    expect(time.now() - before).toBeGreaterThanOrEqual(1_000);
+    expect(time.now() - before).toBe(1_005);
     expect(bucket.stats().spacingMs).toBeCloseTo(normalSpacing * 2);
     bucket.penalize(5_000); // Retry-After wins when given
-    expect(bucket.stats().pausedForMs).toBe(5_000);
+    expect(bucket.stats().pausedForMs).toBe(5_005);
     expect(bucket.stats().slowdown).toBe(4);
     expect(bucket.stats().hits429).toBe(2);
     time.advance(60_000);
     expect(bucket.stats().slowdown).toBe(1);
+  });
+
+  it('spreads the resumption after a 429 by the jitter, so two users of one account do not restart in lockstep', async () => {
+    const resumedAt = async (random: number): Promise<number> => {
+      const time = fakeTime(1_000_000, random);
+      const bucket = new RateBucket('orders', { perSecond: 12, perMinute: 720 }, tuning, time);
+      bucket.penalize(2_000);
+      await bucket.acquire();
+      return time.now() - 1_000_000;
+    };
+    expect(await resumedAt(0)).toBe(2_000);
+    expect(await resumedAt(0.99)).toBeCloseTo(2_000 + 0.99 * tuning.jitterMs, 6);
+  });
+
+  it('keeps both windows through 429 pauses at any moment (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ gap: fc.integer({ min: 0, max: 500 }), hit: fc.boolean() }), { maxLength: 80 }),
+        fc.double({ min: 0, max: 0.999, noNaN: true }),
+        async (events, random) => {
+          const time = fakeTime(1_000_000, random);
+          const granted: number[] = [];
+          const bucket = new RateBucket('orders', { perSecond: 12, perMinute: 100 }, tuning, time, {
+            onGrant: () => granted.push(time.now()),
+          });
+          const grants: Promise<number>[] = [];
+          for (const { gap, hit } of events) {
+            time.advance(gap);
+            if (hit) bucket.penalize();
+            grants.push(bucket.acquire(), bucket.acquire());
+            await Promise.resolve();
+          }
+          await Promise.all(grants);
+          expect(granted).toHaveLength(2 * events.length);
+          expect(maxInAnyWindow(granted, 1_000 + tuning.safetyMarginMs)).toBeLessThanOrEqual(12);
+          expect(maxInAnyWindow(granted, 60_000)).toBeLessThanOrEqual(100);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('drops an aborted waiter from the queue without granting it', async () => {

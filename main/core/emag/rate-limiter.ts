@@ -63,7 +63,8 @@ const MAX_SLOWDOWN = 8;
  * - sends are spaced at least (1 s + margin) / perSecond apart, so bursts are smoothed out;
  * - fewer than perSecond grants in the last (1 s + margin);
  * - fewer than perMinute grants in the last (60 s + 10 x margin).
- * The margin absorbs network jitter: requests that leave evenly can arrive bunched.
+ * The margin absorbs network jitter: requests that leave evenly can arrive bunched. The rules are checked against the
+ * clock right before each grant (a timer that fires early just sleeps again), so they hold whatever the timers do.
  */
 export class RateBucket {
   private readonly sent: number[] = [];
@@ -109,13 +110,18 @@ export class RateBucket {
     });
   }
 
-  /** A 429 came back anyway: pause the bucket (Retry-After when given) and halve its speed for a while. */
+  /**
+   * A 429 came back anyway: pause the bucket (Retry-After when given) and halve its speed for a while. The pause ends
+   * up to `jitterMs` later at random: whoever else spends this account's budget (the usual cause of a surprise 429)
+   * waits out the same Retry-After, and both resuming on the same millisecond would collide again.
+   */
   penalize(retryAfterMs?: number): void {
     const now = this.time.now();
     this.counters.hits429 += 1;
     this.slowdownAtHit = Math.min(MAX_SLOWDOWN, this.currentSlowdown(now) * 2);
     this.lastHitAt = now;
-    this.pausedUntil = Math.max(this.pausedUntil, now + (retryAfterMs ?? this.tuning.penaltyMs));
+    const pause = (retryAfterMs ?? this.tuning.penaltyMs) + this.time.random() * this.tuning.jitterMs;
+    this.pausedUntil = Math.max(this.pausedUntil, now + pause);
   }
 
   stats(): BucketStats {
@@ -160,7 +166,10 @@ export class RateBucket {
     return oldestCounted + window - now;
   }
 
-  /** Serves waiters in arrival order; one pump runs at a time. */
+  /**
+   * Serves waiters in arrival order; one pump runs at a time, so grants are sequential and no two waiters of a bucket
+   * can fire together. It therefore sleeps exactly until the next slot: random extra here would only lower the rate.
+   */
   private async pump(): Promise<void> {
     if (this.pumping) return;
     this.pumping = true;
@@ -169,7 +178,7 @@ export class RateBucket {
         const now = this.time.now();
         const delay = this.delayUntilAllowed(now);
         if (delay > 0) {
-          await this.time.sleep(delay + this.time.random() * this.tuning.jitterMs);
+          await this.time.sleep(delay);
           continue;
         }
         const waiter = this.queue.shift();
