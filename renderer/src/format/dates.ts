@@ -1,35 +1,19 @@
 // Dates shown in Europe/Bucharest whatever the computer's zone: ISO instants are converted, and eMAG's zone-less
 // 'YYYY-MM-DD HH:MM:SS' wall times are first read in their marketplace's zone (Budapest for eMAG HU).
-export const DISPLAY_ZONE = 'Europe/Bucharest';
+import type { Platform } from '../../../shared/domain';
+import { BUCHAREST, parseWallTime, PLATFORM_ZONES } from '../../../shared/zoneTime';
+
+export const DISPLAY_ZONE = BUCHAREST;
 
 const NAIVE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Offset of a zone from UTC at an instant, in minutes. */
-function zoneOffsetMinutes(instantMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instantMs));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((asUtc - instantMs) / 60_000);
-}
-
-/** Reads a wall-clock time of a zone as an instant (two passes settle DST edges). */
+/** Reads a wall-clock time of a zone as an instant; the seconds may be left out. */
 export function wallTimeToInstant(wall: string, timeZone: string): Date | null {
   const m = NAIVE.exec(wall);
   if (!m) return null;
-  const utcGuess = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0));
-  let instant = utcGuess - zoneOffsetMinutes(utcGuess, timeZone) * 60_000;
-  instant = utcGuess - zoneOffsetMinutes(instant, timeZone) * 60_000;
-  return new Date(instant);
+  const ms = parseWallTime(m[6] === undefined ? `${wall}:00` : wall, timeZone);
+  return Number.isNaN(ms) ? null : new Date(ms);
 }
 
 /** Parses what main sends: an ISO instant, or an eMAG wall time of `sourceZone`. */
@@ -39,16 +23,8 @@ export function parseAppDate(value: string, sourceZone: string = DISPLAY_ZONE): 
   return Number.isNaN(ms) ? null : new Date(ms);
 }
 
-const PLATFORM_ZONES: Record<string, string> = {
-  'emag-ro': 'Europe/Bucharest',
-  'fd-ro': 'Europe/Bucharest',
-  'emag-bg': 'Europe/Sofia',
-  'fd-bg': 'Europe/Sofia',
-  'emag-hu': 'Europe/Budapest',
-};
-
 export function platformZone(platform: string | undefined): string {
-  return (platform && PLATFORM_ZONES[platform]) || DISPLAY_ZONE;
+  return (platform && PLATFORM_ZONES[platform as Platform]) || DISPLAY_ZONE;
 }
 
 const cache = new Map<string, Intl.DateTimeFormat>();
