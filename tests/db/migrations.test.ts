@@ -58,10 +58,10 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('upgrade a database at version N-1 without losing rows, and index its existing orders for search', () => {
+  it('upgrade a database at version 1 without losing rows, and index its existing orders for search', () => {
     const path = join(dir, 'magflow.db');
-    const old = openDatabase(path, { migrateTo: LATEST_VERSION - 1 });
-    expect(schemaVersion(old)).toBe(LATEST_VERSION - 1);
+    const old = openDatabase(path, { migrateTo: 1 });
+    expect(schemaVersion(old)).toBe(1);
     const account = old
       .prepare(
         `INSERT INTO accounts (name, platform, kind, username, secret_ref, created_at) VALUES ('MAIN', 'emag-ro', 'main', 'u', 'ref', 'now')`,
@@ -84,6 +84,70 @@ describe('migrations', () => {
     expect(
       repos.orders.list({ search: 'stefan', sort: { field: 'created', dir: 'desc' }, offset: 0, limit: 10 }).total,
     ).toBe(1);
+    db.close();
+  });
+
+  it('upgrade a version-2 database with orders: raw JSON moves to order_raw, nothing is lost, search counts stay exact', () => {
+    const path = join(dir, 'magflow.db');
+    const old = openDatabase(path, { migrateTo: 2 });
+    const insertAccount = old.prepare(
+      `INSERT INTO accounts (name, platform, kind, username, secret_ref, created_at) VALUES (?, 'emag-ro', 'main', 'u', 'ref', 'now')`,
+    );
+    const kept = Number(insertAccount.run('MAIN').lastInsertRowid);
+    const gone = Number(insertAccount.run('OLD').lastInsertRowid);
+    const insertOrder = old.prepare(
+      `INSERT INTO orders (account_id, id, status, type, total_minor, currency, customer_name, created_at, modified_at,
+         first_seen_at, updated_at, raw_hash, raw)
+       VALUES (?, ?, 1, 3, 1000, 'RON', ?, '2026-11-01 10:00:00', '2026-11-01 10:00:00', 'x', 'x', ?, ?)`,
+    );
+    const insertSearch = old.prepare('INSERT INTO order_search (rowid, ref, customer, products) VALUES (?, ?, ?, ?)');
+    const insertLine = old.prepare(
+      `INSERT INTO order_lines (order_key, line_id, name, quantity, sale_price, currency, status)
+       VALUES (?, 1, 'Telefon', 1, '10', 'RON', 1)`,
+    );
+    const raws = new Map<number, string>();
+    for (const [accountId, id] of [
+      [kept, 1],
+      [kept, 2],
+      [gone, 3],
+    ] as const) {
+      const raw = JSON.stringify({ id, customer: { name: `Client ${id}` }, vouchers: [{ id: id * 10 }] });
+      raws.set(id, raw);
+      const key = Number(insertOrder.run(accountId, id, `Client ${id}`, `hash-${id}`, raw).lastInsertRowid);
+      insertLine.run(key);
+      insertSearch.run(key, String(id), `Client ${id}`, 'Telefon');
+    }
+    // Version 2 left the index rows of orders deleted with their account behind.
+    old.prepare('DELETE FROM accounts WHERE id = ?').run(gone);
+    old.close();
+
+    const db = openDatabase(path);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    const columns = db
+      .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('orders')")
+      .all()
+      .map((c) => c.name);
+    expect(columns).not.toContain('raw');
+    expect(columns).toContain('raw_hash');
+    const repos = createRepositories(db, systemClock);
+    expect(repos.orders.count()).toBe(2);
+    for (const id of [1, 2]) {
+      const order = repos.orders.get(kept, id)!;
+      expect(JSON.stringify(order.raw)).toBe(raws.get(id));
+      expect(order.lines.map((l) => l.name)).toEqual(['Telefon']);
+    }
+    expect(db.prepare('SELECT raw_hash FROM orders ORDER BY id').all()).toEqual([
+      { raw_hash: 'hash-1' },
+      { raw_hash: 'hash-2' },
+    ]);
+    const search = { search: 'telefon', sort: { field: 'created', dir: 'desc' }, offset: 0, limit: 10 } as const;
+    expect(repos.orders.list(search).total).toBe(2);
+    expect(repos.orders.list({ ...search, accountIds: [kept] }).total).toBe(2);
+
+    // From now on a removed account's orders leave the index (and their raw JSON) with them.
+    repos.accounts.remove(kept);
+    expect(repos.orders.list(search)).toEqual({ rows: [], total: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM order_raw').get()).toEqual({ n: 0 });
     db.close();
   });
 

@@ -68,6 +68,31 @@ describe('order upsert', () => {
     expect(repos.orders.upsertMany(records).every((r) => r.outcome === 'unchanged')).toBe(true);
   });
 
+  it('stores the JSON text it is given as is, and compares it with what serialising the same object gives', () => {
+    const { repos, main } = setup();
+    const record = orderRecord(main.id, 1);
+    const text = JSON.stringify(record.raw);
+    expect(repos.orders.upsertMany([{ ...record, rawJson: text }])[0]?.outcome).toBe('created');
+    expect(repos.orders.get(main.id, 1)?.raw).toEqual(record.raw);
+    expect(repos.orders.upsertMany([record])[0]?.outcome).toBe('unchanged');
+    const changedRaw = { ...(record.raw as object), status: 2 };
+    const changed = { ...record, status: 2 as const, raw: changedRaw, rawJson: JSON.stringify(changedRaw) };
+    expect(repos.orders.upsertMany([changed])[0]?.outcome).toBe('updated');
+    expect(repos.orders.get(main.id, 1)?.raw).toEqual(changedRaw);
+    expect(repos.orders.upsertMany([changed])[0]?.outcome).toBe('unchanged');
+  });
+
+  it('reuses the key of an order removed with its account without finding the old order in search', () => {
+    const { repos, main, fbe } = setup();
+    repos.orders.upsertMany([orderRecord(main.id, 1), orderRecord(fbe.id, 2, { customerName: 'Ana Vechi' })]);
+    repos.accounts.remove(fbe.id); // the highest key goes, so the next insert takes it again
+    repos.orders.upsertMany([orderRecord(main.id, 3, { customerName: 'Ion Nou' })]);
+    const search = (text: string) => repos.orders.list(query({ search: text }));
+    expect(search('vechi')).toEqual({ rows: [], total: 0 });
+    expect(search('nou').rows.map((o) => o.id)).toEqual([3]);
+    expect(search('nou').total).toBe(1);
+  });
+
   it('rolls back the whole batch when one order cannot be stored', () => {
     const { repos, main } = setup();
     const bad = orderRecord(999, 2); // no such account: the foreign key refuses it
@@ -112,5 +137,22 @@ describe('order list', () => {
     expect(search('" OR 1=1; DROP TABLE orders; --')).toEqual([]);
     expect(search('NEAR(')).toEqual([]);
     expect(repos.orders.count()).toBe(2);
+  });
+
+  it('counts a search alone and a search with filters alike', () => {
+    const { repos, main, fbe } = setup();
+    const lines = (id: number, name: string) => [{ ...orderRecord(main.id, id).lines[0]!, name }];
+    repos.orders.upsertMany([
+      orderRecord(main.id, 1, { lines: lines(1, 'Telefon mobil') }),
+      orderRecord(main.id, 2, { status: 4, lines: lines(2, 'Telefon fix') }),
+      orderRecord(fbe.id, 3, { lines: lines(3, 'Husa telefon') }),
+      orderRecord(fbe.id, 4, { lines: lines(4, 'Cablu') }),
+    ]);
+    const alone = repos.orders.list(query({ search: 'telefon', limit: 2 }));
+    expect(alone.total).toBe(3);
+    expect(alone.rows).toHaveLength(2);
+    expect(repos.orders.list(query({ search: 'telefon', statuses: [1] })).total).toBe(2);
+    expect(repos.orders.list(query({ search: 'telefon', accountIds: [fbe.id] })).total).toBe(1);
+    expect(repos.orders.list(query({ search: 'telefon mobil' })).total).toBe(1);
   });
 });

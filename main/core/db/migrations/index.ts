@@ -1,8 +1,9 @@
 // All migrations in order. Add a new file NNN-what-it-does.ts and list it here.
 import { initialSchema } from './001-initial-schema';
 import { orderSearchFts } from './002-order-search-fts';
+import { orderRawTable } from './003-order-raw-table';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, orderSearchFts];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, orderSearchFts, orderRawTable];
 export const LATEST_VERSION = MIGRATIONS.length;
 export type { Migration };

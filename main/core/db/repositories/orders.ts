@@ -26,6 +26,11 @@ export interface OrderRecord extends Pick<
   lines: OrderLine[];
   /** eMAG's order object as received; kept whole so nothing eMAG sent is lost. */
   raw: unknown;
+  /**
+   * The same object already as JSON text, when the caller has it (e.g. the body eMAG sent): stored as is instead of
+   * serialising `raw` again, which is the biggest single cost of a bulk upsert. Must describe the same object.
+   */
+  rawJson?: string;
 }
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
@@ -122,6 +127,7 @@ const toLine = (row: LineRow): OrderLine => ({
   status: row.status,
 });
 
+// SHA-1 because node's is hardware-accelerated here: measured faster than md5 on the same 3 KB orders.
 const hashOf = (json: string): string => createHash('sha1').update(json).digest('hex');
 
 /** Where-clause builder shared by the list, the count and the export. */
@@ -144,12 +150,18 @@ function buildFilter(query: Omit<OrdersQueryParsed, 'sort' | 'offset' | 'limit'>
     where.push('o.created_at <= ?');
     params.push(`${query.to} 23:59:59`);
   }
+  const onlySearch = where.length === 0;
   const fts = query.search ? toFtsQuery(query.search) : null;
   if (fts) {
     where.push('o.key IN (SELECT rowid FROM order_search WHERE order_search MATCH ?)');
     params.push(fts);
   }
-  return { sql: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
+  return {
+    sql: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '',
+    params,
+    /** Set when the search is the only filter: the index's own match count is then the total (no orders rows read). */
+    searchOnly: fts && onlySearch ? fts : null,
+  };
 }
 
 export function ordersRepository(db: Db, clock: Clock) {
@@ -158,14 +170,16 @@ export function ordersRepository(db: Db, clock: Clock) {
   );
   const insertOrder = db.prepare(
     `INSERT INTO orders (account_id, id, status, type, payment_mode_id, payment_status, total_minor, currency,
-       customer_name, customer_phone, locality, created_at, modified_at, first_seen_at, updated_at, raw_hash, raw)
+       customer_name, customer_phone, locality, created_at, modified_at, first_seen_at, updated_at, raw_hash)
      VALUES (@accountId, @id, @status, @type, @paymentModeId, @paymentStatus, @totalMinor, @currency,
-       @customerName, @customerPhone, @locality, @created, @modified, @now, @now, @hash, @raw)`,
+       @customerName, @customerPhone, @locality, @created, @modified, @now, @now, @hash)`,
   );
+  const insertRaw = db.prepare<[number, string]>('INSERT INTO order_raw (order_key, raw) VALUES (?, ?)');
+  const updateRaw = db.prepare<[string, number]>('UPDATE order_raw SET raw = ? WHERE order_key = ?');
   const updateOrder = db.prepare(
     `UPDATE orders SET status = @status, type = @type, payment_mode_id = @paymentModeId, payment_status = @paymentStatus,
        total_minor = @totalMinor, currency = @currency, customer_name = @customerName, customer_phone = @customerPhone,
-       locality = @locality, created_at = @created, modified_at = @modified, updated_at = @now, raw_hash = @hash, raw = @raw
+       locality = @locality, created_at = @created, modified_at = @modified, updated_at = @now, raw_hash = @hash
      WHERE key = @key`,
   );
   const deleteLines = db.prepare<[number]>('DELETE FROM order_lines WHERE order_key = ?');
@@ -181,8 +195,13 @@ export function ordersRepository(db: Db, clock: Clock) {
   const insertHistory = db.prepare<[number, number, string]>(
     'INSERT INTO order_status_history (order_key, status, at) VALUES (?, ?, ?)',
   );
-  const selectOne = db.prepare<[number, number], OrderRow & { raw: string }>(
-    `SELECT ${SUMMARY_COLUMNS}, o.raw FROM orders o JOIN accounts a ON a.id = o.account_id WHERE o.account_id = ? AND o.id = ?`,
+  const selectOne = db.prepare<[number, number], OrderRow & { raw: string | null }>(
+    `SELECT ${SUMMARY_COLUMNS}, r.raw FROM orders o JOIN accounts a ON a.id = o.account_id
+       LEFT JOIN order_raw r ON r.order_key = o.key
+     WHERE o.account_id = ? AND o.id = ?`,
+  );
+  const countSearch = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM order_search WHERE order_search MATCH ?',
   );
   const selectLines = db.prepare<[number], LineRow>('SELECT * FROM order_lines WHERE order_key = ? ORDER BY line_id');
   const selectHistory = db.prepare<[number], { status: number; at: string }>(
@@ -192,10 +211,11 @@ export function ordersRepository(db: Db, clock: Clock) {
     'UPDATE orders SET acknowledged_at = coalesce(acknowledged_at, ?) WHERE account_id = ? AND id = ?',
   );
 
-  function writeLinesAndSearch(key: number, record: OrderRecord) {
-    deleteLines.run(key);
+  /** `fresh`: a just-inserted order has no lines or index row yet (the delete trigger cleans up after old keys). */
+  function writeLinesAndSearch(key: number, record: OrderRecord, fresh: boolean) {
+    if (!fresh) deleteLines.run(key);
     for (const line of record.lines) insertLine.run({ orderKey: key, ...line });
-    deleteSearch.run(key);
+    if (!fresh) deleteSearch.run(key);
     insertSearch.run(
       key,
       String(record.id),
@@ -209,21 +229,23 @@ export function ordersRepository(db: Db, clock: Clock) {
     const now = clock.now().toISOString();
     const results: OrderUpsertResult[] = [];
     for (const record of records) {
-      const raw = JSON.stringify(record.raw);
+      const raw = record.rawJson ?? JSON.stringify(record.raw);
       const hash = hashOf(raw);
       const existing = findExisting.get(record.accountId, record.id);
       const base = { accountId: record.accountId, id: record.id, status: record.status, type: record.type };
       if (!existing) {
-        const info = insertOrder.run({ ...record, now, hash, raw });
+        const info = insertOrder.run({ ...record, now, hash });
         const key = Number(info.lastInsertRowid);
-        writeLinesAndSearch(key, record);
+        insertRaw.run(key, raw);
+        writeLinesAndSearch(key, record, true);
         insertHistory.run(key, record.status, now);
         results.push({ ...base, outcome: 'created', previousStatus: null });
       } else if (existing.raw_hash === hash) {
         results.push({ ...base, outcome: 'unchanged', previousStatus: existing.status as OrderStatus });
       } else {
-        updateOrder.run({ ...record, key: existing.key, now, hash, raw });
-        writeLinesAndSearch(existing.key, record);
+        updateOrder.run({ ...record, key: existing.key, now, hash });
+        if (updateRaw.run(raw, existing.key).changes === 0) insertRaw.run(existing.key, raw);
+        writeLinesAndSearch(existing.key, record, false);
         if (existing.status !== record.status) insertHistory.run(existing.key, record.status, now);
         results.push({ ...base, outcome: 'updated', previousStatus: existing.status as OrderStatus });
       }
@@ -241,7 +263,7 @@ export function ordersRepository(db: Db, clock: Clock) {
         ...toOrderSummary(row),
         key: row.key,
         lines: selectLines.all(row.key).map(toLine),
-        raw: JSON.parse(row.raw) as Record<string, unknown>,
+        raw: row.raw === null ? {} : (JSON.parse(row.raw) as Record<string, unknown>),
         statusHistory: selectHistory.all(row.key).map((h) => ({ status: h.status as OrderStatus, at: h.at })),
       };
     },
@@ -255,9 +277,11 @@ export function ordersRepository(db: Db, clock: Clock) {
            ORDER BY ${order} LIMIT ? OFFSET ?`,
         )
         .all(...filter.params, query.limit, query.offset);
-      const total = db
-        .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM orders o ${filter.sql}`)
-        .get(...filter.params)!.n;
+      const total = filter.searchOnly
+        ? countSearch.get(filter.searchOnly)!.n
+        : db
+            .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM orders o ${filter.sql}`)
+            .get(...filter.params)!.n;
       return { rows: rows.map(toOrderSummary), total };
     },
 
