@@ -7,6 +7,7 @@ import type { AppInfo } from '../../../shared/views';
 import { call } from '../api/client';
 import { CallError } from '../api/errors';
 import { applyLanguage } from '../i18n';
+import { oncePerTurn } from './oncePerTurn';
 
 interface AppState {
   info: AppInfo | null;
@@ -27,7 +28,8 @@ export const useApp = create<AppState>()((set, get) => ({
   settings: null,
   accounts: [],
   startupError: null,
-  async load() {
+  // The window and the settings screen (when the window opens on it) both ask at start: sent once.
+  load: oncePerTurn(async () => {
     try {
       const [info, settings] = await Promise.all([call('app.info'), call('settings.get')]);
       set({ info, settings, accounts: info.accounts, startupError: null });
@@ -35,7 +37,7 @@ export const useApp = create<AppState>()((set, get) => ({
     } catch (error) {
       set({ startupError: CallError.from(error) });
     }
-  },
+  }),
   async updateSettings(patch) {
     const settings = await call('settings.update', patch);
     set({ settings });

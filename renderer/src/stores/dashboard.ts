@@ -5,6 +5,7 @@ import { call } from '../api/client';
 import { CallError } from '../api/errors';
 import { useSync } from './sync';
 import { useHealth } from './health';
+import { oncePerTurn } from './oncePerTurn';
 
 interface DashboardState {
   view: DashboardView | null;
@@ -17,7 +18,8 @@ export const useDashboard = create<DashboardState>()((set) => ({
   view: null,
   error: null,
   loading: false,
-  async load() {
+  // Sent once when the Dashboard screen mounts (StrictMode mounts it twice in development).
+  load: oncePerTurn(async () => {
     set({ loading: true });
     try {
       const view = await call('dashboard.get');
@@ -28,5 +30,5 @@ export const useDashboard = create<DashboardState>()((set) => ({
     } catch (error) {
       set({ error: CallError.from(error), loading: false });
     }
-  },
+  }),
 }));

@@ -28,8 +28,13 @@ interface NavigationState {
   navigate(route: Route): void;
 }
 
+/** The screen the window opens on: the one in the URL, so the first render mounts it (and only it) directly. */
+function openingRoute(): Route {
+  return typeof window === 'undefined' ? { screen: 'dashboard' } : hashToRoute(window.location.hash);
+}
+
 export const useNavigation = create<NavigationState>()((set) => ({
-  route: { screen: 'dashboard' },
+  route: openingRoute(),
   navigate(route) {
     set({ route });
     if (typeof window !== 'undefined') {

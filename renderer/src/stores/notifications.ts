@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { AppNotification } from '../../../shared/domain';
 import { call } from '../api/client';
 import { CallError } from '../api/errors';
+import { oncePerTurn } from './oncePerTurn';
 
 const FEED_LIMIT = 200;
 
@@ -22,14 +23,15 @@ export const useNotifications = create<NotificationsState>()((set, get) => ({
   unread: 0,
   loaded: false,
   error: null,
-  async load() {
+  // The window (for the unread count) and the feed's screen (when the window opens on it) both ask: sent once.
+  load: oncePerTurn(async () => {
     try {
       const { rows, unread } = await call('notifications.list', { limit: FEED_LIMIT });
       set({ rows, unread, loaded: true, error: null });
     } catch (error) {
       set({ error: CallError.from(error), loaded: true });
     }
-  },
+  }),
   add(notification) {
     if (get().rows.some((n) => n.id === notification.id)) return;
     set((s) => ({

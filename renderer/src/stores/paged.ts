@@ -105,6 +105,9 @@ export function createPagedStore<T, Q>(options: PagedOptions<T, Q>): PagedStore<
         restart(options.initialQuery);
       },
       ensureRange(start, end) {
+        // The table asks for its first rows before its screen's first-visit effect runs (children's effects run
+        // first): start the first query here, so that effect finds it started and the first page is read once.
+        if (get().generation === 0) set({ generation: 1 });
         const s = get();
         set({ visible: { start, end } });
         for (const page of pagesFor(start, end)) {
