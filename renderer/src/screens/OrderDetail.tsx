@@ -73,6 +73,11 @@ export function OrderDetailScreen({ accountId, orderId }: { accountId: number; o
   );
 }
 
+/** eMAG writes an order's dates in its marketplace's local time. */
+function orderZone(order: OrderDetail): string {
+  return platformZone(accountById(order.accountId)?.platform);
+}
+
 /** eMAG's free-form objects hold strings and numbers; anything else is not shown. */
 function text(value: unknown): string | null {
   if (typeof value === 'string') return value.trim() === '' ? null : value;
@@ -197,7 +202,7 @@ function Vouchers({ order }: { order: OrderDetail }) {
 
 function History({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
-  const zone = platformZone(accountById(order.accountId)?.platform);
+  const zone = orderZone(order);
   return (
     <Card title={t('order.history')} empty={order.statusHistory.length === 0} emptyText={t('order.noHistory')}>
       <ol className="action-list" data-testid="status-history">
@@ -237,7 +242,7 @@ function Attachments({ order }: { order: OrderDetail }) {
 
 function Payment({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
-  const zone = platformZone(accountById(order.accountId)?.platform);
+  const zone = orderZone(order);
   return (
     <Card title={t('order.payment')} testId="order-payment">
       <dl className="facts">
