@@ -3,11 +3,10 @@
 import { act, cleanup, fireEvent, render, renderHook, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  chosenList,
   FilterBar,
+  listChoice,
   SEARCH_DEBOUNCE_MS,
   SearchField,
-  shownChoice,
   useDebouncedSearch,
 } from '../../renderer/src/components/FilterBar';
 import { InputField } from '../../renderer/src/components/InputField';
@@ -146,12 +145,14 @@ describe('FilterBar', () => {
   });
 
   it('maps a query list to a single choice and back, "All" being the empty list', () => {
-    expect(shownChoice(undefined)).toBe('');
-    expect(shownChoice([])).toBe('');
-    expect(shownChoice([3])).toBe('3');
-    expect(shownChoice([1, 2])).toBe('');
-    expect(chosenList('')).toEqual([]);
-    expect(chosenList('4')).toEqual([4]);
+    const apply = vi.fn();
+    expect(listChoice(undefined, apply).value).toBe('');
+    expect(listChoice([], apply).value).toBe('');
+    expect(listChoice([3], apply).value).toBe('3');
+    expect(listChoice([1, 2], apply).value).toBe('');
+    listChoice([3], apply).onChange('');
+    listChoice([], apply).onChange('4');
+    expect(apply.mock.calls).toEqual([[[]], [[4]]]);
   });
 
   it('sends the search once typing pauses, and not when the query already holds it', async () => {

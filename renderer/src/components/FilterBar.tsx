@@ -77,12 +77,16 @@ export function useDebouncedSearch(
   return [search, setSearch];
 }
 
-/** What a single-choice filter shows for a list in the query: its one value, or '' ("All") for none or several. */
-export function shownChoice(values: readonly number[] | undefined): string {
-  return values?.length === 1 ? String(values[0]) : '';
-}
-
-/** The list a single-choice filter puts in the query: '' ("All") restricts nothing. */
-export function chosenList(value: string): number[] {
-  return value === '' ? [] : [Number(value)];
+/**
+ * `value` and `onChange` for a single-choice drop-down that edits a list in the query: it shows the list's one value,
+ * or '' ("All") for none or several; choosing "All" puts the empty list (no restriction), anything else a list of one.
+ */
+export function listChoice<V extends number>(
+  values: readonly V[] | undefined,
+  apply: (values: V[]) => void,
+): { value: string; onChange: (value: string) => void } {
+  return {
+    value: values?.length === 1 ? String(values[0]) : '',
+    onChange: (value) => apply(value === '' ? [] : [Number(value) as V]),
+  };
 }

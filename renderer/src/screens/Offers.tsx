@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Offer } from '../../../shared/domain';
 import { AccountFilter } from '../components/AccountFilter';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { chosenList, FilterBar, SearchField, shownChoice, useDebouncedSearch } from '../components/FilterBar';
+import { FilterBar, listChoice, SearchField, useDebouncedSearch } from '../components/FilterBar';
 import { SelectField } from '../components/SelectField';
 import { useLanguage } from '../components/useLanguage';
 import { CellText, toggledSort, VirtualTable, type Column } from '../components/VirtualTable';
@@ -116,16 +116,14 @@ export function OffersScreen() {
         />
         <SelectField
           label={t('offers.col.status')}
-          value={shownChoice(offers.query.statuses)}
-          onChange={(v) => offers.setQuery({ statuses: chosenList(v) })}
+          {...listChoice(offers.query.statuses, (statuses) => offers.setQuery({ statuses }))}
           emptyOption={t('common.all')}
           options={[1, 0, 2].map((s) => ({ value: s, label: t(`offers.status.${s}`) }))}
           testId="offers-filter-status"
         />
         <AccountFilter
           label={t('offers.col.account')}
-          value={shownChoice(offers.query.accountIds)}
-          onChange={(v) => offers.setQuery({ accountIds: chosenList(v) })}
+          {...listChoice(offers.query.accountIds, (accountIds) => offers.setQuery({ accountIds }))}
           testId="offers-filter-account"
         />
       </FilterBar>

@@ -2,12 +2,12 @@
 // CSV export of exactly what is shown. Orders that arrive while the window is open are highlighted.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ORDER_STATUSES, type OrderStatus, type OrderSummary } from '../../../shared/domain';
+import { ORDER_STATUSES, type OrderSummary } from '../../../shared/domain';
 import { downloadText } from '../components/download';
 import { AccountFilter } from '../components/AccountFilter';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { InputField } from '../components/InputField';
-import { chosenList, FilterBar, SearchField, shownChoice, useDebouncedSearch } from '../components/FilterBar';
+import { FilterBar, listChoice, SearchField, useDebouncedSearch } from '../components/FilterBar';
 import { SelectField } from '../components/SelectField';
 import { DateTime, Money, PaymentLabel, StatusBadge } from '../components/Formatted';
 import { useGuardedCall } from '../components/useGuardedCall';
@@ -206,22 +206,19 @@ function OrderFilters() {
       />
       <SelectField
         label={t('orders.col.status')}
-        value={shownChoice(query.statuses)}
-        onChange={(v) => setQuery({ statuses: chosenList(v) as OrderStatus[] })}
+        {...listChoice(query.statuses, (statuses) => setQuery({ statuses }))}
         emptyOption={t('common.all')}
         options={ORDER_STATUSES.map((s) => ({ value: s, label: t(`orderStatus.${s}`) }))}
         testId="filter-status"
       />
       <AccountFilter
         label={t('orders.col.account')}
-        value={shownChoice(query.accountIds)}
-        onChange={(v) => setQuery({ accountIds: chosenList(v) })}
+        {...listChoice(query.accountIds, (accountIds) => setQuery({ accountIds }))}
         testId="filter-account"
       />
       <SelectField
         label={t('orders.col.payment')}
-        value={shownChoice(query.paymentModeIds)}
-        onChange={(v) => setQuery({ paymentModeIds: chosenList(v) })}
+        {...listChoice(query.paymentModeIds, (paymentModeIds) => setQuery({ paymentModeIds }))}
         emptyOption={t('common.all')}
         options={[1, 2, 3].map((p) => ({ value: p, label: t(`payment.${p}`) }))}
         testId="filter-payment"
