@@ -139,6 +139,35 @@ describe('order list', () => {
     expect(repos.orders.count()).toBe(2);
   });
 
+  it('pages a common word the same whichever way the page is found, ties on the date included', () => {
+    const { repos, main } = setup();
+    // 300 orders all matching "telefon", three per created time so the key settles ties.
+    repos.orders.upsertMany(
+      Array.from({ length: 300 }, (_, i) =>
+        orderRecord(main.id, 1000 + i, {
+          created: `2026-11-${String(1 + Math.floor(i / 30)).padStart(2, '0')} 10:${String(Math.floor(i / 3) % 10).padStart(2, '0')}:00`,
+          modified: `2026-11-20 10:${String(i % 7).padStart(2, '0')}:00`,
+          lines: [{ ...orderRecord(main.id, 1).lines[0]!, name: 'Telefon mobil' }],
+        }),
+      ),
+    );
+    for (const field of ['created', 'modified', 'total'] as const) {
+      for (const dir of ['asc', 'desc'] as const) {
+        for (const offset of [0, 40, 290]) {
+          const page = { sort: { field, dir }, offset, limit: 20 };
+          // The search alone walks the sort's index (most orders match); with a status filter SQLite plans it.
+          const alone = repos.orders.list(query({ ...page, search: 'telefon' }));
+          const filtered = repos.orders.list(query({ ...page, search: 'telefon', statuses: [1] }));
+          const plain = repos.orders.list(query(page));
+          expect(alone.total).toBe(300);
+          expect(alone.rows.map((o) => o.id)).toEqual(filtered.rows.map((o) => o.id));
+          expect(alone.rows.map((o) => o.id)).toEqual(plain.rows.map((o) => o.id));
+          expect(alone.rows).toHaveLength(offset === 290 ? 10 : 20);
+        }
+      }
+    }
+  });
+
   it('counts a search alone and a search with filters alike', () => {
     const { repos, main, fbe } = setup();
     const lines = (id: number, name: string) => [{ ...orderRecord(main.id, id).lines[0]!, name }];
