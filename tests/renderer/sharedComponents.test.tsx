@@ -194,25 +194,29 @@ describe('InputField', () => {
         testId="w"
       />,
     );
-    // The hint sits inside the label (as before the extraction), so it is read as part of the name.
-    const box = screen.getByRole('textbox', { name: 'Greutate (kg) Cu virgulă sau punct' }) as HTMLInputElement;
+    // The hint describes the box (aria-describedby); it is not part of its name.
+    const box = screen.getByRole('textbox', { name: 'Greutate (kg)' }) as HTMLInputElement;
+    const hintId = box.getAttribute('aria-describedby');
+    expect(hintId && document.getElementById(hintId)?.textContent).toBe('Cu virgulă sau punct');
     expect(box).toBe(screen.getByTestId('w'));
     expect(box.maxLength).toBe(10);
     expect(box.required).toBe(true);
     expect(box.getAttribute('inputmode')).toBe('decimal');
     fireEvent.change(box, { target: { value: '2,5' } });
     expect(onChange).toHaveBeenCalledWith('2,5');
-    const label = box.closest('label')!;
-    expect(label.className).toBe('field');
-    expect(label.style.gridColumn).toBe('1 / -1');
-    expect(label.querySelector('.hint')?.textContent).toBe('Cu virgulă sau punct');
+    const field = box.closest('.field') as HTMLElement;
+    expect(field.className).toBe('field');
+    expect(field.style.gridColumn).toBe('1 / -1');
+    expect(field.querySelector('.hint')?.textContent).toBe('Cu virgulă sau punct');
   });
 
   it('shows no hint element when there is none', () => {
     render(<InputField label="Nume" defaultValue="x" className="grow" />);
-    const label = screen.getByRole('textbox', { name: 'Nume' }).closest('label')!;
-    expect(label.className).toBe('field grow');
-    expect(label.querySelector('.hint')).toBeNull();
+    const box = screen.getByRole('textbox', { name: 'Nume' });
+    const field = box.closest('.field')!;
+    expect(field.className).toBe('field grow');
+    expect(field.querySelector('.hint')).toBeNull();
+    expect(box.hasAttribute('aria-describedby')).toBe(false);
   });
 });
 

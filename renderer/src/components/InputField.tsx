@@ -1,6 +1,7 @@
 // A labelled text, number, date or time box: the visible label wraps the <input> (so it names it and clicking it
-// focuses it), with an optional hint under it, the same way on every form.
-import type { CSSProperties, InputHTMLAttributes, ReactNode } from 'react';
+// focuses it), with an optional hint under it, the same way on every form. The hint sits outside the label and is
+// tied to the box by aria-describedby, so a screen reader reads it as a description, not as part of the name.
+import { useId, type CSSProperties, type InputHTMLAttributes, type ReactNode } from 'react';
 
 export function InputField({
   label,
@@ -18,11 +19,18 @@ export function InputField({
   style?: CSSProperties;
   testId?: string;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'className' | 'style'>) {
+  const hintId = useId();
   return (
-    <label className={className ? `field ${className}` : 'field'} style={style}>
-      <span>{label}</span>
-      <input {...input} data-testid={testId} />
-      {hint && <span className="hint">{hint}</span>}
-    </label>
+    <div className={className ? `field ${className}` : 'field'} style={style}>
+      <label>
+        <span>{label}</span>
+        <input {...input} data-testid={testId} aria-describedby={hint ? hintId : undefined} />
+      </label>
+      {hint && (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      )}
+    </div>
   );
 }
