@@ -7,8 +7,10 @@ import './styles/app.css';
 import { installApi } from './api/install';
 import { App } from './App';
 import { i18n } from './i18n';
+import { startOpeningScreenLoads } from './stores/startup';
 
 installApi();
+startOpeningScreenLoads();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

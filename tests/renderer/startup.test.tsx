@@ -12,14 +12,22 @@ import { giveLayout, settle } from './setup';
 
 const STARTUP_CALLS: ChannelName[] = ['app.info', 'settings.get', 'notifications.list'];
 
-/** Opens a new window on a URL hash: fresh stores, the fake API installed, the whole app rendered in StrictMode. */
-async function openWindowAt(hash: string): Promise<FakeApi> {
+/**
+ * Opens a new window on a URL hash as main.tsx does: fresh stores, the API installed, the opening screen's loads
+ * started (unless `early` is false), then the whole app rendered in StrictMode.
+ */
+async function openWindowAt(hash: string, { early = true } = {}): Promise<FakeApi> {
   window.history.replaceState(null, '', `/${hash}`);
   vi.resetModules();
   const { setApi } = await import('../../renderer/src/api/client');
   const { App } = await import('../../renderer/src/App');
+  const { startOpeningScreenLoads } = await import('../../renderer/src/stores/startup');
   const api = createFakeApi();
   setApi(api);
+  if (early) {
+    startOpeningScreenLoads();
+    expect(api.calls.map((c) => c.channel)).toEqual(hash === '#/orders' ? ['orders.list'] : []);
+  }
   render(
     <StrictMode>
       <App eventDebounceMs={0} />
@@ -46,6 +54,15 @@ describe('the window opening on #/orders', () => {
     expect(api.calls[0]?.channel).toBe('orders.list');
     expect(timesSent(api, 'dashboard.get')).toBe(0);
     expect(screen.queryByTestId('screen-dashboard')).toBeNull();
+  });
+
+  it('without the early start, the table starts the list: still one orders.list, still first', async () => {
+    const api = await openWindowAt('#/orders', { early: false });
+    expect(await screen.findAllByTestId(/^order-row-/)).not.toHaveLength(0);
+    for (const channel of STARTUP_CALLS) expect(timesSent(api, channel), channel).toBe(1);
+    expect(api.calls.map((c) => c.channel).filter((c) => c === 'orders.list')).toHaveLength(1);
+    expect(api.calls[0]?.channel).toBe('orders.list');
+    expect(timesSent(api, 'dashboard.get')).toBe(0);
   });
 
   it('loads the dashboard when the seller then opens it, once', async () => {
