@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createRepositories, openDatabase } from '../../main/core/db';
 import { systemClock } from '../../main/core/clock';
@@ -80,6 +81,14 @@ describe('order upsert', () => {
     expect(repos.orders.upsertMany([changed])[0]?.outcome).toBe('updated');
     expect(repos.orders.get(main.id, 1)?.raw).toEqual(changedRaw);
     expect(repos.orders.upsertMany([changed])[0]?.outcome).toBe('unchanged');
+  });
+
+  it('keeps the SHA-1 hex of the JSON text as the change check, so hashes stored by earlier versions still match', () => {
+    const { db, repos, main } = setup();
+    const record = orderRecord(main.id, 1, { customerName: 'Ștefan Țărănescu' });
+    repos.orders.upsertMany([record]);
+    const stored = db.prepare('SELECT raw_hash FROM orders WHERE id = 1').get() as { raw_hash: string };
+    expect(stored.raw_hash).toBe(createHash('sha1').update(JSON.stringify(record.raw)).digest('hex'));
   });
 
   it('reuses the key of an order removed with its account without finding the old order in search', () => {

@@ -1,5 +1,5 @@
 // Orders and their lines: the upsert the sync writes through, and the queries the window and the CLI read.
-import { createHash } from 'node:crypto';
+import { hash as oneShotHash } from 'node:crypto';
 import type { OrderLine, OrderStatus, OrderSummary, OrderType } from '../../../../shared/domain';
 import type { OrdersQueryParsed, Paged } from '../../../../shared/ipc';
 import type { Clock } from '../../clock';
@@ -133,8 +133,9 @@ const toLine = (row: LineRow): OrderLine => ({
   status: row.status,
 });
 
-// SHA-1 because node's is hardware-accelerated here: measured faster than md5 on the same 3 KB orders.
-const hashOf = (json: string): string => createHash('sha1').update(json).digest('hex');
+// The one-shot crypto.hash gives the same SHA-1 hex as before (stored hashes still match) at less than half the cost
+// of createHash().update() on text with diacritics; SHA-1 also measured faster here than md5.
+const hashOf = (json: string): string => oneShotHash('sha1', json);
 
 /** Where-clause builder shared by the list, the count and the export. */
 function buildFilter(query: Omit<OrdersQueryParsed, 'sort' | 'offset' | 'limit'>) {
