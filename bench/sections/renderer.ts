@@ -9,20 +9,11 @@ import { chromium } from 'playwright-core';
 import { OrdersQuerySchema } from '../../shared/ipc';
 import { startBridgeServer } from '../../main/cli/serve';
 import { ensureRendererBuilt } from '../../tests/e2e/buildRenderer';
+import { CHROMIUM_PATH as CHROMIUM, HEADLESS_CHROMIUM_ARGS } from '../../tests/support/chromium';
 import { fixtureDir, fixtureIsReady, openFixtureCore } from '../lib/fixtureCore';
 import { emitRows, progress, type Row } from '../lib/report';
 import { summarize } from '../lib/stats';
 
-const CHROMIUM = process.env.MAGFLOW_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 const LOADS = Number(process.env.BENCH_RENDERER_LOADS ?? 5);
 const FILTER_CHANGES = 12;
 
@@ -106,7 +97,7 @@ async function main(): Promise<void> {
 
   const { core } = await openFixtureCore(fixtureDir());
   const bridge = await startBridgeServer({ dispatcher: core.dispatcher, bus: core.bus, staticDir, port: 0 });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...HEADLESS_CHROMIUM_ARGS] });
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
     await context.addInitScript(FIRST_ROW_PROBE);

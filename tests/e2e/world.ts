@@ -12,20 +12,14 @@ import { startBridgeServer, type BridgeServer } from '../../main/cli/serve';
 import { createMagflowCore, type MagflowCore } from '../../main/core/magflow';
 import { startSandbox, type Sandbox, type SandboxAccountSpec } from '../../main/sandbox';
 import { FAST_CLIENT } from '../sync/harness';
+import { CHROMIUM_PATH, HEADLESS_CHROMIUM_ARGS } from '../support/chromium';
 import { ensureRendererBuilt, ROOT } from './buildRenderer';
 
-export const CHROMIUM_PATH = process.env.MAGFLOW_CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(ROOT, 'test-results/e2e');
 const VIEWPORT = { width: 1366, height: 860 };
 
 const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
+  ...HEADLESS_CHROMIUM_ARGS,
   '--lang=ro-RO', // a Romanian seller's machine: date and time inputs in the local format
 ];
 
