@@ -142,13 +142,9 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     logger.info('demo mode ended: a real account was added');
   };
 
-  // Order writes change the dashboard: drop its cached statistics when a sync stores orders or an action lands.
-  const invalidateStats = () => void cache.deletePrefix(STATS_CACHE_KEY);
-  bus.on('sync_finished', (event) => {
-    if (event.run.created + event.run.updated > 0) invalidateStats();
-  });
-  bus.on('order_update', invalidateStats);
-  bus.on('outbox_changed', invalidateStats);
+  // A sync that stores orders drops the cached dashboard statistics itself (storeOrders); an outbox action changes
+  // them without storing an order (e.g. marking one acknowledged), so it drops them here.
+  bus.on('outbox_changed', () => void cache.deletePrefix(STATS_CACHE_KEY));
 
   const actions = orderActions({ repos, bus, clock, kickOutbox: (accountId) => scheduler.kickOutbox(accountId) });
 

@@ -39,7 +39,8 @@ export interface HandlerServices {
   onSettingsChanged(settings: Settings): void;
 }
 
-export const STATS_CACHE_KEY = 'stats:dashboard';
+/** Under the order-statistics prefix, so every order write that drops that prefix drops the dashboard too. */
+export const STATS_CACHE_KEY = `${CACHE_KEYS.orderStatsPrefix}dashboard`;
 export const STATS_TTL_MS = 5 * 60_000;
 /** An export is the whole current view, bounded so a huge export cannot exhaust memory. */
 export const EXPORT_MAX_ROWS = 100_000;
