@@ -200,6 +200,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     actions,
     sync: {
       syncNow: (input) => scheduler.syncNow(input),
+      syncNowTargets: (input) => scheduler.syncNowTargets(input),
       pause: () => scheduler.pause(),
       resume: () => scheduler.resume(),
       state: () => ({ ...scheduler.state(), demo: demo !== null }),

@@ -10,7 +10,6 @@ import type { Repositories } from '../db';
 import { AppError, notFound } from '../errors';
 import type { OrderActions } from '../orders/actions';
 import { toOrderDetail } from '../orders/detail';
-import { isAccountJob } from '../sync';
 import { ordersToCsv } from '../orders/exportCsv';
 import type { IpcHandlers } from './dispatcher';
 
@@ -27,6 +26,7 @@ export interface HandlerServices {
   actions: OrderActions;
   sync: {
     syncNow(options?: { job?: SyncRun['job']; accountId?: number }): Promise<SyncRun[]>;
+    syncNowTargets(options?: { job?: SyncRun['job']; accountId?: number }): number;
     pause(): void;
     resume(): void;
     state(): SyncStateView;
@@ -95,10 +95,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
       // Started, not awaited: the window follows progress through events; a long import must not hold the call.
       const runs = services.sync.syncNow(input ?? {});
       runs.catch(() => undefined);
-      // One sync per account touched (a global job such as maintenance counts once).
-      const accounts =
-        input?.accountId !== undefined ? 1 : repos.accounts.list().filter((account) => account.enabled).length;
-      return { triggered: input?.job !== undefined && !isAccountJob(input.job) ? 1 : accounts };
+      return { triggered: services.sync.syncNowTargets(input ?? {}) };
     },
     'sync.pause': () => {
       services.sync.pause();

@@ -33,6 +33,8 @@ export interface Scheduler {
   stop(options?: { abort?: boolean }): Promise<void>;
   /** Runs the jobs now (all per-account jobs by default); joins runs already in progress. */
   syncNow(options?: { job?: JobName; accountId?: number }): Promise<SyncRun[]>;
+  /** How many syncs `syncNow(options)` starts: one per account it covers, or one for an app-wide job. */
+  syncNowTargets(options?: { job?: JobName; accountId?: number }): number;
   pause(): void;
   /** Un-pauses; overdue jobs run at once. */
   resume(): void;
@@ -218,15 +220,21 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   /** Per-account jobs in the order "sync now" runs them: new orders first, their acknowledgements next. */
   const SYNC_NOW_ORDER: JobName[] = ['new-orders', 'acknowledge', 'order-changes', 'offers'];
 
+  /** The accounts "sync now" covers: the one asked for (even if disabled), else every enabled account. */
+  const syncNowAccounts = (accountId: number | undefined) =>
+    repos.accounts.list().filter((account) => (accountId === undefined ? account.enabled : account.id === accountId));
+
+  function syncNowTargets(options: { job?: JobName; accountId?: number } = {}): number {
+    return options.job && !isAccountJob(options.job) ? 1 : syncNowAccounts(options.accountId).length;
+  }
+
   async function syncNow(options: { job?: JobName; accountId?: number } = {}): Promise<SyncRun[]> {
     const { job, accountId } = options;
     if (job && !isAccountJob(job)) {
       const run = await trigger(entryFor(job, null), 'manual');
       return run ? [run] : [];
     }
-    const accounts = repos.accounts
-      .list()
-      .filter((account) => (accountId === undefined ? account.enabled : account.id === accountId));
+    const accounts = syncNowAccounts(accountId);
     const jobs = job ? [job] : SYNC_NOW_ORDER;
     // Accounts in parallel (one failing never holds up another), each account's jobs in order.
     const perAccount = await Promise.all(
@@ -302,6 +310,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     },
 
     syncNow,
+    syncNowTargets,
 
     pause() {
       paused = true;
