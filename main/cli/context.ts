@@ -6,7 +6,8 @@ import { createMagflowCore, type MagflowCore } from '../core/magflow';
 import { chooseDataDir, prepareDataDir } from './dataDir';
 import { CliFailure, UsageError } from './errors';
 import type { CliIo } from './io';
-import { lockDataDir, type DataDirLock } from './lock';
+import type { DataDirLock } from '../core/lock/dataDirLock';
+import { lockForCommand } from './lock';
 import { packageVersion } from './packageInfo';
 
 export interface GlobalOptions {
@@ -47,7 +48,7 @@ export async function openCore(
   options: OpenOptions = {},
 ): Promise<CoreSession> {
   const dataDir = prepareDataDir(options.dataDir ?? dataDirOf(ctx, globals));
-  const lock: DataDirLock | null = options.lockFor ? lockDataDir(dataDir, options.lockFor) : null;
+  const lock: DataDirLock | null = options.lockFor ? lockForCommand(dataDir, options.lockFor) : null;
   const logger = createConsoleLogger({
     level: globals.logLevel ?? options.logLevel ?? 'error',
     write: (line) => ctx.io.err(line),
@@ -60,6 +61,7 @@ export async function openCore(
       runtime: 'browser',
       logger,
       demo: options.demo ?? false,
+      ...(lock ? { dataDirLock: lock } : {}),
     });
   } catch (error) {
     lock?.release();

@@ -1,6 +1,6 @@
 // The headless MagFlow core: database, eMAG clients, sync engine, scheduler, cache, events and the IPC dispatcher,
 // assembled from a data folder. The Electron shell and the CLI both start exactly this; neither adds logic to it.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { CourierAccount } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
 import type { AppInfo, BreakerStateName, DiagnosticsView } from '../../shared/views';
@@ -20,6 +20,7 @@ import { orderActions, type OrderActions } from './orders/actions';
 import { createScheduler, type Scheduler } from './scheduler';
 import { fileSecretStore } from './secrets/fileStore';
 import type { SecretStore } from './secrets/store';
+import type { DataDirLock } from './lock/dataDirLock';
 import { createSyncEngine, type SyncEngine, type SyncTuning } from './sync';
 import { dailyBackup } from './db/backup';
 
@@ -46,6 +47,11 @@ export interface MagflowCoreOptions {
   schedulerIntervalScale?: number;
   /** Where the daily database backups go (default `backups/` in the data folder). */
   backupDir?: string;
+  /**
+   * The data-folder lock this process holds (the desktop app and the CLI commands that sync take it first). With it,
+   * runs left `running` by a process that died are closed as interrupted as soon as the database is open.
+   */
+  dataDirLock?: DataDirLock;
 }
 
 export interface MagflowCore {
@@ -74,13 +80,28 @@ export const DATABASE_FILE = 'magflow.db';
 export const SECRETS_FILE = 'secrets.json';
 export const BACKUP_FOLDER = 'backups';
 
+/** Holding the lock, this process is the only one that can be running a sync here: a `running` row is a dead one's. */
+function closeInterruptedRuns(lock: DataDirLock, repos: Repositories, logger: Logger): void {
+  const closed = repos.syncRuns.markInterrupted();
+  if (closed > 0 || lock.tookOverFrom) {
+    logger.warn('runs left running by a MagFlow process that stopped were closed as interrupted', {
+      count: closed,
+      previousHolder: lock.tookOverFrom,
+    });
+  }
+}
+
 const breakerView = (state: ClientBreakerState): BreakerStateName => (state === 'halfOpen' ? 'half-open' : state);
 
 export async function createMagflowCore(options: MagflowCoreOptions): Promise<MagflowCore> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
+  if (options.dataDirLock && resolve(options.dataDirLock.dataDir) !== resolve(options.dataDir)) {
+    throw new Error(`the lock held is for ${options.dataDirLock.dataDir}, not for ${options.dataDir}`);
+  }
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
   const repos = createRepositories(db, clock);
+  if (options.dataDirLock) closeInterruptedRuns(options.dataDirLock, repos, logger);
   const secrets = options.secrets ?? fileSecretStore(join(options.dataDir, SECRETS_FILE));
   const bus = createEventBus((error, event) => logger.warn('event listener failed', { event: event.type, error }));
   const cache = createAppCache(db, { clock });

@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../main/core/clock';
 import { createRepositories, openDatabase } from '../../main/core/db';
+import { dataDirLockState } from '../../main/core/lock/dataDirLock';
 import { ORDER_CSV_COLUMNS } from '../../main/core/orders/exportCsv';
 import { minorToDecimal } from '../../main/core/orders/money';
 import { orderTotalMinor } from '../../main/core/sync';
@@ -281,7 +282,9 @@ describe('magflow CLI', () => {
       await waitForOutput(child, (t) => t.includes('Ctrl+C stops'));
       const second = await cli(['run']);
       expect(second.code).toBe(2);
-      expect(expectOneLineError(second.stderr)).toMatch(/already running/);
+      expect(expectOneLineError(second.stderr)).toMatch(
+        new RegExp(`is in use by magflow run \\(pid ${child.pid}, since [^)]+\\); stop it before 'run'`),
+      );
       const status = JSON.parse((await cli(['status', '--json'])).stdout) as { scheduler: { runningPid: number } };
       expect(status.scheduler.runningPid).toBe(child.pid);
 
@@ -308,7 +311,8 @@ describe('magflow CLI', () => {
         .all();
       expect(ended.every((r) => r.status === 'cancelled' || r.status === 'failed')).toBe(true);
       reader.close();
-      expect(existsSync(join(dataDir, 'magflow.lock'))).toBe(false);
+      expect(dataDirLockState(dataDir)).toEqual({ held: false });
+      expect(existsSync(join(dataDir, 'magflow.lock.json'))).toBe(false);
     } finally {
       sandbox.setFaults([]);
       child.kill('SIGKILL');

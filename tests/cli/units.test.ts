@@ -1,13 +1,13 @@
 // The CLI's small pure parts: the default data folder per OS, the data-folder lock, static path resolution,
 // the sync plan and one-line errors.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planRuns } from '../../main/cli/commands/sync';
 import { chooseDataDir, defaultDataDir } from '../../main/cli/dataDir';
 import { oneLine, UsageError } from '../../main/cli/errors';
-import { LOCK_FILE, lockDataDir } from '../../main/cli/lock';
+import { lockForCommand } from '../../main/cli/lock';
 import { resolveStaticPath } from '../../main/cli/serve';
 
 describe('default data folder', () => {
@@ -26,32 +26,29 @@ describe('default data folder', () => {
   });
 });
 
-describe('data-folder lock', () => {
+describe('data-folder lock, as the CLI reports it', () => {
   let dir: string | null = null;
   afterEach(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
     dir = null;
   });
 
-  it('refuses while a live process holds it, and releases it', () => {
+  it('a folder in use is a usage error naming the holder and what still works', () => {
     dir = mkdtempSync(join(tmpdir(), 'magflow-lock-'));
-    const lock = lockDataDir(dir, 'run');
-    expect(readFileSync(join(dir, LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
-    // Another live process holds it (the test runner's parent stands in for it).
-    writeFileSync(join(dir, LOCK_FILE), `${process.ppid}\n`);
-    expect(() => lockDataDir(dir!, 'run')).toThrow(UsageError);
-    expect(() => lockDataDir(dir!, 'run')).toThrow(/already running/);
-    writeFileSync(join(dir, LOCK_FILE), `${process.pid}\n`);
+    const lock = lockForCommand(dir, 'run');
+    expect(lock.holder.command).toBe('magflow run');
+    expect(() => lockForCommand(dir!, 'sync')).toThrow(UsageError);
+    expect(() => lockForCommand(dir!, 'sync')).toThrow(
+      new RegExp(`in use by magflow run \\(pid ${process.pid}, since [^)]+\\); stop it before 'sync' \\(read-only`),
+    );
     lock.release();
-    expect(() => readFileSync(join(dir!, LOCK_FILE))).toThrow();
+    lockForCommand(dir, 'sync').release();
   });
 
-  it('takes over a lock left by a process that is gone', () => {
+  it('a lock that cannot be taken is a usage error too', () => {
     dir = mkdtempSync(join(tmpdir(), 'magflow-lock-'));
-    writeFileSync(join(dir, LOCK_FILE), '2147483646\n');
-    const lock = lockDataDir(dir, 'run');
-    expect(readFileSync(join(dir, LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
-    lock.release();
+    writeFileSync(join(dir, 'file'), 'x');
+    expect(() => lockForCommand(join(dir!, 'file', 'data'), 'sync')).toThrow(UsageError);
   });
 });
 

@@ -9,7 +9,7 @@ import { BackupError, dailyBackup, listBackups, restoreBackup, type BackupFile }
 import { dataDirOf, printJson, withCore, type CliContext, type GlobalOptions } from '../context';
 import { prepareDataDir } from '../dataDir';
 import { CliFailure, UsageError } from '../errors';
-import { lockDataDir } from '../lock';
+import { lockForCommand } from '../lock';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -69,7 +69,7 @@ export function backupsCommand(ctx: CliContext, globals: (cmd: Command) => Globa
       const g = globals(cmd);
       const dataDir = prepareDataDir(dataDirOf(ctx, g));
       const backup = resolveBackup(join(dataDir, BACKUP_FOLDER), which);
-      const lock = lockDataDir(dataDir, 'backups restore');
+      const lock = lockForCommand(dataDir, 'backups restore');
       try {
         const dbPath = join(dataDir, DATABASE_FILE);
         const outcome = restoreBackup(dbPath, backup.path, systemClock);

@@ -1,26 +1,14 @@
 // `status`: what the data folder holds right now: accounts, the last run of every job, orders by status,
 // pending outbox actions, whether a scheduler runs on it, and a health level derived from the recorded runs.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command } from 'commander';
 import { ORDER_STATUSES, type JobName, type SyncRun } from '../../../shared/domain';
 import { emagToday, systemClock } from '../../core/clock';
 import { ACCOUNT_JOBS, GLOBAL_JOBS } from '../../core/sync';
 import { printJson, withCore, type CliContext, type GlobalOptions } from '../context';
-import { LOCK_FILE } from '../lock';
+import { dataDirLockState, describeHolder } from '../../core/lock/dataDirLock';
 import { formatTable } from '../table';
 
 const STATUS_NAMES = ['canceled', 'new', 'in_progress', 'prepared', 'finalized', 'returned'] as const;
-
-function lockHolder(dataDir: string): number | null {
-  try {
-    const pid = Number.parseInt(readFileSync(join(dataDir, LOCK_FILE), 'utf8'), 10);
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return null;
-  }
-}
 
 /** ok: every last run completed; degraded: some did not; unknown: nothing ran yet. */
 function healthLevel(lastRuns: readonly SyncRun[]): 'ok' | 'degraded' | 'unknown' {
@@ -45,9 +33,15 @@ export function statusCommand(ctx: CliContext, globals: (cmd: Command) => Global
           return run ? [run] : [];
         });
         const counts = repos.stats.orderStats(emagToday(systemClock)).counts;
+        const lock = dataDirLockState(core.dataDir);
+        const holder = lock.held ? lock.holder : null;
         const status = {
           dataDir: core.dataDir,
-          scheduler: { runningPid: lockHolder(core.dataDir) },
+          // Whoever holds the data-folder lock (the desktop app, `run`, `sync`, `serve`...) is the one syncing.
+          scheduler: {
+            runningPid: holder?.pid ?? null,
+            heldBy: lock.held ? { description: describeHolder(holder), ...holder } : null,
+          },
           accounts: accounts.map((a) => ({
             id: a.id,
             name: a.name,
@@ -83,7 +77,7 @@ export function statusCommand(ctx: CliContext, globals: (cmd: Command) => Global
         }
         const out: string[] = [
           `Data folder: ${status.dataDir}`,
-          `Scheduler:   ${status.scheduler.runningPid ? `running (pid ${status.scheduler.runningPid})` : 'not running'}`,
+          `Syncing:     ${status.scheduler.heldBy ? `yes, by ${status.scheduler.heldBy.description}` : 'no (no MagFlow process holds this folder)'}`,
           `Health:      ${status.health.level}`,
           `Outbox:      ${status.outbox.pending} pending, ${status.outbox.failed} failed`,
           '',

@@ -283,11 +283,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     start() {
       if (started) return;
       // Nothing of ours runs yet, so every run still marked 'running' was left by a process that died.
-      const marked = repos.syncRuns.markStuck(
-        new Date(now() + 1),
-        'MagFlow stopped while this run was in progress (crash or forced quit)',
-        engine.activeRuns().map((run) => run.runId),
-      );
+      const marked = repos.syncRuns.markInterrupted(engine.activeRuns().map((run) => run.runId));
       if (marked > 0) logger.warn('runs left running by a previous process marked failed', { count: marked });
       started = true;
       stopping = false;

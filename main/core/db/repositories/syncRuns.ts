@@ -4,6 +4,10 @@ import type { Paged } from '../../../../shared/ipc';
 import type { Clock } from '../../clock';
 import type { Db } from '../open';
 
+/** What a run cut short by the end of its process (kill -9, crash, power loss) says in the sync history. */
+export const INTERRUPTED_RUN_ERROR =
+  'Interrupted: MagFlow stopped while this run was in progress (the process was killed, crashed or lost power)';
+
 export type RunCounts = Pick<SyncRun, 'pages' | 'requests' | 'created' | 'updated' | 'unchanged' | 'failed'>;
 
 export interface RunOutcome extends Partial<RunCounts> {
@@ -141,6 +145,21 @@ export function syncRunsRepository(db: Db, clock: Clock) {
            WHERE status = 'running' AND started_at < ? ${except}`,
         )
         .run(clock.now().toISOString(), reason, startedBefore.toISOString(), ...exceptIds).changes;
+    },
+
+    /**
+     * Closes every run still `running` as failed (kind `interrupted`); returns how many. Only for a process that holds
+     * the data-folder lock: no other process can be running them, so they were left by one that died. `exceptIds`:
+     * runs this process is running itself.
+     */
+    markInterrupted(exceptIds: readonly number[] = []): number {
+      const except = exceptIds.length > 0 ? `AND id NOT IN (${exceptIds.map(() => '?').join(', ')})` : '';
+      return db
+        .prepare(
+          `UPDATE sync_runs SET status = 'failed', finished_at = ?, error = ?, error_kind = 'interrupted'
+           WHERE status = 'running' ${except}`,
+        )
+        .run(clock.now().toISOString(), INTERRUPTED_RUN_ERROR, ...exceptIds).changes;
     },
 
     deleteOlderThan(before: Date): number {
