@@ -6,10 +6,12 @@ import { OrdersQuerySchema, type ChannelName } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings';
 import { createMagflowCore, type MagflowCore, type MagflowCoreOptions } from '../core/magflow';
 import type { DemoOptions } from '../core/demo';
+import type { DataDirLock } from '../core/lock/dataDirLock';
 import type { Logger } from '../core/logging';
 import { DEMO_ACCOUNTS } from '../sandbox';
 import { createBadge, type Badge } from './badge';
-import { applyChromiumLanguage, saveLanguage } from './chromiumLanguage';
+import { applyChromiumLanguage, readSavedLanguage, saveLanguage } from './chromiumLanguage';
+import { claimDataDir } from './dataDirClaim';
 import { forwardEvents, logRendererProblems, registerIpcHandlers, sendToWindow } from './ipc';
 import { setupLifecycle } from './lifecycle';
 import { applyLoginItem, HIDDEN_FLAG, type LoginItemDeps } from './loginItem';
@@ -124,12 +126,24 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
   const locale = applyChromiumLanguage(app.commandLine, app.getPath('userData'), logger);
   if (locale) logger.debug('Chromium language', { locale });
 
+  let dataDirLock: DataDirLock | null = null;
   const ready = app.whenReady().then(async () => {
-    running = await assemble();
+    // One syncing process per data folder: a `magflow run` (or sync, serve) holding it is named, and the seller
+    // stops it or quits (docs/desktop.md).
+    const userData = app.getPath('userData');
+    const language = readSavedLanguage(userData, logger);
+    dataDirLock = claimDataDir({ dataDir: userData, dialog: electron.dialog, language, logger });
+    if (!dataDirLock) {
+      logger.info('quitting: the seller chose not to wait for the other MagFlow process');
+      app.quit();
+      return null;
+    }
+    running = await assemble(dataDirLock);
     lifecycle.setReady(true);
     return running;
   });
   ready.catch((error: unknown) => {
+    dataDirLock?.release();
     // Nothing is running yet: tell the seller why (a database from a newer MagFlow, a full disk...) and exit.
     logger.error('MagFlow could not start', { error });
     const reason = error instanceof Error ? error.message : String(error);
@@ -138,7 +152,7 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
   });
   return { primary: true, ready };
 
-  async function assemble(): Promise<RunningShell> {
+  async function assemble(lock: DataDirLock): Promise<RunningShell> {
     const dataDir = app.getPath('userData');
     const devServerUrl = options.devServerUrl;
     hardenSession(electron.session(), devServerUrl);
@@ -189,6 +203,7 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
       secrets,
       demo: options.demo ?? true,
       openExternal,
+      dataDirLock: lock,
     });
     const theCore = core;
     try {
@@ -324,6 +339,7 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
       stopForwarding();
       unregisterIpc();
       await theCore.stop({ abort: true });
+      lock.release();
       trayPort.destroy();
       logger.info('MagFlow stopped cleanly');
     };

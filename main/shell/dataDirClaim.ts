@@ -1,0 +1,71 @@
+// The desktop app takes the same data-folder lock as `magflow run`, `sync`, `serve` and `demo` (main/core/lock), before
+// it opens the database. When a command-line MagFlow holds the folder, the seller is told which one (command, pid,
+// since when) and chooses: stop it and try again, or quit. There is no read-only mode beside it: the window's
+// actions write too (acknowledge, status, AWB), and two processes syncing the same accounts would repeat them.
+// The question is asked with the synchronous dialog: nothing runs yet (no window, no core) that it could hold up.
+import type { Settings } from '../../shared/settings';
+import { DataDirBusyError, localTime, lockDataDir, type DataDirLock, type LockHolder } from '../core/lock/dataDirLock';
+import type { Logger } from '../core/logging';
+import type { DialogPort, MessageBoxSpec } from './ports';
+
+/** What the holder record says the desktop app is. */
+export const DESKTOP_APP_COMMAND = 'the MagFlow desktop app';
+
+export const TRY_AGAIN = 0;
+
+export function folderInUseText(language: Settings['language'], holder: LockHolder | null, dataDir: string) {
+  const en = language === 'en';
+  const who = holder
+    ? `${holder.command} (pid ${holder.pid}${en ? ', on computer' : ', pe calculatorul'} ${holder.host}, ` +
+      `${en ? 'started' : 'pornit la'} ${localTime(holder.since)})`
+    : en
+      ? 'Another MagFlow program'
+      : 'Alt program MagFlow';
+  return en
+    ? {
+        title: 'MagFlow',
+        message: 'Another MagFlow program is already syncing your orders',
+        detail:
+          `${who} is using the data folder ${dataDir}.\n\n` +
+          'Stop it (Ctrl+C in its terminal), then choose Try again. MagFlow does not run beside it: two programs ' +
+          'syncing the same eMAG accounts would repeat every action.',
+        buttons: ['Try again', 'Quit'],
+      }
+    : {
+        title: 'MagFlow',
+        message: 'Alt program MagFlow sincronizează deja comenzile',
+        detail:
+          `${who} folosește dosarul de date ${dataDir}.\n\n` +
+          'Oprește-l (Ctrl+C în terminalul lui), apoi alege „Încearcă din nou”. MagFlow nu pornește alături de el: ' +
+          'două programe care sincronizează aceleași conturi eMAG ar repeta fiecare acțiune.',
+        buttons: ['Încearcă din nou', 'Ieșire'],
+      };
+}
+
+export interface ClaimDeps {
+  dataDir: string;
+  dialog: Pick<DialogPort, 'showMessageBoxSync'>;
+  language: Settings['language'];
+  logger: Logger;
+}
+
+/** The lock, or null when the seller chose to quit. A lock that cannot be taken at all throws (the app explains it). */
+export function claimDataDir(deps: ClaimDeps): DataDirLock | null {
+  for (;;) {
+    try {
+      const lock = lockDataDir(deps.dataDir, DESKTOP_APP_COMMAND);
+      if (lock.tookOverFrom) {
+        deps.logger.warn('took over the data folder from a MagFlow process that stopped without releasing it', {
+          previous: lock.tookOverFrom,
+        });
+      }
+      return lock;
+    } catch (error) {
+      if (!(error instanceof DataDirBusyError)) throw error;
+      deps.logger.warn('the data folder is in use by another MagFlow process', { holder: error.holder });
+      const text = folderInUseText(deps.language, error.holder, deps.dataDir);
+      const spec: MessageBoxSpec = { type: 'warning', ...text, defaultId: TRY_AGAIN, cancelId: 1, noLink: true };
+      if (deps.dialog.showMessageBoxSync(spec) !== TRY_AGAIN) return null;
+    }
+  }
+}
