@@ -11,7 +11,11 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve(__dirname, 'main/index.ts') },
+        // The database worker is a script of its own, found beside index.js at run time (main/core/db/worker).
+        input: {
+          index: resolve(__dirname, 'main/index.ts'),
+          dbWorker: resolve(__dirname, 'main/core/db/worker/dbWorker.ts'),
+        },
       },
     },
   },

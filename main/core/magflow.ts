@@ -23,6 +23,7 @@ import type { SecretStore } from './secrets/store';
 import type { DataDirLock } from './lock/dataDirLock';
 import { createSyncEngine, type SyncEngine, type SyncTuning } from './sync';
 import { dailyBackup } from './db/backup';
+import { runOffThread } from './db/worker/offThread';
 
 export interface MagflowCoreOptions {
   dataDir: string;
@@ -99,7 +100,8 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
   if (options.dataDirLock && resolve(options.dataDirLock.dataDir) !== resolve(options.dataDir)) {
     throw new Error(`the lock held is for ${options.dataDirLock.dataDir}, not for ${options.dataDir}`);
   }
-  const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  const dbPath = join(options.dataDir, DATABASE_FILE);
+  const db = openDatabase(dbPath);
   const repos = createRepositories(db, clock);
   if (options.dataDirLock) closeInterruptedRuns(options.dataDirLock, repos, logger);
   const secrets = options.secrets ?? fileSecretStore(join(options.dataDir, SECRETS_FILE));
@@ -138,7 +140,9 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     metrics,
     settings,
     clientFor: (accountId: number) => clients.clientFor(accountId),
-    backup: () => dailyBackup(db, options.backupDir ?? join(options.dataDir, BACKUP_FOLDER), { clock }),
+    backup: (signal) =>
+      dailyBackup(dbPath, options.backupDir ?? join(options.dataDir, BACKUP_FOLDER), { clock, signal }),
+    checkDatabase: (signal) => runOffThread({ kind: 'check', path: dbPath, depth: 'quick' }, { signal }),
     ...(options.syncTuning ? { tuning: options.syncTuning } : {}),
   });
   const scheduler = createScheduler({

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OrdersQuerySchema } from '../../shared/ipc';
 import { createRepositories, DatabaseOpenError, openDatabase } from '../../main/core/db';
-import { checkDatabaseFile, dailyBackup, listBackups, restoreBackup } from '../../main/core/db/backup';
+import { dailyBackup, listBackups, restoreBackup } from '../../main/core/db/backup';
+import { checkDatabaseFile } from '../../main/core/db/check';
 import { createMagflowCore, DATABASE_FILE } from '../../main/core/magflow';
 import { addAccount, orderRecord } from '../support/records';
 import { createHarness } from '../sync/harness';
@@ -159,12 +160,12 @@ describe('storage faults', () => {
     const target = join(dir, 'backups');
     for (let day = 1; day <= 10; day++) {
       const clock = clockAt(`2026-11-${String(day).padStart(2, '0')}T03:00:00Z`);
-      const backup = dailyBackup(db, target, { clock });
+      const backup = dailyBackup(join(dir, DATABASE_FILE), target, { clock });
       // Writes interleave with the online backup's steps.
       for (let i = 0; i < 200; i++) repos.orders.upsertMany([orderRecord(account.id, day * 1000 + i)]);
       const outcome = await backup;
       inv.check('each day gets one backup', outcome.created !== null);
-      const again = await dailyBackup(db, target, { clock });
+      const again = await dailyBackup(join(dir, DATABASE_FILE), target, { clock });
       inv.check('a second run the same day takes none', again.created === null);
     }
     const kept = listBackups(target);

@@ -51,7 +51,9 @@ export function backupsCommand(ctx: CliContext, globals: (cmd: Command) => Globa
       const g = globals(cmd);
       await withCore(ctx, g, async ({ core }) => {
         try {
-          const outcome = await dailyBackup(core.db, join(core.dataDir, BACKUP_FOLDER), { clock: systemClock });
+          const outcome = await dailyBackup(join(core.dataDir, DATABASE_FILE), join(core.dataDir, BACKUP_FOLDER), {
+            clock: systemClock,
+          });
           if (g.json) printJson(ctx.io, outcome);
           else ctx.io.out(outcome.created ? `Backup written: ${outcome.created.path}\n` : "Today's backup exists.\n");
         } catch (error) {

@@ -39,8 +39,13 @@ export interface SyncDeps {
   /** The app registry: sync metrics are added to it. */
   metrics?: AppMetrics;
   tuning?: SyncTuning;
-  /** Takes the daily database backup (run by the maintenance job); absent for in-memory databases. */
-  backup?: () => Promise<BackupOutcome>;
+  /** Takes the daily database backup (run by the maintenance job) off the main thread; absent for in-memory databases. */
+  backup?: (signal: AbortSignal) => Promise<BackupOutcome>;
+  /**
+   * PRAGMA quick_check of the database off the main thread (the health job): 'ok' or the problems. Absent for
+   * in-memory databases, which are checked on the main thread (they are small: tests).
+   */
+  checkDatabase?: (signal: AbortSignal) => Promise<string>;
 }
 
 export const DEFAULT_TUNING: Required<SyncTuning> = {

@@ -117,6 +117,16 @@ async function checkAccount(ctx: JobContext, account: Account): Promise<AccountH
   };
 }
 
+async function checkDatabase(ctx: JobContext): Promise<HealthReport['database']> {
+  try {
+    const check = ctx.deps.checkDatabase ? await ctx.deps.checkDatabase(ctx.signal) : ctx.deps.repos.quickCheck();
+    return { ok: check === 'ok', message: check === 'ok' ? null : check };
+  } catch (error) {
+    if (ctx.signal.aborted) throw error; // a stopped run is not a damaged database
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 export function healthJob(state: HealthState) {
   return async (ctx: JobContext): Promise<void> => {
     const { repos, clock, bus } = ctx.deps;
@@ -127,19 +137,16 @@ export function healthJob(state: HealthState) {
       `Still running after ${settings.stuckTimeoutMin} min: marked failed by the health check`,
       state.activeRunIds(),
     );
-    let database: HealthReport['database'];
-    try {
-      const check = repos.quickCheck();
-      database = { ok: check === 'ok', message: check === 'ok' ? null : check };
-    } catch (error) {
-      database = { ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
-    const accounts = await Promise.all(
-      repos.accounts
-        .list()
-        .filter((account) => account.enabled)
-        .map((account) => checkAccount(ctx, account)),
-    );
+    // The database check reads the whole file: in the worker, while the accounts are asked at the same time.
+    const [database, accounts] = await Promise.all([
+      checkDatabase(ctx),
+      Promise.all(
+        repos.accounts
+          .list()
+          .filter((account) => account.enabled)
+          .map((account) => checkAccount(ctx, account)),
+      ),
+    ]);
     const report: HealthReport = {
       level: database.ok ? worst(accounts.map((a) => a.level)) : 'failing',
       database,

@@ -17,7 +17,7 @@ export async function maintenanceJob(ctx: JobContext): Promise<void> {
   ctx.signal.throwIfAborted();
   repos.optimize();
   // Last, after retention: a failed backup fails the run, so it shows in the sync history with its reason.
-  const backup = ctx.deps.backup ? await ctx.deps.backup() : null;
+  const backup = ctx.deps.backup ? await ctx.deps.backup(ctx.signal) : null;
   // The run row has no "deleted" column: removed rows are reported as updated (documented in docs/sync.md).
   ctx.counts.updated = removed.runs + removed.notifications + removed.outbox + removed.cache;
   ctx.logger.info('maintenance done', {
