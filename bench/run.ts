@@ -55,6 +55,12 @@ const SECTIONS: Section[] = [
     rows: [{ section: '7', metric: 'cold start', unit: '' }],
   },
   {
+    name: 'stall',
+    file: 'sections/mainThreadStall.ts',
+    title: '§9 the main thread while the database is checked and backed up (100,000 orders; needs the §4 fixture)',
+    rows: [{ section: '9', metric: 'main thread during health check + backup', unit: '' }],
+  },
+  {
     name: 'renderer',
     file: 'sections/renderer.ts',
     title: '§8 renderer in Chromium with 100,000 orders',
