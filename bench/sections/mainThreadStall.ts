@@ -25,20 +25,27 @@ const IDLE_MS = 4_000;
 function stallProbe() {
   let last = performance.now();
   let longest = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last - PROBE_PERIOD_MS);
+  let phase = '';
+  let longestIn = '';
+  const note = (now: number) => {
+    const gap = now - last - PROBE_PERIOD_MS;
+    if (gap > longest) [longest, longestIn] = [gap, phase];
     last = now;
-  }, PROBE_PERIOD_MS);
+  };
+  const timer = setInterval(() => note(performance.now()), PROBE_PERIOD_MS);
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   return {
+    /** Names what runs from now on, so the longest stall can be told apart (health or backup). */
+    phase(name: string) {
+      phase = name;
+    },
     stop() {
       clearInterval(timer);
       loop.disable();
       // The last stretch, up to now, counts too (a stall right at the end would not have fired the timer yet).
-      longest = Math.max(longest, performance.now() - last - PROBE_PERIOD_MS);
-      return { longestMs: longest, loopMaxMs: loop.max / 1e6 };
+      note(performance.now());
+      return { longestMs: longest, longestIn, loopMaxMs: loop.max / 1e6 };
     },
   };
 }
@@ -69,10 +76,12 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS; i++) {
       const backups = scratchDir('stall-backups');
       const probe = stallProbe();
+      probe.phase('health');
       const health = await timeMsAsync(async () => {
         const run = await core.engine.runJob('health', null, 'manual');
         if (core.engine.healthReport().database.ok !== true) throw new Error(`health: ${run.error ?? 'database'}`);
       });
+      probe.phase('backup');
       const backup = await timeMsAsync(async () => {
         const outcome = await dailyBackup(dbPath, backups, { clock: systemClock });
         if (!outcome.created) throw new Error('no backup was taken');
@@ -84,7 +93,7 @@ async function main(): Promise<void> {
       healthMs.push(health);
       backupMs.push(backup);
       progress(
-        `run ${i + 1}: longest main-thread stall ${measured.longestMs.toFixed(1)} ms (event-loop max ` +
+        `run ${i + 1}: longest main-thread stall ${measured.longestMs.toFixed(1)} ms during the ${measured.longestIn} (event-loop max ` +
           `${measured.loopMaxMs.toFixed(1)} ms); health ${(health / 1000).toFixed(2)} s, backup ${(backup / 1000).toFixed(2)} s`,
       );
     }
