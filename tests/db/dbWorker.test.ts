@@ -1,7 +1,7 @@
 // The database worker (main/core/db/worker): integrity checks and backups run in a worker thread with a connection
 // of their own, the main thread keeps turning meanwhile, a cancelled task stops its worker, and a missing worker
 // script is a clear error rather than a silent fallback to the main thread.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../main/core/clock';
@@ -80,7 +80,12 @@ describe('database worker', () => {
     const again = await dailyBackup(dbPath, backups, { clock: clockAt('2026-11-01T23:00:00Z') });
     expect(again).toEqual({ created: null, removed: [] });
 
-    writeFileSync(join(backups, 'magflow-2026-11-01.db.partial'), 'cut short by a crash');
+    // A copy a crash cut short two days ago goes; one being written right now (by another process) stays.
+    const abandoned = join(backups, 'magflow-2026-11-01.db.4242.partial');
+    writeFileSync(abandoned, 'cut short by a crash');
+    utimesSync(abandoned, new Date(Date.now() - 2 * 86_400_000), new Date(Date.now() - 2 * 86_400_000));
+    const inProgress = join(backups, 'magflow-2026-11-02.db.4343.partial');
+    writeFileSync(inProgress, 'being written by `magflow backups now`');
     for (let day = 2; day <= 9; day++) {
       await dailyBackup(dbPath, backups, { clock: clockAt(`2026-11-0${day}T03:00:00Z`) });
     }
@@ -93,7 +98,10 @@ describe('database worker', () => {
       '2026-11-04',
       '2026-11-03',
     ]);
-    expect(readdirSync(backups).filter((name) => name.endsWith('.partial'))).toEqual([]);
+    // Nothing else beside the backups: each is one self-contained file (no -wal/-shm left by its check).
+    expect(readdirSync(backups).filter((name) => !/^magflow-\d{4}-\d\d-\d\d\.db$/.test(name))).toEqual([
+      'magflow-2026-11-02.db.4343.partial',
+    ]);
   });
 
   it('a cancelled backup stops its worker, rejects with the reason and leaves no backup behind', async () => {
@@ -110,7 +118,9 @@ describe('database worker', () => {
     // The next one starts clean.
     const next = await dailyBackup(dbPath, backups, { clock: systemClock });
     expect(next.created).not.toBeNull();
-    expect(existsSync(`${next.created!.path}.partial`)).toBe(false);
+    expect(readdirSync(backups).filter((name) => !name.endsWith('.partial'))).toEqual([
+      `magflow-${next.created!.day}.db`,
+    ]);
   });
 
   it('says so when the worker script is missing or cannot start, never checking on the main thread instead', async () => {

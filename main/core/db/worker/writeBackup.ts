@@ -24,6 +24,7 @@ export interface BackupTask {
 
 /** Every remaining page in one step: one read transaction, so a write by the app cannot restart the copy. */
 const ALL_PAGES = 0x7fffffff;
+const ABANDONED_AFTER_MS = 86_400_000;
 
 /** Removes a leftover file; never throws (it runs while reporting another failure). */
 function removeQuietly(path: string): void {
@@ -34,22 +35,51 @@ function removeQuietly(path: string): void {
   }
 }
 
+/**
+ * The copy carries the database's WAL mode in its header; opening it in that mode leaves `-wal`/`-shm` files beside
+ * it. A backup is one file: switch it to the rollback journal before anything else reads it.
+ */
+function selfContained(path: string): void {
+  const copy = new Database(path, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
+
+const removeCopy = (path: string): void => {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) removeQuietly(path + suffix);
+};
+
+/** Copies cut short (a crash, a cancelled run) are never finished; one untouched for a day is nobody's any more. */
+function removeAbandonedCopies(dir: string): void {
+  const dayAgo = Date.now() - ABANDONED_AFTER_MS;
+  for (const name of readdirSync(dir).filter((n) => n.endsWith(PARTIAL_SUFFIX))) {
+    const path = join(dir, name);
+    try {
+      if (statSync(path).mtimeMs < dayAgo) removeCopy(path);
+    } catch {
+      // gone meanwhile
+    }
+  }
+}
+
 export async function writeBackup(task: BackupTask): Promise<BackupOutcome> {
   const target = backupPath(task.dir, task.day);
   let created: BackupFile | null = null;
   if (!existsSync(target)) {
-    const temp = `${target}${PARTIAL_SUFFIX}`;
+    // Unique per process: `magflow backups now` may run while the app takes its own.
+    const temp = `${target}.${process.pid}${PARTIAL_SUFFIX}`;
     let source: Database.Database | undefined;
     try {
       mkdirSync(task.dir, { recursive: true });
-      // Copies cut short earlier (a crash, a cancelled run) are never finished: start clean.
-      for (const name of readdirSync(task.dir).filter((n) => n.endsWith(PARTIAL_SUFFIX))) {
-        removeQuietly(join(task.dir, name));
-      }
+      removeAbandonedCopies(task.dir);
       source = new Database(task.dbPath, { readonly: true, fileMustExist: true, timeout: 5000 });
       await source.backup(temp, { progress: () => ALL_PAGES });
+      selfContained(temp);
     } catch (error) {
-      removeQuietly(temp);
+      removeCopy(temp);
       throw new BackupError(`The daily database backup could not be written to ${task.dir}: ${String(error)}`, {
         cause: error,
       });
@@ -58,7 +88,7 @@ export async function writeBackup(task: BackupTask): Promise<BackupOutcome> {
     }
     const check = checkDatabaseFile(temp, 'full');
     if (check !== 'ok') {
-      removeQuietly(temp);
+      removeCopy(temp);
       throw new BackupError(`The daily database backup did not pass its integrity check: ${check}`);
     }
     renameSync(temp, target);
