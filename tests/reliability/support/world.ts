@@ -215,7 +215,7 @@ export function checkWorld(inv: Invariants, spec: WorldSpec): void {
     ).n;
     inv.check('every run that did not complete says why', silent === 0, () => `${silent} runs without a reason`);
     const interrupted = (
-      db.prepare("SELECT count(*) AS n FROM sync_runs WHERE error LIKE 'MagFlow stopped while%'").get() as { n: number }
+      db.prepare("SELECT count(*) AS n FROM sync_runs WHERE error_kind = 'interrupted'").get() as { n: number }
     ).n;
     inv.note(`${interrupted} runs were cut by a kill and recorded as failed at the next start`);
     const integrity = String(db.pragma('integrity_check', { simple: true }));
