@@ -15,7 +15,11 @@ export interface ResolvedRoute {
 
 /** eMAG's order routes (`order/*`) share the big budget; everything else shares the small one. */
 export const bucketOf = (route: string): Bucket =>
-  route.startsWith('order/attachments') ? 'other' : route.startsWith('order/') || route === 'order' ? 'orders' : 'other';
+  route.startsWith('order/attachments')
+    ? 'other'
+    : route.startsWith('order/') || route === 'order'
+      ? 'orders'
+      : 'other';
 
 /**
  * order/attachments is listed apart from order in the spec's resource table, so which budget it spends is unclear:

@@ -30,6 +30,7 @@ import {
 } from './schemas/orders';
 import { saveBodyOf } from './orderSave';
 import { checkOfferWrites } from './offerChecks';
+import { checkAwb } from './awbChecks';
 import {
   emagCategorySchema,
   emagHandlingTimeSchema,
@@ -107,7 +108,10 @@ export interface EmagClient {
     ): Promise<EmagSaveResult>;
   };
   readonly awb: {
-    /** Issues an AWB (finalizes the order). Not idempotent: see docs/emag-client.md before retrying yourself. */
+    /**
+     * Issues an AWB (finalizes the order). Checked against the text's rules first (a `config` error names every field
+     * eMAG would refuse). Not idempotent: see docs/emag-client.md before retrying yourself.
+     */
     save(awb: EmagAwbInput, options?: CallOptions): Promise<EmagAwb[]>;
     read(filters: AwbReadFilters, options?: CallOptions): Promise<EmagAwb[]>;
     /**
@@ -322,6 +326,7 @@ export function createEmagClient(config: EmagClientConfig, deps: EmagClientDeps 
     },
     awb: {
       save: async (awb, options) => {
+        checkAwb(awb, ROUTES.awbSave.name);
         const { value } = await requester.call({
           route: ROUTES.awbSave,
           body: awb,

@@ -193,7 +193,8 @@ function planLines(
       continue;
     }
     seen.add(existing.id);
-    if (line.product_id !== undefined && line.product_id !== existing.product_id) {
+    // Compared as numbers: live answers carry product_id as text.
+    if (line.product_id !== undefined && line.product_id !== Number(existing.product_id)) {
       throw new ApiRefusal(`Order ${order.id}: product_id of line ${existing.id} cannot be changed`);
     }
     if (line.sale_price !== undefined && decimalToUnits(line.sale_price) !== decimalToUnits(existing.sale_price)) {
