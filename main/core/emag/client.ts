@@ -267,7 +267,8 @@ export function createEmagClient(config: EmagClientConfig, deps: EmagClientDeps 
     requireId(Number(order.id), 'order.id', ROUTES.orderSave.name);
   };
 
-  async function readAwbNumber(identity: AwbIdentity, options?: CallOptions): Promise<string | null> {
+  /** The AWB as awb/read has it, for a save answer that carried only its ids (null when there is no id to ask by). */
+  async function readBack(identity: AwbIdentity, options?: CallOptions): Promise<AwbIdentity | null> {
     const filters: AwbReadFilters | null =
       identity.reservationId !== null
         ? { reservation_id: identity.reservationId }
@@ -276,7 +277,7 @@ export function createEmagClient(config: EmagClientConfig, deps: EmagClientDeps 
           : null;
     if (!filters) return null;
     const found = await readList(ROUTES.awbRead, emagAwbSchema, filters, options);
-    return found.map(awbIdentityOf).find((awb) => awb.awbNumber !== null)?.awbNumber ?? null;
+    return found.map(awbIdentityOf).find((awb) => awb.awbNumber !== null) ?? null;
   }
 
   return {
@@ -340,7 +341,12 @@ export function createEmagClient(config: EmagClientConfig, deps: EmagClientDeps 
         const identity =
           saved.map(awbIdentityOf).find((awb) => awb.awbNumber !== null) ?? awbIdentityOf(saved[0] ?? {});
         if (identity.awbNumber !== null) return identity;
-        return { ...identity, awbNumber: await readAwbNumber(identity, options) };
+        const read = await readBack(identity, options);
+        return {
+          awbNumber: read?.awbNumber ?? null,
+          emagId: identity.emagId ?? read?.emagId ?? null,
+          reservationId: identity.reservationId ?? read?.reservationId ?? null,
+        };
       },
     },
     courierAccounts: {
