@@ -201,7 +201,7 @@ function PartyFields({
 }: {
   role: PartyRole;
   form: PartyForm;
-  onChange: (form: PartyForm) => void;
+  onChange: (form: PartyForm, edited: string) => void;
   errors: FieldErrors;
 }) {
   const { t } = useTranslation();
@@ -215,7 +215,7 @@ function PartyFields({
             key={key}
             label={t(`order.${role}Field.${key}`)}
             value={form[key]}
-            onChange={(e) => onChange({ ...form, [key]: e.target.value })}
+            onChange={(e) => onChange({ ...form, [key]: e.target.value }, `${role}.${key}`)}
             inputMode={inputMode}
             maxLength={maxLength}
             error={errors[`${role}.${key}`]}
@@ -253,6 +253,11 @@ function AwbDialog({ order, onClose, onQueued }: { order: OrderDetail; onClose: 
     (c) => c.active && (enforced === null || enforced.includes(c.courierAccountId)),
   );
   const shownError = localError ?? actionError;
+  /** Editing a box clears the dialog's own error beside it (main's answer stays until the next send). */
+  const edit = (set: (form: PartyForm) => void) => (form: PartyForm, edited: string) => {
+    set(form);
+    setLocalFieldErrors(({ [edited]: _cleared, ...rest }) => rest);
+  };
   const fieldErrors: FieldErrors = {
     ...Object.fromEntries((actionError?.issues ?? []).map((issue) => [issue.path, issue.message])),
     ...localFieldErrors,
@@ -388,8 +393,8 @@ function AwbDialog({ order, onClose, onQueued }: { order: OrderDetail; onClose: 
           />
           <span>{t('order.oversize')}</span>
         </label>
-        <PartyFields role="receiver" form={receiver} onChange={setReceiver} errors={fieldErrors} />
-        <PartyFields role="sender" form={sender} onChange={setSender} errors={fieldErrors} />
+        <PartyFields role="receiver" form={receiver} onChange={edit(setReceiver)} errors={fieldErrors} />
+        <PartyFields role="sender" form={sender} onChange={edit(setSender)} errors={fieldErrors} />
         <InputField
           label={t('order.observation')}
           style={{ gridColumn: '1 / -1' }}
