@@ -52,6 +52,16 @@ describe('product_offer/read and count', () => {
 });
 
 describe('offer writes', () => {
+  /** An update with the keys the text makes mandatory, in their documented forms. */
+  const updateOf = (offer: EmagOfferRecord) => ({
+    id: offer.id,
+    status: 1,
+    sale_price: offer.sale_price,
+    vat_id: offer.vat_id,
+    handling_time: [{ warehouse_id: 1, value: 1 }],
+    stock: [{ warehouse_id: 1, value: 5 }],
+  });
+
   it('updates an offer with product_offer/save when the mandatory keys are sent', async () => {
     const offer = offers()[3] as EmagOfferRecord;
     const update = {
@@ -73,14 +83,7 @@ describe('offer writes', () => {
 
   it('refuses an update missing mandatory keys, a price outside min/max, an unknown VAT id, and over 50 entities', async () => {
     const offer = offers()[4] as EmagOfferRecord;
-    const base = {
-      id: offer.id,
-      status: 1,
-      sale_price: offer.sale_price,
-      vat_id: offer.vat_id,
-      handling_time: [{ warehouse_id: 1, value: 1 }],
-      stock: [{ warehouse_id: 1, value: 5 }],
-    };
+    const base = updateOf(offer);
     const cases = [
       [{ id: offer.id, stock: [{ warehouse_id: 1, value: 5 }] }],
       [{ ...base, sale_price: offer.max_sale_price + 100 }],
@@ -140,14 +143,7 @@ describe('offer writes', () => {
 
   it('refuses stock and handling time as plain numbers, prices of 0 or with more than 4 decimals, and unknown currency_type', async () => {
     const offer = offers()[7] as EmagOfferRecord;
-    const base = {
-      id: offer.id,
-      status: 1,
-      sale_price: offer.sale_price,
-      vat_id: offer.vat_id,
-      handling_time: [{ warehouse_id: 1, value: 1 }],
-      stock: [{ warehouse_id: 1, value: 5 }],
-    };
+    const base = updateOf(offer);
     expect((await call(sandbox, 'product_offer/save', [base])).json.isError).toBe(false);
     const refused: [string, unknown[], RegExp][] = [
       ['product_offer/save', [{ ...base, stock: 5 }], /stock/],
