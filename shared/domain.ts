@@ -108,6 +108,11 @@ export interface OrderDetail extends OrderSummary {
   actions: OutboxAction[];
   /** Statuses the seller may move this order to now (eMAG's transition matrix). */
   allowedStatuses: OrderStatus[];
+  /**
+   * eMAG's `enforced_vendor_courier_accounts`: null when any courier account may carry the AWB, else the allowed
+   * account ids; an empty list means eMAG takes no AWB from MagFlow for this order.
+   */
+  enforcedCourierAccounts: number[] | null;
   canAcknowledge: boolean;
 }
 

@@ -91,38 +91,58 @@ export const AccountTestSchema = z.union([
   AccountInputSchema.omit({ id: true, enabled: true, name: true }).extend({ password: z.string().min(1).max(500) }),
 ]);
 
-/** The seller's pickup address: eMAG refuses an awb/save without a sender (name, contact, phone, locality, street). */
-export const AwbSenderSchema = z
+/**
+ * A sender or receiver block as eMAG's awb/save checks it (name 3-255 characters, a contact, a phone of 8 to 11
+ * digits, a locality id, a street of 3 characters or more).
+ */
+export const AwbPartySchema = z
   .object({
-    name: z.string().trim().min(3).max(255),
-    contact: z.string().trim().min(1).max(255),
+    name: z.string().trim().min(3, 'at least 3 characters').max(255),
+    contact: z.string().trim().min(1, 'required').max(255),
     phone: z.string().regex(/^\+?\d{8,11}$/, 'expected 8 to 11 digits, optionally starting with +'),
-    /** eMAG's locality id of the pickup address. */
-    localityId: z.number().int().positive(),
-    street: z.string().trim().min(3).max(255),
+    /** eMAG's locality id. */
+    localityId: z.number({ error: 'expected eMAG locality id' }).int().min(1).max(4_294_967_295),
+    street: z.string().trim().min(3, 'at least 3 characters').max(255),
     zipcode: z.string().trim().max(255).optional(),
+    /** A saved seller address (addresses/read): eMAG then uses it whatever the other fields say. Text, 21 at most. */
+    addressId: z.string().trim().min(1).max(21).optional(),
+    /** Receiver only: a company. */
+    legalEntity: z.boolean().optional(),
   })
   .strict();
-export type AwbSender = z.infer<typeof AwbSenderSchema>;
+export type AwbParty = z.infer<typeof AwbPartySchema>;
+
+/** The seller's pickup address: eMAG refuses an awb/save without a sender (name, contact, phone, locality, street). */
+export const AwbSenderSchema = AwbPartySchema;
+export type AwbSender = AwbParty;
 
 export const AwbRequestSchema = z
   .object({
     accountId: id,
     orderId,
     sender: AwbSenderSchema,
+    /** The customer's block as the seller corrected it in the dialog; main reads it from the order when absent. */
+    receiver: AwbPartySchema.optional(),
     courierAccountId: z.number().int().positive().optional(),
     parcels: z.number().int().min(0).max(99).default(1),
     envelopes: z.number().int().min(0).max(99).default(0),
     weightKg: z.number().positive().max(1000).default(1),
     codMinor: z.number().int().min(0).max(100_000_000),
     observation: z.string().max(255).optional(),
+    /** eMAG's is_oversize: the parcel holds oversized products. */
+    oversize: z.boolean().optional(),
   })
   .strict()
-  .refine((v) => v.parcels + v.envelopes > 0, { message: 'an AWB needs at least one parcel or envelope' });
+  .refine((v) => v.parcels + v.envelopes > 0, {
+    message: 'an AWB needs at least one parcel or envelope',
+    path: ['parcels'],
+  });
 
 export interface TestConnectionResult {
   ok: boolean;
   errorKind: string | null;
+  /** The precise reason when eMAG named one (e.g. `auth.ip_not_whitelisted`); see IpcError.code. */
+  errorCode?: string | null;
   message: string;
 }
 
@@ -202,6 +222,11 @@ export type IpcErrorKind =
 
 export interface IpcError {
   kind: IpcErrorKind;
+  /**
+   * A language-neutral code the window can explain, for eMAG failures: the client's precise reason
+   * (`auth.credentials`, `auth.ip_not_whitelisted`, `auth.api_rights_missing`, `auth.forbidden`) or `emag.<kind>`.
+   */
+  code?: string;
   message: string;
   /** For validation errors: which input field is wrong and why. */
   issues?: { path: string; message: string }[];

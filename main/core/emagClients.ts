@@ -81,7 +81,14 @@ export function emagClients(deps: {
         const count = await client.orders.count({ status: 1 }, { signal: AbortSignal.timeout(20_000) });
         return { ok: true, errorKind: null, message: `Connected: ${count.noOfItems} new orders waiting` };
       } catch (error) {
-        if (isEmagError(error)) return { ok: false, errorKind: error.kind, message: describeEmagError(error) };
+        if (isEmagError(error)) {
+          return {
+            ok: false,
+            errorKind: error.kind,
+            errorCode: error.code ?? `emag.${error.kind}`,
+            message: describeEmagError(error),
+          };
+        }
         return { ok: false, errorKind: 'internal', message: error instanceof Error ? error.message : String(error) };
       }
     },

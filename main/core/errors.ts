@@ -3,13 +3,23 @@ import type { IpcErrorKind } from '../../shared/ipc';
 
 export class AppError extends Error {
   constructor(
-    readonly kind: Exclude<IpcErrorKind, 'validation' | 'unknown_channel' | 'internal'>,
+    readonly kind: Exclude<IpcErrorKind, 'unknown_channel' | 'internal'>,
     message: string,
+    /** For `validation`: the fields that are wrong and why (the window shows each beside its field). */
+    readonly issues?: { path: string; message: string }[],
   ) {
     super(message);
     this.name = 'AppError';
   }
 }
+
+/** Input that passed the IPC schema but breaks a rule only main can check (e.g. the order's own data). */
+export const invalidInput = (issues: { path: string; message: string }[]): AppError =>
+  new AppError(
+    'validation',
+    issues[0] ? `Invalid input at ${issues[0].path}: ${issues[0].message}` : 'Invalid input',
+    issues,
+  );
 
 export const notFound = (what: string): AppError => new AppError('not_found', `${what} not found`);
 export const conflict = (message: string): AppError => new AppError('conflict', message);

@@ -54,7 +54,7 @@ export async function handleApiRequest(
 ): Promise<void> {
   const at = core.clock();
   const method = req.method ?? 'GET';
-  const { route, bucket, param } = resolveRoute(pathname);
+  const { route, bucket, alsoBucket, param } = resolveRoute(pathname);
   const entry: RequestLogEntry = { at, method, path: pathname, route, bucket, account: null, status: 0 };
   const finish = (status: number, fault?: FaultKind): void => {
     entry.status = status;
@@ -82,7 +82,7 @@ export async function handleApiRequest(
   }
   entry.account = account.username;
 
-  const decision = core.limiter.take(account.username, bucket, at);
+  const decision = core.limiter.takeAll(account.username, alsoBucket ? [bucket, alsoBucket] : [bucket], at);
   if (!decision.allowed) {
     sendText(res, 429, RATE_LIMIT_BODY, 'application/json; charset=utf-8', decision.headers);
     finish(429);
@@ -122,6 +122,11 @@ export async function handleApiRequest(
         headers,
       );
       finish(200, 'ipBlocked');
+      return;
+    case 'noApiRights':
+      // The answer public clients record for a user without API rights: 403 and eMAG's own sentence.
+      sendJson(res, 403, errorEnvelope(['You are not allowed to use this API']), headers);
+      finish(403, 'noApiRights');
       return;
     case 'noIsError':
       sendJson(res, 200, { messages: [], results: [] }, headers);

@@ -13,6 +13,7 @@ export const FAULT_KINDS = [
   'noIsError',
   'isError',
   'ipBlocked',
+  'noApiRights',
   'http429',
 ] as const;
 

@@ -1,5 +1,7 @@
-// Reads the request payload the way eMAG accepts it: a JSON body that is the filter/entity itself, or the same
-// wrapped in a `data` key (also `data=<json>` form-encoded, as the spec's PHP examples post it).
+// Reads the request payload in the one form MagFlow decided eMAG takes (docs/emag-client.md, "Write decisions"): a
+// JSON body (Content-Type: application/json) that is the filter object of a read or the entity list of a save. The
+// spec's `data` key (as an object, as a JSON string, or form-encoded) is refused: public clients that talk to live
+// eMAG send the plain body, and one reports that read filters wrapped in `data` are silently ignored.
 import { z } from 'zod';
 import { ApiRefusal } from './envelope';
 
@@ -14,36 +16,31 @@ function countLeaves(value: unknown): number {
   return 1;
 }
 
-/** Parses the raw body into the payload; throws ApiRefusal for bodies eMAG would reject. */
+const isJsonType = (contentType: string | undefined): boolean =>
+  /^application\/(?:[\w.+-]+\+)?json\b/i.test((contentType ?? '').trim());
+
+/** Parses the raw body into the payload; throws ApiRefusal for bodies eMAG would reject or silently misread. */
 export function readPayload(rawBody: string, contentType: string | undefined): unknown {
-  let parsed: unknown = {};
-  if (rawBody.trim() !== '') {
-    const formData = contentType?.includes('application/x-www-form-urlencoded')
-      ? new URLSearchParams(rawBody).get('data')
-      : null;
-    if (formData !== null) {
-      parsed = { data: formData };
-    } else {
-      try {
-        parsed = JSON.parse(rawBody) as unknown;
-      } catch {
-        throw new ApiRefusal('Invalid JSON in request body');
-      }
-    }
+  if (rawBody.trim() === '') return {};
+  if (!isJsonType(contentType)) {
+    throw new ApiRefusal(
+      `The request body must be JSON sent as Content-Type: application/json (got ${contentType ?? 'no Content-Type'}); ` +
+        'form-encoded data=... is not accepted',
+    );
   }
-  let payload: unknown = parsed;
-  if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && 'data' in parsed) {
-    payload = (parsed as { data: unknown }).data;
-    if (typeof payload === 'string') {
-      try {
-        payload = JSON.parse(payload) as unknown;
-      } catch {
-        throw new ApiRefusal('Invalid JSON in `data`');
-      }
-    }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(rawBody) as unknown;
+  } catch {
+    throw new ApiRefusal('Invalid JSON in request body');
   }
   if (payload === null || typeof payload !== 'object') {
     throw new ApiRefusal('The request payload must be a JSON object or a list of objects');
+  }
+  if (!Array.isArray(payload) && Object.prototype.hasOwnProperty.call(payload, 'data')) {
+    throw new ApiRefusal(
+      'Send the filters or entities as the JSON body itself, not wrapped in a `data` key (wrapped filters are not read)',
+    );
   }
   if (countLeaves(payload) > MAX_INPUT_VARS) throw new ApiRefusal('Maximum input vars of 4000 exceeded');
   return payload;

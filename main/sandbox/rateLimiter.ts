@@ -54,17 +54,43 @@ export class RateLimiter {
     this.enabled = enabled;
   }
 
-  /** Decides one request and, when allowed, counts it. Headers describe the budget after this request. */
-  take(account: string, bucket: Bucket, now: number): RateDecision {
+  /**
+   * Decides one request that spends several budgets: allowed only when each has room, then counted in each. The
+   * headers describe the first budget.
+   */
+  takeAll(account: string, buckets: readonly Bucket[], now: number): RateDecision {
+    const [first, ...others] = buckets;
+    if (first === undefined) throw new Error('takeAll needs a bucket');
+    if (this.enabled && others.some((bucket) => !this.hasRoom(account, bucket, now))) {
+      return { allowed: false, headers: this.take(account, first, now, false).headers };
+    }
+    const decision = this.take(account, first, now);
+    if (decision.allowed) for (const bucket of others) this.take(account, bucket, now);
+    return decision;
+  }
+
+  private hasRoom(account: string, bucket: Bucket, now: number): boolean {
+    const { lastSecond, lastMinute } = this.window(account, bucket).counts(now);
+    const limit = this.limits[bucket];
+    return lastSecond < limit.perSecond && lastMinute < limit.perMinute;
+  }
+
+  private window(account: string, bucket: Bucket): Window {
     const key = `${account}\u0000${bucket}`;
     let window = this.windows.get(key);
     if (!window) {
       window = new Window();
       this.windows.set(key, window);
     }
+    return window;
+  }
+
+  /** Decides one request and, when allowed (and `record`), counts it. Headers describe the budget after it. */
+  take(account: string, bucket: Bucket, now: number, record = true): RateDecision {
+    const window = this.window(account, bucket);
     const limit = this.limits[bucket];
     const { lastSecond, lastThreeSeconds, lastMinute } = window.counts(now);
-    const allowed = !this.enabled || (lastSecond < limit.perSecond && lastMinute < limit.perMinute);
+    const allowed = record && (!this.enabled || (lastSecond < limit.perSecond && lastMinute < limit.perMinute));
     if (allowed) window.record(now);
     const used = allowed ? 1 : 0;
     // The spec's example names a 3-second window without defining it: the sandbox reports three seconds' worth of

@@ -7,13 +7,25 @@ export interface ResolvedRoute {
   /** 'order/read', 'order/acknowledge', 'offer_stock', ... (unknown paths keep their own text). */
   route: string;
   bucket: Bucket;
-  /** The {id} of order/acknowledge/{id}, order/unlock-courier/{id} and offer_stock/{id}. */
+  /** A second budget the route also spends (both must have room). */
+  alsoBucket?: Bucket;
+  /** The {id} of order/acknowledge/{id}, order/{id}/unlock-courier and offer_stock/{id}. */
   param?: string;
 }
 
 /** eMAG's order routes (`order/*`) share the big budget; everything else shares the small one. */
 export const bucketOf = (route: string): Bucket =>
-  route.startsWith('order/') || route === 'order' ? 'orders' : 'other';
+  route.startsWith('order/attachments')
+    ? 'other'
+    : route.startsWith('order/') || route === 'order'
+      ? 'orders'
+      : 'other';
+
+/**
+ * order/attachments is listed apart from order in the spec's resource table, so which budget it spends is unclear:
+ * the sandbox takes the strictest reading and charges both.
+ */
+const ALSO_CHARGED: Readonly<Record<string, Bucket>> = { 'order/attachments/save': 'orders' };
 
 export function resolveRoute(pathname: string): ResolvedRoute {
   const rest = pathname.slice(API_PREFIX.length).replace(/^\/+|\/+$/g, '');
@@ -21,16 +33,22 @@ export function resolveRoute(pathname: string): ResolvedRoute {
   const [first, second, third] = parts;
   let route = parts.join('/');
   let param: string | undefined;
-  if (first === 'order' && (second === 'acknowledge' || second === 'unlock-courier') && parts.length === 3) {
-    route = `order/${second}`;
+  if (first === 'order' && second === 'acknowledge' && parts.length === 3) {
+    route = 'order/acknowledge';
     param = third;
   } else if (first === 'order' && third === 'unlock-courier' && parts.length === 3) {
-    // The spec's changelog writes this route as order/{orderId}/unlock-courier: accept both spellings.
+    // The documented path (v4.4.7 changelog): order/{orderId}/unlock-courier. The id-last spelling is unknown here.
     route = 'order/unlock-courier';
     param = second;
   } else if (first === 'offer_stock' && parts.length === 2) {
     route = 'offer_stock';
     param = second;
   }
-  return param === undefined ? { route, bucket: bucketOf(route) } : { route, bucket: bucketOf(route), param };
+  const also = ALSO_CHARGED[route];
+  return {
+    route,
+    bucket: bucketOf(route),
+    ...(also ? { alsoBucket: also } : {}),
+    ...(param === undefined ? {} : { param }),
+  };
 }

@@ -19,10 +19,20 @@ export interface SandboxAccountSpec {
  * - slow: waits delayMs, then answers normally; malformedJson: the action is done, the JSON answer is cut in half;
  * - noIsError: 200 JSON without isError, nothing done; isError: 200 with isError true, nothing done;
  * - ipBlocked: 200 with isError true saying the caller's IP is not whitelisted, nothing done;
+ * - noApiRights: 403 with isError true, "You are not allowed to use this API" (the user lacks API rights);
  * - http429: the rate-limit answer even with budget left.
  */
 export type FaultKind =
-  'http500' | 'reset' | 'resetAfter' | 'slow' | 'malformedJson' | 'noIsError' | 'isError' | 'ipBlocked' | 'http429';
+  | 'http500'
+  | 'reset'
+  | 'resetAfter'
+  | 'slow'
+  | 'malformedJson'
+  | 'noIsError'
+  | 'isError'
+  | 'ipBlocked'
+  | 'noApiRights'
+  | 'http429';
 
 export interface FaultRule {
   /** 'order/read', 'order/acknowledge' (covers order/acknowledge/{id}), a resource prefix like 'order', or '*'. */

@@ -31,7 +31,7 @@ describe('long-running CLI commands', () => {
         Authorization: `Basic ${Buffer.from(`${main.username}:${main.password}`).toString('base64')}`,
         'Content-Type': 'application/json',
       },
-      body: JSON.stringify({ data: {} }),
+      body: JSON.stringify({}),
     });
     const body = (await response.json()) as { isError: boolean; results: { noOfItems: number } };
     expect(body.isError).toBe(false);

@@ -76,30 +76,123 @@ describe('order actions', () => {
     expect(detail.allowedStatuses).toEqual([3, 4, 0]);
   });
 
-  it('queue an AWB only for orders being fulfilled by the seller', () => {
+  const customer = {
+    name: 'Ana Pop',
+    shipping_contact: 'Ana Pop',
+    shipping_phone: '0722 123 456',
+    shipping_locality_id: '8812',
+    shipping_street: 'Str. Horea 2',
+    shipping_postal_code: '400001',
+  };
+  const SENDER = { name: 'Magazin SRL', contact: 'Ion', phone: '0740000000', localityId: 8801, street: 'Str. Lunga 1' };
+  const awbOf = (accountId: number, orderId: number, extra: Record<string, unknown> = {}) => ({
+    accountId,
+    orderId,
+    parcels: 1,
+    envelopes: 0,
+    weightKg: 2,
+    codMinor: 12_345,
+    sender: SENDER,
+    ...extra,
+  });
+
+  it('queue an AWB only for orders being fulfilled by the seller, with the receiver read from the order', () => {
     const { repos, actions, main, fbe } = setup();
     repos.orders.upsertMany([
-      orderRecord(main.id, 1, { status: 3 }),
+      orderRecord(main.id, 1, { status: 3, raw: { id: 1, status: 3, customer } }),
       orderRecord(main.id, 2, { status: 1 }),
       orderRecord(fbe.id, 3, { type: 2, status: 3 }),
     ]);
-    const awb = actions.generateAwb({
-      accountId: main.id,
-      orderId: 1,
-      parcels: 1,
-      envelopes: 0,
-      weightKg: 2,
-      codMinor: 12_345,
+    const awb = actions.generateAwb(awbOf(main.id, 1));
+    expect(awb).toMatchObject({
+      kind: 'awb',
+      payload: {
+        parcels: 1,
+        weightKg: 2,
+        codMinor: 12_345,
+        isOversize: 0,
+        sender: { name: 'Magazin SRL', phone1: '0740000000', locality_id: 8801, street: 'Str. Lunga 1' },
+        // The customer's own block, in awb/save's form: phone digits only, the locality id as a number.
+        receiver: {
+          name: 'Ana Pop',
+          contact: 'Ana Pop',
+          phone1: '0722123456',
+          locality_id: 8812,
+          street: 'Str. Horea 2',
+          zipcode: '400001',
+          legal_entity: 0,
+        },
+      },
     });
-    expect(awb).toMatchObject({ kind: 'awb', payload: { parcels: 1, weightKg: 2, codMinor: 12_345 } });
-    expectConflict(
-      () => actions.generateAwb({ accountId: main.id, orderId: 2, parcels: 1, envelopes: 0, weightKg: 1, codMinor: 0 }),
-      /in progress or prepared/,
-    );
-    expectConflict(
-      () => actions.generateAwb({ accountId: fbe.id, orderId: 3, parcels: 1, envelopes: 0, weightKg: 1, codMinor: 0 }),
-      /FBE/,
-    );
+    expectConflict(() => actions.generateAwb(awbOf(main.id, 2)), /in progress or prepared/);
+    expectConflict(() => actions.generateAwb(awbOf(fbe.id, 3)), /FBE/);
+  });
+
+  it("name every gap of the order's receiver beside its field; the seller's corrected block is taken instead", () => {
+    const { repos, actions, main } = setup();
+    const gaps = {
+      name: 'Ana Pop',
+      shipping_contact: '',
+      shipping_phone: '',
+      shipping_locality_id: '',
+      shipping_street: '',
+    };
+    repos.orders.upsertMany([orderRecord(main.id, 1, { status: 2, raw: { id: 1, status: 2, customer: gaps } })]);
+    let issues: { path: string }[] = [];
+    try {
+      actions.generateAwb(awbOf(main.id, 1));
+      expect.unreachable('expected a validation error');
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).kind).toBe('validation');
+      issues = (error as AppError).issues ?? [];
+    }
+    expect(issues.map((issue) => issue.path).sort()).toEqual([
+      'receiver.localityId',
+      'receiver.phone',
+      'receiver.street',
+    ]);
+    expect(repos.outbox.countByState('pending')).toBe(0);
+    const receiver = { name: 'Ana Pop', contact: 'Ana', phone: '0722123456', localityId: 8812, street: 'Str. Horea 2' };
+    const queued = actions.generateAwb(awbOf(main.id, 1, { receiver, oversize: true }));
+    expect(queued.payload).toMatchObject({
+      isOversize: 1,
+      receiver: { name: 'Ana Pop', contact: 'Ana', phone1: '0722123456', locality_id: 8812, street: 'Str. Horea 2' },
+    });
+  });
+
+  it('offer only the courier accounts eMAG enforces for the order, and no AWB at all when the list is empty', () => {
+    const { repos, actions, main } = setup();
+    const raw = (id: number, enforced: unknown) => ({
+      id,
+      status: 2,
+      customer,
+      enforced_vendor_courier_accounts: enforced,
+    });
+    repos.orders.upsertMany([
+      orderRecord(main.id, 1, { status: 2, raw: raw(1, []) }),
+      orderRecord(main.id, 2, { status: 2, raw: raw(2, [7, '9']) }),
+      orderRecord(main.id, 3, { status: 2, raw: raw(3, [7]) }),
+      orderRecord(main.id, 4, { status: 2, raw: raw(4, null) }),
+    ]);
+    expectConflict(() => actions.generateAwb(awbOf(main.id, 1)), /no AWB from MagFlow.*courier list is empty/);
+    const wrongCourier = () => actions.generateAwb(awbOf(main.id, 2, { courierAccountId: 8 }));
+    expect(wrongCourier).toThrow(AppError);
+    try {
+      wrongCourier();
+    } catch (error) {
+      expect((error as AppError).issues).toEqual([
+        { path: 'courierAccountId', message: expect.stringMatching(/one of the courier accounts 7, 9/) },
+      ]);
+    }
+    expect(() => actions.generateAwb(awbOf(main.id, 2))).toThrow(/7, 9/);
+    expect(actions.generateAwb(awbOf(main.id, 2, { courierAccountId: 9 })).payload).toMatchObject({
+      courierAccountId: 9,
+    });
+    // A single enforced account is chosen for the seller.
+    expect(actions.generateAwb(awbOf(main.id, 3)).payload).toMatchObject({ courierAccountId: 7 });
+    // null: any account, or eMAG's default.
+    expect(actions.generateAwb(awbOf(main.id, 4)).payload.courierAccountId).toBeUndefined();
   });
 
   it('attach an invoice by URL, once per URL, with the order type eMAG needs', () => {
@@ -109,6 +202,17 @@ describe('order actions', () => {
     const b = actions.attachInvoice(fbe.id, 9, 'https://facturi.example.ro/9.pdf');
     expect(b.id).toBe(a.id);
     expect(a.payload).toMatchObject({ url: 'https://facturi.example.ro/9.pdf', orderType: 2 });
+    // eMAG takes PDF files only: a link that does not end in .pdf is refused beside the field, nothing is queued.
+    for (const url of ['https://facturi.example.ro/9.docx', 'https://facturi.example.ro/view?id=9']) {
+      try {
+        actions.attachInvoice(fbe.id, 9, url);
+        expect.unreachable(url);
+      } catch (error) {
+        expect((error as AppError).kind).toBe('validation');
+        expect((error as AppError).issues?.[0]?.path).toBe('url');
+      }
+    }
+    expect(actions.attachInvoice(fbe.id, 9, 'https://facturi.example.ro/9.PDF?download=1').state).toBe('pending');
   });
 
   it('retry a failed action only', () => {

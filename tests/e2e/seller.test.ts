@@ -189,6 +189,14 @@ describe('MagFlow in Chromium (serve bridge + sandbox)', { timeout: 60_000 }, ()
     await testId('awb-sender-phone').fill('0722 123 456');
     await testId('awb-sender-locality').fill('8812');
     await testId('awb-sender-street').fill('Str. Depozitului 5');
+    // The receiver block comes from the order; a gap is named beside its field and the seller fills it in.
+    const street = await testId('awb-receiver-street').inputValue();
+    expect(street.length).toBeGreaterThanOrEqual(3);
+    await testId('awb-receiver-street').fill('');
+    await testId('awb-submit').click();
+    await expect.poll(() => testId('awb-receiver-street-error').count()).toBe(1);
+    await world.screenshot('ro-order-awb-dialog-receiver-gap');
+    await testId('awb-receiver-street').fill(street);
     await world.screenshot('ro-order-awb-dialog');
     await testId('awb-submit').click();
     await dialog.waitFor({ state: 'detached' });

@@ -80,17 +80,21 @@ describe('requests', () => {
     expect(JSON.parse(request?.body ?? '')).toEqual({ status: 1, itemsPerPage: 50 });
   });
 
-  it('puts ids in the path for acknowledge, unlock-courier and offer_stock (PATCH)', async () => {
+  it('puts ids in the path for acknowledge, unlock-courier (the documented order/{id}/unlock-courier) and offer_stock', async () => {
     const c = client();
     await c.orders.acknowledge(123);
     await c.orders.unlockCourier(124);
     await c.offerStock.update(44, 7);
+    await c.offerStock.update(45, 0, { warehouseId: 2 });
     expect(stub.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       'POST /api-3/order/acknowledge/123',
-      'POST /api-3/order/unlock-courier/124',
+      'POST /api-3/order/124/unlock-courier',
       'PATCH /api-3/offer_stock/44',
+      'PATCH /api-3/offer_stock/45',
     ]);
-    expect(JSON.parse(stub.requests[2]?.body ?? '')).toEqual({ stock: 7 });
+    // Stock goes as eMAG's warehouse list, never a bare number.
+    expect(JSON.parse(stub.requests[2]?.body ?? '')).toEqual({ stock: [{ warehouse_id: 1, value: 7 }] });
+    expect(JSON.parse(stub.requests[3]?.body ?? '')).toEqual({ stock: [{ warehouse_id: 2, value: 0 }] });
   });
 
   it('sends a status change as order/save of the whole order with the new status', async () => {

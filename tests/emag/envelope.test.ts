@@ -39,6 +39,56 @@ describe('interpretAnswer', () => {
     expect(ip.retryable).toBe(false);
   });
 
+  it('tells wrong credentials, an IP not whitelisted and missing API rights apart, each with its own code', () => {
+    const cases: [HttpAnswer, string][] = [
+      [answer(401, { isError: true, messages: ['Invalid username or password'] }), 'auth.credentials'],
+      [answer(401, ''), 'auth.credentials'],
+      [answer(403, { isError: true, messages: ['You are not allowed to use this API'] }), 'auth.api_rights_missing'],
+      [answer(200, { isError: true, messages: ['You are not allowed to use this API'] }), 'auth.api_rights_missing'],
+      [
+        answer(403, { isError: true, messages: [{ message: 'IP 10.0.0.7 is not whitelisted' }] }),
+        'auth.ip_not_whitelisted',
+      ],
+      [
+        answer(200, { isError: true, messages: ['Access denied: IP 1.2.3.4 is not whitelisted'] }),
+        'auth.ip_not_whitelisted',
+      ],
+      [answer(403, '<html>Forbidden</html>'), 'auth.forbidden'],
+    ];
+    for (const [reply, code] of cases) {
+      const error = failure(reply);
+      expect(error.kind, code).toBe('auth');
+      expect(error.code, code).toBe(code);
+      expect(error.retryable).toBe(false);
+    }
+    const rights = failure(cases[2]![0]);
+    expect(rights.message).toMatch(/no API rights/);
+    expect(rights.message).not.toMatch(/password/);
+    const ip = failure(cases[4]![0]);
+    expect(ip.message).toMatch(/IP address/);
+    // An ordinary refusal is not an access problem and has no code.
+    expect(failure(answer(200, { isError: true, messages: ['Order 5 was not found'] })).code).toBeUndefined();
+  });
+
+  it("reads eMAG's errors array beside its messages, whatever their shape", () => {
+    const error = failure(
+      answer(200, {
+        isError: true,
+        messages: [{ type: 'error', text: 'Invalid AWB request' }],
+        errors: [{ field: 'receiver.phone1', message: 'phone1 must have 8 to 11 digits' }, 'locality_id is required'],
+      }),
+    );
+    expect(error.kind).toBe('api');
+    expect(error.messages).toEqual([
+      'Invalid AWB request',
+      'phone1 must have 8 to 11 digits',
+      'locality_id is required',
+    ]);
+    expect(describeEmagError(error)).toBe(
+      'eMAG rejected order/read: Invalid AWB request; phone1 must have 8 to 11 digits; locality_id is required',
+    );
+  });
+
   it('makes 429 a retryable rateLimit error with Retry-After when sent', () => {
     const error = failure(answer(429, { message: 'API rate limit exceeded' }, { 'retry-after': '2' }));
     expect(error.kind).toBe('rateLimit');
@@ -114,7 +164,8 @@ describe('the text of an error says each thing once', () => {
   it('adds the messages a status error does not quote, unless they only repeat it', () => {
     const auth = failure(answer(401, { isError: true, messages: ['Your IP is not whitelisted'] }));
     expect(describeEmagError(auth)).toBe(
-      "eMAG refused the credentials or this computer's IP address (HTTP 401) on order/read: Your IP is not whitelisted",
+      "eMAG refused this computer's IP address: it is not on the account's API whitelist (HTTP 401 on order/read): " +
+        'Your IP is not whitelisted',
     );
     const limited = failure(answer(429, { message: 'API rate limit exceeded' }));
     expect(describeEmagError(limited)).toBe('eMAG rate limit exceeded on order/read (HTTP 429)');

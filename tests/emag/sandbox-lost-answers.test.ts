@@ -97,11 +97,13 @@ describe('answers lost after eMAG acted (the "connection closed" seen on acknowl
 
   it('an order/save adding a line whose answer is lost is not repeated: the line is added once', async () => {
     const orderId = orderInProgress();
-    const [order] = await client.orders.read({ id: orderId });
+    const [order] = await client.orders.readRaw({ id: orderId });
     if (!order) throw new Error('order not read back');
     const extra = { product_id: 999_002, name: 'Garanție extinsă', quantity: 1, status: 1, sale_price: '49.0000' };
     sandbox.setFaults([{ route: 'order/save', account: LOST.username, kind: 'resetAfter' }]);
-    const error = await failure(client.orders.save({ ...order, products: [...(order.products ?? []), extra] }));
+    const error = await failure(
+      client.orders.save({ ...order, products: [...(order.products as unknown[]), extra] } as typeof order),
+    );
     expect(error).toMatchObject({ kind: 'transport', retryable: false });
     expect(logFor(sandbox, LOST.username).filter((e) => e.route === 'order/save')).toHaveLength(1);
     sandbox.setFaults([]);

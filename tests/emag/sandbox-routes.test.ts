@@ -1,6 +1,6 @@
 // Every client route against the eMAG sandbox over real HTTP on 127.0.0.1, plus pagination over 1,234 orders.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORDER_STATUS, type EmagClient, type EmagOrder } from '../../main/core/emag';
+import { ORDER_STATUS, type EmagClient } from '../../main/core/emag';
 import { startSandbox, type Sandbox } from '../../main/sandbox';
 import { SHOP_SENDER } from './support/awb';
 import { logFor, sandboxClient } from './support/sandbox-client';
@@ -42,9 +42,9 @@ describe('orders', () => {
     const [acknowledged] = await main.orders.read({ id: orderId });
     expect(acknowledged?.status).toBe(ORDER_STATUS.inProgress);
 
-    // order/save gets the order exactly as the client parsed it, with the new status.
-    const asRead = acknowledged as EmagOrder;
-    await main.orders.changeStatus(asRead, ORDER_STATUS.prepared);
+    // order/save gets the order exactly as eMAG sent it (read raw), with the new status.
+    const [asRead] = await main.orders.readRaw({ id: orderId });
+    await main.orders.changeStatus(asRead!, ORDER_STATUS.prepared);
     expect(sandbox.orders(MAIN.username).find((o) => o.id === orderId)?.status).toBe(ORDER_STATUS.prepared);
 
     await main.attachments.save([
@@ -72,9 +72,10 @@ describe('orders', () => {
       parcel_number: 1,
       cod: 0,
     });
-    const emagId = saved[0]?.awb?.[0]?.emag_id;
-    expect(emagId).toBeGreaterThan(0);
-    const awbs = await main.awb.read({ emag_id: emagId ?? 0 });
+    const identity = await main.awb.identify(saved);
+    expect(identity.awbNumber).toMatch(/^[A-Z]{2}\d+$/);
+    expect(identity.reservationId).toBeGreaterThan(0);
+    const awbs = await main.awb.read({ reservation_id: identity.reservationId ?? 0 });
     expect(awbs[0]?.order_id).toBe(orderId);
     const [finalized] = await main.orders.read({ id: orderId });
     expect(finalized?.status).toBe(ORDER_STATUS.finalized);
@@ -84,14 +85,20 @@ describe('orders', () => {
     const [fresh] = sandbox.addOrders(MAIN.username, 1, { payment_mode_id: 1 });
     const orderId = fresh?.id ?? 0;
     await main.orders.acknowledge(orderId);
-    const [order] = await main.orders.read({ id: orderId });
+    const [order] = await main.orders.readRaw({ id: orderId });
     if (!order) throw new Error('order not read back');
-    const lines = order.products ?? [];
+    const lines = order.products as { id: number; quantity: number }[];
     const [line] = lines;
     const products = [
-      ...lines.map((p) => (p.id === line?.id ? { ...p, quantity: (p.quantity ?? 1) + 1 } : p)),
+      ...lines.map((p) => (p.id === line?.id ? { ...p, quantity: p.quantity + 1 } : p)),
       { product_id: 999_001, name: 'Husă cadou', quantity: 1, status: 1, sale_price: '9.9900' },
     ];
+    // The parsed order would not do: its normalised fields differ from what eMAG sent.
+    const [parsed] = await main.orders.read({ id: orderId });
+    expect((await main.orders.save({ ...parsed!, products }).catch((e: unknown) => e)) as Error).toMatchObject({
+      kind: 'api',
+      message: expect.stringMatching(/as read/),
+    });
     const result = await main.orders.save({ ...order, products });
     expect(result.messages).toEqual([]);
     const [saved] = await main.orders.read({ id: orderId });
@@ -149,6 +156,11 @@ describe('offers', () => {
     ]);
     await main.offers.update([{ id: second.id, stock: [{ warehouse_id: 1, value: 3 }] }]);
     await main.offerStock.update(first.id, 42);
+    // Offer writes eMAG would refuse never leave: a price of 0, five decimals, a bare stock number.
+    for (const bad of [{ sale_price: 0 }, { sale_price: '1.23456' }, { stock: 5 }, { currency_type: 'USD' }]) {
+      const error = await main.offers.update([{ id: second.id, ...bad } as never]).catch((e: unknown) => e);
+      expect(error, JSON.stringify(bad)).toMatchObject({ kind: 'config' });
+    }
 
     const stockOf = (id: number) => sandbox.offers(MAIN.username).find((o) => o.id === id)?.general_stock;
     expect(stockOf(first.id)).toBe(42);

@@ -94,6 +94,7 @@ export function makeDetail(order: OrderSummary, over: Partial<OrderDetail> = {})
       billing_street: 'Str. Lungă 1',
       shipping_city: 'Cluj-Napoca',
       shipping_street: 'Str. Scurtă 2',
+      shipping_locality_id: '13845',
     },
     vouchers: [],
     attachments: [],
@@ -103,6 +104,7 @@ export function makeDetail(order: OrderSummary, over: Partial<OrderDetail> = {})
     actions: [],
     allowedStatuses: [],
     canAcknowledge: false,
+    enforcedCourierAccounts: null,
     ...over,
   };
 }

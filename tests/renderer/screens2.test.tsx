@@ -133,6 +133,14 @@ describe('order detail', () => {
         weightKg: 2.5,
         codMinor: 15_990,
         sender: SENDER,
+        // The receiver block the dialog prefilled from the order.
+        receiver: {
+          name: 'Client 4242',
+          contact: 'Client 4242',
+          phone: '0711111111',
+          localityId: 13_845,
+          street: 'Str. Scurtă 2',
+        },
       },
     ]);
     expect(screen.queryByTestId('awb-dialog')).toBeNull();
@@ -180,6 +188,65 @@ describe('order detail', () => {
     // The sent AWB shows the number eMAG gave it.
     expect(screen.getByTestId('action-awb-2').textContent).toBe('Număr AWB: SA900000001');
     expect(screen.queryByTestId('action-awb-1')).toBeNull();
+  });
+
+  it('lets the seller fill the gaps of the receiver block, with the error beside each field', async () => {
+    api.details.set(
+      '1-4242',
+      makeDetail(
+        { ...newOrder, status: 2 },
+        { customerDetails: { name: 'Ana Pop', shipping_contact: '', shipping_phone: '', shipping_street: '' } },
+      ),
+    );
+    await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
+    const dialog = await clickAwb();
+    const box = (id: string) => within(dialog).getByTestId(id) as HTMLInputElement;
+    expect(box('awb-receiver-name').value).toBe('Ana Pop');
+    expect(box('awb-receiver-street').value).toBe('');
+    fillSender(dialog);
+    fireEvent.click(within(dialog).getByTestId('awb-submit'));
+    await settle();
+    expect(api.callsTo('orders.generateAwb')).toEqual([]);
+    for (const field of ['phone', 'locality', 'street']) {
+      expect(box(`awb-receiver-${field}`).getAttribute('aria-invalid'), field).toBe('true');
+      expect(within(dialog).getByTestId(`awb-receiver-${field}-error`).textContent).toBe('Nu e valid pentru eMAG');
+    }
+    expect(box('awb-receiver-name').getAttribute('aria-invalid')).toBeNull();
+
+    // main checks again with the order's data and names the field it refuses; it is shown beside that field.
+    api.on('orders.generateAwb', () =>
+      fail('validation', 'Invalid input at receiver.street: at least 3 characters', [
+        { path: 'receiver.street', message: 'at least 3 characters' },
+      ]),
+    );
+    fireEvent.change(box('awb-receiver-phone'), { target: { value: '0733 000 222' } });
+    fireEvent.change(box('awb-receiver-locality'), { target: { value: '4510' } });
+    fireEvent.change(box('awb-receiver-street'), { target: { value: 'Str. Horea 2' } });
+    fireEvent.click(within(dialog).getByTestId('awb-oversize'));
+    fireEvent.click(within(dialog).getByTestId('awb-submit'));
+    await settle();
+    expect(api.callsTo('orders.generateAwb')[0]).toMatchObject({
+      oversize: true,
+      receiver: { name: 'Ana Pop', contact: 'Ana Pop', phone: '0733000222', localityId: 4510, street: 'Str. Horea 2' },
+    });
+    expect(within(dialog).getByTestId('awb-receiver-street-error').textContent).toBe('at least 3 characters');
+  });
+
+  it('offers only the courier accounts eMAG enforces for the order', async () => {
+    api.details.set('1-4242', makeDetail({ ...newOrder, status: 2 }, { enforcedCourierAccounts: [8] }));
+    await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
+    const dialog = await clickAwb();
+    expect(optionsOf(within(dialog).getByTestId('awb-courier'))).toEqual(['8']);
+    expect((within(dialog).getByTestId('awb-courier') as HTMLSelectElement).value).toBe('8');
+  });
+
+  it("refuses an AWB from MagFlow when eMAG's courier list for the order is empty, saying why", async () => {
+    api.details.set('1-4242', makeDetail({ ...newOrder, status: 2 }, { enforcedCourierAccounts: [] }));
+    await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
+    const blocked = await clickAwb();
+    expect(within(blocked).getByTestId('awb-blocked').textContent).toMatch(/lista de curieri e goală/);
+    expect(within(blocked).queryByTestId('awb-courier')).toBeNull();
+    expect((within(blocked).getByTestId('awb-submit') as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('closes the AWB dialog with Escape', async () => {

@@ -53,16 +53,29 @@ describe('sandbox envelope and auth', () => {
     expect(mainOffers.json.results).not.toEqual(fbeOffers.json.results);
   });
 
-  it('accepts filters directly, wrapped in `data`, or form-encoded as data=<json>', async () => {
-    const direct = await call(sandbox, 'order/read', { status: [1, 2, 3, 4], itemsPerPage: 7 });
-    const wrapped = await call(sandbox, 'order/read', { data: { status: [1, 2, 3, 4], itemsPerPage: 7 } });
-    const form = await call(sandbox, 'order/read', undefined, MAIN, {
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      rawBody: new URLSearchParams({ data: JSON.stringify({ status: [1, 2, 3, 4], itemsPerPage: 7 }) }).toString(),
-    });
+  it('takes the filters as the plain JSON body only: wrapped in `data`, as a string, or form-encoded is refused', async () => {
+    const filters = { status: [1, 2, 3, 4], itemsPerPage: 7 };
+    const direct = await call(sandbox, 'order/read', filters);
+    expect(direct.json.isError).toBe(false);
     expect((direct.json.results as unknown[]).length).toBe(7);
-    expect(wrapped.json.results).toEqual(direct.json.results);
-    expect(form.json.results).toEqual(direct.json.results);
+    const refusals = [
+      await call(sandbox, 'order/read', { data: filters }),
+      await call(sandbox, 'order/read', { data: JSON.stringify(filters) }),
+      await call(sandbox, 'order/save', { data: [{ id: 1, status: 2 }] }),
+      await call(sandbox, 'order/read', undefined, MAIN, {
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        rawBody: new URLSearchParams({ data: JSON.stringify(filters) }).toString(),
+      }),
+      await call(sandbox, 'order/read', undefined, MAIN, {
+        headers: { 'Content-Type': 'text/plain' },
+        rawBody: JSON.stringify(filters),
+      }),
+    ];
+    for (const reply of refusals) {
+      expect(reply.status).toBe(200);
+      expect(reply.json).toMatchObject({ isError: true, results: [] });
+      expect(String(reply.json.messages)).toMatch(/`data` key|application\/json/);
+    }
   });
 
   it('answers a body that is not JSON with isError true', async () => {
@@ -80,7 +93,9 @@ describe('sandbox envelope and auth', () => {
 
   it('answers an unknown route with 404 and a wrong HTTP method with 405, both in the envelope', async () => {
     const unknown = await call(sandbox, 'order/explode');
-    const wrongMethod = await call(sandbox, 'offer_stock/10001', { stock: 3 }, MAIN, { method: 'POST' });
+    const wrongMethod = await call(sandbox, 'offer_stock/10001', { stock: [{ warehouse_id: 1, value: 3 }] }, MAIN, {
+      method: 'POST',
+    });
     expect(unknown.status).toBe(404);
     expect(unknown.json.isError).toBe(true);
     expect(wrongMethod.status).toBe(405);

@@ -52,6 +52,16 @@ describe('product_offer/read and count', () => {
 });
 
 describe('offer writes', () => {
+  /** An update with the keys the text makes mandatory, in their documented forms. */
+  const updateOf = (offer: EmagOfferRecord) => ({
+    id: offer.id,
+    status: 1,
+    sale_price: offer.sale_price,
+    vat_id: offer.vat_id,
+    handling_time: [{ warehouse_id: 1, value: 1 }],
+    stock: [{ warehouse_id: 1, value: 5 }],
+  });
+
   it('updates an offer with product_offer/save when the mandatory keys are sent', async () => {
     const offer = offers()[3] as EmagOfferRecord;
     const update = {
@@ -73,16 +83,9 @@ describe('offer writes', () => {
 
   it('refuses an update missing mandatory keys, a price outside min/max, an unknown VAT id, and over 50 entities', async () => {
     const offer = offers()[4] as EmagOfferRecord;
-    const base = {
-      id: offer.id,
-      status: 1,
-      sale_price: offer.sale_price,
-      vat_id: offer.vat_id,
-      handling_time: 1,
-      stock: 5,
-    };
+    const base = updateOf(offer);
     const cases = [
-      [{ id: offer.id, stock: 5 }],
+      [{ id: offer.id, stock: [{ warehouse_id: 1, value: 5 }] }],
       [{ ...base, sale_price: offer.max_sale_price + 100 }],
       [{ ...base, vat_id: 99 }],
       Array.from({ length: 51 }, () => base),
@@ -113,27 +116,58 @@ describe('offer writes', () => {
 
   it('updates only what offer/save (light API) sends', async () => {
     const offer = offers()[5] as EmagOfferRecord;
-    expect((await call(sandbox, 'offer/save', [{ id: offer.id, stock: 11 }])).json.isError).toBe(false);
+    const stock = [{ warehouse_id: 1, value: 11 }];
+    expect((await call(sandbox, 'offer/save', [{ id: offer.id, stock }])).json.isError).toBe(false);
     const [after] = await results<EmagOfferRecord[]>(sandbox, 'product_offer/read', { id: offer.id });
     expect(after?.general_stock).toBe(11);
     expect(after?.sale_price).toBe(offer.sale_price);
-    expect((await call(sandbox, 'offer/save', [{ id: 1, stock: 11 }])).json.isError).toBe(true);
+    expect((await call(sandbox, 'offer/save', [{ id: 1, stock }])).json.isError).toBe(true);
   });
 
-  it('sets stock alone with PATCH offer_stock/{id}', async () => {
+  it('sets stock alone with PATCH offer_stock/{id}, as the warehouse list only', async () => {
     const offer = offers()[6] as EmagOfferRecord;
-    const reply = await call(sandbox, `offer_stock/${offer.id}`, { stock: 3 }, MAIN, { method: 'PATCH' });
-    expect(reply.json.isError).toBe(false);
-    expect(offer.general_stock).toBe(3);
-    const listForm = await call(sandbox, `offer_stock/${offer.id}`, { stock: [{ warehouse_id: 1, value: 9 }] }, MAIN, {
-      method: 'PATCH',
-    });
+    const patch = (body: unknown, id: number = offer.id) =>
+      call(sandbox, `offer_stock/${id}`, body, MAIN, { method: 'PATCH' });
+    const listForm = await patch({ stock: [{ warehouse_id: 1, value: 9 }] });
     expect(listForm.json.isError).toBe(false);
     expect(offer.stock).toEqual([{ warehouse_id: 1, value: 9 }]);
-    expect((await call(sandbox, 'offer_stock/1', { stock: 3 }, MAIN, { method: 'PATCH' })).json.isError).toBe(true);
-    expect(
-      (await call(sandbox, `offer_stock/${offer.id}`, { stock: -1 }, MAIN, { method: 'PATCH' })).json.isError,
-    ).toBe(true);
+    expect(offer.general_stock).toBe(9);
+    const bare = await patch({ stock: 3 });
+    expect(bare.json.isError).toBe(true);
+    expect(String(bare.json.messages)).toMatch(/warehouse_id, value/);
+    expect(offer.general_stock).toBe(9);
+    expect((await patch({ stock: [{ warehouse_id: 1, value: 3 }] }, 1)).json.isError).toBe(true);
+    expect((await patch({ stock: [{ warehouse_id: 1, value: -1 }] })).json.isError).toBe(true);
+    expect((await patch({ stock: [] })).json.isError).toBe(true);
+  });
+
+  it('refuses stock and handling time as plain numbers, prices of 0 or with more than 4 decimals, and unknown currency_type', async () => {
+    const offer = offers()[7] as EmagOfferRecord;
+    const base = updateOf(offer);
+    expect((await call(sandbox, 'product_offer/save', [base])).json.isError).toBe(false);
+    const refused: [string, unknown[], RegExp][] = [
+      ['product_offer/save', [{ ...base, stock: 5 }], /stock/],
+      ['product_offer/save', [{ ...base, handling_time: 1 }], /handling_time/],
+      ['offer/save', [{ id: offer.id, stock: 4 }], /stock/],
+      ['offer/save', [{ id: offer.id, handling_time: 2 }], /handling_time/],
+      ['product_offer/save', [{ ...base, sale_price: 0 }], /greater than 0/],
+      ['offer/save', [{ id: offer.id, sale_price: '0.0000' }], /greater than 0/],
+      ['offer/save', [{ id: offer.id, sale_price: 12.12345 }], /4 decimals/],
+      ['offer/save', [{ id: offer.id, recommended_price: '99.123456' }], /4 decimals/],
+      ['offer/save', [{ id: offer.id, currency_type: 'USD' }], /EUR or PLN/],
+      ['product_offer/save', [{ ...base, currency_type: 'RON' }], /EUR or PLN/],
+    ];
+    for (const [route, body, reason] of refused) {
+      const reply = await call(sandbox, route, body);
+      expect(reply.json.isError, JSON.stringify(body)).toBe(true);
+      expect(String(reply.json.messages), JSON.stringify(body)).toMatch(reason);
+    }
+    expect((await results<EmagOfferRecord[]>(sandbox, 'product_offer/read', { id: offer.id }))[0]?.general_stock).toBe(
+      5,
+    );
+    const fourDecimals = (offer.min_sale_price + 0.0001).toFixed(4);
+    expect((await call(sandbox, 'offer/save', [{ id: offer.id, sale_price: fourDecimals }])).json.isError).toBe(false);
+    expect((await call(sandbox, 'offer/save', [{ id: offer.id, currency_type: 'EUR' }])).json.isError).toBe(false);
   });
 });
 

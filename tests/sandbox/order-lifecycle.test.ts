@@ -162,6 +162,51 @@ describe('order/save and the status matrix', () => {
     expect(String(reply.json.messages)).toMatch(/products/);
   });
 
+  it('takes only the order as read back: type and payment_mode_id required, every field in the form it was read', async () => {
+    const order = await orderIn(2);
+    const { type: _type, payment_mode_id: _payment, ...withoutIds } = order;
+    const { shipping_tax: _tax, ...withoutTax } = order;
+    const first = order.products[0];
+    if (!first) throw new Error('order without products');
+    const refused: [unknown, RegExp][] = [
+      [{ ...withoutIds, status: 3 }, /type/],
+      [{ ...order, payment_mode_id: undefined, status: 3 }, /payment_mode_id/],
+      [{ ...withoutTax, status: 3 }, /'shipping_tax' is missing/],
+      // The normalised forms a parser produces: a decimal string shortened, [] turned into {}, an id as a number.
+      [{ ...order, shipping_tax: Number(order.shipping_tax), status: 3 }, /'shipping_tax' differs/],
+      [{ ...order, details: Array.isArray(order.details) ? {} : [], status: 3 }, /'details' differs/],
+      [
+        { ...order, customer: { ...(order.customer as object), id: String((order.customer as { id: number }).id) } },
+        /'customer' differs/,
+      ],
+      [
+        { ...order, products: order.products.map((p) => ({ ...p, product_id: String(p.product_id) })), status: 3 },
+        /product_id/,
+      ],
+      [
+        {
+          ...order,
+          products: order.products.map((p) => ({ ...p, sale_price: Number(p.sale_price) })),
+          status: 3,
+        },
+        /prices can no longer be changed/,
+      ],
+      [{ ...order, is_storno: 'false', status: 3 }, /is_storno/],
+      [{ ...order, is_storno: 0, status: 3 }, /is_storno/],
+      [{ ...order, status: 0, reason_cancellation: '2' }, /reason_cancellation/],
+      [{ ...order, status: 0, reason_cancellation: { id: 2, name: 'Anulata de client' } }, /reason_cancellation/],
+    ];
+    for (const [body, reason] of refused) {
+      const reply = await save([body]);
+      expect(reply.json.isError, JSON.stringify(body).slice(-200)).toBe(true);
+      expect(String(reply.json.messages)).toMatch(reason);
+    }
+    expect((await readOrder(order.id)).status).toBe(2);
+    expect((await save([saveBody(order, { status: 0, reason_cancellation: 2 })])).json.isError).toBe(false);
+    const canceled = await readOrder(order.id);
+    expect(canceled).toMatchObject({ status: 0, reason_cancellation: 2 });
+  });
+
   it('applies a batch all-or-nothing', async () => {
     const good = await orderIn(2);
     const bad = await orderIn(1);
@@ -255,24 +300,76 @@ describe('shipping', () => {
     expect(accounts.every((a) => a.status === 1)).toBe(true);
   });
 
-  it('issues an AWB, which finalizes the order, and reads it back by emag_id and reservation_id', async () => {
-    const order = await orderIn(3, { enforced_vendor_courier_accounts: null });
-    clock.advance(60_000);
-    const saved = await results<{ reservation_id: number; awb: { emag_id: number; awb_number: string }[] }>(
-      sandbox,
-      'awb/save',
-      awbFor(order.id),
-    );
-    const emagId = saved.awb[0]?.emag_id as number;
-    const after = await readOrder(order.id);
-    expect(after.status).toBe(4);
-    expect(after.modified > order.modified).toBe(true);
-    const byEmagId = await results<{ order_id: number }[]>(sandbox, 'awb/read', { emag_id: emagId });
-    const byReservation = await results<{ order_id: number }[]>(sandbox, 'awb/read', {
-      reservation_id: saved.reservation_id,
-    });
-    expect(byEmagId[0]?.order_id).toBe(order.id);
-    expect(byReservation).toEqual(byEmagId);
+  it('issues an AWB, which finalizes the order; answers carry the number nested, flat or not at all; awb/read has it', async () => {
+    const forms = new Set<string>();
+    for (let i = 0; i < 3; i++) {
+      const order = await orderIn(3, { enforced_vendor_courier_accounts: null });
+      clock.advance(60_000);
+      const saved = await results<{
+        reservation_id: number;
+        emag_id?: number;
+        awb_number?: string;
+        awb?: { emag_id: number; awb_number: string }[];
+      }>(sandbox, 'awb/save', awbFor(order.id));
+      forms.add(saved.awb ? 'nested' : saved.awb_number ? 'flat' : 'ids only');
+      expect(saved.reservation_id).toBeGreaterThan(0);
+      const after = await readOrder(order.id);
+      expect(after.status).toBe(4);
+      expect(after.modified > order.modified).toBe(true);
+      const byReservation = await results<{ order_id: number; emag_id: number; awb: { awb_number: string }[] }[]>(
+        sandbox,
+        'awb/read',
+        { reservation_id: saved.reservation_id },
+      );
+      expect(byReservation[0]?.order_id).toBe(order.id);
+      expect(byReservation[0]?.awb[0]?.awb_number).toMatch(/^[A-Z]{2}\d+$/);
+      const byEmagId = await results(sandbox, 'awb/read', { emag_id: byReservation[0]?.emag_id });
+      expect(byEmagId).toEqual(byReservation);
+    }
+    expect([...forms].sort()).toEqual(['flat', 'ids only', 'nested']);
+  });
+
+  it('holds sender and receiver to the text: locality_id within 1-4294967295, address_id as text, names, phones, streets', async () => {
+    const order = await orderIn(2, { enforced_vendor_courier_accounts: null });
+    const receiver = (awbFor(order.id).receiver ?? {}) as Record<string, unknown>;
+    const sender = (awbFor(order.id).sender ?? {}) as Record<string, unknown>;
+    const refused: [Record<string, unknown>, RegExp][] = [
+      [{ receiver: { ...receiver, locality_id: 0 } }, /locality_id/],
+      [{ receiver: { ...receiver, locality_id: 4_294_967_296 } }, /locality_id/],
+      [{ sender: { ...sender, address_id: 12345 } }, /address_id/],
+      [{ sender: { ...sender, address_id: '1234567890123456789012' } }, /address_id/],
+      [{ receiver: { ...receiver, name: 'Al' } }, /name/],
+      [{ receiver: { ...receiver, contact: '' } }, /contact/],
+      [{ receiver: { ...receiver, phone1: '07 33 000 222' } }, /phone/],
+      [{ receiver: { ...receiver, phone1: '0733' } }, /phone/],
+      [{ receiver: { ...receiver, street: 'x' } }, /street/],
+      [{ is_oversize: 2 }, /is_oversize/],
+      [{ is_oversize: undefined }, /is_oversize/],
+      [{ parcel_number: 0, envelope_number: 0 }, /both be 0/],
+    ];
+    for (const [change, reason] of refused) {
+      const reply = await call(sandbox, 'awb/save', awbFor(order.id, change));
+      expect(reply.json.isError, JSON.stringify(change)).toBe(true);
+      expect(String(reply.json.messages), JSON.stringify(change)).toMatch(reason);
+    }
+    expect((await readOrder(order.id)).status).toBe(2);
+    const withAddress = awbFor(order.id, { sender: { ...sender, address_id: '12345' } });
+    expect((await call(sandbox, 'awb/save', withAddress)).json.isError).toBe(false);
+  });
+
+  it('needs a pickup date from tomorrow on for the AWB of a return', async () => {
+    const rma = await results<{ emag_id: number }[]>(sandbox, 'rma/read', { itemsPerPage: 1 });
+    const rmaId = rma[0]?.emag_id;
+    expect(rmaId).toBeGreaterThan(0);
+    const base = { ...awbFor(0), order_id: undefined, rma_id: rmaId };
+    const without = await call(sandbox, 'awb/save', base);
+    expect(without.json.isError).toBe(true);
+    expect(String(without.json.messages)).toMatch(/date is required/);
+    const today = new Date(clock.ms + 3 * HOUR).toISOString().slice(0, 10);
+    const sameDay = await call(sandbox, 'awb/save', { ...base, date: today });
+    expect(String(sameDay.json.messages)).toMatch(/day after/);
+    const tomorrow = new Date(clock.ms + 27 * HOUR).toISOString().slice(0, 10);
+    expect((await call(sandbox, 'awb/save', { ...base, date: tomorrow })).json.isError).toBe(false);
   });
 
   it('refuses an AWB for a new (unacknowledged) order, an FBE order, an incomplete request and a foreign courier', async () => {
@@ -303,7 +400,11 @@ describe('shipping', () => {
   it('honours enforced courier accounts and unlock-courier lifts them', async () => {
     const order = await orderIn(2, { enforced_vendor_courier_accounts: [] });
     expect((await call(sandbox, 'awb/save', awbFor(order.id))).json.isError).toBe(true);
-    await results(sandbox, `order/unlock-courier/${order.id}`);
+    // Only the documented path: order/{orderId}/unlock-courier.
+    const idLast = await call(sandbox, `order/unlock-courier/${order.id}`);
+    expect(idLast.status).toBe(404);
+    expect(idLast.json.isError).toBe(true);
+    await results(sandbox, `order/${order.id}/unlock-courier`);
     expect((await readOrder(order.id)).enforced_vendor_courier_accounts).toBeNull();
     expect((await call(sandbox, 'awb/save', awbFor(order.id))).json.isError).toBe(false);
   });
@@ -346,6 +447,18 @@ describe('order/attachments/save', () => {
       ).toBe(true);
     }
     const warranty = { order_id: order.id, order_type: 3, url, type: 3, order_product_id: order.products[0]?.id };
+    for (const notPdf of [
+      'https://magazin-demo.ro/f/x.docx',
+      'https://magazin-demo.ro/f/x',
+      'https://magazin-demo.ro/f/x.pdf.html',
+      'ftp://magazin-demo.ro/f/x.pdf',
+    ]) {
+      const reply = await call(sandbox, 'order/attachments/save', [{ order_id: order.id, order_type: 3, url: notPdf }]);
+      expect(reply.json.isError, notPdf).toBe(true);
+      expect(String(reply.json.messages), notPdf).toMatch(/\.pdf/);
+    }
+    const withQuery = { order_id: order.id, order_type: 3, url: 'https://magazin-demo.ro/f/x.PDF?token=abc' };
+    expect((await call(sandbox, 'order/attachments/save', [withQuery])).json.isError).toBe(false);
     expect((await call(sandbox, 'order/attachments/save', [warranty])).json.isError).toBe(false);
   });
 });

@@ -171,4 +171,34 @@ describe('order changes against the sandbox', () => {
     expect(changes.created).toBe(50);
     for (const order of burst) expect(h.repos.orders.get(mainId, order.id)?.status).toBe(1);
   });
+
+  it('does not fail a run when the count routes fail: order windows are walked to the end and back, offers go without a total', async () => {
+    const MAIN = { username: 'nocount-main', password: 'main-secret', kind: 'main' as const, orders: 450, offers: 130 };
+    h = await createHarness({
+      accounts: [MAIN],
+      seed: 83,
+      settings: { autoAcknowledge: false },
+      faults: [
+        { route: 'order/count', kind: 'isError' },
+        { route: 'product_offer/count', kind: 'noIsError' },
+      ],
+    });
+    const mainId = h.accounts[MAIN.username]!.id;
+    const changes = await h.engine.runJob('order-changes', mainId, 'startup');
+    expect(changes).toMatchObject({ status: 'completed', failed: 0 });
+    const sellerOrders = h.sandbox.orders(MAIN.username).filter((o) => o.type === 3);
+    expect(sellerOrders.length).toBeGreaterThan(100);
+    for (const order of sellerOrders) expect(h.repos.orders.get(mainId, order.id)?.id).toBe(order.id);
+    expect(h.sandbox.requestLog.some((e) => e.route === 'order/count')).toBe(true);
+
+    const offers = await h.engine.runJob('offers', mainId, 'manual');
+    expect(offers).toMatchObject({ status: 'completed', created: 130 });
+    const progress = h.eventsOf('sync_progress').filter((e) => e.job === 'offers');
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.every((e) => e.total === null)).toBe(true);
+
+    // Health uses order/count as its reachability probe: a refused count still proves eMAG answers.
+    await h.engine.runJob('health', null, 'scheduled');
+    expect(h.engine.healthReport().accounts.find((a) => a.accountId === mainId)?.reachable).toBe(true);
+  });
 });

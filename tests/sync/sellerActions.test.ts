@@ -185,4 +185,80 @@ describe('seller actions through the outbox', () => {
     const attachments = h.sandbox.orders(MAIN.username).find((o) => o.id === orderId)?.attachments ?? [];
     expect(attachments.filter((a) => a.url === 'https://invoices.example.ro/F-2002.pdf')).toHaveLength(1);
   });
+
+  it('writes an order MagFlow cannot parse from its raw JSON, sending every field back in the form eMAG sent it', async () => {
+    const h = await open({ accounts: [MAIN], seed: 65, settings: { autoAcknowledge: false } });
+    const mainId = h.accounts[MAIN.username]!.id;
+    await h.engine.runJob('order-changes', mainId, 'startup');
+    // Live forms: a cancellation reason as an object, details as {}, money as a number, ids as text.
+    const odd = () => {
+      const [added] = h.sandbox.addOrders(MAIN.username, 1, { payment_mode_id: 1 });
+      const record = added!;
+      Object.assign(record, {
+        reason_cancellation: { id: 2, name: 'Anulata de client' },
+        details: {},
+        shipping_tax: 19.99,
+        customer: { ...record.customer, shipping_locality_id: String(record.customer.shipping_locality_id) },
+        products: record.products.map((p) => ({ ...p, product_id: String(p.product_id) })),
+        enforced_vendor_courier_accounts: null,
+      });
+      h.sandbox.setOrderStatus(MAIN.username, record.id, 2);
+      return record.id;
+    };
+    const statusOrder = odd();
+    const awbOrder = odd();
+    // MagFlow's parser refuses such an order today; the actions must go out all the same.
+    expect(h.repos.orders.get(mainId, statusOrder)).toBeUndefined();
+    const status = h.repos.outbox.enqueue({
+      accountId: mainId,
+      orderId: statusOrder,
+      kind: 'status',
+      payload: { status: 3 },
+    });
+    const awb = queueAwb(h, mainId, awbOrder);
+    await drainUntilIdle(h, mainId);
+    expect(h.repos.outbox.get(status.id)).toMatchObject({ state: 'sent', lastError: null });
+    expect(h.repos.outbox.get(awb.id)).toMatchObject({ state: 'sent', lastError: null });
+    const sandboxOrder = (id: number) => h.sandbox.orders(MAIN.username).find((o) => o.id === id)!;
+    expect(sandboxOrder(statusOrder)).toMatchObject({ status: 3, shipping_tax: 19.99, details: {} });
+    expect(sandboxOrder(awbOrder).status).toBe(4);
+    // The receiver came from the order's own customer block, the text-typed locality id included.
+    expect(h.repos.outbox.get(awb.id)!.result?.awbNumber).toMatch(/^[A-Z]{2}\d+$/);
+  });
+
+  it('records the AWB number whichever form the answer has, reading it back when eMAG sent only ids', async () => {
+    const h = await open({ accounts: [MAIN], seed: 66, settings: { autoAcknowledge: false } });
+    const mainId = h.accounts[MAIN.username]!.id;
+    await h.engine.runJob('order-changes', mainId, 'startup');
+    const ids = h.sandbox.addOrders(MAIN.username, 3, { enforced_vendor_courier_accounts: null }).map((o) => o.id);
+    for (const id of ids) h.sandbox.setOrderStatus(MAIN.username, id, 2);
+    const actions = ids.map((id) => queueAwb(h, mainId, id));
+    h.sandbox.clearRequestLog();
+    await drainUntilIdle(h, mainId);
+    for (const action of actions) {
+      expect(h.repos.outbox.get(action.id)).toMatchObject({
+        state: 'sent',
+        result: { awbNumber: expect.stringMatching(/^[A-Z]{2}\d+$/), reservationId: expect.any(Number) },
+      });
+    }
+    expect(processed(h, 'awb/save')).toBe(3);
+    // One of the three answers carried ids only: its number was read back, not stored as null.
+    expect(h.sandbox.requestLog.filter((e) => e.route === 'awb/read' && e.status === 200)).toHaveLength(1);
+    expect(h.eventsOf('awb_generated').every((e) => typeof e.awbNumber === 'string')).toBe(true);
+  });
+
+  it("fails an AWB with the reason when eMAG closed the order's courier list after it was queued", async () => {
+    const h = await open({ accounts: [MAIN], seed: 67, settings: { autoAcknowledge: false } });
+    const mainId = h.accounts[MAIN.username]!.id;
+    const orderId = await importedOrderInProgress(h, mainId);
+    const record = h.sandbox.orders(MAIN.username).find((o) => o.id === orderId)!;
+    const awb = queueAwb(h, mainId, orderId);
+    record.enforced_vendor_courier_accounts = [];
+    await drainUntilIdle(h, mainId);
+    expect(h.repos.outbox.get(awb.id)).toMatchObject({
+      state: 'failed',
+      lastError: expect.stringMatching(/no AWB from MagFlow.*courier list is empty/),
+    });
+    expect(processed(h, 'awb/save')).toBe(0);
+  });
 });

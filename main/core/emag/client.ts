@@ -20,12 +20,17 @@ import {
 } from './schemas/offers';
 import {
   emagOrderSchema,
+  rawEmagOrderSchema,
   type EmagAttachmentInput,
   type EmagOrder,
   type EmagOrderSaveInput,
   type OrderCountFilters,
   type OrderReadFilters,
+  type RawEmagOrder,
 } from './schemas/orders';
+import { saveBodyOf } from './orderSave';
+import { checkOfferWrites } from './offerChecks';
+import { checkAwb } from './awbChecks';
 import {
   emagCategorySchema,
   emagHandlingTimeSchema,
@@ -37,9 +42,11 @@ import {
 } from './schemas/reference';
 import { emagRmaSchema, type EmagRma, type RmaCountFilters, type RmaReadFilters } from './schemas/rma';
 import {
+  awbIdentityOf,
   emagAwbSaveResultSchema,
   emagAwbSchema,
   emagCourierAccountSchema,
+  type AwbIdentity,
   type AwbReadFilters,
   type EmagAwb,
   type EmagAwbInput,
@@ -75,15 +82,22 @@ export interface EmagClient {
   readonly baseUrl: string;
   readonly orders: PagedRead<EmagOrder, OrderReadFilters> & {
     count(filters?: OrderCountFilters, options?: CallOptions): Promise<EmagCount>;
+    /**
+     * One page of orders exactly as eMAG sent them (only id and status checked): the base of every order/save, so a
+     * field MagFlow cannot parse never blocks a write and every field goes back in the form it was read.
+     */
+    readRaw(filters?: OrderReadFilters, options?: CallOptions): Promise<RawEmagOrder[]>;
     /** New (1) -> in progress (2); only for seller-fulfilled (type 3) orders. Safe to repeat. */
     acknowledge(orderId: number, options?: CallOptions): Promise<EmagSaveResult>;
     /**
-     * Sends whole orders as read, with changes applied (eMAG requires every field read). At most 50. Retried after
-     * an unclear failure only when it just restates orders; new lines and stornos are not (docs/emag-client.md).
+     * Sends whole orders as read (pass `readRaw`'s objects), with changes applied: eMAG requires every field read.
+     * At most 50. Retried after an unclear failure only when it just restates orders; new lines and stornos are not
+     * (docs/emag-client.md).
      */
     save(orders: EmagOrderSaveInput | readonly EmagOrderSaveInput[], options?: CallOptions): Promise<EmagSaveResult>;
-    /** order/save of the order as read with a new status (allowed transitions: README §6). */
+    /** order/save of the order as read (`readRaw`) with a new status (allowed transitions: README §6). */
     changeStatus(order: EmagOrderSaveInput, status: number, options?: CallOptions): Promise<EmagSaveResult>;
+    /** POST order/{orderId}/unlock-courier (the documented path). */
     unlockCourier(orderId: number, options?: CallOptions): Promise<EmagSaveResult>;
   };
   readonly attachments: {
@@ -94,9 +108,17 @@ export interface EmagClient {
     ): Promise<EmagSaveResult>;
   };
   readonly awb: {
-    /** Issues an AWB (finalizes the order). Not idempotent: see docs/emag-client.md before retrying yourself. */
+    /**
+     * Issues an AWB (finalizes the order). Checked against the text's rules first (a `config` error names every field
+     * eMAG would refuse). Not idempotent: see docs/emag-client.md before retrying yourself.
+     */
     save(awb: EmagAwbInput, options?: CallOptions): Promise<EmagAwb[]>;
     read(filters: AwbReadFilters, options?: CallOptions): Promise<EmagAwb[]>;
+    /**
+     * The number, eMAG id and reservation id of a saved AWB. eMAG's save answer carries the number nested
+     * (`awb[0].awb_number`), flat, or not at all (ids only): then it is read back with awb/read.
+     */
+    identify(saved: readonly EmagAwb[], options?: CallOptions): Promise<AwbIdentity>;
   };
   readonly courierAccounts: {
     read(filters?: Record<string, unknown>, options?: CallOptions): Promise<EmagCourierAccount[]>;
@@ -112,8 +134,8 @@ export interface EmagClient {
     ): Promise<EmagSaveResult>;
   };
   readonly offerStock: {
-    /** PATCH offer_stock/{id}: stock alone (0-65535). */
-    update(offerId: number, stock: number, options?: CallOptions): Promise<EmagSaveResult>;
+    /** PATCH offer_stock/{id}: stock alone (0-65535), sent as eMAG's warehouse list (warehouse 1 unless given). */
+    update(offerId: number, stock: number, options?: CallOptions & { warehouseId?: number }): Promise<EmagSaveResult>;
   };
   readonly categories: PagedRead<EmagCategory, CategoryReadFilters> & {
     count(
@@ -209,10 +231,8 @@ export function createEmagClient(config: EmagClientConfig, deps: EmagClientDeps 
     return value;
   }
 
-  async function save(route: EmagRoute, body: unknown, options: CallOptions = {}, pathSuffix?: string) {
-    return saveResult(
-      await requester.call({ route, body, schema: anyResults, ...options, ...(pathSuffix ? { pathSuffix } : {}) }),
-    );
+  async function save(route: EmagRoute, body: unknown, options: CallOptions = {}, path?: string) {
+    return saveResult(await requester.call({ route, body, schema: anyResults, ...options, ...(path ? { path } : {}) }));
   }
 
   function pagedRead<T, F extends { itemsPerPage?: number; currentPage?: number }>(
@@ -242,35 +262,59 @@ export function createEmagClient(config: EmagClientConfig, deps: EmagClientDeps 
     checkDateWindow(filters.modifiedAfter, filters.modifiedBefore, 'modified', ROUTES.orderRead.name);
   };
   const byId = (item: { id: number }): number => item.id;
+  const orderPages = pagedRead<EmagOrder, OrderReadFilters>(ROUTES.orderRead, emagOrderSchema, byId, checkOrderFilters);
+  const checkOrderSave = (order: EmagOrderSaveInput): void => {
+    requireId(Number(order.id), 'order.id', ROUTES.orderSave.name);
+  };
+
+  /** The AWB as awb/read has it, for a save answer that carried only its ids (null when there is no id to ask by). */
+  async function readBack(identity: AwbIdentity, options?: CallOptions): Promise<AwbIdentity | null> {
+    const filters: AwbReadFilters | null =
+      identity.reservationId !== null
+        ? { reservation_id: identity.reservationId }
+        : identity.emagId !== null
+          ? { emag_id: identity.emagId }
+          : null;
+    if (!filters) return null;
+    const found = await readList(ROUTES.awbRead, emagAwbSchema, filters, options);
+    return found.map(awbIdentityOf).find((awb) => awb.awbNumber !== null) ?? null;
+  }
 
   return {
     account: settings.account,
     baseUrl: settings.baseUrl,
     orders: {
-      ...pagedRead<EmagOrder, OrderReadFilters>(ROUTES.orderRead, emagOrderSchema, byId, checkOrderFilters),
+      ...orderPages,
+      readRaw: async (filters = {}, options) => {
+        checkPaging(filters, ROUTES.orderRead.name);
+        checkOrderFilters(filters);
+        return readList(ROUTES.orderRead, rawEmagOrderSchema, filters, options);
+      },
       count: async (filters = {}, options) => {
         checkOrderFilters(filters);
         return count(ROUTES.orderCount, filters, options);
       },
       acknowledge: async (orderId, options) => {
         const id = requireId(orderId, 'orderId', ROUTES.orderAcknowledge.name);
-        return save(ROUTES.orderAcknowledge, undefined, options, `/${id}`);
+        return save(ROUTES.orderAcknowledge, undefined, options, `order/acknowledge/${id}`);
       },
       save: async (orders, options) => {
         const list = checkBatch(orders, 'orders', ROUTES.orderSave.name);
-        return save(orderSaveRoute(list), list, options);
+        list.forEach(checkOrderSave);
+        const bodies = list.map((order) => saveBodyOf(order));
+        return save(orderSaveRoute(bodies), bodies, options);
       },
       changeStatus: async (order, status, options) => {
-        requireId(order.id, 'order.id', ROUTES.orderSave.name);
+        checkOrderSave(order);
         if (!Number.isInteger(status) || status < 0 || status > 5) {
           throw configError(`status must be an eMAG order status from 0 to 5 (got ${status})`, ROUTES.orderSave.name);
         }
-        const list = [{ ...order, status }];
+        const list = [saveBodyOf(order, { status })];
         return save(orderSaveRoute(list), list, options);
       },
       unlockCourier: async (orderId, options) => {
         const id = requireId(orderId, 'orderId', ROUTES.orderUnlockCourier.name);
-        return save(ROUTES.orderUnlockCourier, undefined, options, `/${id}`);
+        return save(ROUTES.orderUnlockCourier, undefined, options, `order/${id}/unlock-courier`);
       },
     },
     attachments: {
@@ -283,6 +327,7 @@ export function createEmagClient(config: EmagClientConfig, deps: EmagClientDeps 
     },
     awb: {
       save: async (awb, options) => {
+        checkAwb(awb, ROUTES.awbSave.name);
         const { value } = await requester.call({
           route: ROUTES.awbSave,
           body: awb,
@@ -292,6 +337,17 @@ export function createEmagClient(config: EmagClientConfig, deps: EmagClientDeps 
         return value;
       },
       read: async (filters, options) => readList(ROUTES.awbRead, emagAwbSchema, filters, options),
+      identify: async (saved, options) => {
+        const identity =
+          saved.map(awbIdentityOf).find((awb) => awb.awbNumber !== null) ?? awbIdentityOf(saved[0] ?? {});
+        if (identity.awbNumber !== null) return identity;
+        const read = await readBack(identity, options);
+        return {
+          awbNumber: read?.awbNumber ?? null,
+          emagId: identity.emagId ?? read?.emagId ?? null,
+          reservationId: identity.reservationId ?? read?.reservationId ?? null,
+        };
+      },
     },
     courierAccounts: {
       read: async (filters = {}, options) =>
@@ -301,18 +357,34 @@ export function createEmagClient(config: EmagClientConfig, deps: EmagClientDeps 
       ...pagedRead<EmagOffer, OfferReadFilters>(ROUTES.offerRead, emagOfferSchema, byId),
       count: async (filters = {}, options) => count(ROUTES.offerCount, filters, options),
       save: async (offers, options) =>
-        save(ROUTES.offerSave, checkBatch(offers, 'offers', ROUTES.offerSave.name), options),
+        save(
+          ROUTES.offerSave,
+          checkOfferWrites(checkBatch(offers, 'offers', ROUTES.offerSave.name), ROUTES.offerSave.name),
+          options,
+        ),
       update: async (offers, options) =>
-        save(ROUTES.offerLightSave, checkBatch(offers, 'offers', ROUTES.offerLightSave.name), options),
+        save(
+          ROUTES.offerLightSave,
+          checkOfferWrites(checkBatch(offers, 'offers', ROUTES.offerLightSave.name), ROUTES.offerLightSave.name),
+          options,
+        ),
     },
     offerStock: {
-      update: async (offerId, stock, options) => {
+      update: async (offerId, stock, options = {}) => {
         const route = ROUTES.offerStock.name;
         const id = requireId(offerId, 'offerId', route);
         if (!Number.isInteger(stock) || stock < 0 || stock > 65_535) {
           throw configError(`stock must be an integer from 0 to 65535 (got ${stock})`, route);
         }
-        return save(ROUTES.offerStock, { stock }, options, `/${id}`);
+        const { warehouseId = 1, ...callOptions } = options;
+        const warehouse = requireId(warehouseId, 'warehouseId', route);
+        // The documented stock form everywhere: a list of {warehouse_id, value} (a bare number is not accepted).
+        return save(
+          ROUTES.offerStock,
+          { stock: [{ warehouse_id: warehouse, value: stock }] },
+          callOptions,
+          `offer_stock/${id}`,
+        );
       },
     },
     categories: {

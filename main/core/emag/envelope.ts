@@ -1,5 +1,5 @@
 // Turns one HTTP answer into eMAG's envelope or a typed EmagError: anything but JSON with `isError: false` is an error.
-import { EmagError, withMessages } from './errors';
+import { EmagError, withMessages, type EmagErrorCode } from './errors';
 import type { EmagRoute } from './routes';
 
 export interface HttpAnswer {
@@ -14,9 +14,12 @@ export interface Envelope {
   results: unknown;
 }
 
-/** Words eMAG uses when it refuses the credentials or the caller's IP. */
-const AUTH_HINT =
-  /\b(auth\w*|unauthori[sz]ed|forbidden|credentials?|password|username|login|ip|whitelist\w*|white-list\w*)\b/i;
+/** What eMAG says when the user has no API rights (public clients report it with HTTP 403). */
+const NO_API_RIGHTS = /not allowed to use (this|the) api|api (rights|access) (is )?(missing|not granted|disabled)/i;
+/** Words eMAG uses when it refuses the caller's IP. */
+const IP_HINT = /\b(ip|ips|whitelist\w*|white-list\w*)\b/i;
+/** Words eMAG uses when it refuses the credentials. */
+const CREDENTIALS_HINT = /\b(auth\w*|unauthori[sz]ed|credentials?|password|username|login)\b/i;
 
 /** eMAG's messages arrive as strings, objects, or an object of either: flatten them to text. */
 export function messagesToText(raw: unknown): string[] {
@@ -35,7 +38,30 @@ export function messagesToText(raw: unknown): string[] {
   return [];
 }
 
-const looksLikeAuth = (messages: readonly string[]): boolean => messages.some((m) => AUTH_HINT.test(m));
+/** The access problem eMAG's messages name, if they name one. */
+function authCodeOf(messages: readonly string[]): EmagErrorCode | undefined {
+  if (messages.some((m) => NO_API_RIGHTS.test(m))) return 'auth.api_rights_missing';
+  if (messages.some((m) => IP_HINT.test(m))) return 'auth.ip_not_whitelisted';
+  if (messages.some((m) => CREDENTIALS_HINT.test(m) || /\bforbidden\b/i.test(m))) return 'auth.credentials';
+  return undefined;
+}
+
+/** What the seller should be told for each access problem (the window translates the code). */
+const AUTH_TEXT: Record<EmagErrorCode, string> = {
+  'auth.credentials': 'eMAG refused the API username or password',
+  'auth.ip_not_whitelisted': "eMAG refused this computer's IP address: it is not on the account's API whitelist",
+  'auth.api_rights_missing':
+    'eMAG says this user has no API rights ("You are not allowed to use this API"): ask eMAG to grant API access',
+  'auth.forbidden': 'eMAG refused access (HTTP 403)',
+};
+
+/**
+ * eMAG's messages as text: `messages` (strings or objects), then the `errors` array some answers carry beside them
+ * (field-level reasons), then a lone `message` (the gateway's 429 body).
+ */
+function envelopeMessages(body: Record<string, unknown>): string[] {
+  return [...messagesToText(body.messages), ...messagesToText(body.errors), ...messagesToText(body.message)];
+}
 
 /** Retry-After as milliseconds (seconds or an HTTP date), when present and sane. */
 export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
@@ -63,16 +89,14 @@ export function interpretAnswer(route: EmagRoute, answer: HttpAnswer): Envelope 
   const { status } = answer;
   const json = parseJson(answer.body);
   const body = json.ok && isRecord(json.value) ? json.value : undefined;
-  const messages = body ? messagesToText(body.messages ?? body.message) : [];
+  const messages = body ? envelopeMessages(body) : [];
   const fail = (init: Omit<ConstructorParameters<typeof EmagError>[0], 'route' | 'messages' | 'status'>): never => {
     throw new EmagError({ ...init, route: route.name, messages, status });
   };
 
   if (status === 401 || status === 403) {
-    fail({
-      kind: 'auth',
-      message: `eMAG refused the credentials or this computer's IP address (HTTP ${status}) on ${route.name}`,
-    });
+    const code = authCodeOf(messages) ?? (status === 401 ? 'auth.credentials' : 'auth.forbidden');
+    fail({ kind: 'auth', code, message: `${AUTH_TEXT[code]} (HTTP ${status} on ${route.name})` });
   }
   if (status === 429) {
     const wait = retryAfterMs(answer.headers);
@@ -93,11 +117,12 @@ export function interpretAnswer(route: EmagRoute, answer: HttpAnswer): Envelope 
     });
   }
   if (status < 200 || status >= 300) {
-    const isAuth = body?.isError === true && looksLikeAuth(messages);
-    fail({
-      kind: isAuth ? 'auth' : 'api',
-      message: withMessages(`eMAG refused ${route.name} (HTTP ${status})`, messages),
-    });
+    const code = body?.isError === true ? authCodeOf(messages) : undefined;
+    fail(
+      code
+        ? { kind: 'auth', code, message: withMessages(AUTH_TEXT[code], messages) }
+        : { kind: 'api', message: withMessages(`eMAG refused ${route.name} (HTTP ${status})`, messages) },
+    );
   }
   if (!json.ok) {
     // Usually a truncated body or an HTML page from a proxy: worth another try.
@@ -114,11 +139,12 @@ export function interpretAnswer(route: EmagRoute, answer: HttpAnswer): Envelope 
     });
   }
   if (body?.isError === true) {
-    const isAuth = looksLikeAuth(messages);
-    fail({
-      kind: isAuth ? 'auth' : 'api',
-      message: withMessages(`eMAG ${isAuth ? 'refused access to' : 'rejected'} ${route.name}`, messages),
-    });
+    const code = authCodeOf(messages);
+    fail(
+      code
+        ? { kind: 'auth', code, message: withMessages(`${AUTH_TEXT[code]} on ${route.name}`, messages) }
+        : { kind: 'api', message: withMessages(`eMAG rejected ${route.name}`, messages) },
+    );
   }
   return { messages, results: body?.results };
 }

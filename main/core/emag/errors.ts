@@ -24,11 +24,28 @@ export const EMAG_ERROR_KINDS = [
  */
 export type EmagErrorKind = (typeof EMAG_ERROR_KINDS)[number];
 
+/**
+ * Why eMAG refused access, when it said so (kind `auth`). Neutral codes the window translates:
+ * - auth.credentials: the API username or password is wrong (HTTP 401, or a message about them)
+ * - auth.ip_not_whitelisted: this computer's IP address is not on the account's API whitelist
+ * - auth.api_rights_missing: the user has no API rights ("You are not allowed to use this API")
+ * - auth.forbidden: HTTP 403 without a message that tells which of the above
+ */
+export const EMAG_ERROR_CODES = [
+  'auth.credentials',
+  'auth.ip_not_whitelisted',
+  'auth.api_rights_missing',
+  'auth.forbidden',
+] as const;
+export type EmagErrorCode = (typeof EMAG_ERROR_CODES)[number];
+
 /** Kinds that are usually temporary; `badResponse` joins them only for bodies that are not JSON at all. */
 const TRANSIENT_KINDS: ReadonlySet<EmagErrorKind> = new Set(['rateLimit', 'transport', 'timeout']);
 
 export interface EmagErrorInit {
   kind: EmagErrorKind;
+  /** The precise reason, for the kinds that have several (auth). */
+  code?: EmagErrorCode;
   message: string;
   /** Route template, e.g. `order/acknowledge` (never the id, so it can be a metric label). */
   route: string;
@@ -46,6 +63,7 @@ export interface EmagErrorInit {
 
 export class EmagError extends Error {
   readonly kind: EmagErrorKind;
+  readonly code?: EmagErrorCode;
   readonly route: string;
   /** eMAG's own messages (from the envelope), as text. */
   readonly messages: readonly string[];
@@ -61,6 +79,7 @@ export class EmagError extends Error {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'EmagError';
     this.kind = init.kind;
+    if (init.code !== undefined) this.code = init.code;
     this.route = init.route;
     this.messages = init.messages ?? [];
     if (init.status !== undefined) this.status = init.status;
@@ -94,6 +113,7 @@ export class EmagError extends Error {
   private init(): EmagErrorInit {
     return {
       kind: this.kind,
+      code: this.code,
       message: this.message,
       route: this.route,
       messages: this.messages,

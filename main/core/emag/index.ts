@@ -1,8 +1,8 @@
 // Public surface of the eMAG client: createEmagClient, its error type, settings, and the parsed eMAG record types.
 export { createEmagClient } from './client';
 export type { EmagClient, EmagClientDeps, PagedRead } from './client';
-export { describeEmagError, EMAG_ERROR_KINDS, EmagError, isEmagError } from './errors';
-export type { EmagErrorKind } from './errors';
+export { describeEmagError, EMAG_ERROR_CODES, EMAG_ERROR_KINDS, EmagError, isEmagError } from './errors';
+export type { EmagErrorCode, EmagErrorKind } from './errors';
 export { EMAG_PLATFORM_IDS, EMAG_PLATFORMS, isLoopbackHost, resolveApiUrl } from './platforms';
 export type { EmagPlatform } from './platforms';
 export { emagClientConfigSchema, resolveEmagClientSettings } from './settings';
@@ -14,7 +14,17 @@ export type { Page } from './pagination';
 export { ROUTES } from './routes';
 export type { EmagRoute, RateBucketName } from './routes';
 export type { EmagCount, EmagSaveResult } from './schemas/common';
-export { ORDER_STATUS, ORDER_TYPE, PAYMENT_MODE, emagOrderSchema, emagOrderLineSchema } from './schemas/orders';
+export {
+  ORDER_STATUS,
+  ORDER_TYPE,
+  PAYMENT_MODE,
+  emagOrderSchema,
+  emagOrderLineSchema,
+  rawEmagOrderSchema,
+} from './schemas/orders';
+export { reasonCode, saveBodyOf } from './orderSave';
+export { awbProblems } from './awbChecks';
+export { awbIdentityOf } from './schemas/shipping';
 export type {
   EmagAttachmentInput,
   EmagCustomer,
@@ -26,6 +36,7 @@ export type {
   OrderCountFilters,
   OrderReadFilters,
   OrderStatusCode,
+  RawEmagOrder,
 } from './schemas/orders';
 export { emagOfferSchema } from './schemas/offers';
 export type {
@@ -35,7 +46,14 @@ export type {
   OfferCountFilters,
   OfferReadFilters,
 } from './schemas/offers';
-export type { AwbReadFilters, EmagAwb, EmagAwbInput, EmagAwbParty, EmagCourierAccount } from './schemas/shipping';
+export type {
+  AwbIdentity,
+  AwbReadFilters,
+  EmagAwb,
+  EmagAwbInput,
+  EmagAwbParty,
+  EmagCourierAccount,
+} from './schemas/shipping';
 export type { CategoryReadFilters, EmagCategory, EmagHandlingTime, EmagVatRate } from './schemas/reference';
 export { RMA_STATUS } from './schemas/rma';
 export type { EmagRma, EmagRmaProduct, RmaCountFilters, RmaReadFilters } from './schemas/rma';

@@ -124,6 +124,14 @@ export class RateBucket {
     this.pausedUntil = Math.max(this.pausedUntil, now + pause);
   }
 
+  /**
+   * eMAG said the account's budget is spent for now (X-RateLimit-Remaining-3second: 0) although no 429 came: hold
+   * the next send back for `ms` (no slowdown: nothing was refused). Someone else may be using the same account.
+   */
+  holdFor(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, this.time.now() + ms);
+  }
+
   stats(): BucketStats {
     const now = this.time.now();
     return {
@@ -232,6 +240,10 @@ export class AccountRateLimiter {
 
   penalize(bucket: RateBucketName, retryAfterMs?: number): void {
     this.buckets[bucket].penalize(retryAfterMs);
+  }
+
+  holdFor(bucket: RateBucketName, ms: number): void {
+    this.buckets[bucket].holdFor(ms);
   }
 
   stats(): LimiterStats {

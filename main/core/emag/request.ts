@@ -9,7 +9,7 @@ import { classifyNetworkError, sendOnce, type FetchLike, type OutgoingRequest } 
 import { AccountRateLimiter, type BucketStats, type LimiterTime } from './rate-limiter';
 import { breakerStateName, createAccountPolicies, type BreakerStateName } from './resilience';
 import type { EmagRoute, RateBucketName } from './routes';
-import type { EmagClientSettings } from './settings';
+import { timeoutFor, type EmagClientSettings } from './settings';
 
 export interface CallOptions {
   /** Cancels the call wherever it is: queued, waiting for a rate-limit slot, in flight, or between retries. */
@@ -20,6 +20,8 @@ export interface RequestSpec<T> extends CallOptions {
   route: EmagRoute;
   /** Appended to the route path, e.g. `/12345` for order/acknowledge. */
   pathSuffix?: string;
+  /** The whole path after the base URL, when the id sits inside it (`order/12345/unlock-courier`). */
+  path?: string;
   /** JSON body: the filter object of a read, the entity list of a save. */
   body?: unknown;
   /** Validates and types `results`. */
@@ -80,11 +82,27 @@ function raceAbort<T>(work: Promise<T>, signal: AbortSignal | undefined, route: 
   });
 }
 
+/**
+ * eMAG's X-RateLimit-*-3second headers (the spec's example): when none of the 3-second budget is left, hold the
+ * bucket back for one slot of that window (3 s / limit) before its next send. Returns the hold in ms, or 0.
+ */
+export function holdFromHeaders(headers: Headers, penaltyMs: number): number {
+  const remaining = headers.get('x-ratelimit-remaining-3second');
+  if (remaining === null || remaining.trim() === '' || Number(remaining) > 0) return 0;
+  if (!Number.isFinite(Number(remaining))) return 0;
+  const limit = Number(headers.get('x-ratelimit-limit-3second'));
+  return Number.isFinite(limit) && limit > 0 ? Math.ceil(3_000 / limit) : penaltyMs;
+}
+
 function describeSchemaProblem(error: z.ZodError): string {
   const first = error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
   const more = error.issues.length > 3 ? ` (+${error.issues.length - 3} more)` : '';
   return `${first.join('; ')}${more}`;
 }
+
+/** Every budget a route spends. */
+const bucketsOf = (route: EmagRoute): RateBucketName[] =>
+  route.alsoCounts ? [route.bucket, route.alsoCounts] : [route.bucket];
 
 export function createRequester(settings: EmagClientSettings, deps: RequesterDeps): Requester {
   const { account } = settings;
@@ -184,10 +202,15 @@ export function createRequester(settings: EmagClientSettings, deps: RequesterDep
       try {
         const answer = await sendOnce(deps.fetch, request, attemptSignal);
         status = answer.status;
+        const hold = status === 429 ? 0 : holdFromHeaders(answer.headers, settings.rateLimits.penaltyMs);
+        if (hold > 0) {
+          for (const bucket of bucketsOf(route)) limiter.holdFor(bucket, hold);
+          log.debug('eMAG reports no 3-second budget left: holding the bucket back', { route: route.name, hold });
+        }
         envelope = interpretAnswer(route, answer);
       } catch (error) {
         if (status === undefined)
-          throw classifyNetworkError(route, error, attemptSignal, spec.signal, settings.timeoutMs);
+          throw classifyNetworkError(route, error, attemptSignal, spec.signal, timeoutFor(settings, route.name));
         // eMAG got this request: repeating a non-idempotent one could apply it twice (429s were never processed).
         throw isEmagError(error) && !route.idempotent && error.kind !== 'rateLimit' ? error.withoutRetry() : error;
       }
@@ -206,7 +229,7 @@ export function createRequester(settings: EmagClientSettings, deps: RequesterDep
       const error = toEmagError(raw, route);
       outcome = error.kind;
       if (error.kind === 'rateLimit' && error.status === 429) {
-        limiter.penalize(route.bucket, error.retryAfterMs);
+        for (const bucket of bucketsOf(route)) limiter.penalize(bucket, error.retryAfterMs);
         metrics.rateLimitHits.inc({ account, bucket: route.bucket });
         log.warn('eMAG answered 429 despite the rate limiter: slowing this bucket down', {
           route: route.name,
@@ -253,10 +276,12 @@ export function createRequester(settings: EmagClientSettings, deps: RequesterDep
         () =>
           policies.breaker.execute(async () => {
             const generation = breakGeneration;
-            let waitedMs: number;
+            let waitedMs = 0;
             try {
+              // A route that also spends a second budget takes that slot first, then its own right before sending.
+              if (route.alsoCounts) waitedMs += await limiter.acquire(route.alsoCounts, signal);
               // Granted immediately before sending: the limiter counts requests at send time.
-              waitedMs = await limiter.acquire(route.bucket, signal);
+              waitedMs += await limiter.acquire(route.bucket, signal);
             } catch (error) {
               throw abortedError(route.name, error);
             } finally {
@@ -264,10 +289,12 @@ export function createRequester(settings: EmagClientSettings, deps: RequesterDep
             }
             // The breaker opened while this call waited for its slot: do not send.
             if (generation !== breakGeneration) throw new BrokenCircuitError();
-            return policies.timeout.execute(
-              ({ signal: attemptSignal }) => exchange(spec, request, attemptSignal, attempt, waitedMs),
-              signal,
-            );
+            return policies
+              .timeout(timeoutFor(settings, route.name))
+              .execute(
+                ({ signal: attemptSignal }) => exchange(spec, request, attemptSignal, attempt, waitedMs),
+                signal,
+              );
           }, signal),
         signal,
       );
@@ -287,7 +314,7 @@ export function createRequester(settings: EmagClientSettings, deps: RequesterDep
       throw configError(`The ${route.name} payload cannot be sent as JSON: ${String(error)}`, route.name);
     }
     const request: OutgoingRequest = {
-      url: `${settings.baseUrl}/${route.name}${spec.pathSuffix ?? ''}`,
+      url: `${settings.baseUrl}/${spec.path ?? `${route.name}${spec.pathSuffix ?? ''}`}`,
       method: route.method,
       headers: {
         authorization,

@@ -36,11 +36,13 @@ export const countsAgainstBreaker = (error: unknown): boolean =>
 export interface AccountPolicies {
   retry: RetryPolicy;
   breaker: CircuitBreakerPolicy;
-  timeout: TimeoutPolicy;
+  /** The per-attempt timeout policy for a duration (routes may have their own, see settings). */
+  timeout(ms: number): TimeoutPolicy;
   inFlight: Record<RateBucketName, BulkheadPolicy>;
 }
 
 export function createAccountPolicies(settings: EmagClientSettings): AccountPolicies {
+  const timeouts = new Map<number, TimeoutPolicy>();
   return {
     retry: retry(
       handleWhen((error) => isEmagError(error) && error.retryable),
@@ -58,7 +60,14 @@ export function createAccountPolicies(settings: EmagClientSettings): AccountPoli
       breaker: new ConsecutiveBreaker(settings.breaker.consecutiveFailures),
     }),
     // Cooperative: the attempt's fetch gets the signal and stops itself, so no socket is left behind.
-    timeout: timeout(settings.timeoutMs, TimeoutStrategy.Cooperative),
+    timeout: (ms) => {
+      let policy = timeouts.get(ms);
+      if (!policy) {
+        policy = timeout(ms, TimeoutStrategy.Cooperative);
+        timeouts.set(ms, policy);
+      }
+      return policy;
+    },
     inFlight: {
       orders: bulkhead(settings.maxInFlight.orders, settings.maxQueued),
       other: bulkhead(settings.maxInFlight.other, settings.maxQueued),

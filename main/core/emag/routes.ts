@@ -6,6 +6,8 @@ export interface EmagRoute {
   name: string;
   method: 'POST' | 'PATCH';
   bucket: RateBucketName;
+  /** A second budget the route also draws from (a slot is taken in both before it is sent). */
+  alsoCounts?: RateBucketName;
   /**
    * False when sending twice could apply the change twice (a second AWB, a duplicate attachment): such routes are
    * retried only when the failure proves eMAG never got the request (429, connection refused).
@@ -31,8 +33,13 @@ export const ROUTES = {
    * this per call for saves that add lines or return products (see orderSaveRoute in client.ts).
    */
   orderSave: route('order/save'),
+  /** Sent to order/{orderId}/unlock-courier, the documented path; named without the id for logs and metrics. */
   orderUnlockCourier: route('order/unlock-courier'),
-  orderAttachmentsSave: route('order/attachments/save', false),
+  /**
+   * eMAG's resource list names `order/attachments` apart from `order`, so whether it spends the order budget or the
+   * shared one is unclear: the safe reading takes a slot in both (docs/emag-client.md, "Write decisions").
+   */
+  orderAttachmentsSave: { ...route('order/attachments/save', false), bucket: 'other', alsoCounts: 'orders' },
   awbSave: route('awb/save', false),
   awbRead: route('awb/read'),
   courierAccountsRead: route('courier_accounts/read'),

@@ -61,6 +61,11 @@ export const emagClientConfigSchema = z.object({
     .prefault({}),
   /** Per-attempt timeout: from sending the request to having its whole body. */
   timeoutMs: positiveInt.default(30_000),
+  /**
+   * Per-route timeouts that replace `timeoutMs` for those routes (merged over the defaults): eMAG builds offer pages
+   * from the whole catalogue, and a page of a big catalogue can take far longer than an order page.
+   */
+  routeTimeoutsMs: z.record(z.string(), positiveInt).optional(),
   maxInFlight: z
     .object({
       /** Order routes: at 12 req/s and typical 100-500 ms latency, 6 in flight keeps the budget usable. */
@@ -78,8 +83,24 @@ export const emagClientConfigSchema = z.object({
 /** What callers pass: only account, platform, username and password are required. */
 export type EmagClientConfig = z.input<typeof emagClientConfigSchema>;
 
+/**
+ * Routes slower than the rest by nature, and how many times `timeoutMs` they get unless `routeTimeoutsMs` names them:
+ * offer reads and counts walk the seller's whole catalogue (120 s and 60 s with the default 30 s).
+ */
+export const SLOW_ROUTE_FACTORS: Readonly<Record<string, number>> = {
+  'product_offer/read': 4,
+  'product_offer/count': 2,
+};
+
 /** The fully-defaulted settings the client runs with, plus the resolved base URL. */
-export type EmagClientSettings = z.output<typeof emagClientConfigSchema> & { baseUrl: string };
+export type EmagClientSettings = Omit<z.output<typeof emagClientConfigSchema>, 'routeTimeoutsMs'> & {
+  baseUrl: string;
+  routeTimeoutsMs: Readonly<Record<string, number>>;
+};
+
+/** The timeout of one attempt on `route`. */
+export const timeoutFor = (settings: EmagClientSettings, route: string): number =>
+  settings.routeTimeoutsMs[route] ?? settings.timeoutMs;
 
 export function resolveEmagClientSettings(config: EmagClientConfig): EmagClientSettings {
   const parsed = emagClientConfigSchema.safeParse(config);
@@ -88,5 +109,14 @@ export function resolveEmagClientSettings(config: EmagClientConfig): EmagClientS
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`);
     throw configError(`Invalid eMAG client settings: ${problems.join('; ')}`);
   }
-  return { ...parsed.data, baseUrl: resolveApiUrl(parsed.data.platform, parsed.data.apiUrl) };
+  return {
+    ...parsed.data,
+    baseUrl: resolveApiUrl(parsed.data.platform, parsed.data.apiUrl),
+    routeTimeoutsMs: {
+      ...Object.fromEntries(
+        Object.entries(SLOW_ROUTE_FACTORS).map(([route, factor]) => [route, parsed.data.timeoutMs * factor]),
+      ),
+      ...parsed.data.routeTimeoutsMs,
+    },
+  };
 }

@@ -9,6 +9,7 @@ import {
   type IpcError,
   type IpcResult,
 } from '../../../shared/ipc';
+import { describeEmagError, isEmagError } from '../emag';
 import { AppError } from '../errors';
 
 export type IpcHandlers = {
@@ -59,7 +60,19 @@ export function createDispatcher(handlers: IpcHandlers, options: DispatcherOptio
         const value = await handler(parsed.data);
         return { ok: true, value };
       } catch (error) {
-        if (error instanceof AppError) return { ok: false, error: { kind: error.kind, message: error.message } };
+        if (error instanceof AppError) {
+          return {
+            ok: false,
+            error: { kind: error.kind, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },
+          };
+        }
+        if (isEmagError(error)) {
+          // eMAG's own refusal reaches the window with a code it can explain (wrong password, IP, API rights...).
+          return {
+            ok: false,
+            error: { kind: 'emag', code: error.code ?? `emag.${error.kind}`, message: describeEmagError(error) },
+          };
+        }
         options.onInternalError?.(channel, error);
         return {
           ok: false,

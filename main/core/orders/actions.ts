@@ -1,11 +1,12 @@
 // The seller's order actions: checked against eMAG's rules here, then written to the outbox, which sends them.
+import { enforcedCouriersOf, receiverFromOrder, type AwbPartyDraft } from '../../../shared/awb';
 import type { OrderStatus, OutboxAction } from '../../../shared/domain';
-import type { AwbSender } from '../../../shared/ipc';
+import { AwbPartySchema, type AwbParty } from '../../../shared/ipc';
 import { allowedStatusChanges, canAcknowledge } from '../../../shared/orderRules';
 import type { Clock } from '../clock';
 import { fromEmagDate } from '../clock';
 import type { NewOutboxAction, Repositories } from '../db';
-import { AppError, notFound } from '../errors';
+import { AppError, invalidInput, notFound } from '../errors';
 import type { EventBus } from '../events/bus';
 
 export interface OrderActionDeps {
@@ -26,18 +27,54 @@ export interface AwbRequest {
   codMinor: number;
   observation?: string | undefined;
   /** The pickup address (required at the IPC edge; the outbox refuses an AWB without one). */
-  sender?: AwbSender | undefined;
+  sender?: AwbParty | undefined;
+  /** The customer's block as the seller corrected it; read from the order when absent. */
+  receiver?: AwbParty | undefined;
+  oversize?: boolean | undefined;
 }
 
-/** The sender in eMAG's awb/save shape, as the outbox sends it. */
-const emagSender = (sender: AwbSender) => ({
-  name: sender.name,
-  contact: sender.contact,
-  phone1: sender.phone,
-  locality_id: sender.localityId,
-  street: sender.street,
-  ...(sender.zipcode ? { zipcode: sender.zipcode } : {}),
+/** A sender or receiver in eMAG's awb/save shape, as the outbox sends it. */
+const emagParty = (party: AwbParty) => ({
+  name: party.name,
+  contact: party.contact,
+  phone1: party.phone,
+  locality_id: party.localityId,
+  street: party.street,
+  ...(party.zipcode ? { zipcode: party.zipcode } : {}),
+  ...(party.addressId ? { address_id: party.addressId } : {}),
+  ...(party.legalEntity === undefined ? {} : { legal_entity: party.legalEntity ? 1 : 0 }),
 });
+
+/** The order's own receiver block, checked like one the seller typed (a gap becomes an issue beside its field). */
+function receiverFrom(draft: AwbPartyDraft): AwbParty | { issues: { path: string; message: string }[] } {
+  const candidate = {
+    name: draft.name,
+    contact: draft.contact,
+    phone: draft.phone,
+    localityId: draft.localityId ?? 0,
+    street: draft.street,
+    ...(draft.zipcode ? { zipcode: draft.zipcode } : {}),
+    legalEntity: draft.legalEntity,
+  };
+  const parsed = AwbPartySchema.safeParse(candidate);
+  if (parsed.success) return parsed.data;
+  return {
+    issues: parsed.error.issues.map((issue) => ({
+      path: ['receiver', ...issue.path.map(String)].join('.'),
+      message: issue.message,
+    })),
+  };
+}
+
+/** An invoice URL eMAG will take: "Only .pdf files are accepted" (docs/emag-client.md, "Write decisions"). */
+function isPdfUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && /\.pdf$/i.test(url.pathname);
+  } catch {
+    return false;
+  }
+}
 
 export function orderActions(deps: OrderActionDeps) {
   const { repos } = deps;
@@ -83,6 +120,10 @@ export function orderActions(deps: OrderActionDeps) {
       return queue({ accountId, orderId, kind: 'status', payload: { status, fromStatus: order.status } });
     },
 
+    /**
+     * Checks the AWB against eMAG's rules and the order's own data, then queues it. The courier must be one eMAG
+     * allows for the order (`enforced_vendor_courier_accounts`); an empty list means eMAG takes no AWB from MagFlow.
+     */
     generateAwb(request: AwbRequest): OutboxAction {
       const order = load(request.accountId, request.orderId);
       if (order.type === 2) throw new AppError('conflict', 'eMAG ships orders it fulfils (FBE) itself');
@@ -92,17 +133,50 @@ export function orderActions(deps: OrderActionDeps) {
           `An AWB needs an order in progress or prepared (order ${order.id} has status ${order.status})`,
         );
       }
-      const { accountId, orderId, sender, ...awb } = request;
+      const enforced = enforcedCouriersOf(order.raw);
+      if (enforced !== null && enforced.length === 0) {
+        throw new AppError(
+          'conflict',
+          `eMAG takes no AWB from MagFlow for order ${order.id}: its courier list is empty ` +
+            '(issue the AWB in the eMAG Marketplace interface)',
+        );
+      }
+      const { accountId, orderId, sender, receiver: typed, oversize, ...awb } = request;
+      const issues: { path: string; message: string }[] = [];
+      let courierAccountId = awb.courierAccountId;
+      if (enforced !== null) {
+        if (courierAccountId === undefined && enforced.length === 1) courierAccountId = enforced[0];
+        if (courierAccountId === undefined || !enforced.includes(courierAccountId)) {
+          issues.push({
+            path: 'courierAccountId',
+            message: `eMAG requires one of the courier accounts ${enforced.join(', ')} for this order`,
+          });
+        }
+      }
+      const receiver = typed ?? receiverFrom(receiverFromOrder(order.raw));
+      if ('issues' in receiver) issues.push(...receiver.issues);
+      if (issues.length > 0 || 'issues' in receiver) throw invalidInput(issues);
       return queue({
         accountId,
         orderId,
         kind: 'awb',
-        payload: { ...awb, ...(sender ? { sender: emagSender(sender) } : {}) },
+        payload: {
+          ...awb,
+          ...(courierAccountId === undefined ? {} : { courierAccountId }),
+          ...(sender ? { sender: emagParty(sender) } : {}),
+          receiver: emagParty(receiver),
+          isOversize: oversize ? 1 : 0,
+        },
       });
     },
 
     attachInvoice(accountId: number, orderId: number, url: string, name?: string): OutboxAction {
       const order = load(accountId, orderId);
+      if (!isPdfUrl(url)) {
+        throw invalidInput([
+          { path: 'url', message: 'eMAG accepts only PDF files: the link must end in .pdf (a ?query may follow)' },
+        ]);
+      }
       return queue({
         accountId,
         orderId,

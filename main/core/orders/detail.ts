@@ -1,4 +1,5 @@
 // Builds the order detail the window shows from what is stored, plus eMAG's rules for what the seller may do next.
+import { enforcedCouriersOf } from '../../../shared/awb';
 import type { OrderDetail, OutboxAction } from '../../../shared/domain';
 import { allowedStatusChanges, canAcknowledge } from '../../../shared/orderRules';
 import { fromEmagDate } from '../clock';
@@ -28,5 +29,6 @@ export function toOrderDetail(order: StoredOrder, actions: OutboxAction[], now: 
       ? []
       : allowedStatusChanges({ status: order.status, type: order.type, modifiedAt }, now),
     canAcknowledge: canAcknowledge(order) && order.acknowledgedAt === null && !ackQueued,
+    enforcedCourierAccounts: enforcedCouriersOf(raw),
   };
 }

@@ -50,24 +50,27 @@ function countOffers({ account, payload }: HandlerContext): ReturnType<typeof co
   return countResult(matchingOffers(account, filters).length, page.itemsPerPage);
 }
 
+/** A price as the text sets it: above 0, at most four decimals, a number or a numeric string. */
 const decimal = z
-  .union([
-    z.number(),
-    z
-      .string()
-      .regex(/^\d+(\.\d+)?$/)
-      .transform(Number),
-  ])
-  .pipe(z.number().min(0));
-/** Stock and handling time come as [{warehouse_id, value}] (the spec) or, leniently, a plain integer. */
+  .union([z.number(), z.string().regex(/^\d+(\.\d+)?$/, 'expected a decimal number')])
+  .refine((value) => /^\d+(\.\d{1,4})?$/.test(String(value)), 'at most 4 decimals')
+  .transform(Number)
+  .pipe(z.number().gt(0, 'must be greater than 0'));
+/** Stock and handling time: the documented list of {warehouse_id, value}; a plain number is refused. */
 const perWarehouse = (max: number) =>
-  z.union([
-    intLike.pipe(z.number().min(0).max(max)).transform((value): EmagStockEntry[] => [{ warehouse_id: 1, value }]),
-    z
-      .array(z.object({ warehouse_id: intLike, value: intLike.pipe(z.number().min(0).max(max)) }).loose())
-      .min(1)
-      .transform((list): EmagStockEntry[] => list.map((e) => ({ warehouse_id: e.warehouse_id, value: e.value }))),
-  ]);
+  z
+    .array(
+      z
+        .object({ warehouse_id: intLike.pipe(z.number().min(1)), value: intLike.pipe(z.number().min(0).max(max)) })
+        .loose(),
+      {
+        error: 'expected a list of {warehouse_id, value}',
+      },
+    )
+    .min(1)
+    .transform((list): EmagStockEntry[] => list.map((e) => ({ warehouse_id: e.warehouse_id, value: e.value })));
+/** Only sent when the offer's currency differs from the platform's: EUR or PLN. */
+const currencyType = z.enum(['EUR', 'PLN'], { error: 'currency_type must be EUR or PLN' });
 const vatId = intLike.refine((v) => VAT_RATES.some((r) => r.vat_id === v), 'unknown vat_id (see vat/read)');
 
 const offerFields = {
@@ -80,6 +83,7 @@ const offerFields = {
   vat_id: vatId,
   handling_time: perWarehouse(255),
   stock: perWarehouse(65_535),
+  currency_type: currencyType.optional(),
 };
 
 /** product_offer/save on an existing offer: the spec's mandatory update keys. */
@@ -120,6 +124,7 @@ const lightOfferSchema = z
     vat_id: vatId.optional(),
     handling_time: offerFields.handling_time.optional(),
     stock: offerFields.stock.optional(),
+    currency_type: offerFields.currency_type,
   })
   .loose();
 

@@ -1,4 +1,5 @@
 // Order routes: read, count, acknowledge, save (status matrix, line edits, storno), unlock-courier, attachments.
+import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { AccountState } from '../accountState';
 import { formatEmagDate } from '../bucharestTime';
@@ -20,12 +21,17 @@ function findOrder(account: AccountState, rawId: unknown): StoredOrder {
   return order;
 }
 
+/** The order exactly as order/read serves it: what an order/save must send back (the JSON form counts). */
+function servedOrder(account: AccountState, order: StoredOrder): EmagOrderRecord {
+  return account.orders.record(order);
+}
+
 function readOrders({ account, payload }: HandlerContext): EmagOrderRecord[] {
   const filters = asFilterObject(payload);
   const page = readPage(filters);
   const query = parseOrderFilters(filters, 3);
   const rows = account.orders.query(query, (page.currentPage - 1) * page.itemsPerPage, page.itemsPerPage);
-  return rows.map((o) => account.orders.record(o));
+  return rows.map((o) => servedOrder(account, o));
 }
 
 function countOrders({ account, payload }: HandlerContext): ReturnType<typeof countResult> {
@@ -67,12 +73,67 @@ const orderSaveSchema = z
   .object({
     id: intLike,
     status: intLike,
-    type: intLike.optional(),
+    // Both required by the text (type since August 2025); and both were read, so both go back.
+    type: intLike,
+    payment_mode_id: intLike,
     products: z.array(lineSchema),
-    is_storno: z.union([z.boolean(), z.literal(1), z.literal(0), z.literal('true'), z.literal('false')]).optional(),
-    reason_cancellation: intLike.nullable().optional(),
+    // The text types it Boolean: "true"/"1" strings are not it.
+    is_storno: z.boolean({ error: 'is_storno must be true or false (a JSON boolean)' }).optional(),
+    // Saved as the integer code (1-43), whatever form it was read in.
+    reason_cancellation: z
+      .number({ error: 'reason_cancellation must be an integer cancellation code' })
+      .int()
+      .min(1)
+      .max(99)
+      .nullable()
+      .optional(),
   })
   .loose();
+
+/** Order fields an order/save may change; every other field must come back exactly as read. */
+const CHANGEABLE_FIELDS = new Set(['status', 'products', 'is_storno', 'reason_cancellation']);
+/** Product line fields a save may change (sale_price is checked apart: prices can no longer change). */
+const CHANGEABLE_LINE_FIELDS = new Set(['quantity', 'status', 'sale_price']);
+
+/** The JSON value the client was served (so 19.99 and "19.99" differ, as they do on the wire). */
+const asJson = (value: unknown): unknown =>
+  value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
+
+/**
+ * eMAG: "When updating an order, the seller should send ALL the fields initially read." The sandbox holds a save to
+ * that word for word: every field read must be there, in the form it was read, except the fields a save changes.
+ */
+function sentAsRead(orderId: number, served: EmagOrderRecord, entity: Record<string, unknown>): void {
+  const read = asJson(served) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(read)) {
+    if (CHANGEABLE_FIELDS.has(key)) continue;
+    if (!(key in entity)) throw new ApiRefusal(`Order ${orderId}: send back every field read ('${key}' is missing)`);
+    if (!isDeepStrictEqual(asJson(entity[key]), value)) {
+      throw new ApiRefusal(`Order ${orderId}: '${key}' differs from the order as read (send every field as read)`);
+    }
+  }
+  const readLines = new Map(
+    (read.products as Record<string, unknown>[]).map((line) => [line.id as number, line] as const),
+  );
+  for (const sent of entity.products as unknown[]) {
+    const line = sent as Record<string, unknown>;
+    const before = readLines.get(line.id as number);
+    if (!before) continue; // a new line
+    for (const [key, value] of Object.entries(before)) {
+      if (CHANGEABLE_LINE_FIELDS.has(key)) continue;
+      if (!isDeepStrictEqual(asJson(line[key]), value)) {
+        throw new ApiRefusal(
+          `Order ${orderId}: '${key}' of product line ${String(line.id)} differs from the order as read`,
+        );
+      }
+    }
+    if ('sale_price' in line && !isDeepStrictEqual(asJson(line.sale_price), before.sale_price)) {
+      throw new ApiRefusal(
+        `Order ${orderId}: product prices can no longer be changed (send sale_price of line ${String(line.id)} as read)`,
+      );
+    }
+  }
+}
 
 type SaveLine = z.infer<typeof lineSchema>;
 
@@ -132,7 +193,8 @@ function planLines(
       continue;
     }
     seen.add(existing.id);
-    if (line.product_id !== undefined && line.product_id !== existing.product_id) {
+    // Compared as numbers: live answers carry product_id as text.
+    if (line.product_id !== undefined && line.product_id !== Number(existing.product_id)) {
       throw new ApiRefusal(`Order ${order.id}: product_id of line ${existing.id} cannot be changed`);
     }
     if (line.sale_price !== undefined && decimalToUnits(line.sale_price) !== decimalToUnits(existing.sale_price)) {
@@ -199,11 +261,15 @@ function saveOrders({ account, payload, nowMs }: HandlerContext): unknown[] {
       const order = findOrder(account, save.id);
       if (order.type !== 3)
         throw new ApiRefusal(`Order ${order.id} is fulfilled by eMAG (type 2) and cannot be edited`);
-      if (save.type !== undefined && save.type !== order.type) {
+      if (save.type !== order.type) {
         throw new ApiRefusal(`Order ${order.id}: type ${save.type} does not match the order's type ${order.type}`);
       }
-      const storno = save.is_storno === true || save.is_storno === 1 || save.is_storno === 'true';
+      if (save.payment_mode_id !== order.paymentModeId) {
+        throw new ApiRefusal(`Order ${order.id}: payment_mode_id ${save.payment_mode_id} is not the order's`);
+      }
+      const storno = save.is_storno === true;
       const record = account.orders.record(order);
+      sentAsRead(order.id, servedOrder(account, order), entity);
       const products = planLines(order, record, save.products, storno, nextLineId, nowText);
       if (storno && !products) {
         throw new ApiRefusal(`Order ${order.id}: is_storno was sent without any change to an order line`);
@@ -246,13 +312,27 @@ function applySave(account: AccountState, plan: PlannedSave, nowMs: number): voi
   }
 }
 
+/**
+ * "Only .pdf files are accepted" and eMAG downloads the file later, so the sandbox (which cannot download it) holds the
+ * URL to that: an http(s) link whose path ends in .pdf (a query string may follow). MagFlow checks the same.
+ */
+const pdfUrl = z
+  .string()
+  .min(1)
+  .max(1024)
+  .url()
+  .refine((text) => {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && /\.pdf$/i.test(url.pathname);
+  }, 'url must be an http(s) link to a .pdf file (only PDF files are accepted)');
+
 const attachmentSchema = z
   .object({
     order_id: intLike,
     order_type: intLike.pipe(z.union([z.literal(2), z.literal(3)])),
     order_product_id: intLike.optional(),
     name: z.string().min(1).max(60).optional(),
-    url: z.string().min(1).max(1024).url(),
+    url: pdfUrl,
     type: intLike
       .pipe(z.union([z.literal(1), z.literal(3), z.literal(4), z.literal(8), z.literal(10), z.literal(11)]))
       .optional(),

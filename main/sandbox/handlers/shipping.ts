@@ -1,6 +1,6 @@
 // Shipping routes: courier_accounts/read, awb/save (the first AWB finalizes the order) and awb/read.
 import { z } from 'zod';
-import { formatEmagDate } from '../bucharestTime';
+import { formatEmagDate, formatEmagDay } from '../bucharestTime';
 import { ApiRefusal } from '../envelope';
 import { OrderStatus } from '../orderLifecycle';
 import { asEntityList, asFilterObject, decimalLike, intLike, parseWith, readPage } from '../payload';
@@ -14,6 +14,7 @@ function readCourierAccounts({ account, payload }: HandlerContext): EmagCourierA
 }
 
 const phone = z.string().regex(/^\+?\d{8,11}$/, 'phone: 8 to 11 digits, optionally starting with +');
+/** The text's sender/receiver block: names, phone digits, a real locality id, a street; address_id is text. */
 const party = z
   .object({
     name: z.string().min(3).max(255),
@@ -21,10 +22,10 @@ const party = z
     phone1: phone,
     phone2: phone.optional(),
     legal_entity: intLike.pipe(z.union([z.literal(0), z.literal(1)])).optional(),
-    address_id: z.union([z.string(), z.number()]).optional(),
-    locality_id: intLike.pipe(z.number().min(1)),
+    address_id: z.string({ error: 'address_id must be text (up to 21 characters)' }).max(21).optional(),
+    locality_id: intLike.pipe(z.number().min(1).max(4_294_967_295)),
     street: z.string().min(3).max(255),
-    zipcode: z.string().optional(),
+    zipcode: z.string().min(1).max(255).optional(),
   })
   .loose();
 const bit = intLike.pipe(z.union([z.literal(0), z.literal(1)]));
@@ -48,9 +49,38 @@ const awbSchema = z
     sameday_delivery: bit.optional(),
     dropoff_locker: bit.optional(),
     unboxing: bit.optional(),
-    date: z.string().optional(),
+    /** Required for return AWBs: the pickup day, at least the day after issuing (YYYY-MM-DD). */
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/, 'date must look like YYYY-MM-DD')
+      .optional(),
   })
   .loose();
+
+/** eMAG's save answer has carried the AWB number nested, flat, or not at all (ids only): the sandbox rotates them. */
+function saveAnswer(record: EmagAwbRecord, courier: EmagCourierAccount): Record<string, unknown> {
+  const [barcode] = record.awb;
+  switch (record.emag_id % 3) {
+    case 1:
+      return {
+        reservation_id: record.reservation_id,
+        emag_id: barcode?.emag_id,
+        awb_number: barcode?.awb_number,
+        awb_barcode: barcode?.awb_barcode,
+        courier_id: courier.account_id,
+        courier_name: courier.courier_name,
+      };
+    case 2:
+      return { reservation_id: record.reservation_id, emag_id: record.emag_id };
+    default:
+      return {
+        reservation_id: record.reservation_id,
+        courier_id: courier.account_id,
+        courier_name: courier.courier_name,
+        awb: record.awb,
+      };
+  }
+}
 
 function saveAwb({ account, payload, nowMs }: HandlerContext): unknown {
   const [entity] = asEntityList(payload, 1);
@@ -70,6 +100,12 @@ function saveAwb({ account, payload, nowMs }: HandlerContext): unknown {
   }
   if (awb.rma_id !== undefined && !account.rmas(nowMs).some((r) => r.emag_id === awb.rma_id)) {
     throw new ApiRefusal(`Return request ${awb.rma_id} was not found`);
+  }
+  if (awb.rma_id !== undefined) {
+    if (awb.date === undefined) throw new ApiRefusal('date is required for AWBs of return requests');
+    if (awb.date.slice(0, 10) <= formatEmagDay(nowMs)) {
+      throw new ApiRefusal('date must be at least the day after the AWB is issued');
+    }
   }
   const courier =
     awb.courier_account_id === undefined
@@ -107,12 +143,7 @@ function saveAwb({ account, payload, nowMs }: HandlerContext): unknown {
   if (order && (order.status === OrderStatus.InProgress || order.status === OrderStatus.Prepared)) {
     account.orders.setStatus(order, OrderStatus.Finalized, nowMs);
   }
-  return {
-    reservation_id: record.reservation_id,
-    courier_id: courier.account_id,
-    courier_name: courier.courier_name,
-    awb: record.awb,
-  };
+  return saveAnswer(record, courier);
 }
 
 const awbFilterSchema = z.object({

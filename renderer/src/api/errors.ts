@@ -7,16 +7,19 @@ export type CallErrorKind = IpcErrorKind | 'transport';
 export class CallError extends Error {
   readonly kind: CallErrorKind;
   readonly issues: { path: string; message: string }[];
+  /** main's language-neutral reason for eMAG failures (e.g. `auth.api_rights_missing`), when it gave one. */
+  readonly code: string | undefined;
 
-  constructor(kind: CallErrorKind, message: string, issues: { path: string; message: string }[] = []) {
+  constructor(kind: CallErrorKind, message: string, issues: { path: string; message: string }[] = [], code?: string) {
     super(message);
     this.name = 'CallError';
     this.kind = kind;
     this.issues = issues;
+    this.code = code;
   }
 
   static fromIpc(error: IpcError): CallError {
-    return new CallError(error.kind, error.message, error.issues ?? []);
+    return new CallError(error.kind, error.message, error.issues ?? [], error.code);
   }
 
   static from(error: unknown): CallError {

@@ -6,6 +6,7 @@ import { useId, type CSSProperties, type InputHTMLAttributes, type ReactNode } f
 export function InputField({
   label,
   hint,
+  error,
   className,
   style,
   testId,
@@ -14,21 +15,30 @@ export function InputField({
   label: ReactNode;
   /** A short explanation shown under the box. */
   hint?: ReactNode;
+  /** What is wrong with the value, shown under the box (and announced with it). */
+  error?: ReactNode;
   /** Extra classes next to `field` (e.g. `grow`). */
   className?: string;
   style?: CSSProperties;
   testId?: string;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'className' | 'style'>) {
   const hintId = useId();
+  const errorId = useId();
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={className ? `field ${className}` : 'field'} style={style}>
       <label>
         <span>{label}</span>
-        <input {...input} data-testid={testId} aria-describedby={hint ? hintId : undefined} />
+        <input {...input} data-testid={testId} aria-describedby={describedBy} aria-invalid={error ? true : undefined} />
       </label>
       {hint && (
         <span className="hint" id={hintId}>
           {hint}
+        </span>
+      )}
+      {error && (
+        <span className="field-error" id={errorId} data-testid={testId ? `${testId}-error` : undefined}>
+          {error}
         </span>
       )}
     </div>

@@ -12,7 +12,7 @@ import { SelectField } from '../components/SelectField';
 import { DateTime } from '../components/Formatted';
 import { MINOR_PER_MAJOR } from '../format/money';
 import { useOrderDetail } from '../stores/orderDetail';
-import { parseSender, rememberedSender, rememberSender, type SenderForm } from './awbSender';
+import { parseParty, receiverForm, rememberedSender, rememberSender, type PartyForm } from './awbSender';
 
 /** Acting is allowed to fail loudly in the UI; the store already keeps the error for display. */
 async function attempt(run: () => Promise<void>): Promise<boolean> {
@@ -174,20 +174,58 @@ export function parseMajorToMinor(value: string): number | null {
   return Math.round(Number(normalized) * MINOR_PER_MAJOR);
 }
 
-/** The pickup address boxes, in the order the seller fills them (the limits are eMAG's). */
-const SENDER_FIELDS: {
-  key: keyof SenderForm;
+/** The boxes of an address block, in the order the seller fills them (the limits are eMAG's). */
+const PARTY_FIELDS: {
+  key: keyof PartyForm;
   maxLength: number;
   inputMode?: 'tel' | 'numeric';
-  testId: string;
 }[] = [
-  { key: 'name', maxLength: 255, testId: 'awb-sender-name' },
-  { key: 'contact', maxLength: 255, testId: 'awb-sender-contact' },
-  { key: 'phone', maxLength: 20, inputMode: 'tel', testId: 'awb-sender-phone' },
-  { key: 'localityId', maxLength: 10, inputMode: 'numeric', testId: 'awb-sender-locality' },
-  { key: 'street', maxLength: 255, testId: 'awb-sender-street' },
-  { key: 'zipcode', maxLength: 20, testId: 'awb-sender-zipcode' },
+  { key: 'name', maxLength: 255 },
+  { key: 'contact', maxLength: 255 },
+  { key: 'phone', maxLength: 20, inputMode: 'tel' },
+  { key: 'localityId', maxLength: 10, inputMode: 'numeric' },
+  { key: 'street', maxLength: 255 },
+  { key: 'zipcode', maxLength: 20 },
 ];
+
+type PartyRole = 'sender' | 'receiver';
+/** Field errors by path (`receiver.phone`, `courierAccountId`), from the dialog's own check or from main's answer. */
+type FieldErrors = Record<string, string>;
+
+/** The sender or receiver block: each box with eMAG's limit and, when main or the dialog found one, its error. */
+function PartyFields({
+  role,
+  form,
+  onChange,
+  errors,
+}: {
+  role: PartyRole;
+  form: PartyForm;
+  onChange: (form: PartyForm, edited: string) => void;
+  errors: FieldErrors;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="sender" style={{ gridColumn: '1 / -1' }} data-testid={`awb-${role}`}>
+      <legend>{t(`order.${role}`)}</legend>
+      <p className="hint">{t(`order.${role}Hint`)}</p>
+      <div className="form-grid">
+        {PARTY_FIELDS.map(({ key, maxLength, inputMode }) => (
+          <InputField
+            key={key}
+            label={t(`order.${role}Field.${key}`)}
+            value={form[key]}
+            onChange={(e) => onChange({ ...form, [key]: e.target.value }, `${role}.${key}`)}
+            inputMode={inputMode}
+            maxLength={maxLength}
+            error={errors[`${role}.${key}`]}
+            testId={`awb-${role}-${key === 'localityId' ? 'locality' : key}`}
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+}
 
 function AwbDialog({ order, onClose, onQueued }: { order: OrderDetail; onClose: () => void; onQueued: () => void }) {
   const { t } = useTranslation();
@@ -196,15 +234,34 @@ function AwbDialog({ order, onClose, onQueued }: { order: OrderDetail; onClose: 
   const busy = useOrderDetail((s) => s.busy);
   const actionError = useOrderDetail((s) => s.actionError);
   const isCod = order.paymentModeId === 1;
-  const [courier, setCourier] = useState('');
+  const enforced = order.enforcedCourierAccounts;
+  const [courier, setCourier] = useState(enforced && enforced.length > 0 ? String(enforced[0]) : '');
   const [parcels, setParcels] = useState('1');
   const [envelopes, setEnvelopes] = useState('0');
   const [weight, setWeight] = useState('1');
+  const [oversize, setOversize] = useState(false);
   // Cash on delivery collects the order total; an order paid by card or transfer collects nothing.
   const [cod, setCod] = useState(isCod ? (order.totalMinor / MINOR_PER_MAJOR).toFixed(2) : '0.00');
   const [observation, setObservation] = useState('');
-  const [sender, setSender] = useState<SenderForm>(() => rememberedSender(order.accountId));
+  const [sender, setSender] = useState<PartyForm>(() => rememberedSender(order.accountId));
+  const [receiver, setReceiver] = useState<PartyForm>(() => receiverForm(order.customerDetails));
   const [localError, setLocalError] = useState<CallError | null>(null);
+  const [localFieldErrors, setLocalFieldErrors] = useState<FieldErrors>({});
+  // eMAG's enforced list: only those accounts may carry the AWB; an empty list means no AWB from MagFlow at all.
+  const blocked = enforced !== null && enforced.length === 0;
+  const offered = (couriers ?? []).filter(
+    (c) => c.active && (enforced === null || enforced.includes(c.courierAccountId)),
+  );
+  const shownError = localError ?? actionError;
+  /** Editing a box clears the dialog's own error beside it (main's answer stays until the next send). */
+  const edit = (set: (form: PartyForm) => void) => (form: PartyForm, edited: string) => {
+    set(form);
+    setLocalFieldErrors(({ [edited]: _cleared, ...rest }) => rest);
+  };
+  const fieldErrors: FieldErrors = {
+    ...Object.fromEntries((actionError?.issues ?? []).map((issue) => [issue.path, issue.message])),
+    ...localFieldErrors,
+  };
 
   useEffect(() => {
     void useOrderDetail.getState().loadCouriers();
@@ -217,16 +274,24 @@ function AwbDialog({ order, onClose, onQueued }: { order: OrderDetail; onClose: 
     const p = Number(parcels);
     const env = Number(envelopes);
     const issues: { path: string; message: string }[] = [];
+    const errors: FieldErrors = {};
     if (codMinor === null) issues.push({ path: t('order.cod'), message: cod });
     if (!Number.isFinite(weightKg) || weightKg <= 0) issues.push({ path: t('order.weight'), message: weight });
     if (!Number.isInteger(p) || !Number.isInteger(env) || p + env <= 0)
       issues.push({ path: t('order.parcels'), message: `${parcels} / ${envelopes}` });
-    const parsedSender = parseSender(sender);
-    if ('invalid' in parsedSender) {
-      for (const key of parsedSender.invalid)
-        issues.push({ path: `${t('order.sender')} › ${t(`order.senderField.${key}`)}`, message: sender[key] || '—' });
+    const parsedSender = parseParty(sender);
+    const parsedReceiver = parseParty(receiver);
+    for (const role of ['sender', 'receiver'] as const) {
+      const parsed = role === 'sender' ? parsedSender : parsedReceiver;
+      if (!('invalid' in parsed)) continue;
+      const form = role === 'sender' ? sender : receiver;
+      for (const key of parsed.invalid) {
+        issues.push({ path: `${t(`order.${role}`)} › ${t(`order.${role}Field.${key}`)}`, message: form[key] || '—' });
+        errors[`${role}.${key}`] = t('order.fieldInvalid');
+      }
     }
-    if (issues.length > 0 || codMinor === null || 'invalid' in parsedSender) {
+    setLocalFieldErrors(errors);
+    if (issues.length > 0 || codMinor === null || 'invalid' in parsedSender || 'invalid' in parsedReceiver) {
       setLocalError(new CallError('validation', '', issues));
       return;
     }
@@ -238,12 +303,14 @@ function AwbDialog({ order, onClose, onQueued }: { order: OrderDetail; onClose: 
         envelopes: env,
         weightKg,
         codMinor,
-        sender: parsedSender.sender,
+        sender: parsedSender.party,
+        receiver: parsedReceiver.party,
+        ...(oversize ? { oversize: true } : {}),
         ...(observation.trim() ? { observation: observation.trim() } : {}),
       }),
     );
     if (ok) {
-      rememberSender(order.accountId, parsedSender.sender);
+      rememberSender(order.accountId, parsedSender.party);
       onQueued();
     }
   }
@@ -251,17 +318,33 @@ function AwbDialog({ order, onClose, onQueued }: { order: OrderDetail; onClose: 
   return (
     <Dialog title={t('order.awbTitle', { id: order.id })} onClose={onClose} testId="awb-dialog">
       <form onSubmit={(e) => void submit(e)} className="form-grid">
-        <SelectField
-          style={{ gridColumn: '1 / -1' }}
-          label={t('order.courier')}
-          value={courier}
-          onChange={setCourier}
-          emptyOption={couriers === null ? t('order.couriersLoading') : t('order.defaultCourier')}
-          options={(couriers ?? [])
-            .filter((c) => c.active)
-            .map((c) => ({ value: c.courierAccountId, label: `${c.displayName} (${c.courierName})` }))}
-          testId="awb-courier"
-        />
+        {blocked ? (
+          <div className="notice notice-error" role="alert" style={{ gridColumn: '1 / -1' }} data-testid="awb-blocked">
+            {t('order.awbBlocked')}
+          </div>
+        ) : (
+          <div style={{ gridColumn: '1 / -1' }}>
+            <SelectField
+              label={t('order.courier')}
+              value={courier}
+              onChange={setCourier}
+              {...(enforced === null
+                ? { emptyOption: couriers === null ? t('order.couriersLoading') : t('order.defaultCourier') }
+                : {})}
+              options={offered.map((c) => ({
+                value: c.courierAccountId,
+                label: `${c.displayName} (${c.courierName})`,
+              }))}
+              testId="awb-courier"
+            />
+            {enforced !== null && <p className="hint">{t('order.couriersEnforced')}</p>}
+            {fieldErrors.courierAccountId && (
+              <p className="field-error" data-testid="awb-courier-error">
+                {fieldErrors.courierAccountId}
+              </p>
+            )}
+          </div>
+        )}
         {couriersError && (
           <div style={{ gridColumn: '1 / -1' }}>
             <ErrorNotice error={couriersError} />
@@ -274,6 +357,7 @@ function AwbDialog({ order, onClose, onQueued }: { order: OrderDetail; onClose: 
           max={99}
           value={parcels}
           onChange={(e) => setParcels(e.target.value)}
+          error={fieldErrors.parcels}
           testId="awb-parcels"
         />
         <InputField
@@ -300,23 +384,17 @@ function AwbDialog({ order, onClose, onQueued }: { order: OrderDetail; onClose: 
           onChange={(e) => setCod(e.target.value)}
           testId="awb-cod"
         />
-        <fieldset className="sender" style={{ gridColumn: '1 / -1' }}>
-          <legend>{t('order.sender')}</legend>
-          <p className="hint">{t('order.senderHint')}</p>
-          <div className="form-grid">
-            {SENDER_FIELDS.map(({ key, maxLength, inputMode, testId }) => (
-              <InputField
-                key={key}
-                label={t(`order.senderField.${key}`)}
-                value={sender[key]}
-                onChange={(e) => setSender((s) => ({ ...s, [key]: e.target.value }))}
-                inputMode={inputMode}
-                maxLength={maxLength}
-                testId={testId}
-              />
-            ))}
-          </div>
-        </fieldset>
+        <label className="check" style={{ gridColumn: '1 / -1' }}>
+          <input
+            type="checkbox"
+            checked={oversize}
+            onChange={(e) => setOversize(e.target.checked)}
+            data-testid="awb-oversize"
+          />
+          <span>{t('order.oversize')}</span>
+        </label>
+        <PartyFields role="receiver" form={receiver} onChange={edit(setReceiver)} errors={fieldErrors} />
+        <PartyFields role="sender" form={sender} onChange={edit(setSender)} errors={fieldErrors} />
         <InputField
           label={t('order.observation')}
           style={{ gridColumn: '1 / -1' }}
@@ -325,16 +403,21 @@ function AwbDialog({ order, onClose, onQueued }: { order: OrderDetail; onClose: 
           onChange={(e) => setObservation(e.target.value)}
           testId="awb-observation"
         />
-        {(localError ?? actionError) && (
+        {shownError && (
           <div style={{ gridColumn: '1 / -1' }}>
-            <ErrorNotice error={(localError ?? actionError)!} testId="awb-error" />
+            <ErrorNotice error={shownError} testId="awb-error" />
           </div>
         )}
         <div className="form-actions" style={{ gridColumn: '1 / -1' }}>
           <button type="button" className="btn" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="btn btn-primary" disabled={busy !== null} data-testid="awb-submit">
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={busy !== null || blocked}
+            data-testid="awb-submit"
+          >
             {t('order.create')}
           </button>
         </div>

@@ -1,10 +1,27 @@
-// The pickup address of the last AWB per account, kept in the window's storage so the seller types it once.
-import type { AwbSender } from '../../../shared/ipc';
+// The AWB dialog's address blocks: the pickup address of the last AWB per account (kept in the window's storage so
+// the seller types it once), the receiver prefilled from the order, and the check of either against eMAG's rules.
+import { receiverFromOrder } from '../../../shared/awb';
+import type { AwbParty, AwbSender } from '../../../shared/ipc';
 
 const keyOf = (accountId: number) => `magflow.awbSender.${accountId}`;
 
 export const EMPTY_SENDER = { name: '', contact: '', phone: '', localityId: '', street: '', zipcode: '' };
-export type SenderForm = typeof EMPTY_SENDER;
+/** A sender or receiver block as the seller types it. */
+export type PartyForm = typeof EMPTY_SENDER;
+export type SenderForm = PartyForm;
+
+/** The receiver block as eMAG's order has it; gaps (no street, no locality...) stay empty for the seller to fill. */
+export function receiverForm(customer: Record<string, unknown>): PartyForm {
+  const draft = receiverFromOrder({ customer });
+  return {
+    name: draft.name,
+    contact: draft.contact,
+    phone: draft.phone,
+    localityId: draft.localityId === null ? '' : String(draft.localityId),
+    street: draft.street,
+    zipcode: draft.zipcode,
+  };
+}
 
 export function rememberedSender(accountId: number): SenderForm {
   try {
@@ -33,8 +50,8 @@ export function rememberSender(accountId: number, sender: AwbSender): void {
   }
 }
 
-/** The form as main expects it, or the list of fields that are not valid yet. */
-export function parseSender(form: SenderForm): { sender: AwbSender } | { invalid: (keyof SenderForm)[] } {
+/** The block as main expects it, or the list of fields that are not valid yet (eMAG's rules). */
+export function parseParty(form: PartyForm): { party: AwbParty } | { invalid: (keyof PartyForm)[] } {
   const invalid: (keyof SenderForm)[] = [];
   const trimmed = {
     name: form.name.trim(),
@@ -51,7 +68,7 @@ export function parseSender(form: SenderForm): { sender: AwbSender } | { invalid
   if (trimmed.street.length < 3) invalid.push('street');
   if (invalid.length > 0) return { invalid };
   return {
-    sender: {
+    party: {
       name: trimmed.name,
       contact: trimmed.contact,
       phone: trimmed.phone,

@@ -168,7 +168,22 @@ export interface OrderReadFilters {
 export type OrderCountFilters = Omit<OrderReadFilters, 'itemsPerPage' | 'currentPage'>;
 
 /** An order as sent to order/save: all fields initially read (eMAG's rule), with the changes applied. */
-export type EmagOrderSaveInput = { id: number; status: number } & Record<string, unknown>;
+export type EmagOrderSaveInput = { id: unknown; status: unknown } & Record<string, unknown>;
+
+/** An order exactly as eMAG sent it, untouched: what order/save must get back. */
+export type RawEmagOrder = { id: unknown; status: unknown } & Record<string, unknown>;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Reads an order verbatim for writing it back: only `id` and `status` must be usable integers; every other field,
+ * whatever its form, is kept exactly as eMAG sent it (a field MagFlow cannot parse never blocks a write).
+ */
+export const rawEmagOrderSchema = z.custom<RawEmagOrder>(
+  (value) => isPlainObject(value) && looseInt.safeParse(value.id).success && looseInt.safeParse(value.status).success,
+  { message: 'an order needs an integer id and status' },
+);
 
 /** One document for order/attachments/save (README §7). */
 export interface EmagAttachmentInput {

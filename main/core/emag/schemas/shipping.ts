@@ -11,6 +11,9 @@ const awbBarcodeSchema = z.looseObject({
 export const emagAwbSchema = z.looseObject({
   emag_id: optional(looseInt),
   reservation_id: optional(looseInt),
+  /** Some save answers put the number at the top level instead of in `awb[]`. */
+  awb_number: optional(looseText),
+  awb_barcode: optional(looseText),
   order_id: optional(looseInt),
   rma_id: optional(looseInt),
   type: optional(looseInt),
@@ -26,13 +29,33 @@ export type EmagAwb = z.output<typeof emagAwbSchema>;
 /** awb/save answers with the new AWB(s); eMAG has sent both one object and a list, so it is always a list here. */
 export const emagAwbSaveResultSchema = oneOrMany(emagAwbSchema);
 
+/** What MagFlow keeps of an issued AWB. */
+export interface AwbIdentity {
+  awbNumber: string | null;
+  emagId: number | null;
+  reservationId: number | null;
+}
+
+const present = (text: string | null | undefined): string | null => (text && text.trim() !== '' ? text : null);
+
+/** The number and ids of one AWB answer, in whichever of eMAG's forms it came: nested, flat, or ids only. */
+export function awbIdentityOf(awb: EmagAwb): AwbIdentity {
+  const nested = (awb.awb ?? []).find((entry) => present(entry.awb_number) !== null) ?? awb.awb?.[0];
+  return {
+    awbNumber: present(nested?.awb_number) ?? present(awb.awb_number),
+    emagId: nested?.emag_id ?? awb.emag_id ?? null,
+    reservationId: awb.reservation_id ?? null,
+  };
+}
+
 export interface EmagAwbParty {
   name: string;
   contact: string;
   phone1: string;
   phone2?: string;
-  legal_entity: 0 | 1;
-  address_id?: number;
+  legal_entity?: 0 | 1;
+  /** The seller's saved address (addresses/read); eMAG types it as text of up to 21 characters. */
+  address_id?: string;
   locality_id: number;
   street: string;
   zipcode?: string;

@@ -89,6 +89,8 @@ async function checkAccount(ctx: JobContext, account: Account): Promise<AccountH
     if (ctx.signal.aborted) throw error;
     lastError = error instanceof Error ? error.message : String(error);
     lastErrorKind = isEmagError(error) ? error.kind : 'config';
+    // eMAG answered with its envelope (a refusal, or a count of a shape it never documented): reachable all the same.
+    reachable = isEmagError(error) && (error.kind === 'api' || (error.kind === 'badResponse' && !error.transient));
   }
   const good = PER_ACCOUNT_JOBS.map((job) => repos.syncRuns.last(job, account.id, 'completed')?.finishedAt ?? null)
     .filter((at): at is string => at !== null)

@@ -1,6 +1,7 @@
 // The offers job: count, then every page of the seller's offers, upserted (each offer once per run), with progress.
 import { CACHE_KEYS } from '../../cache';
 import type { OfferRecord } from '../../db';
+import { isEmagError } from '../../emag';
 import { accountOf, type JobContext } from '../context';
 import { mapOffer } from '../mapOffer';
 import { walkPages } from '../paging';
@@ -9,9 +10,9 @@ export async function offersJob(ctx: JobContext): Promise<void> {
   const { repos, cache } = ctx.deps;
   const account = accountOf(ctx);
   const client = ctx.client();
-  // The count only feeds the progress bar; the walk stops at the first short page whatever it said.
-  const count = await ctx.call((options) => client.offers.count({}, options));
-  const total = count.noOfItems;
+  // The count only feeds the progress bar; the walk stops at the first short page whatever it said, and a count that
+  // fails leaves the bar without a total instead of failing the run.
+  const total = await offerCount(ctx);
   ctx.progress(0, total);
   const seen = new Set<number>();
   let changed = 0;
@@ -33,7 +34,7 @@ export async function offersJob(ctx: JobContext): Promise<void> {
       ctx.counts[outcome]++;
       if (outcome !== 'unchanged') changed++;
     }
-    ctx.progress(seen.size, Math.max(total, seen.size));
+    ctx.progress(seen.size, total === null ? null : Math.max(total, seen.size));
   }
   if (changed > 0) await cache.deletePrefix(CACHE_KEYS.offerListPrefix);
   const labels = { job: ctx.job, account: account.name };
@@ -41,4 +42,17 @@ export async function offersJob(ctx: JobContext): Promise<void> {
     if (ctx.counts[outcome] > 0) ctx.metrics?.items.inc({ ...labels, outcome }, ctx.counts[outcome]);
   }
   ctx.metrics?.offers.set({ account: account.name }, repos.offers.countByAccount(account.id));
+}
+
+async function offerCount(ctx: JobContext): Promise<number | null> {
+  const client = ctx.client();
+  try {
+    return (await ctx.call((options) => client.offers.count({}, options))).noOfItems;
+  } catch (error) {
+    if (ctx.signal.aborted || (isEmagError(error) && error.kind === 'aborted')) throw error;
+    ctx.logger.warn('product_offer/count failed: offers are read without a total', {
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return null;
+  }
 }

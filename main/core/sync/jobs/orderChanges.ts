@@ -3,7 +3,7 @@
 import { accountOf, orderTypeOf, type JobContext } from '../context';
 import { parsePlatformDate, platformDate } from '../emagTime';
 import { completeFirstImport, isImported } from '../firstImport';
-import { EmagError, type EmagClient, type EmagOrder, type OrderReadFilters } from '../../emag';
+import { EmagError, isEmagError, type EmagClient, type EmagOrder, type OrderReadFilters } from '../../emag';
 import { PAGE_SIZE } from '../paging';
 import { storeOrders } from '../storeOrders';
 
@@ -100,15 +100,7 @@ async function* readWindow(
       seen.add(order.id);
       return true;
     });
-  const first = await read(1);
-  yield unseen(first);
-  if (first.length < PAGE_SIZE) return;
-  const count = await ctx.call((options) => client.orders.count(filters, options));
-  const counted = Math.min(Math.max(2, Math.ceil(count.noOfItems / PAGE_SIZE)), MAX_PAGES);
-  // The last page, and on past it while pages are full (a count that came up short, or orders added meanwhile).
-  let previous = first;
-  for (let page = counted; page <= MAX_PAGES; page++) {
-    const items = await read(page);
+  const same = (page: number, items: EmagOrder[], previous: EmagOrder[]): void => {
     if (items.length > 0 && items.map((o) => o.id).join() === previous.map((o) => o.id).join()) {
       throw new EmagError({
         kind: 'badResponse',
@@ -116,12 +108,59 @@ async function* readWindow(
         route: 'order/read',
       });
     }
+  };
+  const first = await read(1);
+  yield unseen(first);
+  if (first.length < PAGE_SIZE) return;
+  const count = await countOrNull(ctx, client, filters);
+  if (count === null) {
+    // No count: walk forward to the end, then back from the last page to the first. Every order a forward read may
+    // have skipped (it moved up while the pages were read) is met on the way back; the window costs twice the pages.
+    let previous = first;
+    let last = 1;
+    for (let page = 2; page <= MAX_PAGES; page++) {
+      const items = await read(page);
+      same(page, items, previous);
+      yield unseen(items);
+      last = page;
+      if (items.length < PAGE_SIZE) break;
+      previous = items;
+    }
+    for (let page = last - 1; page >= 1; page--) yield unseen(await read(page));
+    return;
+  }
+  const counted = Math.min(Math.max(2, Math.ceil(count / PAGE_SIZE)), MAX_PAGES);
+  // The last page, and on past it while pages are full (a count that came up short, or orders added meanwhile).
+  let previous = first;
+  for (let page = counted; page <= MAX_PAGES; page++) {
+    const items = await read(page);
+    same(page, items, previous);
     yield unseen(items);
     if (items.length < PAGE_SIZE) break;
     previous = items;
   }
   for (let page = counted - 1; page >= 2; page--) yield unseen(await read(page));
   yield unseen(await read(1));
+}
+
+/**
+ * The window's order count, which tells where its last page is; null when eMAG would not count (the route's answer
+ * is undocumented): the walk then finds the end itself rather than failing the run.
+ */
+async function countOrNull(
+  ctx: JobContext,
+  client: EmagClient,
+  filters: Pick<OrderReadFilters, 'type' | 'modifiedAfter' | 'modifiedBefore'>,
+): Promise<number | null> {
+  try {
+    return (await ctx.call((options) => client.orders.count(filters, options))).noOfItems;
+  } catch (error) {
+    if (ctx.signal.aborted || (isEmagError(error) && error.kind === 'aborted')) throw error;
+    ctx.logger.warn('order/count failed: the window is walked to its end and back instead', {
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return null;
+  }
 }
 
 export async function orderChangesJob(ctx: JobContext): Promise<void> {

@@ -3,7 +3,16 @@
 // retried later with backoff, across runs and restarts; a refusal is recorded as failed with eMAG's reason.
 import type { AppNotification, NotificationKind, OutboxAction, OutboxKind } from '../../../../shared/domain';
 import type { MagflowEvent } from '../../../../shared/events';
-import { isEmagError, type EmagAwbInput, type EmagAwbParty, type EmagOrder } from '../../emag';
+import { enforcedCouriersOf, receiverFromOrder } from '../../../../shared/awb';
+import {
+  awbIdentityOf,
+  emagOrderSchema,
+  isEmagError,
+  type AwbIdentity,
+  type EmagAwbInput,
+  type EmagAwbParty,
+  type RawEmagOrder,
+} from '../../emag';
 import { accountOf, orderTypeOf, type JobContext } from '../context';
 import { notificationText, type Text } from '../notificationText';
 import { classifyFailure, PermanentActionError, retryDelayMs, UNCONFIRMED } from '../outboxPolicy';
@@ -38,18 +47,49 @@ function orderIdOf(action: OutboxAction): number {
 
 const unconfirmed = (action: OutboxAction): boolean => action.lastError?.startsWith(UNCONFIRMED) ?? false;
 
-/** The order as eMAG has it now, or undefined when eMAG does not know it. */
-async function readFresh(ctx: JobContext, orderId: number, type: 2 | 3): Promise<EmagOrder | undefined> {
+/** An order as eMAG has it now: verbatim (the base of every write), with the few fields the handlers decide on. */
+interface FreshOrder {
+  raw: RawEmagOrder;
+  status: number;
+  type: number | null;
+}
+
+const asRecord = (value: unknown): Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+const asList = (value: unknown): unknown[] =>
+  Array.isArray(value) ? value : value !== null && typeof value === 'object' ? Object.values(value) : [];
+
+/**
+ * Every write starts by re-reading its order, verbatim: a field MagFlow cannot parse (an object where a code was
+ * expected, say) never blocks an action, and order/save gets every field back in the form eMAG sent it.
+ */
+async function readFresh(ctx: JobContext, orderId: number, type: 2 | 3): Promise<FreshOrder | undefined> {
   const client = ctx.client();
-  const found = await ctx.call((options) => client.orders.read({ id: orderId, type }, options));
-  return found.find((order) => order.id === orderId);
+  const found = await ctx.call((options) => client.orders.readRaw({ id: orderId, type }, options));
+  const raw = found.find((order) => Number(order.id) === orderId);
+  if (!raw) return undefined;
+  const orderType = Number(raw.type);
+  return { raw, status: Number(raw.status), type: Number.isInteger(orderType) ? orderType : null };
+}
+
+/** Stores a re-read order when MagFlow can parse it; one it cannot is left to the sync (the write still went out). */
+async function storeFresh(ctx: JobContext, fresh: FreshOrder): Promise<void> {
+  const parsed = emagOrderSchema.safeParse(fresh.raw);
+  if (parsed.success) {
+    await storeOrders(ctx, [parsed.data]);
+    return;
+  }
+  ctx.logger.warn('an order re-read for an action has a shape MagFlow cannot store; the sync will deal with it', {
+    orderId: Number(fresh.raw.id),
+    issue: parsed.error.issues[0]?.path.join('.'),
+  });
 }
 
 /** Re-reads and stores the order after an action; best effort (order-changes catches up if this fails). */
 async function refresh(ctx: JobContext, orderId: number, type: 2 | 3): Promise<void> {
   try {
     const fresh = await readFresh(ctx, orderId, type);
-    if (fresh) await storeOrders(ctx, [fresh]);
+    if (fresh) await storeFresh(ctx, fresh);
   } catch (error) {
     ctx.logger.warn('re-reading the order after an action failed', { orderId, error: String(error) });
   }
@@ -86,7 +126,7 @@ const acknowledge: Handler = async (ctx, action) => {
     // customer canceled first. Either way it is done; anything else is a real refusal.
     const fresh = await readFresh(ctx, orderId, 3);
     if (!fresh || fresh.status === 1) throw error;
-    await storeOrders(ctx, [fresh]);
+    await storeFresh(ctx, fresh);
     return {
       result: { skipped: fresh.status === 0 ? 'canceled' : 'already-acknowledged', status: fresh.status },
       acknowledged: fresh.status !== 0,
@@ -107,34 +147,32 @@ const changeStatus: Handler = async (ctx, action) => {
   if (storedTypeOf(ctx, orderId) === 2 || account.kind === 'fbe') {
     throw new PermanentActionError(`Order ${orderId} is fulfilled by eMAG and cannot be edited`);
   }
-  // order/save must carry every field as read: read it now, change only the status.
+  // order/save must carry every field as read: read it now, verbatim, and change only the status.
   const fresh = await readFresh(ctx, orderId, 3);
   if (!fresh) throw new PermanentActionError(`eMAG does not know order ${orderId}`);
+  if (fresh.type === 2) throw new PermanentActionError(`Order ${orderId} is fulfilled by eMAG and cannot be edited`);
   if (fresh.status === target) {
     // Already there (a retry after a lost answer, or changed in eMAG's interface): done.
-    await storeOrders(ctx, [fresh]);
+    await storeFresh(ctx, fresh);
     return { result: { status: target, already: true } };
   }
   const client = ctx.client();
-  await ctx.call((options) => client.orders.changeStatus(fresh, target, options));
+  await ctx.call((options) => client.orders.changeStatus(fresh.raw, target, options));
   await refresh(ctx, orderId, 3);
   return { result: { status: target } };
 };
 
-/** Digits (and a leading +) only, as awb/save wants phone numbers. */
-const phoneDigits = (text: string | null | undefined): string => (text ?? '').replace(/(?!^\+)[^\d]/g, '');
-
-function receiverOf(order: EmagOrder): EmagAwbParty {
-  const customer = order.customer ?? {};
-  const name = customer.shipping_contact ?? customer.name ?? customer.billing_name ?? '';
+/** The receiver block from the order itself (actions queued before the dialog sent one), in awb/save's shape. */
+function receiverOf(order: RawEmagOrder): EmagAwbParty {
+  const draft = receiverFromOrder(order);
   return {
-    name,
-    contact: customer.shipping_contact ?? name,
-    phone1: phoneDigits(customer.shipping_phone ?? customer.phone_1 ?? customer.billing_phone),
-    legal_entity: customer.legal_entity === 1 ? 1 : 0,
-    locality_id: customer.shipping_locality_id ?? order.shipping_locality_id ?? 0,
-    street: customer.shipping_street ?? '',
-    ...(customer.shipping_postal_code ? { zipcode: customer.shipping_postal_code } : {}),
+    name: draft.name,
+    contact: draft.contact,
+    phone1: draft.phone,
+    legal_entity: draft.legalEntity ? 1 : 0,
+    locality_id: draft.localityId ?? 0,
+    street: draft.street,
+    ...(draft.zipcode ? { zipcode: draft.zipcode } : {}),
   };
 }
 
@@ -155,7 +193,7 @@ async function awbAlreadyIssued(ctx: JobContext, action: OutboxAction, orderId: 
       stored.status === 3 ||
       stored.statusHistory.some((entry) => entry.status === 4 && entry.at >= action.createdAt));
   if (finalizedSinceQueued) {
-    await storeOrders(ctx, [fresh]);
+    await storeFresh(ctx, fresh);
     return true;
   }
   throw new PermanentActionError(
@@ -174,39 +212,57 @@ const issueAwb: Handler = async (ctx, action, attempt) => {
     if (await awbAlreadyIssued(ctx, action, orderId)) return { result: { verified: true, awbNumber: null } };
     attempt.verified = true;
   }
-  const order = await readFresh(ctx, orderId, 3);
-  if (!order) throw new PermanentActionError(`eMAG does not know order ${orderId}`);
+  const fresh = await readFresh(ctx, orderId, 3);
+  if (!fresh) throw new PermanentActionError(`eMAG does not know order ${orderId}`);
   const payload = action.payload;
   const sender = payload.sender as EmagAwbParty | undefined;
   if (!sender) {
     throw new PermanentActionError('The AWB request has no sender (pickup) address');
   }
-  const locker = order.delivery_mode === 'pickup' ? order.details?.locker_id : undefined;
+  const courierAccountId = typeof payload.courierAccountId === 'number' ? payload.courierAccountId : undefined;
+  // eMAG may have changed the allowed couriers since the seller asked: checked again on the order as it is now.
+  const enforced = enforcedCouriersOf(fresh.raw);
+  if (enforced !== null && enforced.length === 0) {
+    throw new PermanentActionError(
+      `eMAG takes no AWB from MagFlow for order ${orderId}: its courier list is empty (issue it in eMAG)`,
+    );
+  }
+  if (enforced !== null && (courierAccountId === undefined || !enforced.includes(courierAccountId))) {
+    throw new PermanentActionError(
+      `eMAG requires one of the courier accounts ${enforced.join(', ')} for order ${orderId}: choose one and retry`,
+    );
+  }
+  const details = asRecord(fresh.raw.details);
+  const locker =
+    fresh.raw.delivery_mode === 'pickup' && typeof details.locker_id === 'string' ? details.locker_id : undefined;
   const request: EmagAwbInput = {
     order_id: orderId,
     sender,
-    receiver: receiverOf(order),
-    is_oversize: 0,
+    receiver: (payload.receiver as EmagAwbParty | undefined) ?? receiverOf(fresh.raw),
+    is_oversize: payload.isOversize === 1 ? 1 : 0,
     envelope_number: Number(payload.envelopes ?? 0),
     parcel_number: Number(payload.parcels ?? 1),
     weight: Number(payload.weightKg ?? 1),
     cod: Number(payload.codMinor ?? 0) / 100,
     ...(locker ? { locker_id: locker } : {}),
-    ...(typeof payload.courierAccountId === 'number' ? { courier_account_id: payload.courierAccountId } : {}),
+    ...(courierAccountId === undefined ? {} : { courier_account_id: courierAccountId }),
     ...(typeof payload.observation === 'string' ? { observation: payload.observation } : {}),
   };
   const client = ctx.client();
   const awbs = await ctx.call((options) => client.awb.save(request, options));
-  const first = awbs[0];
-  const awbNumber = first?.awb?.[0]?.awb_number ?? null;
+  // The AWB exists from here on: a failed read-back of its number must not fail (and so repeat) the action.
+  let identity: AwbIdentity;
+  try {
+    identity = await ctx.call((options) => client.awb.identify(awbs, options));
+  } catch (error) {
+    identity = awbIdentityOf(awbs[0] ?? {});
+    ctx.logger.warn('the AWB was issued but its number could not be read back', { orderId, error: String(error) });
+  }
+  const { awbNumber } = identity;
   await refresh(ctx, orderId, 3);
   const lang = ctx.deps.settings().language;
   return {
-    result: {
-      awbNumber,
-      emagId: first?.awb?.[0]?.emag_id ?? first?.emag_id ?? null,
-      reservationId: first?.reservation_id ?? null,
-    },
+    result: { awbNumber, emagId: identity.emagId, reservationId: identity.reservationId },
     events: [{ type: 'awb_generated', accountId: account.id, orderId, awbNumber }],
     notification: { kind: 'awb', text: notificationText.awb(lang, account.name, orderId, awbNumber) },
   };
@@ -225,15 +281,15 @@ const attachInvoice: Handler = async (ctx, action, attempt) => {
     events: [{ type: 'invoice_generated', accountId: account.id, orderId, url }],
     notification: { kind: 'invoice', text: notificationText.invoice(lang, account.name, orderId) },
   });
-  if (unconfirmed(action)) {
-    // The attachment list tells whether the lost request went through.
-    const fresh = await readFresh(ctx, orderId, orderType);
-    if (fresh?.attachments?.some((attachment) => attachment.url === url)) {
-      await storeOrders(ctx, [fresh]);
-      return done({ url, verified: true });
-    }
-    attempt.verified = true;
+  // Re-read first: the order must exist, and an invoice already in its list (a lost answer, or the seller attached it
+  // in eMAG) is not sent again.
+  const fresh = await readFresh(ctx, orderId, orderType);
+  if (!fresh) throw new PermanentActionError(`eMAG does not know order ${orderId}`);
+  if (asList(fresh.raw.attachments).some((attachment) => asRecord(attachment).url === url)) {
+    await storeFresh(ctx, fresh);
+    return done({ url, verified: true });
   }
+  if (unconfirmed(action)) attempt.verified = true;
   const name = typeof action.payload.name === 'string' ? action.payload.name.slice(0, 60) : undefined;
   const client = ctx.client();
   await ctx.call((options) =>

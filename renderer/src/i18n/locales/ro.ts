@@ -232,6 +232,22 @@ export const ro = {
       street: 'Stradă și număr',
       zipcode: 'Cod poștal (opțional)',
     },
+    receiver: 'Adresa de livrare (destinatar)',
+    receiverHint:
+      'Din comandă. Completează sau corectează ce lipsește din datele clientului; eMAG verifică fiecare câmp.',
+    receiverField: {
+      name: 'Nume destinatar',
+      contact: 'Persoană de contact',
+      phone: 'Telefon',
+      localityId: 'ID localitate eMAG',
+      street: 'Stradă și număr',
+      zipcode: 'Cod poștal (opțional)',
+    },
+    fieldInvalid: 'Nu e valid pentru eMAG',
+    oversize: 'Colet supradimensionat',
+    couriersEnforced: 'Pentru această comandă eMAG cere unul dintre aceste conturi de curier.',
+    awbBlocked:
+      'eMAG nu permite AWB din MagFlow pentru această comandă (lista de curieri e goală). Emite AWB-ul din interfața eMAG Marketplace.',
     create: 'Trimite',
     invoice: 'Atașează factura',
     invoiceUrl: 'Adresa facturii (PDF)',
