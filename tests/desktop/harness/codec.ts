@@ -54,8 +54,9 @@ export function encodeCloned(value: unknown): Encoded {
       );
       return { $: 't', id, k: kind, v: items };
     }
-    const proto = Object.getPrototypeOf(v) as unknown;
-    if (proto !== Object.prototype && proto !== null) {
+    // A plain object of any realm (the preload test runs the page code in node:vm contexts).
+    const proto = Object.getPrototypeOf(v) as object | null;
+    if (proto !== null && Object.getPrototypeOf(proto) !== null) {
       throw new Error(`harness codec: cannot carry ${(v as object).constructor?.name ?? 'this object'}`);
     }
     const out: Record<string, Encoded> = {};

@@ -45,11 +45,13 @@ class IpcRenderer extends EventEmitter {
   }
   /** Arguments go through the structured clone, like Electron's IPC; what cannot be cloned throws. */
   #clone(args: unknown[]): unknown {
+    let cloned: unknown;
     try {
-      return encodeCloned(structuredClone(args));
+      cloned = structuredClone(args);
     } catch {
       throw new Error('An object could not be cloned.');
     }
+    return encodeCloned(cloned);
   }
   invoke(channel: string, ...args: unknown[]): Promise<unknown> {
     return new Promise((resolve, reject) => {
