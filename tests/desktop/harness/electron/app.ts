@@ -14,6 +14,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { record } from '../journal';
 import { launchChromium } from './chromium';
+import { setDefaultApplicationMenu } from './menu';
 import { preventableEvent, runtime } from './runtime';
 import { requestLock, type SecondLaunch } from './singleInstance';
 
@@ -134,8 +135,21 @@ export class App extends EventEmitter {
     record('app.releaseSingleInstanceLock');
   }
   #emitSecondInstance(launch: SecondLaunch): void {
-    record('app.second-instance', { argv: launch.argv.slice(2) });
-    this.emit('second-instance', preventableEvent(), launch.argv, launch.workingDirectory, launch.additionalData);
+    this.#lifecycleEvent(
+      'second-instance',
+      preventableEvent(),
+      launch.argv,
+      launch.workingDirectory,
+      launch.additionalData,
+    );
+  }
+
+  /** Journals one of the lifecycle events, emits it, and says (and journals) whether a listener prevented it. */
+  #lifecycleEvent(name: string, event: { defaultPrevented: boolean }, ...args: unknown[]): boolean {
+    record('app.event', { name, listeners: this.listenerCount(name) });
+    this.emit(name, event, ...args);
+    if (event.defaultPrevented) record('app.event-prevented', { name });
+    return event.defaultPrevented;
   }
 
   focus(options?: { steal?: boolean }): void {
@@ -159,7 +173,9 @@ export class App extends EventEmitter {
 
   /** Called by boot.ts after the main script's first tick. */
   async start(): Promise<void> {
-    this.emit('will-finish-launching');
+    // lib/browser/init.ts sets Electron's default menu at 'will-finish-launching' unless the app set one already.
+    setDefaultApplicationMenu();
+    this.#lifecycleEvent('will-finish-launching', preventableEvent());
     if (!this.#shutdown) {
       await launchChromium(this.#appended);
     }
@@ -167,8 +183,7 @@ export class App extends EventEmitter {
     mkdirSync(this.getPath('userData'), { recursive: true });
     this.#ready = true;
     runtime.ready = true;
-    record('app.ready');
-    this.emit('ready', preventableEvent(), {});
+    this.#lifecycleEvent('ready', preventableEvent(), {});
     this.#resolveReady();
     for (const launch of this.#pendingSecond.splice(0)) this.#emitSecondInstance(launch);
     // A quit before ready (Browser::Shutdown "wait until the quit_main_message_loop_ is available") ends here.
@@ -178,10 +193,8 @@ export class App extends EventEmitter {
   quit(): void {
     record('app.quit', { quitting: this.#quitting });
     if (this.#quitting) return;
-    const before = preventableEvent();
-    this.emit('before-quit', before);
-    this.#quitting = !before.defaultPrevented;
-    if (!this.#quitting) return record('app.quit-cancelled', { by: 'before-quit' });
+    this.#quitting = !this.#lifecycleEvent('before-quit', preventableEvent());
+    if (!this.#quitting) return;
     if (runtime.windows.length === 0) this.#notifyAndShutdown();
     else for (const window of [...runtime.windows]) window.close();
   }
@@ -212,20 +225,16 @@ export class App extends EventEmitter {
     if (this.#exiting) this.#doShutdown();
     else if (this.#quitting) this.#notifyAndShutdown();
     else {
-      record('app.window-all-closed', { listeners: this.listenerCount('window-all-closed') });
       const listeners = this.listenerCount('window-all-closed');
-      this.emit('window-all-closed');
+      this.#lifecycleEvent('window-all-closed', preventableEvent());
       if (listeners === 0) this.quit();
     }
   }
 
   #notifyAndShutdown(): void {
     if (this.#shutdown) return;
-    const willQuit = preventableEvent();
-    this.emit('will-quit', willQuit);
-    if (willQuit.defaultPrevented) {
+    if (this.#lifecycleEvent('will-quit', preventableEvent())) {
       this.#quitting = false;
-      record('app.quit-held', { by: 'will-quit' });
       return;
     }
     this.#doShutdown();
@@ -235,8 +244,7 @@ export class App extends EventEmitter {
     if (this.#shutdown) return;
     this.#shutdown = true;
     this.#quitting = true;
-    record('app.quit-event', { exitCode: this.#exitCode });
-    this.emit('quit', preventableEvent(), this.#exitCode);
+    this.#lifecycleEvent('quit', preventableEvent(), this.#exitCode);
     if (this.#ready) setImmediate(() => void this.#finish());
   }
 

@@ -20,7 +20,13 @@ export async function launchChromium(switches: string[]): Promise<ChromiumSessio
     handleSIGTERM: false,
     handleSIGHUP: false,
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // --lang is Electron's application locale, which pages see as navigator.language; headless Chromium needs the
+  // context locale for that. (Its own date/time controls stay en-US in headless mode whatever the locale.)
+  const lang = switches.find((s) => s.startsWith('--lang='))?.slice('--lang='.length);
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    ...(lang ? { locale: lang } : {}),
+  });
   session = { browser, context };
   const cdp = await browser.newBrowserCDPSession();
   const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };

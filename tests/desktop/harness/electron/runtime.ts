@@ -36,12 +36,11 @@ export function preventableEvent<T extends object>(
   readonly defaultPrevented: boolean;
 } {
   let prevented = false;
-  return Object.assign(Object.create(null) as object, fields ?? {}, {
-    preventDefault() {
-      prevented = true;
-    },
-    get defaultPrevented() {
-      return prevented;
-    },
-  }) as T & { preventDefault(): void; readonly defaultPrevented: boolean };
+  const event = Object.assign(Object.create(null) as object, fields ?? {});
+  // defineProperty, not Object.assign: assign would copy the getter's value once (false) instead of the getter.
+  Object.defineProperties(event, {
+    preventDefault: { value: () => void (prevented = true), enumerable: true },
+    defaultPrevented: { get: () => prevented, enumerable: true },
+  });
+  return event as T & { preventDefault(): void; readonly defaultPrevented: boolean };
 }

@@ -507,7 +507,8 @@ export class WebContents extends EventEmitter {
   async crash(): Promise<void> {
     const page = await this.#ensurePage();
     const gone = new Promise<void>((resolve) => page.once('crash', () => resolve()));
-    await this.#cdp?.send('Page.crash').catch(() => undefined);
+    // A crashed target never answers the command itself (the call ends only when the page is closed): do not wait.
+    void this.#cdp?.send('Page.crash').catch(() => undefined);
     await gone;
   }
   destroyInternal(): void {
