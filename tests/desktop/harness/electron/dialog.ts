@@ -1,5 +1,6 @@
 // dialog: not before ready ("dialog module can only be used after app is ready", lib/browser/api/dialog.ts) except
-// showErrorBox, with Electron's message box checks. A message box waits for the seller: a test answers it (or the
+// showErrorBox (docs/api/dialog.md, "dialog.showErrorBox": "can be called safely before the ready event"), with
+// Electron's message box checks; `signal` closes the box (docs/api/dialog.md, "dialog.showMessageBox"). A message box waits for the seller: a test answers it (or the
 // AbortSignal closes it, answering cancelId). The blocking showMessageBoxSync cannot wait for a test without
 // blocking the harness too: it takes a preset answer, else answers cancelId, and the journal says which.
 import { record } from '../journal';

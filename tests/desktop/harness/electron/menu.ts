@@ -3,6 +3,7 @@
 // fills in its submenu and label, a submenu must be a template or a Menu. Menus record their items for the journal;
 // a test clicks items by id or label. Electron's default application menu (File, Edit, View with Reload and
 // Toggle Developer Tools, Window) is set at 'will-finish-launching' unless the app set one (lib/browser/init.ts).
+// On Linux and Windows every window shows the application menu (docs/api/menu.md, "Menu.setApplicationMenu").
 import { record } from '../journal';
 import { runtime } from './runtime';
 

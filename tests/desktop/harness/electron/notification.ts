@@ -1,6 +1,7 @@
 // Notification: not before ready ("Cannot create Notification before app is ready", electron_api_notification.cc);
-// show() puts it on screen (journaled), a test clicks or closes it. Linux always supports notifications here
-// (libnotify is a dependency of the deb package).
+// show() puts it on screen (journaled), a test clicks or closes it. Notification.isSupported() "whether or not
+// desktop notifications are supported on the current system" (docs/api/notification.md): the harness plays a Linux
+// desktop with a notification server (the deb package depends on libnotify), so true.
 import { EventEmitter } from 'node:events';
 import { record } from '../journal';
 import { toImage } from './nativeImage';

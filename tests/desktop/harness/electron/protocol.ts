@@ -90,7 +90,7 @@ export function fromChromium(url: string): string {
 }
 
 export const protocol = {
-  /** docs/api/protocol.md: only before 'ready', and only once. */
+  /** docs/api/protocol.md, "protocol.registerSchemesAsPrivileged": only before 'ready', and only once. */
   registerSchemesAsPrivileged(schemes: CustomScheme[]): void {
     if (runtime.ready) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
     if (registered) throw new Error('protocol.registerSchemesAsPrivileged can be called only once');

@@ -27,7 +27,8 @@ export const shell = {
 };
 
 /**
- * safeStorage on Linux (electron_api_safe_storage.cc): unavailable before ready (isEncryptionAvailable() false,
+ * safeStorage on Linux (docs/api/safe-storage.md, "safeStorage.isEncryptionAvailable()": true once the app has emitted
+ * 'ready' and the secret key is available; electron_api_safe_storage.cc): unavailable before ready (false,
  * encrypt/decrypt throw "safeStorage cannot be used before app is ready"); the backend is the keyring the session
  * has: MAGFLOW_HARNESS_KEYRING = gnome_libsecret (default: encrypts, key kept under $HOME so a restart decrypts),
  * basic_text (Chromium's hard-coded key: "available" but no protection) or none (no encryption at all).
@@ -111,6 +112,7 @@ class PowerMonitor extends EventEmitter {
 }
 export const powerMonitor = new PowerMonitor();
 
+/** docs/api/net.md, "net.isOnline()": connectivity as the OS reports it; a test switches it. */
 let online = true;
 export const net = {
   isOnline: () => online,

@@ -76,7 +76,10 @@ function listen(userData: string, lock: string, onSecond: (launch: SecondLaunch)
     () =>
       new Promise<void>((resolve) => {
         rmSync(lock, { force: true });
-        server.close(() => resolve());
+        server.close(() => {
+          rmSync(path, { force: true });
+          resolve();
+        });
       }),
   );
 }

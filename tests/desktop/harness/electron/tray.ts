@@ -1,5 +1,5 @@
-// Tray: not before ready ("Cannot create Tray before app is ready", electron_api_tray.cc), an image (NativeImage or
-// path) is required, and a destroyed tray throws. Every change is journaled; a test clicks the icon or a menu item.
+// Tray: not before ready ("Cannot create Tray before app is ready", electron_api_tray.cc), an image is required
+// (docs/api/tray.md, "new Tray(image, [guid])": a NativeImage or a path), and a destroyed tray throws. Every change is journaled; a test clicks the icon or a menu item.
 import { EventEmitter } from 'node:events';
 import { record } from '../journal';
 import { findItem, Menu } from './menu';
