@@ -72,7 +72,7 @@ export class DesktopApp {
     const logPath = journalPath.replace(/\.jsonl$/, '.log');
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(process.env)) {
-      if (value !== undefined && !/^(VITEST|NODE_ENV$|TEST$|ELECTRON_RENDERER_URL$|MAGFLOW_)/.test(key))
+      if (value !== undefined && !/^(VITEST|NODE_ENV$|TEST$|ELECTRON_RENDERER_URL$|MAGFLOW_HARNESS_)/.test(key))
         env[key] = value;
     }
     Object.assign(env, {
