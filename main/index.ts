@@ -27,8 +27,9 @@ import { APP_SCHEME_PRIVILEGES } from './shell/rendererProtocol';
 
 // Before the app is ready: the renderer's own scheme, with https-like privileges.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
-// Windows shows notifications only for an app with a user model id (the installer registers the same one).
-if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+// Windows shows notifications only for an app with a user model id: the installer registers APP_ID; `npm start` runs
+// Electron's own executable, whose id is its path (Electron's notifications tutorial, "Windows").
+if (process.platform === 'win32') app.setAppUserModelId(app.isPackaged ? APP_ID : process.execPath);
 
 const requestedLevel = process.env['MAGFLOW_LOG_LEVEL'];
 const level: LogLevel = LOG_LEVELS.includes(requestedLevel as LogLevel) ? (requestedLevel as LogLevel) : 'info';
@@ -55,7 +56,12 @@ startShell(
     screen,
     session: () => session.defaultSession,
     protocol,
-    dialog,
+    dialog: {
+      // The parent is always a window createWindow made, i.e. a BrowserWindow.
+      showMessageBox: (parent, options) =>
+        parent ? dialog.showMessageBox(parent as BrowserWindow, options) : dialog.showMessageBox(options),
+      showErrorBox: (title, content) => dialog.showErrorBox(title, content),
+    },
     images: nativeImage,
   },
   {

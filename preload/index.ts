@@ -1,6 +1,10 @@
 // Exposes exactly the shared contract as `window.magflow`, nothing else: the renderer never sees ipcRenderer.
+// The window is sandboxed, so this file may import only electron and plain constants (shared/channels.ts): a
+// sandboxed preload's require knows nothing else, and anything more would stop it from loading
+// (tests/desktop/preload.test.ts runs the built file under those rules).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENT_CHANNEL, INVOKE_PREFIX, type MagflowApi } from '../shared/ipc';
+import { EVENT_CHANNEL, INVOKE_PREFIX } from '../shared/channels';
+import type { MagflowApi } from '../shared/ipc';
 import type { MagflowEvent } from '../shared/events';
 
 const api: MagflowApi = {

@@ -19,10 +19,7 @@ import type { MagflowEvent } from './events';
 import { SettingsPatchSchema, type Settings } from './settings';
 import type { AppInfo, DashboardView, DiagnosticsView, HealthReport, SyncStateView } from './views';
 
-/** Name of the single event channel main uses to push `MagflowEvent`s. */
-export const EVENT_CHANNEL = 'magflow:event';
-/** Prefix of every invoke channel on the Electron IPC transport. */
-export const INVOKE_PREFIX = 'magflow:';
+export { EVENT_CHANNEL, INVOKE_PREFIX } from './channels';
 
 const id = z.number().int().positive();
 const orderId = z.number().int().min(1).max(4_294_967_295);

@@ -1,6 +1,6 @@
 // Assembles the desktop app from the Electron pieces (passed in, so tests give fakes) and the headless core:
-// lifecycle, the secure window, IPC, tray, badge, notifications, power/network catch-up, login item, secrets and
-// Chromium's language.
+// lifecycle, the secure window (and its recovery from a failed renderer), the application menu, IPC, tray, badge,
+// notifications, power/network catch-up, login item, secrets and Chromium's language.
 import { join } from 'node:path';
 import { OrdersQuerySchema, type ChannelName } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings';
@@ -10,11 +10,12 @@ import type { DataDirLock } from '../core/lock/dataDirLock';
 import type { Logger } from '../core/logging';
 import { DEMO_ACCOUNTS } from '../sandbox';
 import { createBadge, type Badge } from './badge';
+import { applyApplicationMenu } from './appMenu';
 import { applyChromiumLanguage, readSavedLanguage, saveLanguage } from './chromiumLanguage';
 import { claimDataDir } from './dataDirClaim';
 import { forwardEvents, logRendererProblems, registerIpcHandlers, sendToWindow } from './ipc';
 import { setupLifecycle } from './lifecycle';
-import { applyLoginItem, HIDDEN_FLAG, type LoginItemDeps } from './loginItem';
+import { applyLoginItem, startedAtLogin, type LoginItemDeps } from './loginItem';
 import { createNotifier, type NavigateTarget, type Notifier } from './notifier';
 import { watchPowerAndNetwork } from './power';
 import type {
@@ -35,9 +36,10 @@ import type {
   TrayPort,
   WindowPort,
 } from './ports';
+import { watchChildProcesses, watchRenderer } from './rendererRecovery';
 import { registerRendererProtocol, APP_INDEX_URL } from './rendererProtocol';
 import { SECRETS_FILE, safeStorageSecretStore, unencryptedConsentText, type SafeSecretStore } from './secrets';
-import { hardenSession, isAllowedExternalUrl, isAppUrl } from './security';
+import { guardAllWebContents, hardenSession, isAllowedExternalUrl, isAppUrl } from './security';
 import { createTrayController, type TrayController } from './tray';
 import type { TrayState } from './trayModel';
 import { mainWindow, type MainWindow } from './window';
@@ -83,6 +85,8 @@ export interface ShellOptions {
   linuxAutostart?: LoginItemDeps['linux'];
   /** Delay between the page having loaded and a navigation being sent (the window subscribes right after load). */
   navigateDelayMs?: number;
+  /** Longest wait for the core to stop on quit (tests shorten it). */
+  quitTimeoutMs?: number;
 }
 
 export interface RunningShell {
@@ -119,8 +123,26 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
     shutdown: async () => {
       if (stopShell) await stopShell();
     },
+    ...(options.quitTimeoutMs !== undefined ? { quitTimeoutMs: options.quitTimeoutMs } : {}),
   });
   if (!lifecycle.primary) return { primary: false, ready: Promise.resolve(null) };
+
+  // Before any window exists: every webContents gets the navigation guards, the system's shutdown quits MagFlow.
+  const openExternal = async (url: string): Promise<boolean> => {
+    if (!isAllowedExternalUrl(url)) {
+      logger.warn('refused to open a link outside the allow-list', { url: url.slice(0, 200) });
+      return false;
+    }
+    await electron.shell.openExternal(url);
+    return true;
+  };
+  guardAllWebContents(app, {
+    openExternal: (url) =>
+      void openExternal(url).catch((error: unknown) => logger.warn('could not open a link', { error })),
+    onBlocked: (kind, url) => logger.warn('window: blocked', { kind, url: url.slice(0, 200) }),
+  });
+  watchChildProcesses(app, logger);
+  electron.powerMonitor.on('shutdown', (event) => lifecycle.systemShutdown(event));
 
   // Chromium reads its locale only before ready (date/time inputs follow it); the core is not open yet.
   const locale = applyChromiumLanguage(app.commandLine, app.getPath('userData'), logger);
@@ -157,8 +179,10 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
     const devServerUrl = options.devServerUrl;
     hardenSession(electron.session(), devServerUrl);
     if (!devServerUrl) registerRendererProtocol(electron.protocol, options.rendererRoot);
+    applyApplicationMenu(electron.menu, options.platform, devServerUrl !== null);
 
     let core: MagflowCore | null = null;
+    let windowRef: MainWindow | null = null;
     const settings = (): Settings => core!.repos.settings.get();
     const demoPasswords = new Set(DEMO_ACCOUNTS.map((a) => a.password));
     const secrets = safeStorageSecretStore({
@@ -167,31 +191,24 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
       logger,
       choice: () => (core ? settings().unencryptedSecrets : 'ask'),
       remember: (choice) => core?.repos.settings.update({ unencryptedSecrets: choice }),
-      ask: () => {
+      ask: async () => {
         const text = unencryptedConsentText(core ? settings().language : 'ro');
-        const answer = electron.dialog.showMessageBoxSync({
+        // Asked from inside an IPC call (accounts.save): a message box attached to the window, never the blocking
+        // sync form, which would freeze the main process (tray, sync, every other call) until answered.
+        const { response } = await electron.dialog.showMessageBox(windowRef?.current() ?? null, {
           type: 'warning',
           title: text.title,
           message: text.message,
           detail: text.detail,
-          buttons: text.buttons,
+          buttons: [...text.buttons],
           defaultId: 0,
           cancelId: 0,
           noLink: true,
         });
-        return answer === 1;
+        return response === 1;
       },
       isPublic: (value) => demoPasswords.has(value),
     });
-
-    const openExternal = async (url: string): Promise<boolean> => {
-      if (!isAllowedExternalUrl(url)) {
-        logger.warn('refused to open a link outside the allow-list', { url: url.slice(0, 200) });
-        return false;
-      }
-      await electron.shell.openExternal(url);
-      return true;
-    };
 
     const createCore = options.createCore ?? createMagflowCore;
     core = await createCore({
@@ -235,13 +252,23 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
       iconPath: icon('icon.png'),
       title: titleFor(),
       isQuitting: lifecycle.isQuitting,
-      openExternal: (url) => void openExternal(url),
       onCreated: (created) => {
         logRendererProblems(created, logger);
+        watchRenderer({
+          window: created,
+          dialog: electron.dialog,
+          logger,
+          language: () => settings().language,
+          logsDir: options.logsDir,
+        });
+        // Windows: logging off or shutting down ends MagFlow, it does not hide it in the tray.
+        created.on('query-session-end', () => lifecycle.sessionEnding());
+        created.on('session-end', () => lifecycle.endSession());
         // A new window has no overlay yet (Windows).
         setTimeout(() => badge?.invalidate(), 0);
       },
     });
+    windowRef = window;
 
     const openAt = (to: NavigateTarget) => {
       const target = window.show();
@@ -325,7 +352,7 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
     });
     applyLoginItem(loginItem, settings().launchAtLogin);
 
-    const startHidden = settings().startMinimized || options.argv.includes(HIDDEN_FLAG);
+    const startHidden = settings().startMinimized || startedAtLogin(loginItem, options.argv);
     if (!startHidden) window.show();
     logger.info('MagFlow started', { demo: theCore.isDemo(), version: app.getVersion(), hidden: startHidden });
 

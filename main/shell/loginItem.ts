@@ -1,5 +1,7 @@
 // Launch at login, started hidden in the tray. macOS and Windows have an OS API (app.setLoginItemSettings); Linux
-// desktops follow the XDG autostart spec: a .desktop file in ~/.config/autostart.
+// desktops follow the XDG autostart spec: a .desktop file in ~/.config/autostart. Windows and Linux start MagFlow
+// with --hidden; macOS 13+ passes no arguments and ignores `openAsHidden` (deprecated in Electron), so there MagFlow
+// asks `wasOpenedAtLogin` instead.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../core/logging';
@@ -11,7 +13,7 @@ export const AUTOSTART_FILE = 'magflow.desktop';
 
 export interface LoginItemDeps {
   platform: NodeJS.Platform;
-  app: Pick<AppPort, 'setLoginItemSettings'>;
+  app: Pick<AppPort, 'setLoginItemSettings' | 'getLoginItemSettings'>;
   logger: Logger;
   /** Linux: the autostart folder ($XDG_CONFIG_HOME/autostart) and the command that starts MagFlow (null in dev). */
   linux?: { autostartDir: string; executable: string | null };
@@ -35,7 +37,7 @@ export function autostartEntry(executable: string): string {
 export function applyLoginItem(deps: LoginItemDeps, launchAtLogin: boolean): void {
   try {
     if (deps.platform === 'darwin') {
-      deps.app.setLoginItemSettings({ openAtLogin: launchAtLogin, openAsHidden: true });
+      deps.app.setLoginItemSettings({ openAtLogin: launchAtLogin });
     } else if (deps.platform === 'win32') {
       deps.app.setLoginItemSettings({ openAtLogin: launchAtLogin, args: [HIDDEN_FLAG] });
     } else if (deps.linux) {
@@ -53,5 +55,20 @@ export function applyLoginItem(deps: LoginItemDeps, launchAtLogin: boolean): voi
     }
   } catch (error) {
     deps.logger.warn('could not change launch at login', { error });
+  }
+}
+
+/** True when the OS started MagFlow at login (it then starts in the tray). */
+export function startedAtLogin(
+  deps: Pick<LoginItemDeps, 'platform' | 'app' | 'logger'>,
+  argv: readonly string[],
+): boolean {
+  if (argv.includes(HIDDEN_FLAG)) return true;
+  if (deps.platform !== 'darwin') return false;
+  try {
+    return deps.app.getLoginItemSettings().wasOpenedAtLogin === true;
+  } catch (error) {
+    deps.logger.warn('could not read the login item settings', { error });
+    return false;
   }
 }

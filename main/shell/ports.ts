@@ -69,6 +69,23 @@ export interface WebContentsPort {
   once(event: 'did-finish-load', listener: () => void): unknown;
   isLoading(): boolean;
   on(event: 'preload-error', listener: (event: unknown, preloadPath: string, error: Error) => void): unknown;
+  /** Loads the page again; after a crash this starts a new renderer process. */
+  reload(): void;
+  /** Ends a hung renderer (Electron's way out of 'unresponsive', followed by reload()). */
+  forcefullyCrashRenderer(): void;
+}
+
+/** Why a renderer or helper process ended (Electron's RenderProcessGoneDetails reasons). */
+export interface ProcessGoneDetails {
+  reason: string;
+  exitCode: number;
+}
+
+/** app's 'child-process-gone': a GPU, utility or other helper process ended. */
+export interface ChildProcessGoneDetails extends ProcessGoneDetails {
+  type: string;
+  serviceName?: string;
+  name?: string;
 }
 
 export interface WindowPort {
@@ -86,8 +103,24 @@ export interface WindowPort {
   setTitle(title: string): void;
   setOverlayIcon(overlay: NativeImagePort | null, description: string): void;
   loadURL(url: string): Promise<void>;
+  /** Closes without asking ('close' is not emitted); the tray keeps MagFlow running. */
+  destroy(): void;
   on(event: 'close', listener: (event: PreventableEvent) => void): unknown;
-  on(event: 'closed' | 'resize' | 'move' | 'ready-to-show' | 'maximize' | 'unmaximize', listener: () => void): unknown;
+  on(event: 'page-title-updated', listener: (event: PreventableEvent, title: string) => void): unknown;
+  on(
+    event:
+      | 'closed'
+      | 'resize'
+      | 'move'
+      | 'ready-to-show'
+      | 'maximize'
+      | 'unmaximize'
+      | 'unresponsive'
+      | 'responsive'
+      | 'query-session-end'
+      | 'session-end',
+    listener: () => void,
+  ): unknown;
 }
 
 export type CreateWindow = (spec: WindowSpec) => WindowPort;
@@ -105,13 +138,17 @@ export interface ImagesPort {
 export interface MenuItemSpec {
   id?: string;
   label?: string;
-  type?: 'normal' | 'separator';
+  type?: 'normal' | 'separator' | 'submenu';
+  /** Electron's built-in items and menus (editMenu, appMenu...), which bring their own labels and shortcuts. */
+  role?: 'appMenu' | 'editMenu' | 'windowMenu';
   enabled?: boolean;
   click?: () => void;
 }
 
 export interface MenuFactory<M = unknown> {
   buildFromTemplate(template: MenuItemSpec[]): M;
+  /** The application menu (null: none, which on Windows and Linux also removes its shortcuts). */
+  setApplicationMenu(menu: M | null): void;
 }
 
 export interface TrayPort<M = unknown> {
@@ -165,6 +202,11 @@ export interface ShellPort {
 
 export interface PowerMonitorPort {
   on(event: 'resume', listener: () => void): unknown;
+  /**
+   * Linux and macOS: the system is about to shut down or reboot; preventDefault delays it while MagFlow quits
+   * (docs/api/power-monitor.md; Electron passes the event although its typings list none).
+   */
+  on(event: 'shutdown', listener: (event?: PreventableEvent) => void): unknown;
 }
 
 export interface LoginItemSettingsSpec {
@@ -192,10 +234,13 @@ export interface AppPort {
   getVersion(): string;
   setBadgeCount(count?: number): boolean;
   setLoginItemSettings(settings: LoginItemSettingsSpec): void;
+  /** macOS: `wasOpenedAtLogin` says the system started MagFlow at login. */
+  getLoginItemSettings(): { wasOpenedAtLogin?: boolean };
   on(event: 'second-instance', listener: (event: unknown, argv: string[]) => void): unknown;
   on(event: 'before-quit' | 'will-quit', listener: (event: PreventableEvent) => void): unknown;
   on(event: 'window-all-closed' | 'activate', listener: () => void): unknown;
   on(event: 'web-contents-created', listener: (event: unknown, contents: WebContentsPort) => void): unknown;
+  on(event: 'child-process-gone', listener: (event: unknown, details: ChildProcessGoneDetails) => void): unknown;
 }
 
 /** Response headers / permission hooks of the default session. */
@@ -235,10 +280,13 @@ export interface MessageBoxSpec {
   message: string;
   detail: string;
   noLink: boolean;
+  /** Closes the box (answering cancelId) when aborted. */
+  signal?: AbortSignal;
 }
 
 export interface DialogPort {
-  showMessageBoxSync(options: MessageBoxSpec): number;
+  /** A message box attached to `parent` (modal to it) when there is a window; never blocks the main process. */
+  showMessageBox(parent: WindowPort | null, options: MessageBoxSpec): Promise<{ response: number }>;
   showErrorBox(title: string, content: string): void;
 }
 

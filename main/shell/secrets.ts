@@ -1,7 +1,9 @@
 // The desktop secret store: account passwords encrypted with Electron's safeStorage (the OS keychain: Keychain,
 // DPAPI, libsecret/kwallet) before they touch disk. Where the OS offers no encryption (some Linux desktops), the
 // seller is asked once: store passwords in the weaker form (a 0600 file, obfuscated, not encrypted), or keep them
-// in memory only until MagFlow quits. Nothing weaker is ever written without that consent.
+// in memory only until MagFlow quits. Nothing weaker is ever written without that consent. The question never
+// blocks the call that stored the password: the password is held in memory meanwhile and written once the seller
+// allows it.
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Logger } from '../core/logging';
@@ -19,8 +21,8 @@ export interface SafeSecretStoreDeps {
   logger: Logger;
   /** The stored answer. */
   choice(): UnencryptedChoice;
-  /** Asks the seller (a dialog); true means "store in the weaker form". */
-  ask(): boolean;
+  /** Asks the seller (a message box); resolves true for "store in the weaker form". */
+  ask(): Promise<boolean>;
   remember(choice: Exclude<UnencryptedChoice, 'ask'>): void;
   /**
    * Values that are not secrets (the built-in sandbox's demo passwords): kept in memory without asking when
@@ -60,18 +62,22 @@ export function safeStorageSecretStore(deps: SafeSecretStoreDeps): SafeSecretSto
   const encrypted = () =>
     safeStorage.isEncryptionAvailable() && safeStorage.getSelectedStorageBackend?.() !== 'basic_text';
 
-  /** May this value go to disk unencrypted? Asks the seller the first time. */
-  const weakFormAllowed = (): boolean => {
-    let choice = deps.choice();
-    if (choice === 'ask') {
-      choice = deps.ask() ? 'allow' : 'deny';
-      deps.remember(choice);
-      logger.warn('secrets: OS encryption unavailable; seller chose', { choice });
-    }
-    return choice === 'allow';
+  let asking: Promise<void> | null = null;
+  /** Asks the seller once (one question at a time); "allow" writes what is held in memory. */
+  const askOnce = () => {
+    asking ??= deps
+      .ask()
+      .then((allow) => {
+        const choice = allow ? 'allow' : 'deny';
+        deps.remember(choice);
+        logger.warn('secrets: OS encryption unavailable; seller chose', { choice });
+        if (allow) store.persistSessionSecrets();
+      })
+      .catch((error: unknown) => logger.error('secrets: could not ask about unencrypted storage', { error }))
+      .finally(() => (asking = null));
   };
 
-  return {
+  const store: SafeSecretStore = {
     get protection() {
       if (encrypted()) return 'os-keychain';
       return deps.choice() === 'allow' ? 'user-file' : 'memory';
@@ -116,7 +122,8 @@ export function safeStorageSecretStore(deps: SafeSecretStoreDeps): SafeSecretSto
         memory.delete(ref);
         return;
       }
-      if (deps.isPublic?.(value) || !weakFormAllowed()) {
+      const choice = deps.choice();
+      if (deps.isPublic?.(value) || choice !== 'allow') {
         // Held for this session only; any older copy on disk is dropped so the two never disagree.
         memory.set(ref, value);
         const entries = read();
@@ -124,6 +131,7 @@ export function safeStorageSecretStore(deps: SafeSecretStoreDeps): SafeSecretSto
           delete entries[ref];
           write(entries);
         }
+        if (choice === 'ask' && !deps.isPublic?.(value)) askOnce();
         return;
       }
       write({ ...read(), [ref]: { form: 'unencrypted', data: Buffer.from(value, 'utf8').toString('base64') } });
@@ -137,6 +145,7 @@ export function safeStorageSecretStore(deps: SafeSecretStoreDeps): SafeSecretSto
       write(entries);
     },
   };
+  return store;
 }
 
 /** The question asked when the OS cannot encrypt (see docs/desktop.md). */

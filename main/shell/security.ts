@@ -1,6 +1,6 @@
 // What the window may load, navigate to and open. The window shows only MagFlow's own pages; the single way out is
 // an allow-listed https link to an eMAG Marketplace page, opened in the system browser, never inside the app.
-import type { PreventableEvent, SessionPort, WebContentsPort, WebPreferencesSpec } from './ports';
+import type { AppPort, PreventableEvent, SessionPort, WebContentsPort, WebPreferencesSpec } from './ports';
 
 /** The custom scheme the packaged renderer is served from (see rendererProtocol.ts). */
 export const APP_SCHEME = 'magflow';
@@ -123,6 +123,14 @@ export function guardWebContents(contents: WebContentsPort, options: GuardOption
     leave('window', url);
     return { action: 'deny' };
   });
+}
+
+/**
+ * Guards every webContents the app ever gets (the main window's, and any other: a devtools view, a window a
+ * future feature opens), as soon as it exists. Call before the first window is created.
+ */
+export function guardAllWebContents(app: Pick<AppPort, 'on'>, options: GuardOptions): void {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, options));
 }
 
 /** Session-wide rules: no permission is ever granted (camera, geolocation...), every response carries the CSP. */

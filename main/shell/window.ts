@@ -1,8 +1,9 @@
-// The one MagFlow window: secure preferences, remembered bounds, navigation guards, and closing it only hides it
-// (MagFlow keeps running in the tray until the seller quits).
+// The one MagFlow window: secure preferences, remembered bounds, its own title, and closing it only hides it
+// (MagFlow keeps running in the tray until the seller quits). Navigation guards apply to every webContents
+// (security.ts guardAllWebContents), this window's included.
 import type { Logger } from '../core/logging';
 import type { CreateWindow, ScreenPort, WindowPort } from './ports';
-import { guardWebContents, secureWebPreferences } from './security';
+import { secureWebPreferences } from './security';
 import { initialBounds, loadWindowState, MIN_SIZE, saveWindowState, type StateStore } from './windowState';
 
 export interface MainWindowDeps {
@@ -17,7 +18,6 @@ export interface MainWindowDeps {
   title: string;
   /** True once the seller asked to quit: closing the window then really closes it. */
   isQuitting(): boolean;
-  openExternal(url: string): void;
   /** Called for every new window, e.g. to attach the renderer-error logging. */
   onCreated?(window: WindowPort): void;
 }
@@ -58,10 +58,8 @@ export function mainWindow(deps: MainWindowDeps): MainWindow {
       webPreferences: secureWebPreferences(deps.preloadPath),
     });
     if (bounds.maximized) created.maximize();
-    guardWebContents(created.webContents, {
-      openExternal: deps.openExternal,
-      onBlocked: (kind, url) => deps.logger.warn('window: blocked', { kind, url: url.slice(0, 200) }),
-    });
+    // The title is the shell's ("MagFlow — demo"), not the page's <title>, which Electron would otherwise copy.
+    created.on('page-title-updated', (event) => event.preventDefault());
 
     let saveTimer: NodeJS.Timeout | null = null;
     const save = () => {

@@ -148,7 +148,7 @@ describe('secrets', () => {
         safeStorage: keychain(available),
         logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
         choice: () => 'deny',
-        ask: () => false,
+        ask: async () => false,
         remember: () => undefined,
       });
       store.set('account:1', MAIN.password);

@@ -290,4 +290,19 @@ describe('scheduler', () => {
     expect((await aborted)[0]).toMatchObject({ status: 'cancelled' });
     expect(h.repos.syncRuns.running()).toHaveLength(0);
   });
+
+  it('a stop during "sync now" ends it there: the jobs after the aborted one are not started', async () => {
+    const { scheduler, h, mainId } = await setup({
+      faults: [{ route: 'order/read', account: MAIN.username, kind: 'slow', delayMs: 5_000 }],
+    });
+    scheduler.start();
+    const all = scheduler.syncNow({ accountId: mainId });
+    await waitFor(() => h.repos.syncRuns.running().length > 0, 'the first job to start');
+    await scheduler.stop({ abort: true });
+    const runs = await all;
+    expect(runs.map((run) => [run.job, run.status])).toEqual([['new-orders', 'cancelled']]);
+    await sleep(100);
+    expect(h.repos.syncRuns.running()).toHaveLength(0);
+    expect(runsOf(h).map((run) => run.job)).toEqual(['new-orders']);
+  });
 });

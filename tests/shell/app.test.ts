@@ -10,7 +10,7 @@ import { startShell, type RunningShell, type ShellOptions } from '../../main/she
 import { SECRETS_FILE } from '../../main/shell/secrets';
 import { CHANNEL_NAMES, EVENT_CHANNEL, type IpcResult } from '../../shared/ipc';
 import type { AppInfo } from '../../shared/views';
-import { createFakeElectron, type FakeElectron } from './fakeElectron';
+import { createFakeElectron, preventable, type FakeElectron } from './fakeElectron';
 import { testShellOptions } from './shellSetup';
 
 const APP_URL = 'magflow://app/index.html';
@@ -186,10 +186,17 @@ describe('desktop shell', () => {
 
   it('launch at login follows the setting (macOS, Windows)', async () => {
     const { fake: f } = await start({ platform: 'darwin' });
-    expect(f.app.loginItems).toEqual([{ openAtLogin: false, openAsHidden: true }]);
+    expect(f.app.loginItems).toEqual([{ openAtLogin: false }]);
     const updated = await invoke(f, 'settings.update', { launchAtLogin: true });
     expect(updated.ok).toBe(true);
-    expect(f.app.loginItems.at(-1)).toEqual({ openAtLogin: true, openAsHidden: true });
+    expect(f.app.loginItems.at(-1)).toEqual({ openAtLogin: true });
+  });
+
+  it('macOS 13+ started at login (wasOpenedAtLogin, no arguments): starts in the tray', async () => {
+    const { fake: f } = await start({ platform: 'darwin', argv: ['MagFlow'] }, (f) => (f.app.openedAtLogin = true));
+    expect(f.windows).toHaveLength(0);
+    f.tray().clickItem('open');
+    expect(f.window().visible).toBe(true);
   });
 
   it('an account password is stored only through safeStorage, never in the database or in plain text', async () => {
@@ -211,10 +218,10 @@ describe('desktop shell', () => {
     expect(f.dialogs).toEqual([]);
   });
 
-  it('without OS encryption the seller is asked before a password is stored in the weaker form', async () => {
+  it('without OS encryption the seller is asked (a box on the window, not blocking the call) before a password is stored in the weaker form', async () => {
     const { fake: f, shell: s } = await start({}, (f) => {
       f.safe.available = false;
-      f.dialogAnswer = 0; // "keep until I quit"
+      f.dialogAnswer = null; // the seller has not answered yet
     });
     const saved = await invoke(f, 'accounts.save', {
       name: 'Magazin',
@@ -224,10 +231,14 @@ describe('desktop shell', () => {
       password: 'Another-Pa55word',
       enabled: false,
     });
+    // The call answered while the question is still open: the main process never waited for the seller.
     expect(saved.ok).toBe(true);
     expect(f.dialogs).toHaveLength(1);
     expect(f.dialogs[0]!.type).toBe('warning');
-    expect(s!.core.repos.settings.get().unencryptedSecrets).toBe('deny');
+    expect(f.dialogParents[0]).toBe(f.window());
+    expect(s!.core.repos.settings.get().unencryptedSecrets).toBe('ask');
+    f.answerDialog(0); // "keep until I quit"
+    await vi.waitFor(() => expect(s!.core.repos.settings.get().unencryptedSecrets).toBe('deny'));
     expect(s!.secrets.protection).toBe('memory');
   });
 
@@ -303,5 +314,36 @@ describe('desktop shell', () => {
     expect(f.ipc.handlers.size).toBe(0);
     // The window closes for real now.
     expect(f.window().close()).toBe(true);
+  });
+
+  it('the packaged app replaces the default menu (Reload, DevTools) with none on Linux', async () => {
+    const { fake: f } = await start();
+    expect(f.applicationMenus).toEqual([null]);
+  });
+
+  it('a crashed renderer is reloaded (and logged)', async () => {
+    const { fake: f, logger } = await start();
+    f.window().webContents.gone('crashed', 11);
+    expect(f.window().webContents.reloads).toBe(1);
+    expect(logger.lines().some((l) => l.includes('renderer: process gone'))).toBe(true);
+  });
+
+  it('Windows log-off: the window closes instead of hiding and the core stops before the process ends', async () => {
+    const { fake: f, shell: s } = await start({ platform: 'win32' });
+    const window = f.window();
+    window.emit('query-session-end');
+    window.emit('session-end');
+    await vi.waitFor(() => expect(f.app.exitCode).toBe(0));
+    expect(s!.core.db.open).toBe(false);
+    expect(window.close()).toBe(true); // the system closes it: not turned into a hide
+  });
+
+  it('system shutdown (Linux): delayed, and MagFlow quits cleanly', async () => {
+    const { fake: f, shell: s } = await start();
+    const event = preventable();
+    f.powerMonitor.emit('shutdown', event);
+    expect(event.defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(f.app.exitCode).toBe(0));
+    expect(s!.core.db.open).toBe(false);
   });
 });

@@ -67,6 +67,19 @@ export class FakeWebContents extends FakeEmitter {
   openHandler: ((details: WindowOpenDetails) => { action: 'deny' }) | null = null;
   destroyed = false;
   loading = true;
+  reloads = 0;
+  killed = 0;
+  reload(): void {
+    this.reloads++;
+    this.loading = true;
+  }
+  forcefullyCrashRenderer(): void {
+    this.killed++;
+  }
+  /** The renderer process ends (a crash, the OOM killer...). */
+  gone(reason = 'crashed', exitCode = 11): void {
+    this.emit('render-process-gone', {}, { reason, exitCode });
+  }
   send(channel: string, ...args: unknown[]): void {
     this.sent.push({ channel, args });
   }
@@ -156,6 +169,19 @@ export class FakeWindow extends FakeEmitter implements WindowPort {
   loadURL(url: string) {
     this.loadedUrl = url;
     return Promise.resolve();
+  }
+  destroy() {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.visible = false;
+    this.emit('closed');
+  }
+  /** The page's <title> arrives: true when the window title was left alone (the event prevented). */
+  pageTitle(title: string): boolean {
+    const event = preventable();
+    this.emit('page-title-updated', event, title);
+    return event.defaultPrevented;
   }
   /** The user clicks the close button: true when the window really closed. */
   close(): boolean {
@@ -279,6 +305,8 @@ export class FakeApp extends FakeEmitter implements AppPort {
   quitCalls = 0;
   exitCode: number | null = null;
   focusCalls = 0;
+  /** macOS: the system started the app at login. */
+  openedAtLogin = false;
   readonly badgeCounts: number[] = [];
   readonly loginItems: LoginItemSettingsSpec[] = [];
   /** Chromium switches the shell set, with the moment: before or after the app was ready. */
@@ -338,6 +366,9 @@ export class FakeApp extends FakeEmitter implements AppPort {
   }
   setLoginItemSettings(settings: LoginItemSettingsSpec) {
     this.loginItems.push(settings);
+  }
+  getLoginItemSettings() {
+    return { wasOpenedAtLogin: this.openedAtLogin };
   }
   /** Another copy of MagFlow was launched. */
   secondInstance(argv: string[] = ['magflow']) {
@@ -407,11 +438,19 @@ export interface FakeElectron extends ShellElectronForTests<FakeMenu> {
   openedExternal: string[];
   openedPaths: string[];
   dialogs: MessageBoxSpec[];
+  /** The window each message box was attached to (null: none). */
+  dialogParents: (WindowPort | null)[];
   errorBoxes: { title: string; content: string }[];
-  dialogAnswer: number;
+  /** The button the seller clicks; null leaves the box open (answer it with answerDialog). */
+  dialogAnswer: number | null;
+  answerDialog(response: number): void;
+  applicationMenus: (FakeMenu | null)[];
   protocolHandlers: Map<string, (request: Request) => Response | Promise<Response>>;
   fakeSession: ReturnType<typeof fakeSession>;
-  powerMonitor: FakeEmitter & { on(event: 'resume', listener: () => void): unknown };
+  powerMonitor: FakeEmitter & {
+    on(event: 'resume', listener: () => void): unknown;
+    on(event: 'shutdown', listener: (event?: PreventableEvent) => void): unknown;
+  };
   online: boolean;
   /** The one window (throws when none was created). */
   window(): FakeWindow;
@@ -425,6 +464,7 @@ export function createFakeElectron(paths: { userData: string; logs: string }): F
   const ipc = new FakeIpcMain();
   const session = fakeSession();
   const protocolHandlers = new Map<string, (request: Request) => Response | Promise<Response>>();
+  const openDialogs: ((response: number) => void)[] = [];
   const fake: FakeElectron = {
     app: new FakeApp(paths),
     windows,
@@ -437,8 +477,15 @@ export function createFakeElectron(paths: { userData: string; logs: string }): F
     openedExternal: [],
     openedPaths: [],
     dialogs: [],
+    dialogParents: [],
     errorBoxes: [],
     dialogAnswer: 0,
+    answerDialog(response: number) {
+      const open = openDialogs.shift();
+      if (!open) throw new Error('no message box is open');
+      open(response);
+    },
+    applicationMenus: [],
     protocolHandlers,
     fakeSession: session,
     online: true,
@@ -446,6 +493,8 @@ export function createFakeElectron(paths: { userData: string; logs: string }): F
     createWindow(spec: WindowSpec) {
       const window = new FakeWindow(spec);
       windows.push(window);
+      // Like Electron: every new webContents is announced on the app, synchronously.
+      fake.app.emit('web-contents-created', preventable(), window.webContents);
       return window;
     },
     createTray(iconPath: string) {
@@ -453,7 +502,10 @@ export function createFakeElectron(paths: { userData: string; logs: string }): F
       trays.push(tray);
       return tray;
     },
-    menu: { buildFromTemplate: (template: MenuItemSpec[]) => ({ template }) },
+    menu: {
+      buildFromTemplate: (template: MenuItemSpec[]) => ({ template }),
+      setApplicationMenu: (menu: FakeMenu | null) => void fake.applicationMenus.push(menu),
+    },
     notifications: {
       isSupported: () => true,
       create(spec: NotificationSpec) {
@@ -474,9 +526,18 @@ export function createFakeElectron(paths: { userData: string; logs: string }): F
     session: () => session,
     protocol: { handle: (scheme, handler) => void protocolHandlers.set(scheme, handler) },
     dialog: {
-      showMessageBoxSync(options: MessageBoxSpec) {
+      showMessageBox(parent: WindowPort | null, options: MessageBoxSpec) {
         fake.dialogs.push(options);
-        return fake.dialogAnswer;
+        fake.dialogParents.push(parent);
+        if (fake.dialogAnswer !== null) return Promise.resolve({ response: fake.dialogAnswer });
+        return new Promise<{ response: number }>((resolve) => {
+          const answer = (response: number) => resolve({ response });
+          openDialogs.push(answer);
+          options.signal?.addEventListener('abort', () => {
+            openDialogs.splice(openDialogs.indexOf(answer), 1);
+            resolve({ response: options.cancelId });
+          });
+        });
       },
       showErrorBox(title: string, content: string) {
         fake.errorBoxes.push({ title, content });

@@ -1,26 +1,39 @@
-// Launch at login: the OS login item on macOS/Windows, an XDG autostart file on Linux; always started hidden.
+// Launch at login: the OS login item on macOS/Windows, an XDG autostart file on Linux; always started hidden (by the
+// --hidden argument, or on macOS 13+, which ignores openAsHidden, by asking wasOpenedAtLogin).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../main/core/logging';
-import { applyLoginItem, AUTOSTART_FILE, autostartEntry } from '../../main/shell/loginItem';
+import { applyLoginItem, AUTOSTART_FILE, autostartEntry, startedAtLogin } from '../../main/shell/loginItem';
 import { FakeApp } from './fakeElectron';
 
 describe('launch at login', () => {
   let dir = '';
   afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
 
-  it('macOS and Windows use the OS login item, started hidden', () => {
+  it('macOS and Windows use the OS login item (macOS without the openAsHidden that 13+ ignores)', () => {
     const app = new FakeApp({ userData: '/u', logs: '/l' });
     applyLoginItem({ platform: 'darwin', app, logger: createMemoryLogger() }, true);
     applyLoginItem({ platform: 'win32', app, logger: createMemoryLogger() }, true);
     applyLoginItem({ platform: 'win32', app, logger: createMemoryLogger() }, false);
     expect(app.loginItems).toEqual([
-      { openAtLogin: true, openAsHidden: true },
+      { openAtLogin: true },
       { openAtLogin: true, args: ['--hidden'] },
       { openAtLogin: false, args: ['--hidden'] },
     ]);
+  });
+
+  it('a start at login is recognised: --hidden (Windows, Linux), wasOpenedAtLogin (macOS)', () => {
+    const app = new FakeApp({ userData: '/u', logs: '/l' });
+    const logger = createMemoryLogger();
+    expect(startedAtLogin({ platform: 'win32', app, logger }, ['magflow.exe', '--hidden'])).toBe(true);
+    expect(startedAtLogin({ platform: 'linux', app, logger }, ['magflow'])).toBe(false);
+    expect(startedAtLogin({ platform: 'darwin', app, logger }, ['MagFlow'])).toBe(false);
+    app.openedAtLogin = true;
+    expect(startedAtLogin({ platform: 'darwin', app, logger }, ['MagFlow'])).toBe(true);
+    // Only macOS answers wasOpenedAtLogin.
+    expect(startedAtLogin({ platform: 'win32', app, logger }, ['magflow.exe'])).toBe(false);
   });
 
   it('Linux writes and removes an XDG autostart entry that starts the packaged app hidden', () => {

@@ -1,9 +1,9 @@
 // Account passwords: encrypted through safeStorage before they touch disk; without OS encryption the seller is asked
-// once, and without consent nothing is written.
+// once (without holding up the call that stored the password), and without consent nothing is written.
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryLogger } from '../../main/core/logging';
 import { safeStorageSecretStore, type UnencryptedChoice } from '../../main/shell/secrets';
 import { fakeSafeStorage } from './fakeElectron';
@@ -28,7 +28,7 @@ describe('safeStorage secret store', () => {
       safeStorage: safe,
       logger: createMemoryLogger(),
       choice: () => choice,
-      ask: () => {
+      ask: async () => {
         asked.push(1);
         return options.answer ?? false;
       },
@@ -73,11 +73,12 @@ describe('safeStorage secret store', () => {
     expect(safe.calls).toEqual([]);
   });
 
-  it('without OS encryption: asks once; refused means memory only, nothing on disk', () => {
+  it('without OS encryption: asks once; refused means memory only, nothing on disk', async () => {
     const { secrets, asked, choice } = store({ available: false, answer: false });
     secrets.set('account:1', PASSWORD);
     secrets.set('account:2', 'second-password');
     expect(asked).toHaveLength(1);
+    await vi.waitFor(() => expect(choice()).toBe('deny'));
     expect(choice()).toBe('deny');
     expect(existsSync(path) ? readFileSync(path, 'utf8') : '').not.toContain('password');
     expect(secrets.get('account:1')).toBe(PASSWORD);
@@ -86,10 +87,14 @@ describe('safeStorage secret store', () => {
     expect(store({ available: false, choice: 'deny' }).secrets.get('account:1')).toBeUndefined();
   });
 
-  it('without OS encryption and with consent: a 0600 file in the weaker (unencrypted) form', () => {
+  it('without OS encryption and with consent: a 0600 file in the weaker (unencrypted) form', async () => {
     const { secrets, asked, choice } = store({ available: false, answer: true });
     secrets.set('account:1', PASSWORD);
+    // The call returned at once, the password held in memory; it is written once the seller has answered.
+    expect(existsSync(path)).toBe(false);
+    expect(secrets.get('account:1')).toBe(PASSWORD);
     expect(asked).toHaveLength(1);
+    await vi.waitFor(() => expect(existsSync(path)).toBe(true));
     expect(choice()).toBe('allow');
     expect(JSON.parse(readFileSync(path, 'utf8'))['account:1'].form).toBe('unencrypted');
     expect(readFileSync(path, 'utf8')).not.toContain(PASSWORD); // obfuscated, still not plain text
@@ -112,7 +117,7 @@ describe('safeStorage secret store', () => {
       safeStorage: safe,
       logger: createMemoryLogger(),
       choice: () => choice,
-      ask: () => false,
+      ask: async () => false,
       remember: (next) => (choice = next),
     });
     secrets.set('account:1', PASSWORD);

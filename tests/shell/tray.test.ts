@@ -65,7 +65,7 @@ function setup(jobs: JobStateView[] = [job(1), job(2)], language: 'ro' | 'en' = 
   const actions = { shown: 0, logs: 0, quit: 0 };
   const controller = createTrayController<FakeMenu>({
     tray,
-    menu: { buildFromTemplate: (template) => ({ template }) },
+    menu: { buildFromTemplate: (template) => ({ template }), setApplicationMenu: () => undefined },
     iconPath: (state: TrayState) => `/res/tray-${state}.png`,
     sync,
     bus,

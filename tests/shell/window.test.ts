@@ -8,6 +8,7 @@ import { createMemoryLogger } from '../../main/core/logging';
 import { resolveRendererFile, serveRendererRequest } from '../../main/shell/rendererProtocol';
 import {
   contentSecurityPolicy,
+  guardAllWebContents,
   hardenSession,
   isAllowedExternalUrl,
   isAppUrl,
@@ -15,7 +16,7 @@ import {
 } from '../../main/shell/security';
 import { mainWindow } from '../../main/shell/window';
 import { initialBounds, loadWindowState, WINDOW_STATE_KEY, type StateStore } from '../../main/shell/windowState';
-import { FakeWindow, fakeSession, type FakeElectron } from './fakeElectron';
+import { FakeApp, FakeWebContents, FakeWindow, fakeSession, type FakeElectron } from './fakeElectron';
 import type { WindowSpec } from './fakeTypes';
 
 function memoryState(initial: Record<string, string> = {}): StateStore & { values: Map<string, string> } {
@@ -28,10 +29,17 @@ function setup(state = memoryState(), displays = [{ workArea: { x: 0, y: 0, widt
   const opened: string[] = [];
   const logger = createMemoryLogger();
   let quitting = false;
+  // The guards are the app's, for every webContents: the window's own get them when it is created.
+  const app = new FakeApp({ userData: '/u', logs: '/l' });
+  guardAllWebContents(app, {
+    openExternal: (url) => void opened.push(url),
+    onBlocked: (kind, url) => logger.warn('window: blocked', { kind, url }),
+  });
   const controller = mainWindow({
     createWindow: (spec: WindowSpec) => {
       const w = new FakeWindow(spec);
       windows.push(w);
+      app.emit('web-contents-created', {}, w.webContents);
       return w;
     },
     screen: { getAllDisplays: () => displays },
@@ -41,9 +49,8 @@ function setup(state = memoryState(), displays = [{ workArea: { x: 0, y: 0, widt
     url: 'magflow://app/index.html',
     title: 'MagFlow',
     isQuitting: () => quitting,
-    openExternal: (url) => void opened.push(url),
   });
-  return { controller, windows, opened, logger, state, quit: () => (quitting = true) };
+  return { controller, windows, opened, logger, state, app, quit: () => (quitting = true) };
 }
 
 describe('the window', () => {
@@ -81,6 +88,26 @@ describe('the window', () => {
     expect(contents.navigate('https://marketplace.emag.ro/order/list')).toBe(false);
     expect(contents.open('https://marketplace.emag.bg/')).toEqual({ action: 'deny' });
     expect(opened).toEqual(['https://marketplace.emag.ro/order/list', 'https://marketplace.emag.bg/']);
+  });
+
+  it('every other webContents is guarded too (a devtools view, a window a later feature opens)', () => {
+    const { app, opened } = setup();
+    const other = new FakeWebContents();
+    app.emit('web-contents-created', {}, other);
+    expect(other.navigate('https://evil.example.com/')).toBe(false);
+    expect(other.open('https://evil.example.com/')).toEqual({ action: 'deny' });
+    expect(other.navigate('https://www.emag.ro/telefon/pd/D1/')).toBe(false);
+    expect(opened).toEqual(['https://www.emag.ro/telefon/pd/D1/']);
+  });
+
+  it("keeps the shell's title: the page's <title> does not replace it", () => {
+    const { controller, windows } = setup();
+    controller.show();
+    expect(windows[0]!.pageTitle('MagFlow')).toBe(true);
+    expect(windows[0]!.title).toBe('MagFlow');
+    controller.setTitle('MagFlow — demo');
+    expect(windows[0]!.pageTitle('MagFlow')).toBe(true);
+    expect(windows[0]!.title).toBe('MagFlow — demo');
   });
 
   it('closing hides it (MagFlow stays in the tray); when quitting it really closes', () => {

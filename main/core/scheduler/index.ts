@@ -139,6 +139,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const key = keyOf(entry.job, entry.accountId);
     const running = inFlight.get(key);
     if (running) return running.promise;
+    // Stopping (or stopped): a "sync now" still walking its list of jobs starts no more of them, so nothing is left
+    // running (and unrecorded) after the database closes.
+    if (stopping) return Promise.resolve(null);
     cancelTimer(entry);
     entry.nextRunAt = null;
     entry.first = false;
