@@ -154,7 +154,7 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
     // stops it or quits (docs/desktop.md).
     const userData = app.getPath('userData');
     const language = readSavedLanguage(userData, logger);
-    dataDirLock = claimDataDir({ dataDir: userData, dialog: electron.dialog, language, logger });
+    dataDirLock = await claimDataDir({ dataDir: userData, dialog: electron.dialog, language, logger });
     if (!dataDirLock) {
       logger.info('quitting: the seller chose not to wait for the other MagFlow process');
       app.quit();

@@ -2,7 +2,7 @@
 // it opens the database. When a command-line MagFlow holds the folder, the seller is told which one (command, pid,
 // since when) and chooses: stop it and try again, or quit. There is no read-only mode beside it: the window's
 // actions write too (acknowledge, status, AWB), and two processes syncing the same accounts would repeat them.
-// The question is asked with the synchronous dialog: nothing runs yet (no window, no core) that it could hold up.
+// The question is an asynchronous message box without a parent: no window exists yet.
 import type { Settings } from '../../shared/settings';
 import { DataDirBusyError, localTime, lockDataDir, type DataDirLock, type LockHolder } from '../core/lock/dataDirLock';
 import type { Logger } from '../core/logging';
@@ -44,13 +44,13 @@ export function folderInUseText(language: Settings['language'], holder: LockHold
 
 export interface ClaimDeps {
   dataDir: string;
-  dialog: Pick<DialogPort, 'showMessageBoxSync'>;
+  dialog: Pick<DialogPort, 'showMessageBox'>;
   language: Settings['language'];
   logger: Logger;
 }
 
 /** The lock, or null when the seller chose to quit. A lock that cannot be taken at all throws (the app explains it). */
-export function claimDataDir(deps: ClaimDeps): DataDirLock | null {
+export async function claimDataDir(deps: ClaimDeps): Promise<DataDirLock | null> {
   for (;;) {
     try {
       const lock = lockDataDir(deps.dataDir, DESKTOP_APP_COMMAND);
@@ -65,7 +65,8 @@ export function claimDataDir(deps: ClaimDeps): DataDirLock | null {
       deps.logger.warn('the data folder is in use by another MagFlow process', { holder: error.holder });
       const text = folderInUseText(deps.language, error.holder, deps.dataDir);
       const spec: MessageBoxSpec = { type: 'warning', ...text, defaultId: TRY_AGAIN, cancelId: 1, noLink: true };
-      if (deps.dialog.showMessageBoxSync(spec) !== TRY_AGAIN) return null;
+      const { response } = await deps.dialog.showMessageBox(null, spec);
+      if (response !== TRY_AGAIN) return null;
     }
   }
 }

@@ -13,7 +13,7 @@ import { createMemoryLogger } from '../../main/core/logging';
 import { DATABASE_FILE } from '../../main/core/magflow';
 import { startShell } from '../../main/shell/app';
 import { DESKTOP_APP_COMMAND, TRY_AGAIN } from '../../main/shell/dataDirClaim';
-import type { MessageBoxSpec } from '../../main/shell/ports';
+import type { MessageBoxSpec, WindowPort } from '../../main/shell/ports';
 import { holdLockInChild, killHolder } from '../support/lockHolder';
 import { createFakeElectron, type FakeElectron } from './fakeElectron';
 import { testShellOptions } from './shellSetup';
@@ -86,10 +86,11 @@ describe('desktop app: one syncing process per data folder', () => {
     const cli = await holdLockInChild(userData, 'magflow run');
     holder = cli;
     let asked = 0;
-    f.dialog.showMessageBoxSync = (spec: MessageBoxSpec) => {
+    f.dialog.showMessageBox = (parent: WindowPort | null, spec: MessageBoxSpec) => {
       f.dialogs.push(spec);
+      f.dialogParents.push(parent);
       if (asked++ === 0) cli.kill('SIGKILL'); // the seller stops it, then clicks "Try again"
-      return asked < 20 ? TRY_AGAIN : 1;
+      return Promise.resolve({ response: asked < 20 ? TRY_AGAIN : 1 });
     };
     const shell = await start(f);
     expect(shell).not.toBeNull();
