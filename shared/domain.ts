@@ -149,8 +149,32 @@ export interface SyncRun {
   updated: number;
   unchanged: number;
   failed: number;
+  /** Records set aside for the seller's attention (the run still completed). */
+  warnings: number;
   error: string | null;
   errorKind: string | null;
+}
+
+export const NEEDS_ATTENTION_KINDS = ['order', 'offer', 'return'] as const;
+export type NeedsAttentionKind = (typeof NEEDS_ATTENTION_KINDS)[number];
+
+/**
+ * A record eMAG sent that MagFlow could not read or store: set aside (its page was stored without it), shown to the
+ * seller, retried on every run, and removed once it maps.
+ */
+export interface NeedsAttentionItem {
+  id: number;
+  accountId: number;
+  account: string;
+  kind: NeedsAttentionKind;
+  /** eMAG's id of the record, as text; null when it has none MagFlow can read. */
+  emagId: string | null;
+  reason: string;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  timesSeen: number;
+  /** The record as eMAG sent it (JSON text). */
+  raw: string;
 }
 
 export type NotificationKind = 'order_new' | 'orders_imported' | 'order_update' | 'awb' | 'invoice' | 'sync_failure';

@@ -124,6 +124,7 @@ export function makeRun(id: number, over: Partial<SyncRun> = {}): SyncRun {
     updated: 0,
     unchanged: 3,
     failed: 0,
+    warnings: 0,
     error: null,
     errorKind: null,
     ...over,

@@ -6,6 +6,7 @@ import type { MagflowEvent } from '../../../../shared/events';
 import { isEmagError, type EmagAwbInput, type EmagAwbParty, type EmagOrder } from '../../emag';
 import { accountOf, orderTypeOf, type JobContext } from '../context';
 import { notificationText, type Text } from '../notificationText';
+import { localityIdOf } from '../mapOrder';
 import { classifyFailure, PermanentActionError, retryDelayMs, UNCONFIRMED } from '../outboxPolicy';
 import { storeOrders } from '../storeOrders';
 
@@ -132,7 +133,7 @@ function receiverOf(order: EmagOrder): EmagAwbParty {
     contact: customer.shipping_contact ?? name,
     phone1: phoneDigits(customer.shipping_phone ?? customer.phone_1 ?? customer.billing_phone),
     legal_entity: customer.legal_entity === 1 ? 1 : 0,
-    locality_id: customer.shipping_locality_id ?? order.shipping_locality_id ?? 0,
+    locality_id: localityIdOf(customer.shipping_locality_id) ?? localityIdOf(order.shipping_locality_id) ?? 0,
     street: customer.shipping_street ?? '',
     ...(customer.shipping_postal_code ? { zipcode: customer.shipping_postal_code } : {}),
   };
