@@ -367,7 +367,7 @@ export function createFakeApi(options: { orders?: OrderSummary[]; info?: Partial
     'sync.resume': () => makeSyncState(),
     'sync.runs': () => ({
       rows: [
-        makeRun(3, { durationMs: 5000 }),
+        makeRun(3, { durationMs: 5000, job: 'order-changes', warnings: 2 }),
         makeRun(2, { status: 'failed', error: 'HTTP 401', errorKind: 'auth' }),
         makeRun(1),
       ],
@@ -439,6 +439,20 @@ export function createFakeApi(options: { orders?: OrderSummary[]; info?: Partial
           route: 'order/read',
           kind: 'transport',
           message: 'socket hang up',
+        },
+      ],
+      needsAttention: [
+        {
+          id: 3,
+          accountId: 1,
+          account: 'Magazin RO',
+          kind: 'order',
+          emagId: '412345678',
+          reason: 'eMAG sent order 412345678 in a form MagFlow cannot read: status: expected number',
+          firstSeenAt: '2025-03-10T07:00:00Z',
+          lastSeenAt: '2025-03-10T08:05:00Z',
+          timesSeen: 4,
+          raw: '{"id":412345678,"status":"finalizată"}',
         },
       ],
       metricsText: 'magflow_requests_total 42',

@@ -1,5 +1,6 @@
 // `status`: what the data folder holds right now: accounts, the last run of every job, orders by status,
-// pending outbox actions, whether a scheduler runs on it, and a health level derived from the recorded runs.
+// pending outbox actions, records set aside for attention, whether a scheduler runs on it, and a health level
+// derived from the recorded runs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -19,6 +20,15 @@ function lockHolder(dataDir: string): number | null {
     return pid;
   } catch {
     return null;
+  }
+}
+
+/** Stored JSON back as a value (text that is not JSON stays text). */
+function parseJsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
   }
 }
 
@@ -72,6 +82,17 @@ export function statusCommand(ctx: CliContext, globals: (cmd: Command) => Global
             unacknowledged: c.unacknowledged,
           })),
           outbox: { pending: repos.outbox.countByState('pending'), failed: repos.outbox.countByState('failed') },
+          // Records eMAG sent that MagFlow could not read or store: listed whole (with eMAG's JSON) for scripts.
+          needsAttention: repos.needsAttention.list().map((item) => ({
+            account: item.account,
+            kind: item.kind,
+            emagId: item.emagId,
+            reason: item.reason,
+            firstSeenAt: item.firstSeenAt,
+            lastSeenAt: item.lastSeenAt,
+            timesSeen: item.timesSeen,
+            raw: parseJsonOrText(item.raw),
+          })),
           health: {
             level: healthLevel(lastRuns),
             lastCheck: lastRuns.find((r) => r.job === 'health')?.finishedAt ?? null,
@@ -86,6 +107,7 @@ export function statusCommand(ctx: CliContext, globals: (cmd: Command) => Global
           `Scheduler:   ${status.scheduler.runningPid ? `running (pid ${status.scheduler.runningPid})` : 'not running'}`,
           `Health:      ${status.health.level}`,
           `Outbox:      ${status.outbox.pending} pending, ${status.outbox.failed} failed`,
+          `Attention:   ${status.needsAttention.length === 0 ? 'nothing set aside' : `${status.needsAttention.length} record(s) eMAG sent could not be read (listed below; retried on every sync)`}`,
           '',
         ];
         ctx.io.out(out.join('\n') + '\n');
@@ -105,6 +127,22 @@ export function statusCommand(ctx: CliContext, globals: (cmd: Command) => Global
                   o.total,
                 ];
               }),
+            ),
+          );
+        }
+        if (status.needsAttention.length > 0) {
+          ctx.io.out('\n');
+          ctx.io.out(
+            formatTable(
+              ['needs attention', 'account', 'eMAG id', 'seen', 'last seen', 'reason'],
+              status.needsAttention.map((n) => [
+                n.kind,
+                n.account,
+                n.emagId ?? '—',
+                n.timesSeen,
+                n.lastSeenAt,
+                n.reason,
+              ]),
             ),
           );
         }
