@@ -21,7 +21,8 @@ export function noteSetAside(ctx: JobContext, kind: NeedsAttentionKind, items: r
 }
 
 /**
- * Re-reads the account's set-aside records of one kind by id (least recently tried first, at most `limit`) and hands
+ * Re-reads the account's set-aside records of one kind by id (least recently tried first, at most
+ * `setAsideRetriesPerRun`; those this run's pages already met are skipped) and hands
  * each answer to `store`, which stores what maps and sets aside again what does not. A record eMAG no longer returns
  * stays listed for the seller; one without a readable id cannot be re-read and waits to be met in a page again.
  */
@@ -33,7 +34,9 @@ export async function retrySetAside<T>(
 ): Promise<void> {
   const { repos } = ctx.deps;
   const account = accountOf(ctx);
-  for (const item of repos.needsAttention.due(account.id, kind, ctx.tuning.setAsideRetriesPerRun)) {
+  // What this run's pages already met was just tried; retry the others.
+  const runStart = repos.syncRuns.get(ctx.runId)?.startedAt ?? ctx.deps.clock.now().toISOString();
+  for (const item of repos.needsAttention.due(account.id, kind, ctx.tuning.setAsideRetriesPerRun, runStart)) {
     ctx.signal.throwIfAborted();
     repos.needsAttention.markTried(item.id);
     const id = Number(item.emagId);

@@ -90,14 +90,17 @@ export function needsAttentionRepository(db: Db, clock: Clock) {
       return removed;
     },
 
-    /** The records of an account to retry by id now: those with an id, least recently tried first. */
-    due(accountId: number, kind: NeedsAttentionKind, limit: number): NeedsAttentionItem[] {
+    /**
+     * The records of an account to retry by id now: those with an id and not seen since `seenBefore` (a run does not
+     * re-read what it has just read), least recently tried first.
+     */
+    due(accountId: number, kind: NeedsAttentionKind, limit: number, seenBefore: string): NeedsAttentionItem[] {
       return db
-        .prepare<[number, string, number], Row>(
-          `${SELECT} WHERE n.account_id = ? AND n.kind = ? AND n.emag_id IS NOT NULL
+        .prepare<[number, string, string, number], Row>(
+          `${SELECT} WHERE n.account_id = ? AND n.kind = ? AND n.emag_id IS NOT NULL AND n.last_seen_at < ?
            ORDER BY coalesce(n.last_tried_at, '') ASC, n.id ASC LIMIT ?`,
         )
-        .all(accountId, kind, limit)
+        .all(accountId, kind, seenBefore, limit)
         .map(toItem);
     },
 
