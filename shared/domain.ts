@@ -96,11 +96,20 @@ export interface OutboxAction {
   result?: Record<string, unknown> | null;
 }
 
+/** A voucher on an order: what it takes off the total, VAT included (negative, in the order's minor units). */
+export interface OrderVoucher {
+  voucherId: string | null;
+  name: string | null;
+  grossMinor: number;
+}
+
 export interface OrderDetail extends OrderSummary {
   lines: OrderLine[];
   /** eMAG's customer object as received (every field optional). */
   customerDetails: Record<string, unknown>;
-  vouchers: Record<string, unknown>[];
+  vouchers: OrderVoucher[];
+  /** Why a canceled order was canceled: eMAG's code and, when eMAG sent it, its name. */
+  cancellationReason: { code: number; name: string | null } | null;
   attachments: Record<string, unknown>[];
   shippingTaxMinor: number;
   deliveryMode: string | null;

@@ -96,6 +96,7 @@ export function makeDetail(order: OrderSummary, over: Partial<OrderDetail> = {})
       shipping_street: 'Str. Scurtă 2',
     },
     vouchers: [],
+    cancellationReason: null,
     attachments: [],
     shippingTaxMinor: 1_999,
     deliveryMode: 'courier',

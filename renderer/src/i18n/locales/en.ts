@@ -196,6 +196,8 @@ export const en = {
     shippingTax: 'Shipping',
     total: 'Total',
     deliveryMode: 'Delivery',
+    cancellationReason: 'Cancellation reason',
+    reasonCode: 'eMAG code {{code}}',
     history: 'Status history',
     noHistory: 'No status changes recorded.',
     attachments: 'Attached documents',

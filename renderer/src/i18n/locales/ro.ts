@@ -200,6 +200,8 @@ export const ro = {
     shippingTax: 'Transport',
     total: 'Total',
     deliveryMode: 'Mod de livrare',
+    cancellationReason: 'Motivul anulării',
+    reasonCode: 'cod eMAG {{code}}',
     history: 'Istoric status',
     noHistory: 'Fără modificări de status înregistrate.',
     attachments: 'Documente atașate',
