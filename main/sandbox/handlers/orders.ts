@@ -1,7 +1,6 @@
 // Order routes: read, count, acknowledge, save (status matrix, line edits, storno), unlock-courier, attachments.
 import { z } from 'zod';
 import type { AccountState } from '../accountState';
-import { formatEmagDate } from '../bucharestTime';
 import { ApiRefusal } from '../envelope';
 import { decimalToUnits } from '../money';
 import { parseOrderFilters } from '../orderFilters';
@@ -20,18 +19,18 @@ function findOrder(account: AccountState, rawId: unknown): StoredOrder {
   return order;
 }
 
-function readOrders({ account, payload }: HandlerContext): EmagOrderRecord[] {
+function readOrders({ account, payload }: HandlerContext): unknown[] {
   const filters = asFilterObject(payload);
   const page = readPage(filters);
-  const query = parseOrderFilters(filters, 3);
+  const query = parseOrderFilters(filters, 3, account.time);
   const rows = account.orders.query(query, (page.currentPage - 1) * page.itemsPerPage, page.itemsPerPage);
-  return rows.map((o) => account.orders.record(o));
+  return rows.map((o) => account.answer.order(account.orders.record(o)));
 }
 
 function countOrders({ account, payload }: HandlerContext): ReturnType<typeof countResult> {
   const filters = asFilterObject(payload);
   const page = readPage(filters);
-  return countResult(account.orders.count(parseOrderFilters(filters, undefined)), page.itemsPerPage);
+  return countResult(account.orders.count(parseOrderFilters(filters, undefined, account.time)), page.itemsPerPage);
 }
 
 function acknowledge({ account, param, nowMs }: HandlerContext): unknown[] {
@@ -181,7 +180,7 @@ function planLines(
 
 function saveOrders({ account, payload, nowMs }: HandlerContext): unknown[] {
   const entities = asEntityList(payload);
-  const nowText = formatEmagDate(nowMs);
+  const nowText = account.time.format(nowMs);
   const plans: PlannedSave[] = [];
   const refusals: string[] = [];
   const nextLineId = (): number => account.takeLineId();
@@ -280,7 +279,7 @@ function saveAttachments({ account, payload, nowMs }: HandlerContext): unknown[]
     }
     return { attachment, order, record, type };
   });
-  const created = formatEmagDate(nowMs);
+  const created = account.time.format(nowMs);
   for (const { attachment, order, record, type } of parsed) {
     const entry = {
       order_id: order.id,
