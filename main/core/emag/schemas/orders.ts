@@ -55,7 +55,7 @@ export const emagOrderLineSchema = z.looseObject({
   recycle_warranties: optional(looseList(emagRecycleWarrantySchema)),
 });
 
-export const emagCustomerSchema = phpObject({
+const customerShape = {
   name: optional(looseText),
   company: optional(looseText),
   legal_entity: blankable(looseFlag),
@@ -71,7 +71,8 @@ export const emagCustomerSchema = phpObject({
   shipping_street: optional(looseText),
   shipping_postal_code: optional(looseText),
   shipping_locality_id: optional(looseText),
-});
+};
+export const emagCustomerSchema = phpObject(customerShape);
 
 export const emagOrderVoucherSchema = z.looseObject({
   voucher_id: optional(looseText),
@@ -92,19 +93,15 @@ export const emagOrderAttachmentSchema = z.looseObject({
  * Order-level `details`: documented as an array; live answers send `[]` when empty, `{}`, or an object with the locker
  * (`locker_id`, `locker_name`, ...). A list is read as its first object (none: no locker).
  */
-const orderDetailsSchema = z.preprocess(
-  (value) => {
-    if (value === '') return null;
-    if (!Array.isArray(value)) return value;
-    return value.find((item) => item !== null && typeof item === 'object' && !Array.isArray(item)) ?? {};
-  },
-  z
-    .looseObject({
-      locker_id: optional(looseText),
-      locker_name: optional(looseText),
-    })
-    .nullish(),
-);
+const detailsShape = {
+  locker_id: optional(looseText),
+  locker_name: optional(looseText),
+};
+const orderDetailsSchema = z.preprocess((value) => {
+  if (value === '') return null;
+  if (!Array.isArray(value)) return value;
+  return value.find((item) => item !== null && typeof item === 'object' && !Array.isArray(item)) ?? {};
+}, z.looseObject(detailsShape).nullish());
 
 export const emagOrderSchema = z.looseObject({
   id: looseInt,
@@ -133,6 +130,20 @@ export const emagOrderSchema = z.looseObject({
   enforced_vendor_courier_accounts: optional(looseList(looseInt)),
   shipping_locality_id: optional(looseText),
 });
+
+/**
+ * The keys MagFlow reads, per level of an order: any other key may hold anything (the property test in
+ * tests/sync/readLiberally.test.ts replaces them with arbitrary JSON and proves the order is still stored).
+ */
+export const ORDER_KEYS_READ = {
+  order: Object.keys(emagOrderSchema.shape),
+  customer: Object.keys(customerShape),
+  details: Object.keys(detailsShape),
+  line: Object.keys(emagOrderLineSchema.shape),
+  recycleWarranty: Object.keys(emagRecycleWarrantySchema.shape),
+  voucher: Object.keys(emagOrderVoucherSchema.shape),
+  attachment: Object.keys(emagOrderAttachmentSchema.shape),
+} as const;
 
 export type EmagOrder = z.output<typeof emagOrderSchema>;
 export type EmagOrderLine = z.output<typeof emagOrderLineSchema>;
