@@ -130,38 +130,18 @@ export function statusCommand(ctx: CliContext, globals: (cmd: Command) => Global
             ),
           );
         }
-        if (status.needsAttention.length > 0) {
-          ctx.io.out('\n');
-          ctx.io.out(
-            formatTable(
-              ['needs attention', 'account', 'eMAG id', 'seen', 'last seen', 'reason'],
-              status.needsAttention.map((n) => [
-                n.kind,
-                n.account,
-                n.emagId ?? '—',
-                n.timesSeen,
-                n.lastSeenAt,
-                n.reason,
-              ]),
-            ),
-          );
-        }
-        if (status.lastRuns.length > 0) {
-          ctx.io.out('\n');
-          ctx.io.out(
-            formatTable(
-              ['job', 'account', 'last run', 'status', 'ms', 'error'],
-              status.lastRuns.map((r) => [
-                r.job,
-                r.account ?? '(all)',
-                r.startedAt,
-                r.status,
-                r.durationMs,
-                r.error ?? '',
-              ]),
-            ),
-          );
-        }
+        /** A table after a blank line, only when it has rows. */
+        const section = (headers: string[], rows: unknown[][]): void => {
+          if (rows.length > 0) ctx.io.out(`\n${formatTable(headers, rows)}`);
+        };
+        section(
+          ['needs attention', 'account', 'eMAG id', 'seen', 'last seen', 'reason'],
+          status.needsAttention.map((n) => [n.kind, n.account, n.emagId ?? '—', n.timesSeen, n.lastSeenAt, n.reason]),
+        );
+        section(
+          ['job', 'account', 'last run', 'status', 'ms', 'error'],
+          status.lastRuns.map((r) => [r.job, r.account ?? '(all)', r.startedAt, r.status, r.durationMs, r.error ?? '']),
+        );
       });
     });
 }

@@ -71,11 +71,11 @@ export async function storeOrders(
 
   const written = repos.transaction(() => {
     const results = repos.orders.upsertMany(records);
-    for (const item of setAside) repos.needsAttention.record(account.id, 'order', item);
-    repos.needsAttention.resolve(
+    repos.needsAttention.settle(
       account.id,
       'order',
-      results.map((result) => result.id),
+      setAside,
+      results.map((r) => r.id),
     );
     const acks: OutboxAction[] = [];
     const notifications: AppNotification[] = [];

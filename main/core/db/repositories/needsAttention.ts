@@ -82,6 +82,20 @@ export function needsAttentionRepository(db: Db, clock: Clock) {
       });
     },
 
+    /**
+     * One page's outcome, in the caller's transaction: `setAside` records are listed (or seen again), and the records
+     * now stored (`storedIds`) leave the list.
+     */
+    settle(
+      accountId: number,
+      kind: NeedsAttentionKind,
+      setAside: readonly SetAsideRecord[],
+      storedIds: readonly (string | number)[],
+    ): void {
+      for (const item of setAside) this.record(accountId, kind, item);
+      this.resolve(accountId, kind, storedIds);
+    },
+
     /** Removes the listed records that MagFlow has now read and stored; returns how many left the list. */
     resolve(accountId: number, kind: NeedsAttentionKind, emagIds: readonly (string | number)[]): number {
       if (emagIds.length === 0 || anyFor.get(accountId, kind)!.n === 0) return 0;

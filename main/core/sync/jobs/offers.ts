@@ -28,11 +28,11 @@ function storeOfferPage(ctx: JobContext, page: TolerantPage<EmagOffer>, seen: Se
   }
   const outcomes = repos.transaction(() => {
     const written = repos.offers.upsertMany(records);
-    for (const item of setAside) repos.needsAttention.record(account.id, 'offer', item);
-    repos.needsAttention.resolve(
+    repos.needsAttention.settle(
       account.id,
       'offer',
-      records.map((record) => record.id),
+      setAside,
+      records.map((r) => r.id),
     );
     return written;
   });
