@@ -71,12 +71,8 @@ export async function storeOrders(
 
   const written = repos.transaction(() => {
     const results = repos.orders.upsertMany(records);
-    repos.needsAttention.settle(
-      account.id,
-      'order',
-      setAside,
-      results.map((r) => r.id),
-    );
+    const stored = results.map((result) => result.id);
+    repos.needsAttention.settle(account.id, 'order', setAside, stored);
     const acks: OutboxAction[] = [];
     const notifications: AppNotification[] = [];
     const events: MagflowEvent[] = [];

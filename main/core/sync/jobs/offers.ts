@@ -28,12 +28,8 @@ function storeOfferPage(ctx: JobContext, page: TolerantPage<EmagOffer>, seen: Se
   }
   const outcomes = repos.transaction(() => {
     const written = repos.offers.upsertMany(records);
-    repos.needsAttention.settle(
-      account.id,
-      'offer',
-      setAside,
-      records.map((r) => r.id),
-    );
+    const stored = records.map((record) => record.id);
+    repos.needsAttention.settle(account.id, 'offer', setAside, stored);
     return written;
   });
   noteSetAside(ctx, 'offer', setAside);
