@@ -6,10 +6,23 @@ import type { SetAsideRecord } from '../db';
 import type { TolerantPage } from '../emag/tolerant';
 import { accountOf, type JobContext } from './context';
 
+/** Per run and kind, the eMAG ids of the records its pages set aside (the retry does not read them twice). */
+const metThisRun = new WeakMap<JobContext, Map<NeedsAttentionKind, Set<string>>>();
+
+function metBy(ctx: JobContext, kind: NeedsAttentionKind): Set<string> {
+  let byKind = metThisRun.get(ctx);
+  if (!byKind) metThisRun.set(ctx, (byKind = new Map()));
+  let ids = byKind.get(kind);
+  if (!ids) byKind.set(kind, (ids = new Set()));
+  return ids;
+}
+
 /** Counts a run's set-aside records as warnings (the run completes), logs them and counts them in the metrics. */
 export function noteSetAside(ctx: JobContext, kind: NeedsAttentionKind, items: readonly SetAsideRecord[]): void {
   if (items.length === 0) return;
   const account = accountOf(ctx);
+  const met = metBy(ctx, kind);
+  for (const item of items) if (item.emagId) met.add(item.emagId);
   ctx.counts.warnings += items.length;
   ctx.metrics?.items.inc({ job: ctx.job, account: account.name, outcome: 'set_aside' }, items.length);
   for (const item of items) {
@@ -35,8 +48,8 @@ export async function retrySetAside<T>(
   const { repos } = ctx.deps;
   const account = accountOf(ctx);
   // What this run's pages already met was just tried; retry the others.
-  const runStart = repos.syncRuns.get(ctx.runId)?.startedAt ?? ctx.deps.clock.now().toISOString();
-  for (const item of repos.needsAttention.due(account.id, kind, ctx.tuning.setAsideRetriesPerRun, runStart)) {
+  const skip = new Set(metBy(ctx, kind));
+  for (const item of repos.needsAttention.due(account.id, kind, ctx.tuning.setAsideRetriesPerRun, skip)) {
     ctx.signal.throwIfAborted();
     repos.needsAttention.markTried(item.id);
     const id = Number(item.emagId);

@@ -105,17 +105,27 @@ export function needsAttentionRepository(db: Db, clock: Clock) {
     },
 
     /**
-     * The records of an account to retry by id now: those with an id and not seen since `seenBefore` (a run does not
-     * re-read what it has just read), least recently tried first.
+     * The records of an account to retry by id now: those with an id, except `skip` (eMAG ids a run has just met),
+     * least recently tried first, at most `limit`.
      */
-    due(accountId: number, kind: NeedsAttentionKind, limit: number, seenBefore: string): NeedsAttentionItem[] {
-      return db
-        .prepare<[number, string, string, number], Row>(
-          `${SELECT} WHERE n.account_id = ? AND n.kind = ? AND n.emag_id IS NOT NULL AND n.last_seen_at < ?
-           ORDER BY coalesce(n.last_tried_at, '') ASC, n.id ASC LIMIT ?`,
+    due(
+      accountId: number,
+      kind: NeedsAttentionKind,
+      limit: number,
+      skip: ReadonlySet<string> = new Set(),
+    ): NeedsAttentionItem[] {
+      const rows = db
+        .prepare<[number, string], Row>(
+          `${SELECT} WHERE n.account_id = ? AND n.kind = ? AND n.emag_id IS NOT NULL
+           ORDER BY coalesce(n.last_tried_at, '') ASC, n.id ASC`,
         )
-        .all(accountId, kind, seenBefore, limit)
-        .map(toItem);
+        .iterate(accountId, kind);
+      const due: NeedsAttentionItem[] = [];
+      for (const row of rows) {
+        if (due.length >= limit) break;
+        if (!skip.has(row.emag_id ?? '')) due.push(toItem(row));
+      }
+      return due;
     },
 
     /** Notes a retry (whatever its outcome), so the next run tries the others first. */
