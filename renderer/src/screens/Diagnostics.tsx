@@ -149,11 +149,11 @@ export function DiagnosticsScreen() {
                   <td>{item.account}</td>
                   <td>{t(`diagnostics.recordKind.${item.kind}`)}</td>
                   <td className="num">{item.emagId ?? '—'}</td>
-                  <td className="notice-detail">
+                  <td className="notice-detail attention-reason">
                     {item.reason}
                     <details>
                       <summary>{t('diagnostics.showJson')}</summary>
-                      <pre className="metrics">{item.raw}</pre>
+                      <pre className="raw-json">{item.raw}</pre>
                     </details>
                   </td>
                   <td>
