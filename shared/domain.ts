@@ -96,11 +96,20 @@ export interface OutboxAction {
   result?: Record<string, unknown> | null;
 }
 
+/** A voucher on an order: what it takes off the total, VAT included (negative, in the order's minor units). */
+export interface OrderVoucher {
+  voucherId: string | null;
+  name: string | null;
+  grossMinor: number;
+}
+
 export interface OrderDetail extends OrderSummary {
   lines: OrderLine[];
   /** eMAG's customer object as received (every field optional). */
   customerDetails: Record<string, unknown>;
-  vouchers: Record<string, unknown>[];
+  vouchers: OrderVoucher[];
+  /** Why a canceled order was canceled: eMAG's code and, when eMAG sent it, its name. */
+  cancellationReason: { code: number; name: string | null } | null;
   attachments: Record<string, unknown>[];
   shippingTaxMinor: number;
   deliveryMode: string | null;
@@ -154,8 +163,32 @@ export interface SyncRun {
   updated: number;
   unchanged: number;
   failed: number;
+  /** Records set aside for the seller's attention (the run still completed). */
+  warnings: number;
   error: string | null;
   errorKind: string | null;
+}
+
+export const NEEDS_ATTENTION_KINDS = ['order', 'offer', 'return'] as const;
+export type NeedsAttentionKind = (typeof NEEDS_ATTENTION_KINDS)[number];
+
+/**
+ * A record eMAG sent that MagFlow could not read or store: set aside (its page was stored without it), shown to the
+ * seller, retried on every run, and removed once it maps.
+ */
+export interface NeedsAttentionItem {
+  id: number;
+  accountId: number;
+  account: string;
+  kind: NeedsAttentionKind;
+  /** eMAG's id of the record, as text; null when it has none MagFlow can read. */
+  emagId: string | null;
+  reason: string;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  timesSeen: number;
+  /** The record as eMAG sent it (JSON text). */
+  raw: string;
 }
 
 export type NotificationKind = 'order_new' | 'orders_imported' | 'order_update' | 'awb' | 'invoice' | 'sync_failure';

@@ -1,5 +1,5 @@
 // Read models the window shows: dashboard, sync state, health, diagnostics. Built in main, rendered as is.
-import type { Account, JobName, OrderStatus, RunStatus, SyncRun } from './domain';
+import type { Account, JobName, NeedsAttentionItem, OrderStatus, RunStatus, SyncRun } from './domain';
 
 export interface AccountOrderCounts {
   accountId: number;
@@ -85,6 +85,8 @@ export interface DiagnosticsView {
   accounts: { accountId: number; account: string; breaker: BreakerStateName; buckets: LimiterBucketView[] }[];
   cache: { hits: number; misses: number; hitRate: number; keys: number };
   recentErrors: { at: string; account: string | null; route: string | null; kind: string; message: string }[];
+  /** Records eMAG sent that MagFlow set aside (newest sighting first); `raw` is cut to a few KB for the window. */
+  needsAttention: NeedsAttentionItem[];
   metricsText: string;
 }
 

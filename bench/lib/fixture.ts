@@ -47,7 +47,7 @@ export async function generateOrderRecords(accounts: FixtureAccount[], total = F
     for (const account of accounts) {
       const orders = sandbox.orders(account.username);
       padLines(orders, FIXTURE_LINES_PER_ORDER);
-      const context = { accountId: account.id, accountKind: account.kind, currency: 'RON' };
+      const context = { accountId: account.id, accountKind: account.kind, platform: 'emag-ro' as const };
       for (const order of orders) records.push(mapOrder(emagOrderSchema.parse(order), context));
     }
     return records.slice(0, total);

@@ -92,6 +92,9 @@ function closeInterruptedRuns(lock: DataDirLock, repos: Repositories, logger: Lo
   }
 }
 
+/** How much of a set-aside record's JSON the Diagnostics screen gets (the CLI's `status --json` has it whole). */
+const RAW_PREVIEW_CHARS = 4_000;
+
 const breakerView = (state: ClientBreakerState): BreakerStateName => (state === 'halfOpen' ? 'half-open' : state);
 
 export async function createMagflowCore(options: MagflowCoreOptions): Promise<MagflowCore> {
@@ -200,6 +203,10 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
       route: run.job,
       kind: run.errorKind ?? 'unknown',
       message: run.error ?? '',
+    })),
+    needsAttention: repos.needsAttention.list({ limit: 200 }).map((item) => ({
+      ...item,
+      raw: item.raw.length > RAW_PREVIEW_CHARS ? `${item.raw.slice(0, RAW_PREVIEW_CHARS)}…` : item.raw,
     })),
     metricsText: await metrics.registry.metrics(),
   });

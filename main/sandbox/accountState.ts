@@ -1,11 +1,13 @@
 // Everything the sandbox holds for one seller account: credentials, orders, offers, courier accounts, AWBs and
 // return requests (the latter generated lazily on first use).
+import type { Platform } from '../../shared/domain';
 import { COURIERS } from './catalogue';
-import { formatEmagDate } from './bucharestTime';
 import { generateOffers } from './generateOffers';
 import { OrderGenerator } from './generateOrders';
 import { generateReturns } from './generateReturns';
+import { answersFor, type Answers } from './liveForms';
 import { OrderStore } from './orderStore';
+import { emagTimeFor, type EmagTime } from './platformTime';
 import type { EmagAwbRecord, EmagCourierAccount, EmagOfferRecord, EmagRmaRecord } from './records';
 import type { SandboxAccountSpec } from './types';
 
@@ -17,6 +19,8 @@ export interface AccountSetup {
   offers: number;
   nowMs: number;
   clock: () => number;
+  /** Tidy shapes only (no live forms). */
+  plain: boolean;
 }
 
 export class AccountState {
@@ -24,6 +28,13 @@ export class AccountState {
   readonly index: number;
   readonly seed: number;
   readonly orderType: number;
+  readonly platform: Platform;
+  /** eMAG dates of this account, in its platform's zone. */
+  readonly time: EmagTime;
+  /** Answers in today's tidy shapes only (no live forms). */
+  readonly plain: boolean;
+  /** How read routes write this account's records out (live forms unless plain). */
+  readonly answer: Answers;
   readonly offers: EmagOfferRecord[];
   readonly offersById = new Map<number, EmagOfferRecord>();
   readonly courierAccounts: EmagCourierAccount[];
@@ -41,6 +52,10 @@ export class AccountState {
     this.index = index;
     this.seed = seed;
     this.orderType = spec.kind === 'fbe' ? 2 : 3;
+    this.platform = spec.platform ?? 'emag-ro';
+    this.time = emagTimeFor(this.platform);
+    this.plain = setup.plain;
+    this.answer = answersFor(seed, index, setup.plain);
     this.offers = generateOffers(seed, index, setup.offers);
     for (const offer of this.offers) this.offersById.set(offer.id, offer);
     this.courierAccounts = COURIERS.map((c, k) => ({
@@ -49,7 +64,7 @@ export class AccountState {
       courier_account_type: k === 0 ? 3 : 2,
       courier_name: c.courier_name,
       courier_account_properties: [...c.properties],
-      created: formatEmagDate(Date.UTC(2023, 2 + k, 10 + k, 9, 30, 0)),
+      created: this.time.format(Date.UTC(2023, 2 + k, 10 + k, 9, 30, 0)),
       status: 1,
       pickup_country_code: 'RO',
     }));
@@ -61,8 +76,10 @@ export class AccountState {
       kind: spec.kind,
       products,
       courierAccountIds: this.courierAccounts.map((c) => c.account_id),
+      time: this.time,
+      plain: this.plain,
     });
-    this.orders = new OrderStore(this.generator, setup.clock);
+    this.orders = new OrderStore(this.generator, setup.clock, this.time);
     for (const order of this.generator.generateHistory(setup.orders, setup.nowMs)) this.orders.add(order);
     this.nextAwbId = 900_000_000 + index * 10_000_000;
     this.nextLineId = (index + 1) * 100_000_000 + 95_000_000;

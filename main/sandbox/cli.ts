@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     ...sandboxBanner(sandbox),
     `  rate limits: ${command.options.rateLimit === false ? 'off' : 'on (orders 12/s 720/min, other routes 3/s 180/min)'}`,
     `  demo stream: ${stream > 0 ? `a new order every ${stream} s` : 'off'}`,
+    `  answers:     ${command.options.plain ? 'plain (tidy shapes)' : 'live forms (as eMAG sends them)'}`,
     `Press Ctrl+C to stop.`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -14,6 +14,7 @@ export const SANDBOX_USAGE = [
   '  --new-order-every SEC  demo stream: a new order every SEC seconds (default 30; 0 = off)',
   '  --faults SPEC          faults, e.g. "order/read:http500:0.3,*:reset:count=2,vat/read:slow:delay=500"',
   '  --no-rate-limit        do not enforce eMAG rate limits (they are on by default)',
+  "  --plain                today's tidy answer shapes only (default: the forms live eMAG sends)",
   '  -h, --help             show this help',
 ].join('\n');
 
@@ -31,6 +32,7 @@ export function parseSandboxArgs(argv: readonly string[]): SandboxCliCommand {
       'new-order-every': { type: 'string' },
       faults: { type: 'string' },
       'no-rate-limit': { type: 'boolean' },
+      plain: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -45,6 +47,7 @@ export function parseSandboxArgs(argv: readonly string[]): SandboxCliCommand {
     newOrderEvery: values['new-order-every'],
     faults: values.faults,
     rateLimit: !values['no-rate-limit'],
+    plain: values.plain ?? false,
   });
   // Leave sizes out when not given, so startSandbox's own defaults apply.
   if (options.ordersPerAccount === undefined) delete options.ordersPerAccount;

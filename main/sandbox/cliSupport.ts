@@ -20,6 +20,8 @@ export interface SandboxCliValues {
   newOrderEvery?: string;
   faults?: string;
   rateLimit?: boolean;
+  /** Today's tidy answer shapes instead of the live forms. */
+  plain?: boolean;
 }
 
 /** An option that must be an integer from 0 to `max` (ports, seeds, sizes). */
@@ -41,6 +43,7 @@ export function sandboxOptionsFrom(values: SandboxCliValues): SandboxOptions {
     newOrderEverySec: numberOption('new-order-every', values.newOrderEvery, 30),
     faults: values.faults ? parseFaultSpec(values.faults) : [],
     rateLimit: values.rateLimit ?? true,
+    plain: values.plain ?? false,
   };
 }
 

@@ -14,8 +14,9 @@ import {
   VAT_RATES,
   VOUCHER_NAMES,
 } from './catalogue';
-import { formatEmagDate, formatEmagDay } from './bucharestTime';
+import { withLiveData } from './liveData';
 import { toUnits, unitsToDecimal } from './money';
+import type { EmagTime } from './platformTime';
 import { Rng, mixSeed } from './random';
 import type { EmagCustomer, EmagOfferRecord, EmagOrderProduct, EmagOrderRecord, EmagOrderVoucher } from './records';
 import type { StoredOrder } from './storedOrder';
@@ -40,6 +41,10 @@ export interface OrderGeneratorConfig {
   products: readonly EmagOfferRecord[];
   /** Courier account ids of the account, for enforced couriers on locker orders. */
   courierAccountIds: readonly number[];
+  /** The account's eMAG dates (its platform's zone). */
+  time: EmagTime;
+  /** Today's tidy data only: no recycling deposits, customer gaps, `finalization_date` or `flags`. */
+  plain: boolean;
 }
 
 export class OrderGenerator {
@@ -181,7 +186,8 @@ export class OrderGenerator {
   materialize(order: StoredOrder, nowMs: number): EmagOrderRecord {
     const { config } = this;
     const rng = new Rng(mixSeed(config.seed, config.accountIndex, order.genIndex, 0x0de7));
-    const date = formatEmagDate(order.createdMs);
+    const { time } = config;
+    const date = time.format(order.createdMs);
     const customer = this.customer(rng, date);
     const pickup = rng.chance(0.25);
     const lineCount = rng.weighted([
@@ -241,7 +247,7 @@ export class OrderGenerator {
         sale_price_vat: unitsToDecimal(-(voucherGross - net)),
         vat: firstLine.vat,
         offered_by: offeredBy,
-        issue_date: formatEmagDay(order.createdMs),
+        issue_date: time.formatDay(order.createdMs),
         status: 1,
         created: date,
         modified: date,
@@ -267,9 +273,9 @@ export class OrderGenerator {
           ? order.status === 4 && age > 7 * DAY
           : order.status !== 1 && order.status !== 0;
     const total = totalUnits / 10_000;
-    const localityId = customer.shipping_locality_id;
+    const localityId = customer.shipping_locality_id ?? '';
     const courierIds = config.courierAccountIds;
-    return {
+    const record: EmagOrderRecord = {
       id: order.id,
       status: order.status,
       type: order.type,
@@ -288,7 +294,7 @@ export class OrderGenerator {
           }
         : [],
       date,
-      modified: formatEmagDate(order.modifiedMs),
+      modified: time.format(order.modifiedMs),
       shipping_tax: unitsToDecimal(shippingUnits),
       shipping_tax_voucher_split: [],
       cashed_co: paid && order.paymentModeId === 3 ? total : 0,
@@ -312,8 +318,9 @@ export class OrderGenerator {
       courier_external_office_id: null,
       is_storno: false,
       emag_club: emagClub as 0 | 1,
-      maximum_date_for_shipment: formatEmagDate(order.createdMs + 2 * DAY),
+      maximum_date_for_shipment: time.format(order.createdMs + 2 * DAY),
     };
+    return config.plain ? record : withLiveData(record, order, config);
   }
 
   private customer(rng: Rng, date: string): EmagCustomer {

@@ -1,5 +1,4 @@
 // Generates return requests (RMAs) for a few of an account's finalized or returned orders, from the seed.
-import { formatEmagDate } from './bucharestTime';
 import type { AccountState } from './accountState';
 import { Rng, mixSeed } from './random';
 import type { EmagRmaRecord } from './records';
@@ -47,14 +46,14 @@ export function generateReturns(account: AccountState, nowMs: number): EmagRmaRe
       pickup_country: 'RO',
       pickup_suburb: customer.shipping_suburb,
       pickup_city: customer.shipping_city,
-      pickup_address: customer.shipping_street,
+      pickup_address: customer.shipping_street ?? '',
       pickup_zipcode: customer.shipping_postal_code,
-      pickup_locality_id: customer.shipping_locality_id,
+      pickup_locality_id: Number(customer.shipping_locality_id) || customer.billing_locality_id,
       pickup_method: rng.pick([1, 1, 2, 3]),
       return_reason: rng.pick([3, 4, 5, 6, 10]),
       return_type: rng.pick([1, 3, 3, 3, 5]),
       observations: null,
-      date: formatEmagDate(Math.min((order.finalizedMs ?? order.modifiedMs) + rng.int(1, 12) * DAY, nowMs)),
+      date: account.time.format(Math.min((order.finalizedMs ?? order.modifiedMs) + rng.int(1, 12) * DAY, nowMs)),
       request_status: returned ? 7 : rng.pick([2, 3, 3, 6, 7, 7, 4, 5]),
     };
   });

@@ -1,14 +1,10 @@
 // eMAG's order status rules: the transition matrix (with its 48-hour and return-window limits) and acknowledgement.
+// The 48-hour and return windows are MagFlow's own rules (shared/orderRules.ts): one definition for both sides.
+import { RETURN_WINDOW_MS, REVERSAL_WINDOW_MS } from '../../shared/orderRules';
 import { ApiRefusal } from './envelope';
 import type { StoredOrder } from './storedOrder';
 
 export const OrderStatus = { Canceled: 0, New: 1, InProgress: 2, Prepared: 3, Finalized: 4, Returned: 5 } as const;
-
-const HOUR = 3_600_000;
-/** Reversals of a finalization or a cancellation are allowed for 48 hours. */
-export const REVERSAL_WINDOW_MS = 48 * HOUR;
-/** The sandbox's customer return time (30 days) plus eMAG's 5 days of grace for 4 -> 5. */
-export const RETURN_WINDOW_MS = (30 + 5) * 24 * HOUR;
 
 const STATUS_NAMES = ['canceled', 'new', 'in progress', 'prepared', 'finalized', 'returned'];
 export const statusName = (s: number): string => STATUS_NAMES[s] ?? `unknown (${s})`;

@@ -1,7 +1,7 @@
 // One account's orders: compact rows sorted by id, an index by status, filtered queries newest-first, and the
 // mutations (status, touch) that keep the compact row and the materialised record in step.
-import { formatEmagDate } from './bucharestTime';
 import type { OrderGenerator } from './generateOrders';
+import type { EmagTime } from './platformTime';
 import type { EmagOrderRecord } from './records';
 import type { StoredOrder } from './storedOrder';
 
@@ -42,6 +42,7 @@ export class OrderStore {
   constructor(
     private readonly generator: OrderGenerator,
     private readonly clock: () => number,
+    private readonly time: EmagTime,
   ) {}
 
   get size(): number {
@@ -172,7 +173,7 @@ export class OrderStore {
   touch(order: StoredOrder, nowMs: number): void {
     const record = this.record(order);
     order.modifiedMs = Math.max(nowMs, order.modifiedMs);
-    record.modified = formatEmagDate(order.modifiedMs);
+    record.modified = this.time.format(order.modifiedMs);
   }
 
   /** Re-reads the filterable fields from a record edited directly (addOrders overrides, order/save). */

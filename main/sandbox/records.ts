@@ -64,8 +64,10 @@ export interface EmagCustomer {
   shipping_country: string;
   shipping_suburb: string;
   shipping_city: string;
-  shipping_locality_id: number;
-  shipping_street: string;
+  /** '' or missing on some live orders (a gap eMAG leaves). */
+  shipping_locality_id?: number | '';
+  /** Missing on some live orders. */
+  shipping_street?: string;
   shipping_postal_code: string;
   shipping_contact: string;
   shipping_phone: string;
@@ -129,7 +131,7 @@ export interface EmagOrderRecord {
   reason_cancellation: number | null;
   enforced_vendor_courier_accounts: number[] | null;
   billing_locality_id: number;
-  shipping_locality_id: number;
+  shipping_locality_id: number | '';
   courier_external_office_id: string | null;
   is_storno: boolean;
   emag_club: 0 | 1;

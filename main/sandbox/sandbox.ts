@@ -4,7 +4,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AccountState } from './accountState';
 import { handleApiRequest, type ApiCore } from './apiPipeline';
-import { parseEmagDate } from './bucharestTime';
 import { CONTROL_PREFIX, handleControlRequest, type ControlTarget } from './control';
 import { DemoStream } from './demoStream';
 import { FaultInjector } from './faults';
@@ -54,6 +53,7 @@ class SandboxImpl implements Sandbox, ControlTarget {
           offers: spec.offers ?? options.offersPerAccount ?? 40,
           nowMs,
           clock: this.clock,
+          plain: options.plain ?? false,
         }),
       );
     });
@@ -136,9 +136,9 @@ class SandboxImpl implements Sandbox, ControlTarget {
       if (overrides) {
         Object.assign(record, overrides);
         if (typeof overrides.id === 'number') order.id = overrides.id;
-        const created = typeof overrides.date === 'string' ? parseEmagDate(overrides.date) : null;
+        const created = typeof overrides.date === 'string' ? account.time.parse(overrides.date) : null;
         if (created !== null) order.createdMs = created;
-        const modified = typeof overrides.modified === 'string' ? parseEmagDate(overrides.modified) : null;
+        const modified = typeof overrides.modified === 'string' ? account.time.parse(overrides.modified) : null;
         order.modifiedMs = modified ?? Math.max(order.modifiedMs, order.createdMs);
         account.orders.syncFromRecord(order, record);
       }

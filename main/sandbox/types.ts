@@ -1,4 +1,5 @@
 // Public types of the eMAG sandbox: how it is started, what it records, and the handle tests and the CLI hold.
+import type { Platform } from '../../shared/domain';
 import type { EmagOfferRecord, EmagOrderRecord } from './records';
 
 /** main: the seller fulfils orders (type 3); fbe: eMAG fulfils them (type 2). */
@@ -10,6 +11,8 @@ export interface SandboxAccountSpec {
   kind: AccountKind;
   orders?: number;
   offers?: number;
+  /** The marketplace: its zone dates the account's orders and reads its filters (default emag-ro). */
+  platform?: Platform;
 }
 
 /**
@@ -55,6 +58,11 @@ export interface SandboxOptions {
   port?: number;
   /** Default 1; all generated data is deterministic for a seed (and a clock). */
   seed?: number;
+  /**
+   * Today's tidy shapes only (numbers as numbers, lists as lists, no recycling deposits or customer gaps). By default
+   * the sandbox answers in the whole range of forms live eMAG sends (docs/sandbox.md, "Live forms").
+   */
+  plain?: boolean;
   accounts?: SandboxAccountSpec[];
   /** Default 50 when the account spec has no `orders`. */
   ordersPerAccount?: number;

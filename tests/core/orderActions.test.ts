@@ -57,12 +57,12 @@ describe('order actions', () => {
 
   it('offer and accept only the status changes eMAG allows', () => {
     const { repos, actions, main } = setup();
-    const recent = toEmagDate(new Date(NOW.getTime() - 3_600_000));
-    const old = toEmagDate(new Date(NOW.getTime() - 72 * 3_600_000));
+    const ago = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000);
+    const recent = toEmagDate(ago(1));
     repos.orders.upsertMany([
       orderRecord(main.id, 1, { status: 2, modified: recent }),
-      orderRecord(main.id, 2, { status: 4, modified: recent }),
-      orderRecord(main.id, 3, { status: 4, modified: old }),
+      orderRecord(main.id, 2, { status: 4, modified: recent, statusSince: ago(1).toISOString() }),
+      orderRecord(main.id, 3, { status: 4, modified: toEmagDate(ago(72)), statusSince: ago(72).toISOString() }),
       orderRecord(main.id, 4, { status: 1, modified: recent }),
     ]);
     expect(actions.changeStatus(main.id, 1, 3)).toMatchObject({
@@ -71,9 +71,35 @@ describe('order actions', () => {
     });
     expect(actions.changeStatus(main.id, 2, 0).kind).toBe('status'); // finalized -> canceled within 48 h
     expectConflict(() => actions.changeStatus(main.id, 3, 0), /does not allow/); // ...but not after 48 h
+    expect(actions.changeStatus(main.id, 3, 5).kind).toBe('status'); // returned: within RT + 5 days
     expectConflict(() => actions.changeStatus(main.id, 4, 2), /does not allow/); // new -> in progress only by acknowledge
     const detail = toOrderDetail(repos.orders.get(main.id, 1)!, [], NOW);
     expect(detail.allowedStatuses).toEqual([3, 4, 0]);
+  });
+
+  it('count the 48-hour and return windows from finalization or cancellation, not from `modified`', () => {
+    const { repos, actions, main } = setup();
+    const ago = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000);
+    repos.orders.upsertMany([
+      // Finalized three days ago; an invoice upload an hour ago moved `modified` (and MagFlow noticed it just now).
+      orderRecord(main.id, 5, {
+        status: 4,
+        modified: toEmagDate(ago(1)),
+        raw: { id: 5, status: 4, finalization_date: toEmagDate(ago(72)), modified: toEmagDate(ago(1)) },
+      }),
+      // Finalized 40 days ago: past RT (30 days) + 5.
+      orderRecord(main.id, 6, { status: 4, statusSince: ago(40 * 24).toISOString() }),
+      // Canceled ten hours ago by eMAG's clock, edited since.
+      orderRecord(main.id, 7, { status: 0, modified: toEmagDate(ago(1)), statusSince: ago(10).toISOString() }),
+      orderRecord(main.id, 8, { status: 0, modified: toEmagDate(ago(1)), statusSince: ago(49).toISOString() }),
+    ]);
+    const allowed = (id: number) => toOrderDetail(repos.orders.get(main.id, id)!, [], NOW).allowedStatuses;
+    expect(allowed(5)).toEqual([5]);
+    expectConflict(() => actions.changeStatus(main.id, 5, 3), /does not allow/);
+    expect(allowed(6)).toEqual([]);
+    expect(allowed(7)).toEqual([2, 3, 4]);
+    expect(allowed(8)).toEqual([]);
+    expect(repos.orders.get(main.id, 7)!.statusHistory).toEqual([{ status: 0, at: ago(10).toISOString() }]);
   });
 
   const customer = {
@@ -239,7 +265,11 @@ describe('order detail', () => {
         raw: {
           id: 1,
           customer: { name: 'Ana' },
-          vouchers: [{ voucher_id: 5 }, 'junk'],
+          vouchers: [
+            { voucher_id: 5, voucher_name: 'Black Friday', sale_price: '-8.4034', sale_price_vat: '-1.5966' },
+            'junk',
+          ],
+          reason_cancellation: { id: 2, name: 'Anulata de client' },
           shipping_tax: '19.99',
           delivery_mode: 'courier',
         },
@@ -248,12 +278,30 @@ describe('order detail', () => {
     const before = toOrderDetail(repos.orders.get(main.id, 1)!, [], NOW);
     expect(before.canAcknowledge).toBe(true);
     expect(before.customerDetails).toEqual({ name: 'Ana' });
-    expect(before.vouchers).toEqual([{ voucher_id: 5 }]);
+    // A voucher shows its gross value (sale_price + its VAT), not its VAT part.
+    expect(before.vouchers).toEqual([{ voucherId: '5', name: 'Black Friday', grossMinor: -1_000 }]);
+    expect(before.cancellationReason).toBeNull(); // the order is not canceled
     expect(before.shippingTaxMinor).toBe(1999);
     expect(before.deliveryMode).toBe('courier');
     actions.acknowledge(main.id, 1);
     const after = toOrderDetail(repos.orders.get(main.id, 1)!, repos.outbox.forOrder(main.id, 1), NOW);
     expect(after.canAcknowledge).toBe(false);
     expect(after.actions).toHaveLength(1);
+  });
+
+  it('names the cancellation reason in either form eMAG sends it', () => {
+    const { repos, main } = setup();
+    repos.orders.upsertMany([
+      orderRecord(main.id, 2, {
+        status: 0,
+        raw: { id: 2, status: 0, reason_cancellation: { id: 2, name: 'Anulata' } },
+      }),
+      orderRecord(main.id, 3, { status: 0, raw: { id: 3, status: 0, reason_cancellation: '36' } }),
+      orderRecord(main.id, 4, { status: 0, raw: { id: 4, status: 0, reason_cancellation: { odd: true } } }),
+    ]);
+    const reason = (id: number) => toOrderDetail(repos.orders.get(main.id, id)!, [], NOW).cancellationReason;
+    expect(reason(2)).toEqual({ code: 2, name: 'Anulata' });
+    expect(reason(3)).toEqual({ code: 36, name: null });
+    expect(reason(4)).toBeNull();
   });
 });

@@ -345,6 +345,23 @@ describe('MagFlow in Chromium (serve bridge + sandbox)', { timeout: 60_000 }, ()
     await world.screenshot('ro-diagnostics');
   });
 
+  it('lists an order eMAG sent in a form MagFlow cannot read in Diagnostics, with eMAG’s JSON', async () => {
+    const { seller } = world.accounts;
+    const [odd] = world.sandbox.addOrders(SELLER.username, 1);
+    const record = world.sandbox.orders(SELLER.username).find((o) => o.id === odd!.id)!;
+    record.customer = { ...record.customer, name: { first: 'Ion', last: 'Popa' } } as unknown as typeof record.customer;
+    const [run] = await world.core.scheduler.syncNow({ job: 'new-orders', accountId: seller.id });
+    expect(run).toMatchObject({ status: 'completed', warnings: 1 });
+    await open('diagnostics');
+    const row = page.locator('tr[data-testid^="needs-attention-"]', { hasText: String(odd!.id) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('customer.name');
+    await row.locator('summary').click();
+    expect(await row.locator('pre').textContent()).toContain('"first":"Ion"');
+    await expectReadable();
+    await world.screenshot('ro-diagnostics-attention');
+  });
+
   it('switches to English at once and keeps it in the settings', async () => {
     await open('dashboard');
     await testId('language-switch').selectOption('en');

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEmagClient, type EmagClient, type EmagClientConfig } from '../../main/core/emag';
+import { rawOf } from '../../main/core/emag/tolerant';
 import { createMemoryLogger, type MemoryLogger } from '../../main/core/logging';
 import { createMetrics, type AppMetrics } from '../../main/core/metrics';
 import { failure } from './support/failure';
@@ -190,8 +191,29 @@ describe('failures', () => {
     stub.handle(() => ok([{ id: 'abc', status: 1 }]));
     const error = await failure(client().orders.read());
     expect(error.kind).toBe('badResponse');
-    expect(error.message).toMatch(/0\.id/);
+    expect(error.message).toMatch(/order abc .*id: /);
     expect(stub.requests).toHaveLength(1);
+  });
+
+  it('reads a page record by record: an odd one is set aside whole, the others kept exactly as eMAG sent them', async () => {
+    const good = { id: '12', status: '4', shipping_tax: 14.99, cashed_co: null, future_key: { any: ['thing'] } };
+    const odd = { id: 13, status: 'finalized', customer: { name: 'Ion' } };
+    stub.handle(() => ok([good, odd, { status: 1 }]));
+    const page = await client().orders.readPage({ status: 4 });
+    expect(page.size).toBe(3);
+    expect(page.items.map((order) => order.id)).toEqual([12]);
+    expect(rawOf(page.items[0]!)).toEqual(good);
+    expect(page.setAside).toEqual([
+      { emagId: '13', raw: odd, reason: expect.stringMatching(/order 13 .*status/) },
+      { emagId: '', raw: { status: 1 }, reason: expect.stringMatching(/order without an id .*id/) },
+    ]);
+  });
+
+  it('still fails a page whose envelope or results list is wrong as a whole', async () => {
+    stub.handle(() => ({ body: { isError: false, messages: [] } }));
+    expect((await failure(client().orders.readPage())).message).toMatch(/no results/);
+    stub.handle(() => ok('not a list'));
+    expect((await failure(client().orders.readPage())).kind).toBe('badResponse');
   });
 
   it('never repeats an AWB save eMAG may have processed, but does repeat one refused with 429', async () => {

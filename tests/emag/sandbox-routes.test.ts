@@ -64,7 +64,7 @@ describe('orders', () => {
         contact: customer?.name ?? 'Client',
         phone1: '0740000001',
         legal_entity: 0,
-        locality_id: customer?.shipping_locality_id ?? 8801,
+        locality_id: Number(customer?.shipping_locality_id) || 8801,
         street: customer?.shipping_street ?? 'Str. Scurta 2',
       },
       is_oversize: 0,
@@ -104,7 +104,7 @@ describe('orders', () => {
     const [saved] = await main.orders.read({ id: orderId });
     expect(saved?.products).toHaveLength(lines.length + 1);
     expect(saved?.products?.find((p) => p.id === line?.id)?.quantity).toBe((line?.quantity ?? 1) + 1);
-    expect(saved?.products?.find((p) => p.product_id === 999_001)?.sale_price).toBe('9.99');
+    expect(saved?.products?.find((p) => p.product_id === '999001')?.sale_price).toBe('9.99');
   });
 
   it('reads fulfilled-by-eMAG orders when the FBE account asks for type 2', async () => {
@@ -149,7 +149,7 @@ describe('offers', () => {
         id: first.id,
         status: 1,
         sale_price: first.sale_price ?? '10',
-        vat_id: first.vat_id ?? 1,
+        vat_id: Number(first.vat_id ?? 1),
         handling_time: [{ warehouse_id: 1, value: 2 }],
         stock: [{ warehouse_id: 1, value: 11 }],
       },

@@ -146,7 +146,7 @@ const KINDS = new Set<string>(EMAG_ERROR_KINDS);
 function distinctIds(body: string): number {
   const results = (JSON.parse(body) as { results?: unknown }).results;
   const list = Array.isArray(results) ? results : results && typeof results === 'object' ? Object.values(results) : [];
-  return new Set(list.map((order) => Number((order as { id: unknown }).id))).size;
+  return new Set(list.map((order) => Number((order as { id?: unknown } | null)?.id))).size;
 }
 
 describe('garbage from eMAG', () => {
@@ -184,7 +184,7 @@ describe('garbage from eMAG', () => {
     inv.note(`client: ${parsed} bodies parsed, ${typed} typed errors`);
   });
 
-  it('the sync stores a garbage page whole or not at all, never half, and never crashes', async () => {
+  it('the sync stores every readable order of a garbage page, sets the rest aside, and never crashes', async () => {
     inv.inject(`${Math.round(RUNS / 2)} garbage pages through the new-orders job with auto-acknowledge`);
     let completed = 0;
     let failed = 0;
@@ -236,10 +236,14 @@ describe('garbage from eMAG', () => {
             inv.check('a page refused as a whole stores nothing', stored === 0, () => `${stored} stored`);
           } else {
             completed++;
+            // One odd record never stops the rest: each is stored or set aside for attention, never dropped.
+            const attention = repos.needsAttention.count();
             inv.check(
-              'every order of an accepted page is stored or counted as failed',
-              stored === run.created && stored + run.failed === distinctIds(a.body),
-              () => `stored ${stored}, created ${run.created}, failed ${run.failed}, sent ${distinctIds(a.body)}`,
+              'every order of an accepted page is stored or set aside for attention',
+              stored === run.created && stored + attention >= distinctIds(a.body) && run.warnings >= attention,
+              () =>
+                `stored ${stored}, created ${run.created}, set aside ${attention} (warnings ${run.warnings}), ` +
+                `sent ${distinctIds(a.body)}`,
             );
           }
           inv.check('every stored order is in the search index', indexed === stored);

@@ -6,10 +6,10 @@ import { parseSandboxArgs } from '../../main/sandbox';
 import { MAIN, basic } from './helpers';
 
 describe('parseSandboxArgs', () => {
-  it('has defaults for a demo: port 8787, seed 1, an order every 30 s, rate limits on, no faults', () => {
+  it('has defaults for a demo: port 8787, seed 1, an order every 30 s, rate limits on, no faults, live forms', () => {
     expect(parseSandboxArgs([])).toEqual({
       help: false,
-      options: { port: 8787, seed: 1, newOrderEverySec: 30, faults: [], rateLimit: true },
+      options: { port: 8787, seed: 1, newOrderEverySec: 30, faults: [], rateLimit: true, plain: false },
     });
   });
 
@@ -28,6 +28,7 @@ describe('parseSandboxArgs', () => {
       '--faults',
       'order/read:http500:0.1,awb/save:resetAfter:count=1',
       '--no-rate-limit',
+      '--plain',
     ]);
     expect(command).toEqual({
       help: false,
@@ -42,6 +43,7 @@ describe('parseSandboxArgs', () => {
           { route: 'awb/save', kind: 'resetAfter', count: 1 },
         ],
         rateLimit: false,
+        plain: true,
       },
     });
     expect(parseSandboxArgs(['-h'])).toEqual({ help: true });

@@ -38,6 +38,7 @@ const syncRun = (status: SyncRun['status'], job: SyncRun['job'] = 'new-orders', 
   updated: 0,
   unchanged: 0,
   failed: 0,
+  warnings: 0,
   error: status === 'failed' ? 'eMAG answered 503' : null,
   errorKind: status === 'failed' ? 'server' : null,
 });

@@ -25,6 +25,7 @@ const run = (status: SyncRun['status'], accountId: number | null, at = '2026-11-
   updated: 0,
   unchanged: 0,
   failed: 0,
+  warnings: 0,
   error: status === 'failed' ? 'HTTP 503' : null,
   errorKind: status === 'failed' ? 'server' : null,
 });

@@ -2,7 +2,7 @@
 // mean against the sandbox, which refuses a longer window: a long absence walks back in month-sized steps; the
 // new-orders page cap leaves the rest to order changes.
 import { afterEach, describe, expect, it } from 'vitest';
-import { parsePlatformDate } from '../../main/core/sync/emagTime';
+import { fromEmagDate } from '../../main/core/clock';
 import { changeWindows, nextWatermark, WINDOW_MS } from '../../main/core/sync/jobs/orderChanges';
 import { startSandbox } from '../../main/sandbox';
 import { createHarness, manualClock, type Harness } from './harness';
@@ -72,21 +72,13 @@ describe('nextWatermark', () => {
   });
 });
 
-describe('parsePlatformDate', () => {
+describe('fromEmagDate (one zone rule per platform)', () => {
   it('reads eMAG dates in the platform zone, summer and winter', () => {
-    expect(new Date(parsePlatformDate('2026-11-20 12:00:00', 'emag-ro')).toISOString()).toBe(
-      '2026-11-20T10:00:00.000Z',
-    );
-    expect(new Date(parsePlatformDate('2026-07-01 12:00:00', 'emag-ro')).toISOString()).toBe(
-      '2026-07-01T09:00:00.000Z',
-    );
-    expect(new Date(parsePlatformDate('2026-11-20 12:00:00', 'emag-hu')).toISOString()).toBe(
-      '2026-11-20T11:00:00.000Z',
-    );
-    expect(new Date(parsePlatformDate('2026-11-20 12:00:00', 'emag-bg')).toISOString()).toBe(
-      '2026-11-20T10:00:00.000Z',
-    );
-    expect(parsePlatformDate('20.11.2026', 'emag-ro')).toBeNaN();
+    expect(fromEmagDate('2026-11-20 12:00:00', 'emag-ro').toISOString()).toBe('2026-11-20T10:00:00.000Z');
+    expect(fromEmagDate('2026-07-01 12:00:00', 'emag-ro').toISOString()).toBe('2026-07-01T09:00:00.000Z');
+    expect(fromEmagDate('2026-11-20 12:00:00', 'emag-hu').toISOString()).toBe('2026-11-20T11:00:00.000Z');
+    expect(fromEmagDate('2026-11-20 12:00:00', 'emag-bg').toISOString()).toBe('2026-11-20T10:00:00.000Z');
+    expect(fromEmagDate('20.11.2026', 'emag-ro').getTime()).toBeNaN();
   });
 });
 

@@ -16,6 +16,7 @@ export function sandboxCommand(ctx: CliContext, globals: (cmd: Command) => Globa
     .option('--new-order-every <sec>', 'a new order every SEC seconds (default 30; 0 = off)')
     .option('--faults <spec>', 'faults, e.g. "order/read:http500:0.1,offer/read:timeout:count=2"')
     .option('--no-rate-limit', "turn off eMAG's rate limits")
+    .option('--plain', "today's tidy answer shapes only (default: the forms live eMAG sends)")
     .action(async (options: SandboxCliValues, cmd: Command) => {
       let sandboxOptions;
       try {

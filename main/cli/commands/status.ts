@@ -1,5 +1,6 @@
 // `status`: what the data folder holds right now: accounts, the last run of every job, orders by status,
-// pending outbox actions, whether a scheduler runs on it, and a health level derived from the recorded runs.
+// pending outbox actions, records set aside for attention, whether a scheduler runs on it, and a health level
+// derived from the recorded runs.
 import { Command } from 'commander';
 import { ORDER_STATUSES, type JobName, type SyncRun } from '../../../shared/domain';
 import { emagToday, systemClock } from '../../core/clock';
@@ -9,6 +10,15 @@ import { dataDirLockState, describeHolder } from '../../core/lock/dataDirLock';
 import { formatTable } from '../table';
 
 const STATUS_NAMES = ['canceled', 'new', 'in_progress', 'prepared', 'finalized', 'returned'] as const;
+
+/** Stored JSON back as a value (text that is not JSON stays text). */
+function parseJsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
 
 /** ok: every last run completed; degraded: some did not; unknown: nothing ran yet. */
 function healthLevel(lastRuns: readonly SyncRun[]): 'ok' | 'degraded' | 'unknown' {
@@ -66,6 +76,17 @@ export function statusCommand(ctx: CliContext, globals: (cmd: Command) => Global
             unacknowledged: c.unacknowledged,
           })),
           outbox: { pending: repos.outbox.countByState('pending'), failed: repos.outbox.countByState('failed') },
+          // Records eMAG sent that MagFlow could not read or store: listed whole (with eMAG's JSON) for scripts.
+          needsAttention: repos.needsAttention.list().map((item) => ({
+            account: item.account,
+            kind: item.kind,
+            emagId: item.emagId,
+            reason: item.reason,
+            firstSeenAt: item.firstSeenAt,
+            lastSeenAt: item.lastSeenAt,
+            timesSeen: item.timesSeen,
+            raw: parseJsonOrText(item.raw),
+          })),
           health: {
             level: healthLevel(lastRuns),
             lastCheck: lastRuns.find((r) => r.job === 'health')?.finishedAt ?? null,
@@ -80,6 +101,7 @@ export function statusCommand(ctx: CliContext, globals: (cmd: Command) => Global
           `Syncing:     ${status.scheduler.heldBy ? `yes, by ${status.scheduler.heldBy.description}` : 'no (no MagFlow process holds this folder)'}`,
           `Health:      ${status.health.level}`,
           `Outbox:      ${status.outbox.pending} pending, ${status.outbox.failed} failed`,
+          `Attention:   ${status.needsAttention.length === 0 ? 'nothing set aside' : `${status.needsAttention.length} record(s) eMAG sent could not be read (listed below; retried on every sync)`}`,
           '',
         ];
         ctx.io.out(out.join('\n') + '\n');
@@ -102,22 +124,18 @@ export function statusCommand(ctx: CliContext, globals: (cmd: Command) => Global
             ),
           );
         }
-        if (status.lastRuns.length > 0) {
-          ctx.io.out('\n');
-          ctx.io.out(
-            formatTable(
-              ['job', 'account', 'last run', 'status', 'ms', 'error'],
-              status.lastRuns.map((r) => [
-                r.job,
-                r.account ?? '(all)',
-                r.startedAt,
-                r.status,
-                r.durationMs,
-                r.error ?? '',
-              ]),
-            ),
-          );
-        }
+        /** A table after a blank line, only when it has rows. */
+        const section = (headers: string[], rows: unknown[][]): void => {
+          if (rows.length > 0) ctx.io.out(`\n${formatTable(headers, rows)}`);
+        };
+        section(
+          ['needs attention', 'account', 'eMAG id', 'seen', 'last seen', 'reason'],
+          status.needsAttention.map((n) => [n.kind, n.account, n.emagId ?? '—', n.timesSeen, n.lastSeenAt, n.reason]),
+        );
+        section(
+          ['job', 'account', 'last run', 'status', 'ms', 'error'],
+          status.lastRuns.map((r) => [r.job, r.account ?? '(all)', r.startedAt, r.status, r.durationMs, r.error ?? '']),
+        );
       });
     });
 }

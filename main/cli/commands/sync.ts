@@ -19,6 +19,7 @@ export function runSummary(run: SyncRun) {
     updated: run.updated,
     unchanged: run.unchanged,
     failed: run.failed,
+    warnings: run.warnings,
     durationMs: run.durationMs,
     error: run.error,
   };
@@ -26,7 +27,20 @@ export function runSummary(run: SyncRun) {
 
 export function runsTable(runs: readonly SyncRun[]): string {
   return formatTable(
-    ['job', 'account', 'status', 'pages', 'requests', 'created', 'updated', 'unchanged', 'failed', 'ms', 'error'],
+    [
+      'job',
+      'account',
+      'status',
+      'pages',
+      'requests',
+      'created',
+      'updated',
+      'unchanged',
+      'failed',
+      'set aside',
+      'ms',
+      'error',
+    ],
     runs.map((r) => [
       r.job,
       r.account ?? '(all)',
@@ -37,6 +51,7 @@ export function runsTable(runs: readonly SyncRun[]): string {
       r.updated,
       r.unchanged,
       r.failed,
+      r.warnings,
       r.durationMs,
       r.error ?? '',
     ]),

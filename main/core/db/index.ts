@@ -2,6 +2,7 @@
 import type { Clock } from '../clock';
 import { accountsRepository } from './repositories/accounts';
 import { cursorsRepository } from './repositories/cursors';
+import { needsAttentionRepository } from './repositories/needsAttention';
 import { notificationsRepository } from './repositories/notifications';
 import { offersRepository } from './repositories/offers';
 import { ordersRepository } from './repositories/orders';
@@ -20,6 +21,7 @@ export function createRepositories(db: Db, clock: Clock) {
     cursors: cursorsRepository(db, clock),
     outbox: outboxRepository(db, clock),
     notifications: notificationsRepository(db, clock),
+    needsAttention: needsAttentionRepository(db, clock),
     settings: settingsRepository(db),
     stats: statsRepository(db),
     /** Runs `work` in one transaction (several repositories, all or nothing). */
@@ -41,3 +43,4 @@ export type { OrderRecord, OrderUpsertResult, UpsertOutcome, StoredOrder } from 
 export type { OfferRecord } from './repositories/offers';
 export type { NewOutboxAction } from './repositories/outbox';
 export type { RunOutcome, RunCounts } from './repositories/syncRuns';
+export type { SetAsideRecord } from './repositories/needsAttention';

@@ -4,7 +4,7 @@ import { childLogger, redactText, silentLogger, withRedaction, type Logger } fro
 import { createMetrics, type AppMetrics } from '../metrics';
 import type { FetchLike } from './http';
 import { configError } from './errors';
-import { collectPages, walkPages, type ItemKey, type Page } from './pagination';
+import { collectPages, unreadableRecord, walkPages, type ItemKey, type Page } from './pagination';
 import type { LimiterTime } from './rate-limiter';
 import { createRequester, type CallOptions, type ClientLimiterStats } from './request';
 import type { BreakerStateName } from './resilience';
@@ -53,6 +53,7 @@ import {
   type EmagCourierAccount,
 } from './schemas/shipping';
 import { resolveEmagClientSettings, type EmagClientConfig } from './settings';
+import { parseEach, resultsListSchema, type TolerantPage } from './tolerant';
 import { checkBatch, checkDateWindow, checkPaging, requireId } from './validate';
 
 export interface EmagClientDeps {
@@ -69,11 +70,16 @@ export interface EmagClientDeps {
 
 /** A walk over every page of a read, plus the convenience of collecting it. */
 export interface PagedRead<T, F> {
-  /** One page (at most 100 items). */
+  /**
+   * One page (at most 100 items), record by record: a record MagFlow cannot read is set aside with eMAG's JSON and
+   * the reason, the others are returned (each with its JSON as sent: `rawOf`).
+   */
+  readPage(filters?: F, options?: CallOptions): Promise<TolerantPage<T>>;
+  /** One page, all or nothing: a record MagFlow cannot read fails it with a `badResponse` naming the record. */
   read(filters?: F, options?: CallOptions): Promise<T[]>;
-  /** Every page, in order, until a short page. */
+  /** Every page, in order, until a short page (set-aside records count towards a page's length). */
   pages(filters?: Omit<F, 'currentPage'>, options?: CallOptions): AsyncGenerator<Page<T>, void, undefined>;
-  /** Every item of every page, each id once. */
+  /** Every item of every page, each id once; all or nothing, like `read`. */
   readAll(filters?: Omit<F, 'currentPage'>, options?: CallOptions): Promise<T[]>;
 }
 
@@ -165,6 +171,13 @@ const readResults = <T>(schema: z.ZodType<T>) =>
     .refine((value) => value !== undefined, { message: 'the answer has no results' })
     .pipe(looseList(schema));
 
+/** How a paged resource names its records: the id key, and a word for messages. */
+interface RecordKind<T> {
+  idKey: string;
+  what: string;
+  keyOf: ItemKey<T>;
+}
+
 /**
  * order/save is safe to repeat when it only restates orders (status, quantities as absolute values). It is not when
  * it adds a product line (no line `id`: a repeat adds it twice) or is a storno (a repeat is refused as "no change",
@@ -235,26 +248,38 @@ export function createEmagClient(config: EmagClientConfig, deps: EmagClientDeps 
     return saveResult(await requester.call({ route, body, schema: anyResults, ...options, ...(path ? { path } : {}) }));
   }
 
-  function pagedRead<T, F extends { itemsPerPage?: number; currentPage?: number }>(
+  function pagedRead<T extends object, F extends { itemsPerPage?: number; currentPage?: number }>(
     route: EmagRoute,
     schema: z.ZodType<T>,
-    keyOf: ItemKey<T>,
+    kind: RecordKind<T>,
     check: (filters: F) => void = () => undefined,
   ): PagedRead<T, F> {
-    const read = async (filters: F = {} as F, options?: CallOptions): Promise<T[]> => {
+    const readPage = async (filters: F = {} as F, options?: CallOptions): Promise<TolerantPage<T>> => {
       checkPaging(filters, route.name);
       check(filters);
-      return readList(route, schema, filters, options);
+      const { value } = await requester.call({ route, body: filters, schema: resultsListSchema, ...options });
+      return parseEach(schema, value, kind.idKey, kind.what);
+    };
+    const read = async (filters: F = {} as F, options?: CallOptions): Promise<T[]> => {
+      const page = await readPage(filters, options);
+      const odd = page.setAside[0];
+      if (odd) throw unreadableRecord(route.name, odd).forAccount(settings.account);
+      return page.items;
     };
     const pages = (filters: Omit<F, 'currentPage'> = {} as F, options?: CallOptions) => {
       const itemsPerPage = filters.itemsPerPage ?? settings.pageSize;
-      return walkPages<T>((currentPage) => read({ ...filters, currentPage, itemsPerPage } as F, options), {
+      return walkPages<T>((currentPage) => readPage({ ...filters, currentPage, itemsPerPage } as F, options), {
         route: route.name,
         itemsPerPage,
-        keyOf,
+        keyOf: kind.keyOf,
       });
     };
-    return { read, pages, readAll: (filters, options) => collectPages(pages(filters, options), keyOf) };
+    return {
+      readPage,
+      read,
+      pages,
+      readAll: (filters, options) => collectPages(pages(filters, options), kind.keyOf, route.name),
+    };
   }
 
   const checkOrderFilters = (filters: OrderCountFilters): void => {
@@ -262,7 +287,13 @@ export function createEmagClient(config: EmagClientConfig, deps: EmagClientDeps 
     checkDateWindow(filters.modifiedAfter, filters.modifiedBefore, 'modified', ROUTES.orderRead.name);
   };
   const byId = (item: { id: number }): number => item.id;
-  const orderPages = pagedRead<EmagOrder, OrderReadFilters>(ROUTES.orderRead, emagOrderSchema, byId, checkOrderFilters);
+  const orderKind: RecordKind<EmagOrder> = { idKey: 'id', what: 'order', keyOf: byId };
+  const orderPages = pagedRead<EmagOrder, OrderReadFilters>(
+    ROUTES.orderRead,
+    emagOrderSchema,
+    orderKind,
+    checkOrderFilters,
+  );
   const checkOrderSave = (order: EmagOrderSaveInput): void => {
     requireId(Number(order.id), 'order.id', ROUTES.orderSave.name);
   };
@@ -354,7 +385,11 @@ export function createEmagClient(config: EmagClientConfig, deps: EmagClientDeps 
         readList(ROUTES.courierAccountsRead, emagCourierAccountSchema, filters, options),
     },
     offers: {
-      ...pagedRead<EmagOffer, OfferReadFilters>(ROUTES.offerRead, emagOfferSchema, byId),
+      ...pagedRead<EmagOffer, OfferReadFilters>(ROUTES.offerRead, emagOfferSchema, {
+        idKey: 'id',
+        what: 'offer',
+        keyOf: byId,
+      }),
       count: async (filters = {}, options) => count(ROUTES.offerCount, filters, options),
       save: async (offers, options) =>
         save(
@@ -388,13 +423,21 @@ export function createEmagClient(config: EmagClientConfig, deps: EmagClientDeps 
       },
     },
     categories: {
-      ...pagedRead<EmagCategory, CategoryReadFilters>(ROUTES.categoryRead, emagCategorySchema, byId),
+      ...pagedRead<EmagCategory, CategoryReadFilters>(ROUTES.categoryRead, emagCategorySchema, {
+        idKey: 'id',
+        what: 'category',
+        keyOf: byId,
+      }),
       count: async (filters = {}, options) => count(ROUTES.categoryCount, filters, options),
     },
     vat: { read: async (options) => readList(ROUTES.vatRead, emagVatRateSchema, {}, options) },
     handlingTime: { read: async (options) => readList(ROUTES.handlingTimeRead, emagHandlingTimeSchema, {}, options) },
     rma: {
-      ...pagedRead<EmagRma, RmaReadFilters>(ROUTES.rmaRead, emagRmaSchema, (rma) => rma.emag_id),
+      ...pagedRead<EmagRma, RmaReadFilters>(ROUTES.rmaRead, emagRmaSchema, {
+        idKey: 'emag_id',
+        what: 'return request',
+        keyOf: (rma) => rma.emag_id,
+      }),
       count: async (filters = {}, options) => count(ROUTES.rmaCount, filters, options),
     },
     limiterStats: () => requester.limiterStats(),

@@ -11,7 +11,8 @@ export const EMAG_PLATFORMS = {
   'emag-bg': {
     label: 'eMAG Bulgaria',
     apiUrl: 'https://marketplace-api.emag.bg/api-3',
-    currency: 'BGN',
+    // Bulgaria joined the euro on 1 January 2026; orders placed before then are in leva (BGN_UNTIL).
+    currency: 'EUR',
     locale: 'bg_BG',
   },
   'emag-hu': {
@@ -29,12 +30,26 @@ export const EMAG_PLATFORMS = {
   'fd-bg': {
     label: 'Fashion Days Bulgaria',
     apiUrl: 'https://marketplace-bg-api.fashiondays.com/api-3',
-    currency: 'BGN',
+    currency: 'EUR',
     locale: 'bg_BG',
   },
 } as const;
 
 export type EmagPlatform = keyof typeof EMAG_PLATFORMS;
+
+/** The first day (platform-local) on which Bulgaria's platforms price in EUR; before it, BGN. */
+const BGN_UNTIL = '2026-01-01';
+
+/**
+ * The platform's currency on a day (`YYYY-mm-dd...`, platform-local, as eMAG dates are): the fallback for an order
+ * that names no currency itself. Without a date, today's currency.
+ */
+export function platformCurrencyOn(platform: EmagPlatform, date: string | null | undefined): string {
+  const bulgarian = platform === 'emag-bg' || platform === 'fd-bg';
+  if (bulgarian && date && /^\d{4}-\d{2}-\d{2}/.test(date) && date.slice(0, 10) < BGN_UNTIL) return 'BGN';
+  return EMAG_PLATFORMS[platform].currency;
+}
+
 export const EMAG_PLATFORM_IDS = Object.keys(EMAG_PLATFORMS) as EmagPlatform[];
 
 /** True for 127.0.0.0/8, ::1 and localhost: the only hosts plain HTTP may go to (the local sandbox). */

@@ -66,7 +66,8 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'orders.get': ({ accountId, orderId }) => {
       const order = repos.orders.get(accountId, orderId);
       if (!order) throw notFound(`Order ${orderId}`);
-      return toOrderDetail(order, repos.outbox.forOrder(accountId, orderId), clock.now());
+      const platform = repos.accounts.get(accountId)?.platform;
+      return toOrderDetail(order, repos.outbox.forOrder(accountId, orderId), clock.now(), platform);
     },
     'orders.exportCsv': (query) => {
       const page = repos.orders.list({ ...query, offset: 0, limit: EXPORT_MAX_ROWS });

@@ -4,10 +4,10 @@ import type { OrderStatus, OutboxAction } from '../../../shared/domain';
 import { AwbPartySchema, type AwbParty } from '../../../shared/ipc';
 import { allowedStatusChanges, canAcknowledge } from '../../../shared/orderRules';
 import type { Clock } from '../clock';
-import { fromEmagDate } from '../clock';
 import type { NewOutboxAction, Repositories } from '../db';
 import { AppError, invalidInput, notFound } from '../errors';
 import type { EventBus } from '../events/bus';
+import { statusSinceOf } from './statusSince';
 
 export interface OrderActionDeps {
   repos: Repositories;
@@ -107,10 +107,11 @@ export function orderActions(deps: OrderActionDeps) {
 
     changeStatus(accountId: number, orderId: number, status: OrderStatus): OutboxAction {
       const order = load(accountId, orderId);
-      const allowed = allowedStatusChanges(
-        { status: order.status, type: order.type, modifiedAt: fromEmagDate(order.modified) },
-        deps.clock.now(),
-      );
+      const platform = repos.accounts.get(accountId)?.platform ?? 'emag-ro';
+      const since = statusSinceOf(order, platform);
+      const allowed = since
+        ? allowedStatusChanges({ status: order.status, type: order.type, since }, deps.clock.now())
+        : [];
       if (!allowed.includes(status)) {
         throw new AppError(
           'conflict',

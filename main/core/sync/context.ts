@@ -23,6 +23,8 @@ export interface SyncTuning {
   coalesceNewOrdersAbove?: number;
   /** How far the order-changes watermark is rewound before each run, to catch writes racing the last one. Default 2 min. */
   orderChangesOverlapMs?: number;
+  /** Set-aside records (needs attention) re-read by id per run and kind, least recently tried first. Default 100. */
+  setAsideRetriesPerRun?: number;
   /** Random source for retry jitter. Default Math.random. */
   random?: () => number;
 }
@@ -54,6 +56,7 @@ export const DEFAULT_TUNING: Required<SyncTuning> = {
   outboxConcurrency: 4,
   coalesceNewOrdersAbove: 25,
   orderChangesOverlapMs: 2 * 60_000,
+  setAsideRetriesPerRun: 100,
   random: Math.random,
 };
 

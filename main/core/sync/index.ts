@@ -54,7 +54,15 @@ class RunTimeout extends Error {
 
 const runKey = (job: JobName, accountId: number | null): string => `${job}:${accountId ?? '*'}`;
 
-const emptyCounts = (): RunCounts => ({ pages: 0, requests: 0, created: 0, updated: 0, unchanged: 0, failed: 0 });
+const emptyCounts = (): RunCounts => ({
+  pages: 0,
+  requests: 0,
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  failed: 0,
+  warnings: 0,
+});
 
 function describeError(error: unknown): { message: string; kind: string } {
   if (isEmagError(error)) {

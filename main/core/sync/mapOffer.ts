@@ -1,6 +1,20 @@
-// Maps an eMAG offer (as the client parsed it) to the OfferRecord MagFlow stores: pure, no I/O.
+// Maps an eMAG offer (as the client parsed it) to the OfferRecord MagFlow stores: pure, no I/O. Money and codes are
+// normalised here, once, whatever form eMAG sent them in.
+import type { Platform } from '../../../shared/domain';
 import type { OfferRecord } from '../db';
 import type { EmagOffer } from '../emag';
+import { platformCurrencyOn } from '../emag/platforms';
+
+/** An offer MagFlow cannot store as it is (set aside in "needs attention", never dropped). */
+export class OfferMapError extends Error {
+  constructor(
+    readonly offerId: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'OfferMapError';
+  }
+}
 
 /** Stock arrives as a number or as a per-warehouse list: the seller sees the total. */
 export function totalStock(stock: EmagOffer['stock']): number | null {
@@ -9,22 +23,29 @@ export function totalStock(stock: EmagOffer['stock']): number | null {
   return stock.reduce((sum, entry) => sum + (entry.value ?? 0), 0);
 }
 
-export function mapOffer(offer: EmagOffer, accountId: number): OfferRecord {
+const text = (value: string | null | undefined): string | null => value?.trim() || null;
+
+/** eMAG offer → stored record; `raw` is the offer as eMAG sent it (stored verbatim). */
+export function mapOffer(offer: EmagOffer, accountId: number, platform: Platform, raw: unknown = offer): OfferRecord {
+  if (!Number.isSafeInteger(offer.id) || offer.id < 1) {
+    throw new OfferMapError(offer.id, `An offer came with an invalid id ${offer.id}`);
+  }
   // offer_validation_status is the offer's own state; validation_status is the product documentation's.
   const validation = offer.offer_validation_status?.[0] ?? offer.validation_status?.[0];
   return {
     accountId,
     id: offer.id,
-    partNumber: offer.part_number ?? null,
-    partNumberKey: offer.part_number_key ?? null,
-    name: offer.name?.trim() || offer.part_number || `#${offer.id}`,
-    brand: offer.brand ?? null,
+    partNumber: text(offer.part_number),
+    partNumberKey: text(offer.part_number_key),
+    name: text(offer.name) ?? text(offer.part_number) ?? `#${offer.id}`,
+    brand: text(offer.brand),
     salePrice: offer.sale_price ?? null,
-    currency: offer.currency ?? null,
+    // An offer priced in another currency names it; otherwise the platform's (offers carry no date: today's).
+    currency: text(offer.currency) ?? (offer.sale_price ? platformCurrencyOn(platform, null) : null),
     stock: totalStock(offer.stock ?? offer.general_stock),
     status: offer.status ?? null,
     validationStatus: validation?.value ?? null,
-    validationText: validation?.description ?? null,
-    raw: offer,
+    validationText: text(validation?.description),
+    raw,
   };
 }

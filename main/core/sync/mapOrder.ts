@@ -1,10 +1,13 @@
-// Maps an eMAG order (as the client parsed it) to the OrderRecord MagFlow stores: pure, no I/O.
-import type { AccountKind, OrderLine, OrderStatus, OrderType } from '../../../shared/domain';
+// Maps an eMAG order (as the client parsed it) to the OrderRecord MagFlow stores: pure, no I/O. Money and codes are
+// normalised here, once: every form the client accepts (docs/emag-client.md) ends up as one value.
+import type { AccountKind, OrderLine, OrderStatus, OrderType, Platform } from '../../../shared/domain';
+import { fromEmagDate } from '../clock';
 import type { OrderRecord } from '../db';
-import type { EmagOrder, EmagOrderLine } from '../emag/schemas/orders';
-import { decimalToE4, decimalToMinor } from '../orders/money';
+import { platformCurrencyOn } from '../emag/platforms';
+import type { EmagOrder, EmagOrderLine, EmagOrderVoucher, EmagRecycleWarranty } from '../emag/schemas/orders';
+import { decimalToE4, decimalToMinor, e4ToMinor } from '../orders/money';
 
-/** An eMAG order MagFlow cannot store as it is (it keeps the order out and counts it as failed). */
+/** An eMAG order MagFlow cannot store as it is (it is set aside in "needs attention", never dropped). */
 export class OrderMapError extends Error {
   constructor(
     readonly orderId: number | null,
@@ -19,8 +22,8 @@ export interface MapContext {
   accountId: number;
   /** Decides the order type when eMAG leaves it out: main accounts sell type 3, FBE accounts type 2. */
   accountKind: AccountKind;
-  /** The platform's currency, used when no line names one. */
-  currency: string;
+  /** The platform: its zone reads eMAG's dates, its currency is the last fallback. */
+  platform: Platform;
 }
 
 const STATUSES: ReadonlySet<number> = new Set([0, 1, 2, 3, 4, 5]);
@@ -38,6 +41,15 @@ function firstText(...candidates: (string | null | undefined)[]): string | null 
 
 const ACTIVE_LINE = 1;
 
+/** quantity × price (1/10,000 units) × (1 + rate) in minor units, rounded half away from zero. */
+function grossMinor(quantity: number, price: bigint, rate: bigint): number {
+  const gross = BigInt(quantity) * price * (10_000n + rate); // 1e-8 units
+  const negative = gross < 0n;
+  const abs = negative ? -gross : gross;
+  const minor = (abs + 500_000n) / 1_000_000n;
+  return Number(negative ? -minor : minor);
+}
+
 /**
  * One line's gross amount in minor units: quantity × sale_price × (1 + vat), rounded half away from zero.
  * sale_price (without VAT) and vat (a rate like "0.19") are read as integers of 1/10,000, so the product is exact
@@ -47,27 +59,93 @@ export function lineGrossMinor(line: Pick<EmagOrderLine, 'quantity' | 'sale_pric
   const price = decimalToE4(line.sale_price ?? '0');
   const vat = decimalToE4(line.vat ?? '0');
   if (price === null || vat === null) return 0;
-  const gross = BigInt(line.quantity ?? 0) * price * (10_000n + vat); // 1e-8 units
-  const negative = gross < 0n;
-  const abs = negative ? -gross : gross;
-  const minor = (abs + 500_000n) / 1_000_000n;
-  return Number(negative ? -minor : minor);
+  return grossMinor(line.quantity ?? 0, price, vat);
 }
 
 /**
- * The order total in minor units: every active line's gross amount (each rounded to minor units) plus the
- * shipping tax. Vouchers are not subtracted here; the order detail shows them from the raw order.
+ * A recycling deposit (SGR) the customer pays on top of a line: quantity × sale_price × (1 + vat_rate). The text
+ * documents `quantity` as the deposits' own count ("Warranty quantity", e.g. 6 for a six-pack), so it is not
+ * multiplied by the line's quantity.
  */
-export function orderTotalMinor(order: Pick<EmagOrder, 'products' | 'shipping_tax'>): number {
-  const lines = (order.products ?? []).filter((line) => (line.status ?? ACTIVE_LINE) === ACTIVE_LINE);
+export function recycleMinor(warranty: Pick<EmagRecycleWarranty, 'quantity' | 'sale_price' | 'vat_rate'>): number {
+  const price = decimalToE4(warranty.sale_price ?? '0');
+  const rate = decimalToE4(warranty.vat_rate ?? '0');
+  if (price === null || rate === null) return 0;
+  return grossMinor(warranty.quantity ?? 0, price, rate);
+}
+
+/** A voucher's gross value in minor units (negative): sale_price (without VAT) plus sale_price_vat (its VAT). */
+export function voucherGrossMinor(voucher: Pick<EmagOrderVoucher, 'sale_price' | 'sale_price_vat'>): number {
+  const net = decimalToE4(voucher.sale_price ?? '0') ?? 0n;
+  const vat = decimalToE4(voucher.sale_price_vat ?? '0') ?? 0n;
+  return e4ToMinor(net + vat);
+}
+
+const activeLines = (order: Pick<EmagOrder, 'products'>): EmagOrderLine[] =>
+  (order.products ?? []).filter((line) => (line.status ?? ACTIVE_LINE) === ACTIVE_LINE);
+
+/**
+ * What the customer pays, in minor units: every active line's gross amount and its recycling deposits (each rounded
+ * to minor units), the shipping tax (which includes VAT), and the order's vouchers at their gross value (negative).
+ * Voucher splits per line and shipping describe how the same vouchers are shared out, so they are not added again.
+ */
+export function orderTotalMinor(order: Pick<EmagOrder, 'products' | 'shipping_tax' | 'vouchers'>): number {
+  const lines = activeLines(order);
   const products = lines.reduce((sum, line) => sum + lineGrossMinor(line), 0);
-  return products + (decimalToMinor(order.shipping_tax ?? '0') ?? 0);
+  const deposits = lines.reduce(
+    (sum, line) => sum + (line.recycle_warranties ?? []).reduce((s, w) => s + recycleMinor(w), 0),
+    0,
+  );
+  const vouchers = (order.vouchers ?? []).reduce((sum, voucher) => sum + voucherGrossMinor(voucher), 0);
+  return products + deposits + vouchers + (decimalToMinor(order.shipping_tax ?? '0') ?? 0);
+}
+
+/** An eMAG locality id sent as a number, as text or as '' (none): a positive integer or null. */
+export function localityIdOf(value: string | number | null | undefined): number | null {
+  const text = typeof value === 'number' ? String(value) : (value ?? '').trim();
+  if (!/^\d+$/.test(text)) return null;
+  const id = Number(text);
+  return Number.isSafeInteger(id) && id >= 1 ? id : null;
+}
+
+/** `reason_cancellation` as one code and its name, whether eMAG sent the code or `{ id, name }`. */
+export function cancellationReasonOf(order: Pick<EmagOrder, 'reason_cancellation'>): {
+  code: number;
+  name: string | null;
+} | null {
+  const reason = order.reason_cancellation;
+  if (reason === null || reason === undefined) return null;
+  if (typeof reason === 'number') return { code: reason, name: null };
+  if (reason.id === null || reason.id === undefined) return null;
+  return { code: reason.id, name: firstText(reason.name) };
+}
+
+/** The order's currency: its own `currency` first, then its lines', then the platform's on the order's date. */
+export function orderCurrency(order: Pick<EmagOrder, 'currency' | 'products' | 'date'>, platform: Platform): string {
+  const lineCurrency = firstText(...(order.products ?? []).map((line) => line.currency));
+  return firstText(order.currency) ?? lineCurrency ?? platformCurrencyOn(platform, order.date);
+}
+
+/**
+ * When the order entered its current status, by eMAG's own clock: a finalized order's `finalization_date` (an invoice
+ * upload later moves `modified`, not this), else `modified`. Null when eMAG gave neither in a readable form.
+ */
+export function statusSince(
+  order: Pick<EmagOrder, 'status' | 'finalization_date' | 'modified'>,
+  platform: Platform,
+): string | null {
+  const candidates = order.status === 4 ? [order.finalization_date, order.modified] : [order.modified];
+  for (const text of candidates) {
+    const at = text ? fromEmagDate(text.trim(), platform) : null;
+    if (at && !Number.isNaN(at.getTime())) return at.toISOString();
+  }
+  return null;
 }
 
 function mapLine(line: EmagOrderLine, currency: string): OrderLine {
   return {
     lineId: line.id,
-    productId: line.product_id === null || line.product_id === undefined ? null : String(line.product_id),
+    productId: firstText(line.product_id),
     partNumber: firstText(line.part_number),
     partNumberKey: firstText(line.part_number_key),
     name: firstText(line.name, line.part_number, line.part_number_key) ?? `#${line.id}`,
@@ -79,8 +157,11 @@ function mapLine(line: EmagOrderLine, currency: string): OrderLine {
   };
 }
 
-/** eMAG order → stored record. Throws OrderMapError for an order without a usable status or any date. */
-export function mapOrder(order: EmagOrder, context: MapContext): OrderRecord {
+/**
+ * eMAG order → stored record. `raw` is what eMAG sent for it, stored verbatim (the parsed order when not given).
+ * Throws OrderMapError for an order without a usable id, status or any date.
+ */
+export function mapOrder(order: EmagOrder, context: MapContext, raw: unknown = order): OrderRecord {
   if (!Number.isSafeInteger(order.id) || order.id < 1) {
     throw new OrderMapError(order.id, `An order came with an invalid id ${order.id}`);
   }
@@ -93,8 +174,7 @@ export function mapOrder(order: EmagOrder, context: MapContext): OrderRecord {
     throw new OrderMapError(order.id, `Order ${order.id} has neither a date nor a modified date`);
 
   const type: OrderType = order.type === 2 || order.type === 3 ? order.type : orderTypeFor(context.accountKind);
-  const products = order.products ?? [];
-  const currency = firstText(...products.map((line) => line.currency)) ?? context.currency;
+  const currency = orderCurrency(order, context.platform);
   const customer = order.customer ?? {};
 
   return {
@@ -112,7 +192,8 @@ export function mapOrder(order: EmagOrder, context: MapContext): OrderRecord {
     locality: firstText(customer.shipping_city, customer.billing_city),
     created,
     modified,
-    lines: products.map((line) => mapLine(line, currency)),
-    raw: order,
+    statusSince: statusSince(order, context.platform) ?? undefined,
+    lines: (order.products ?? []).map((line) => mapLine(line, currency)),
+    raw,
   };
 }

@@ -1,6 +1,9 @@
 // Walks an eMAG read page by page for a job run: counts pages, stops at a short page or a page cap, and refuses a
-// server that answers the same page twice (it would loop forever).
+// server that answers the same page twice (it would loop forever). Pages come record by record (tolerant.ts): a
+// page's length counts its set-aside records, so one odd record never ends a walk early.
 import { EmagError } from '../emag';
+import { pageKey } from '../emag/pagination';
+import type { TolerantPage } from '../emag/tolerant';
 import type { JobContext } from './context';
 
 export const PAGE_SIZE = 100;
@@ -14,28 +17,28 @@ export interface PageWalk {
 /** Yields each non-empty page; `truncated` is set when the cap stopped the walk with more pages left. */
 export async function* walkPages<T extends { id: number }>(
   ctx: JobContext,
-  readPage: (currentPage: number, itemsPerPage: number) => Promise<T[]>,
+  readPage: (currentPage: number, itemsPerPage: number) => Promise<TolerantPage<T>>,
   walk: PageWalk,
   state: { truncated: boolean } = { truncated: false },
-): AsyncGenerator<T[], void, undefined> {
+): AsyncGenerator<TolerantPage<T>, void, undefined> {
   const maxPages = walk.maxPages ?? 65_535;
   let previous = '';
   for (let page = 1; page <= maxPages; page++) {
     ctx.signal.throwIfAborted();
-    const items = await readPage(page, PAGE_SIZE);
-    const key = items.map((item) => item.id).join(',');
-    if (items.length > 0 && key === previous) {
+    const read = await readPage(page, PAGE_SIZE);
+    const key = pageKey(read, (item) => item.id);
+    if (read.size > 0 && key === previous) {
       throw new EmagError({
         kind: 'badResponse',
         message: `eMAG returned the same ${walk.route} page twice (pages ${page - 1} and ${page})`,
         route: walk.route,
       });
     }
-    if (items.length > 0) {
+    if (read.size > 0) {
       ctx.counts.pages++;
-      yield items;
+      yield read;
     }
-    if (items.length < PAGE_SIZE) return;
+    if (read.size < PAGE_SIZE) return;
     previous = key;
   }
   state.truncated = true;

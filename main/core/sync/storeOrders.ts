@@ -1,21 +1,24 @@
 // Stores one page of eMAG orders in one transaction, together with what must never be lost with them: the
-// acknowledge actions of new seller-fulfilled orders and the notification rows; then announces it all.
+// acknowledge actions of new seller-fulfilled orders, the notification rows, and the orders set aside for the
+// seller's attention (unreadable or unmappable: the rest of the page is stored without them); then announces it all.
 import type { AppNotification, OutboxAction } from '../../../shared/domain';
 import { CACHE_KEYS } from '../cache';
-import type { OrderRecord, OrderUpsertResult } from '../db';
+import type { OrderRecord, OrderUpsertResult, SetAsideRecord } from '../db';
 import type { EmagOrder } from '../emag';
-import { EMAG_PLATFORMS } from '../emag';
+import { rawOf } from '../emag/tolerant';
 import type { MagflowEvent } from '../../../shared/events';
 import { accountOf, type JobContext } from './context';
 import { isImported } from './firstImport';
 import { mapOrder, OrderMapError } from './mapOrder';
+import { noteSetAside } from './needsAttention';
 import { notificationText } from './notificationText';
 
 export interface StoreOutcome {
   created: number;
   updated: number;
   unchanged: number;
-  failed: number;
+  /** Orders set aside (needs attention): not stored, listed for the seller, retried on every run. */
+  setAside: number;
   results: OrderUpsertResult[];
 }
 
@@ -24,37 +27,43 @@ const NOTIFIED_STATUSES = new Set([0, 5]);
 
 export const ackDedupeKey = (accountId: number, orderId: number): string => `ack:${accountId}:${orderId}`;
 
-/** Maps what it can; an order that cannot be mapped is counted as failed and logged, the rest still go in. */
-function mapPage(ctx: JobContext, orders: readonly EmagOrder[]): { records: OrderRecord[]; failed: number } {
+/** Maps what it can; an order that cannot be mapped is set aside with its reason, the rest still go in. */
+function mapPage(
+  ctx: JobContext,
+  orders: readonly EmagOrder[],
+): { records: OrderRecord[]; setAside: SetAsideRecord[] } {
   const account = accountOf(ctx);
-  const context = {
-    accountId: account.id,
-    accountKind: account.kind,
-    currency: EMAG_PLATFORMS[account.platform].currency,
-  };
+  const context = { accountId: account.id, accountKind: account.kind, platform: account.platform };
   const byId = new Map<number, OrderRecord>();
-  let failed = 0;
+  const setAside: SetAsideRecord[] = [];
   for (const order of orders) {
+    const raw = rawOf(order);
     try {
-      byId.set(order.id, mapOrder(order, context));
+      byId.set(order.id, mapOrder(order, context, raw));
     } catch (error) {
       if (!(error instanceof OrderMapError)) throw error;
-      failed++;
-      ctx.logger.warn('order skipped: eMAG sent it in a shape MagFlow cannot store', {
-        orderId: error.orderId,
-        reason: error.message,
-      });
+      setAside.push({ emagId: String(order.id), raw, reason: error.message });
     }
   }
-  return { records: [...byId.values()], failed };
+  return { records: [...byId.values()], setAside };
 }
 
-export async function storeOrders(ctx: JobContext, orders: readonly EmagOrder[]): Promise<StoreOutcome> {
+/**
+ * Stores a page: `orders` as the client read them (eMAG's JSON of each, `rawOf`, is what is stored), `unreadable` the
+ * page's records the client set aside. Both kinds of set-aside order go to "needs attention" in the same transaction.
+ */
+export async function storeOrders(
+  ctx: JobContext,
+  orders: readonly EmagOrder[],
+  unreadable: readonly SetAsideRecord[] = [],
+): Promise<StoreOutcome> {
   const { repos, bus, cache } = ctx.deps;
   const account = accountOf(ctx);
   const settings = ctx.deps.settings();
   const lang = settings.language;
-  const { records, failed } = mapPage(ctx, orders);
+  const mapped = mapPage(ctx, orders);
+  const { records } = mapped;
+  const setAside = [...unreadable, ...mapped.setAside];
   const byId = new Map(records.map((record) => [record.id, record]));
   // FBE orders are never acknowledged: the account kind and the order type must both say "seller-fulfilled".
   const autoAcknowledge = settings.autoAcknowledge && account.kind === 'main';
@@ -62,6 +71,8 @@ export async function storeOrders(ctx: JobContext, orders: readonly EmagOrder[])
 
   const written = repos.transaction(() => {
     const results = repos.orders.upsertMany(records);
+    const stored = results.map((result) => result.id);
+    repos.needsAttention.settle(account.id, 'order', setAside, stored);
     const acks: OutboxAction[] = [];
     const notifications: AppNotification[] = [];
     const events: MagflowEvent[] = [];
@@ -132,16 +143,22 @@ export async function storeOrders(ctx: JobContext, orders: readonly EmagOrder[])
   for (const notification of written.notifications) bus.emit({ type: 'notification_added', notification });
   for (const action of written.acks) bus.emit({ type: 'outbox_changed', action });
 
-  const outcome: StoreOutcome = { created: 0, updated: 0, unchanged: 0, failed, results: written.results };
+  noteSetAside(ctx, 'order', setAside);
+  const outcome: StoreOutcome = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    setAside: setAside.length,
+    results: written.results,
+  };
   for (const result of written.results) outcome[result.outcome]++;
   if (outcome.created + outcome.updated > 0) await cache.deletePrefix(CACHE_KEYS.orderStatsPrefix);
 
   ctx.counts.created += outcome.created;
   ctx.counts.updated += outcome.updated;
   ctx.counts.unchanged += outcome.unchanged;
-  ctx.counts.failed += outcome.failed;
   const labels = { job: ctx.job, account: account.name };
-  for (const key of ['created', 'updated', 'unchanged', 'failed'] as const) {
+  for (const key of ['created', 'updated', 'unchanged'] as const) {
     if (outcome[key] > 0) ctx.metrics?.items.inc({ ...labels, outcome: key }, outcome[key]);
   }
   return outcome;

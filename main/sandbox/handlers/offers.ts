@@ -11,7 +11,10 @@ import { Rng, mixSeed } from '../random';
 import type { EmagOfferRecord, EmagStockEntry } from '../records';
 import type { HandlerContext, RouteSpec } from './context';
 
-const offerFilterSchema = z.object({
+/** The documented filters of product_offer/read and count; any other key is refused (eMAG would ignore a typo). */
+const offerFilterSchema = z.strictObject({
+  currentPage: z.unknown().optional(),
+  itemsPerPage: z.unknown().optional(),
   id: intLike.optional(),
   status: intLike.optional(),
   part_number: z.union([z.string(), z.number()]).transform(String).optional(),
@@ -20,6 +23,7 @@ const offerFilterSchema = z.object({
   estimated_stock: intLike.optional(),
   offer_validation_status: intLike.optional(),
   validation_status: intLike.optional(),
+  translation_validation_status: intLike.optional(),
 });
 
 function matchingOffers(account: AccountState, filters: Record<string, unknown>): EmagOfferRecord[] {
@@ -37,11 +41,13 @@ function matchingOffers(account: AccountState, filters: Record<string, unknown>)
   );
 }
 
-function readOffers({ account, payload }: HandlerContext): EmagOfferRecord[] {
+function readOffers({ account, payload }: HandlerContext): unknown[] {
   const filters = asFilterObject(payload);
   const page = readPage(filters);
   const start = (page.currentPage - 1) * page.itemsPerPage;
-  return matchingOffers(account, filters).slice(start, start + page.itemsPerPage);
+  return matchingOffers(account, filters)
+    .slice(start, start + page.itemsPerPage)
+    .map((offer) => account.answer.offer(offer));
 }
 
 function countOffers({ account, payload }: HandlerContext): ReturnType<typeof countResult> {

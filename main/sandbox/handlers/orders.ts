@@ -2,7 +2,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { AccountState } from '../accountState';
-import { formatEmagDate } from '../bucharestTime';
 import { ApiRefusal } from '../envelope';
 import { decimalToUnits } from '../money';
 import { parseOrderFilters } from '../orderFilters';
@@ -21,15 +20,15 @@ function findOrder(account: AccountState, rawId: unknown): StoredOrder {
   return order;
 }
 
-/** The order exactly as order/read serves it: what an order/save must send back (the JSON form counts). */
-function servedOrder(account: AccountState, order: StoredOrder): EmagOrderRecord {
-  return account.orders.record(order);
+/** The order exactly as order/read serves it (in its live forms): what an order/save must send back. */
+function servedOrder(account: AccountState, order: StoredOrder): unknown {
+  return account.answer.order(account.orders.record(order));
 }
 
-function readOrders({ account, payload }: HandlerContext): EmagOrderRecord[] {
+function readOrders({ account, payload }: HandlerContext): unknown[] {
   const filters = asFilterObject(payload);
   const page = readPage(filters);
-  const query = parseOrderFilters(filters, 3);
+  const query = parseOrderFilters(filters, 3, account.time);
   const rows = account.orders.query(query, (page.currentPage - 1) * page.itemsPerPage, page.itemsPerPage);
   return rows.map((o) => servedOrder(account, o));
 }
@@ -37,7 +36,7 @@ function readOrders({ account, payload }: HandlerContext): EmagOrderRecord[] {
 function countOrders({ account, payload }: HandlerContext): ReturnType<typeof countResult> {
   const filters = asFilterObject(payload);
   const page = readPage(filters);
-  return countResult(account.orders.count(parseOrderFilters(filters, undefined)), page.itemsPerPage);
+  return countResult(account.orders.count(parseOrderFilters(filters, undefined, account.time)), page.itemsPerPage);
 }
 
 function acknowledge({ account, param, nowMs }: HandlerContext): unknown[] {
@@ -103,7 +102,7 @@ const asJson = (value: unknown): unknown =>
  * eMAG: "When updating an order, the seller should send ALL the fields initially read." The sandbox holds a save to
  * that word for word: every field read must be there, in the form it was read, except the fields a save changes.
  */
-function sentAsRead(orderId: number, served: EmagOrderRecord, entity: Record<string, unknown>): void {
+function sentAsRead(orderId: number, served: unknown, entity: Record<string, unknown>): void {
   const read = asJson(served) as Record<string, unknown>;
   for (const [key, value] of Object.entries(read)) {
     if (CHANGEABLE_FIELDS.has(key)) continue;
@@ -243,7 +242,7 @@ function planLines(
 
 function saveOrders({ account, payload, nowMs }: HandlerContext): unknown[] {
   const entities = asEntityList(payload);
-  const nowText = formatEmagDate(nowMs);
+  const nowText = account.time.format(nowMs);
   const plans: PlannedSave[] = [];
   const refusals: string[] = [];
   const nextLineId = (): number => account.takeLineId();
@@ -360,7 +359,7 @@ function saveAttachments({ account, payload, nowMs }: HandlerContext): unknown[]
     }
     return { attachment, order, record, type };
   });
-  const created = formatEmagDate(nowMs);
+  const created = account.time.format(nowMs);
   for (const { attachment, order, record, type } of parsed) {
     const entry = {
       order_id: order.id,

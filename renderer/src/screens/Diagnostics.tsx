@@ -1,5 +1,6 @@
 // Diagnostics: how close each account is to eMAG's rate limits, its circuit breaker, cache efficiency, recent API
-// errors and the raw metrics. No event carries these, so the screen re-reads them while it is open.
+// errors, the records eMAG sent that MagFlow set aside (needs attention) and the raw metrics. No event carries these,
+// so the screen re-reads them while it is open.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../components/Card';
@@ -120,6 +121,48 @@ export function DiagnosticsScreen() {
                   </td>
                   <td>{e.kind}</td>
                   <td className="notice-detail">{e.message}</td>
+                </tr>
+              ))}
+            </SimpleTable>
+          </Card>
+          <Card
+            title={t('diagnostics.needsAttention')}
+            empty={view.needsAttention.length === 0}
+            emptyText={t('diagnostics.noNeedsAttention')}
+            testId="needs-attention"
+          >
+            <p className="muted small">{t('diagnostics.needsAttentionHelp')}</p>
+            <SimpleTable
+              testId="needs-attention-table"
+              columns={[
+                { header: t('common.account') },
+                { header: t('diagnostics.kind') },
+                { header: t('diagnostics.emagId') },
+                { header: t('diagnostics.reason') },
+                { header: t('diagnostics.firstSeen') },
+                { header: t('diagnostics.lastSeen') },
+                { header: t('diagnostics.timesSeen'), align: 'right' },
+              ]}
+            >
+              {view.needsAttention.map((item) => (
+                <tr key={item.id} data-testid={`needs-attention-${item.id}`}>
+                  <td>{item.account}</td>
+                  <td>{t(`diagnostics.recordKind.${item.kind}`)}</td>
+                  <td className="num">{item.emagId ?? '—'}</td>
+                  <td className="notice-detail attention-reason">
+                    {item.reason}
+                    <details>
+                      <summary>{t('diagnostics.showJson')}</summary>
+                      <pre className="raw-json">{item.raw}</pre>
+                    </details>
+                  </td>
+                  <td>
+                    <DateTime value={item.firstSeenAt} />
+                  </td>
+                  <td>
+                    <DateTime value={item.lastSeenAt} />
+                  </td>
+                  <td className="align-right num">{formatNumber(item.timesSeen, language)}</td>
                 </tr>
               ))}
             </SimpleTable>

@@ -183,16 +183,15 @@ function Customer({ order }: { order: OrderDetail }) {
   );
 }
 
+/** Each voucher at what it takes off the total, VAT included (eMAG's sale_price + sale_price_vat). */
 function Vouchers({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   return (
     <Card title={t('order.vouchers')} empty={order.vouchers.length === 0} emptyText={t('order.noVouchers')}>
-      <ul>
+      <ul data-testid="order-vouchers">
         {order.vouchers.map((v, i) => (
-          <li key={text(v.voucher_id) ?? i}>
-            {text(v.voucher_name) ?? '—'}:{' '}
-            {formatDecimalMoney(text(v.sale_price_vat) ?? text(v.sale_price), order.currency, language)}
+          <li key={v.voucherId ?? i}>
+            {v.name ?? '—'}: <Money minor={v.grossMinor} currency={order.currency} />
           </li>
         ))}
       </ul>
@@ -264,6 +263,14 @@ function Payment({ order }: { order: OrderDetail }) {
             <Money minor={order.totalMinor} currency={order.currency} />
           </strong>
         </dd>
+        {order.cancellationReason && (
+          <>
+            <dt>{t('order.cancellationReason')}</dt>
+            <dd data-testid="cancellation-reason">
+              {order.cancellationReason.name ?? t('order.reasonCode', { code: order.cancellationReason.code })}
+            </dd>
+          </>
+        )}
         {order.deliveryMode && (
           <>
             <dt>{t('order.deliveryMode')}</dt>

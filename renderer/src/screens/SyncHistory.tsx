@@ -110,6 +110,7 @@ export function SyncHistoryScreen() {
               { header: t('sync.status') },
               { header: t('sync.duration'), align: 'right' },
               { header: t('sync.counts'), align: 'right' },
+              { header: t('sync.warnings'), align: 'right' },
               { header: t('sync.requests'), align: 'right' },
               { header: t('sync.error') },
             ]}
@@ -128,6 +129,12 @@ export function SyncHistoryScreen() {
                 <td className="align-right num">{formatDuration(r.durationMs, language)}</td>
                 <td className="align-right num">
                   {r.created} / {r.updated} / {r.unchanged} / {r.failed}
+                </td>
+                <td
+                  className={`align-right num${r.warnings > 0 ? ' warn-text' : ''}`}
+                  data-testid={`run-warnings-${r.id}`}
+                >
+                  {r.warnings}
                 </td>
                 <td className="align-right num">{r.requests}</td>
                 <td className="run-error">

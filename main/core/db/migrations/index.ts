@@ -2,8 +2,9 @@
 import { initialSchema } from './001-initial-schema';
 import { orderSearchFts } from './002-order-search-fts';
 import { orderRawTable } from './003-order-raw-table';
+import { needsAttention } from './004-needs-attention';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, orderSearchFts, orderRawTable];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, orderSearchFts, orderRawTable, needsAttention];
 export const LATEST_VERSION = MIGRATIONS.length;
 export type { Migration };

@@ -23,6 +23,11 @@ export interface OrderRecord extends Pick<
   customerName: string | null;
   customerPhone: string | null;
   locality: string | null;
+  /**
+   * When the order entered its status by eMAG's own clock (ISO): `finalization_date` or `modified`. The status history
+   * records this rather than the moment MagFlow noticed; when absent, the time of the write.
+   */
+  statusSince?: string;
   lines: OrderLine[];
   /** eMAG's order object as received; kept whole so nothing eMAG sent is lost. */
   raw: unknown;
@@ -259,7 +264,7 @@ export function ordersRepository(db: Db, clock: Clock) {
         const key = Number(info.lastInsertRowid);
         insertRaw.run(key, raw);
         writeLinesAndSearch(key, record, true);
-        insertHistory.run(key, record.status, now);
+        insertHistory.run(key, record.status, record.statusSince ?? now);
         results.push({ ...base, outcome: 'created', previousStatus: null });
       } else if (existing.raw_hash === hash) {
         results.push({ ...base, outcome: 'unchanged', previousStatus: existing.status as OrderStatus });
@@ -267,7 +272,8 @@ export function ordersRepository(db: Db, clock: Clock) {
         updateOrder.run({ ...record, key: existing.key, now, hash });
         if (updateRaw.run(raw, existing.key).changes === 0) insertRaw.run(existing.key, raw);
         writeLinesAndSearch(existing.key, record, false);
-        if (existing.status !== record.status) insertHistory.run(existing.key, record.status, now);
+        if (existing.status !== record.status)
+          insertHistory.run(existing.key, record.status, record.statusSince ?? now);
         results.push({ ...base, outcome: 'updated', previousStatus: existing.status as OrderStatus });
       }
     }

@@ -8,7 +8,10 @@ import type { Db } from '../open';
 export const INTERRUPTED_RUN_ERROR =
   'Interrupted: MagFlow stopped while this run was in progress (the process was killed, crashed or lost power)';
 
-export type RunCounts = Pick<SyncRun, 'pages' | 'requests' | 'created' | 'updated' | 'unchanged' | 'failed'>;
+export type RunCounts = Pick<
+  SyncRun,
+  'pages' | 'requests' | 'created' | 'updated' | 'unchanged' | 'failed' | 'warnings'
+>;
 
 export interface RunOutcome extends Partial<RunCounts> {
   status: Exclude<RunStatus, 'running'>;
@@ -53,6 +56,7 @@ export const toSyncRun = (row: RunRow): SyncRun => ({
   updated: row.updated,
   unchanged: row.unchanged,
   failed: row.failed,
+  warnings: row.warnings,
   error: row.error,
   errorKind: row.error_kind,
 });
@@ -66,7 +70,8 @@ export function syncRunsRepository(db: Db, clock: Clock) {
   const byId = db.prepare<[number], RunRow>(`${SELECT} WHERE r.id = ?`);
   const finish = db.prepare(
     `UPDATE sync_runs SET status = @status, finished_at = @finishedAt, pages = @pages, requests = @requests,
-       created = @created, updated = @updated, unchanged = @unchanged, failed = @failed, error = @error,
+       created = @created, updated = @updated, unchanged = @unchanged, failed = @failed, warnings = @warnings,
+       error = @error,
        error_kind = @errorKind
      WHERE id = @id AND status = 'running'`,
   );
@@ -89,6 +94,7 @@ export function syncRunsRepository(db: Db, clock: Clock) {
         updated: outcome.updated ?? 0,
         unchanged: outcome.unchanged ?? 0,
         failed: outcome.failed ?? 0,
+        warnings: outcome.warnings ?? 0,
         error: outcome.error ?? null,
         errorKind: outcome.errorKind ?? null,
       });

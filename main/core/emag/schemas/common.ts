@@ -52,10 +52,24 @@ export const decimal = z.preprocess(
  */
 export const optional = <T extends z.ZodType>(schema: T) => schema.nullish();
 
-/** A list that PHP may have serialised as an object keyed by index, `{}` when empty, or null when there is none. */
+/** eMAG (a PHP backend) leaves some values out as '' instead of null: read a blank text as null. */
+const blankAsNull = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? null : value);
+
+/** A value that may be missing, null or '' (all three mean "not given"); '' is read as null. */
+export const blankable = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsNull, schema.nullish());
+
+/**
+ * A code eMAG sends either bare (`2`, `"2"`) or as an object carrying it (`{ "id": 2, "name": "..." }`), as live
+ * `reason_cancellation` answers do. The mapper turns both into one code.
+ */
+export const codeOrObject = blankable(
+  z.union([looseInt, z.looseObject({ id: blankable(looseInt), name: optional(looseText) })]),
+);
+
+/** A list that PHP may have serialised as an object keyed by index, `{}` when empty, or null or '' when there is none. */
 export const looseList = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => {
-    if (value === null || value === undefined) return [];
+    if (value === null || value === undefined || value === '') return [];
     if (typeof value === 'object' && !Array.isArray(value)) {
       const keys = Object.keys(value);
       // {"0": a, "1": b} is a list; any other object is one item sent without its list.

@@ -1,8 +1,8 @@
 // Offers as eMAG sends them (product_offer/read) and what the offer save routes accept.
 import { z } from 'zod';
 import {
+  blankable,
   decimal,
-  looseFlag,
   looseInt,
   looseList,
   looseText,
@@ -12,38 +12,36 @@ import {
   warehouseValue,
 } from './common';
 
-/** Stock and handling time come as a per-warehouse list on read, but as a plain number in places. */
+/** Stock comes as a per-warehouse list on read, but as a plain number (or numeric text) in places. */
 const perWarehouse = z.union([looseInt, looseList(warehouseValue)]);
 
+/** A validation status: `{ value, description }`, a list of those, or the bare value. */
+const validationStatus = oneOrMany(
+  z.preprocess(
+    (value) => (typeof value === 'number' || typeof value === 'string' ? { value } : value),
+    valueDescription,
+  ),
+);
+
+/**
+ * An offer as product_offer/read sends it. Only the fields MagFlow shows are checked (each in every form eMAG sends);
+ * every other key passes through and the client keeps the offer's JSON as sent (`rawOf`).
+ */
 export const emagOfferSchema = z.looseObject({
-  /** The seller's offer id (the key for saves and offer_stock). */
+  /** The seller's offer id (the key for saves and offer_stock); text in some answers. */
   id: looseInt,
   part_number: optional(looseText),
   part_number_key: optional(looseText),
   name: optional(looseText),
   brand: optional(looseText),
-  category_id: optional(looseInt),
-  sale_price: optional(decimal),
-  recommended_price: optional(decimal),
-  min_sale_price: optional(decimal),
-  max_sale_price: optional(decimal),
+  sale_price: blankable(decimal),
   currency: optional(looseText),
-  vat_id: optional(looseInt),
   /** 0 inactive, 1 active, 2 end of life. */
-  status: optional(looseInt),
-  stock: optional(perWarehouse),
-  general_stock: optional(looseInt),
-  estimated_stock: optional(looseInt),
-  handling_time: optional(perWarehouse),
-  validation_status: optional(oneOrMany(valueDescription)),
-  offer_validation_status: optional(oneOrMany(valueDescription)),
-  number_of_offers: optional(looseInt),
-  buy_button_rank: optional(looseInt),
-  best_offer_sale_price: optional(decimal),
-  best_offer_recommended_price: optional(decimal),
-  ean: optional(oneOrMany(looseText)),
-  images: optional(looseList(z.looseObject({ url: optional(looseText), display_type: optional(looseInt) }))),
-  genius_eligibility: optional(looseFlag),
+  status: blankable(looseInt),
+  stock: blankable(perWarehouse),
+  general_stock: blankable(looseInt),
+  validation_status: blankable(validationStatus),
+  offer_validation_status: blankable(validationStatus),
 });
 
 export type EmagOffer = z.output<typeof emagOfferSchema>;

@@ -1,6 +1,16 @@
-// Orders as eMAG sends them (order/read): only the ids are required, every other field is optional and loosely typed.
+// Orders as eMAG sends them (order/read): only the fields MagFlow uses are checked, each in every form eMAG sends.
 import { z } from 'zod';
-import { decimal, looseFlag, looseInt, looseList, looseText, optional, phpObject } from './common';
+import {
+  blankable,
+  codeOrObject,
+  decimal,
+  looseFlag,
+  looseInt,
+  looseList,
+  looseText,
+  optional,
+  phpObject,
+} from './common';
 
 /** Order status codes (README §6). */
 export const ORDER_STATUS = { canceled: 0, new: 1, inProgress: 2, prepared: 3, finalized: 4, returned: 5 } as const;
@@ -11,143 +21,136 @@ export const ORDER_TYPE = { fulfilledByEmag: 2, fulfilledBySeller: 3 } as const;
 
 export const PAYMENT_MODE = { cashOnDelivery: 1, bankTransfer: 2, onlineCard: 3 } as const;
 
-const voucherSplitSchema = z.looseObject({
-  voucher_id: optional(looseInt),
-  value: optional(decimal),
-  vat_value: optional(decimal),
-  vat: optional(decimal),
-  offered_by: optional(looseText),
-  voucher_name: optional(looseText),
+/**
+ * What follows validates only the fields MagFlow reads, each in every form eMAG documents or is known to send (see
+ * docs/emag-client.md, "Where eMAG differs from its own documentation"). Every other key passes through untouched:
+ * eMAG adds keys in every version, and an unknown key must never reject an order. The client also keeps each order's
+ * JSON exactly as eMAG sent it (`rawOf`), which is what MagFlow stores.
+ */
+
+/** A recycling deposit on a line (SGR): quantity × sale_price (without VAT) × (1 + vat_rate). */
+export const emagRecycleWarrantySchema = z.looseObject({
+  quantity: blankable(looseInt),
+  sale_price: blankable(decimal),
+  vat_rate: blankable(decimal),
+  product_name: optional(looseText),
 });
 
 export const emagOrderLineSchema = z.looseObject({
   /** eMAG's line id: the key for any update of this line. */
   id: looseInt,
-  /** The seller's offer id. */
-  product_id: optional(looseInt),
+  /** The seller's offer id; text in live answers, a number in the documentation. */
+  product_id: blankable(looseText),
   part_number: optional(looseText),
-  ext_part_number: optional(looseText),
   part_number_key: optional(looseText),
   name: optional(looseText),
-  quantity: optional(looseInt),
-  initial_qty: optional(looseInt),
-  storno_qty: optional(looseInt),
+  quantity: blankable(looseInt),
   /** Unit price without VAT. */
-  sale_price: optional(decimal),
-  original_price: optional(decimal),
+  sale_price: blankable(decimal),
   currency: optional(looseText),
   /** VAT rate as a fraction, e.g. "0.19". */
-  vat: optional(decimal),
+  vat: blankable(decimal),
   /** 0 cancelled, 1 active. */
-  status: optional(looseInt),
-  created: optional(looseText),
-  modified: optional(looseText),
-  details: optional(z.unknown()),
-  product_voucher_split: optional(looseList(voucherSplitSchema)),
-  recycle_warranties: optional(z.unknown()),
-  serial_numbers: optional(z.unknown()),
+  status: blankable(looseInt),
+  recycle_warranties: optional(looseList(emagRecycleWarrantySchema)),
 });
 
-export const emagCustomerSchema = phpObject({
-  id: optional(looseInt),
+const customerShape = {
   name: optional(looseText),
-  /** A hash, not a real address. */
-  email: optional(looseText),
   company: optional(looseText),
-  gender: optional(looseText),
-  code: optional(looseText),
-  registration_number: optional(looseText),
-  bank: optional(looseText),
-  iban: optional(looseText),
-  legal_entity: optional(looseFlag),
-  is_vat_payer: optional(looseFlag),
+  legal_entity: blankable(looseFlag),
   phone_1: optional(looseText),
-  phone_2: optional(looseText),
-  phone_3: optional(looseText),
   billing_name: optional(looseText),
   billing_phone: optional(looseText),
-  billing_country: optional(looseText),
-  billing_suburb: optional(looseText),
   billing_city: optional(looseText),
-  billing_locality_id: optional(looseInt),
-  billing_street: optional(looseText),
-  billing_postal_code: optional(looseText),
-  shipping_locality_id: optional(looseInt),
+  /** Text in the v4.4.9 text and in live answers (also ''); a number in older answers. */
+  billing_locality_id: optional(looseText),
   shipping_contact: optional(looseText),
   shipping_phone: optional(looseText),
-  shipping_country: optional(looseText),
-  shipping_suburb: optional(looseText),
   shipping_city: optional(looseText),
   shipping_street: optional(looseText),
   shipping_postal_code: optional(looseText),
-  created: optional(looseText),
-  modified: optional(looseText),
-});
+  shipping_locality_id: optional(looseText),
+};
+export const emagCustomerSchema = phpObject(customerShape);
 
 export const emagOrderVoucherSchema = z.looseObject({
-  voucher_id: optional(looseInt),
+  voucher_id: optional(looseText),
   voucher_name: optional(looseText),
   /** Negative, without VAT. */
-  sale_price: optional(decimal),
-  sale_price_vat: optional(decimal),
-  vat: optional(decimal),
-  offered_by: optional(looseText),
-  issue_date: optional(looseText),
-  status: optional(looseInt),
-  created: optional(looseText),
-  modified: optional(looseText),
+  sale_price: blankable(decimal),
+  /** Negative: the voucher's VAT part (sale_price + sale_price_vat is its gross value). */
+  sale_price_vat: blankable(decimal),
 });
 
 export const emagOrderAttachmentSchema = z.looseObject({
   name: optional(looseText),
   url: optional(looseText),
-  type: optional(looseInt),
-  force_download: optional(looseFlag),
+  type: blankable(looseInt),
 });
+
+/**
+ * Order-level `details`: documented as an array; live answers send `[]` when empty, `{}`, or an object with the locker
+ * (`locker_id`, `locker_name`, ...). A list is read as its first object (none: no locker).
+ */
+const detailsShape = {
+  locker_id: optional(looseText),
+  locker_name: optional(looseText),
+};
+const orderDetailsSchema = z.preprocess((value) => {
+  if (value === '') return null;
+  if (!Array.isArray(value)) return value;
+  return value.find((item) => item !== null && typeof item === 'object' && !Array.isArray(item)) ?? {};
+}, z.looseObject(detailsShape).nullish());
 
 export const emagOrderSchema = z.looseObject({
   id: looseInt,
   status: looseInt,
   /** 2 fulfilled by eMAG, 3 by the seller. Mandatory at eMAG since Aug 2025, still optional here. */
-  type: optional(looseInt),
-  is_complete: optional(looseFlag),
-  payment_mode: optional(looseText),
-  payment_mode_id: optional(looseInt),
-  detailed_payment_method: optional(looseText),
-  payment_status: optional(looseInt),
-  cashed_co: optional(decimal),
-  cashed_cod: optional(decimal),
+  type: blankable(looseInt),
+  payment_mode_id: blankable(looseInt),
+  payment_status: blankable(looseInt),
   delivery_mode: optional(looseText),
-  details: optional(
-    phpObject({
-      locker_id: optional(looseText),
-      locker_name: optional(looseText),
-    }),
-  ),
-  locker_delivery_eligible: optional(looseFlag),
+  details: orderDetailsSchema,
   /** Cart submission time, `YYYY-mm-dd HH:ii:ss` platform-local. */
   date: optional(looseText),
   modified: optional(looseText),
-  shipping_tax: optional(decimal),
-  shipping_tax_voucher_split: optional(looseList(voucherSplitSchema)),
+  /** When the order was finalized (live answers; not in the v4.4.9 text). */
+  finalization_date: optional(looseText),
+  /** The order's own currency (current answers); the lines' and the platform's are fallbacks. */
+  currency: optional(looseText),
+  shipping_tax: blankable(decimal),
   customer: optional(emagCustomerSchema),
   products: optional(looseList(emagOrderLineSchema)),
   vouchers: optional(looseList(emagOrderVoucherSchema)),
   attachments: optional(looseList(emagOrderAttachmentSchema)),
-  reason_cancellation: optional(looseInt),
-  /** undefined/null: any courier; a list: one of these; an empty list: no AWB may be issued. */
+  /** A code (the text's form, also on save) or `{ id, name }` (live read answers). */
+  reason_cancellation: codeOrObject,
+  /** undefined/null: any courier; a list: one of these; an empty list: no AWB may be issued. Ids may be text. */
   enforced_vendor_courier_accounts: optional(looseList(looseInt)),
-  is_storno: optional(z.union([z.boolean(), looseFlag])),
-  billing_locality_id: optional(looseInt),
-  shipping_locality_id: optional(looseInt),
-  courier_external_office_id: optional(looseText),
+  shipping_locality_id: optional(looseText),
 });
+
+/**
+ * The keys MagFlow reads, per level of an order: any other key may hold anything (the property test in
+ * tests/sync/readLiberally.test.ts replaces them with arbitrary JSON and proves the order is still stored).
+ */
+export const ORDER_KEYS_READ = {
+  order: Object.keys(emagOrderSchema.shape),
+  customer: Object.keys(customerShape),
+  details: Object.keys(detailsShape),
+  line: Object.keys(emagOrderLineSchema.shape),
+  recycleWarranty: Object.keys(emagRecycleWarrantySchema.shape),
+  voucher: Object.keys(emagOrderVoucherSchema.shape),
+  attachment: Object.keys(emagOrderAttachmentSchema.shape),
+} as const;
 
 export type EmagOrder = z.output<typeof emagOrderSchema>;
 export type EmagOrderLine = z.output<typeof emagOrderLineSchema>;
 export type EmagCustomer = z.output<typeof emagCustomerSchema>;
 export type EmagOrderVoucher = z.output<typeof emagOrderVoucherSchema>;
 export type EmagOrderAttachment = z.output<typeof emagOrderAttachmentSchema>;
+export type EmagRecycleWarranty = z.output<typeof emagRecycleWarrantySchema>;
 
 /** Filters of order/read (README §6). `...Before` needs its `...After`, at most one month apart. */
 export interface OrderReadFilters {

@@ -1,6 +1,6 @@
-// Return requests (rma/read) as eMAG sends them.
+// Return requests (rma/read) as eMAG sends them: only what MagFlow will use is checked.
 import { z } from 'zod';
-import { looseInt, looseList, looseText, optional } from './common';
+import { blankable, looseInt, looseList, looseText, optional } from './common';
 
 /** request_status codes (README §11). */
 export const RMA_STATUS = {
@@ -13,33 +13,28 @@ export const RMA_STATUS = {
   finalized: 7,
 } as const;
 
+/** A returned product: what a return view needs; every other key passes through as eMAG sent it. */
 export const emagRmaProductSchema = z.looseObject({
-  id: optional(looseInt),
-  product_emag_id: optional(looseInt),
-  product_id: optional(looseInt),
-  quantity: optional(looseInt),
+  product_emag_id: blankable(looseText),
+  /** The seller's offer id; text in live answers. */
+  product_id: blankable(looseText),
   product_name: optional(looseText),
-  return_reason: optional(looseInt),
-  observations: optional(looseText),
-  diagnostic: optional(looseInt),
-  reject_reason: optional(looseInt),
-  refund_value: optional(looseText),
+  quantity: blankable(looseInt),
 });
 
+/**
+ * A return request (rma/read). Read like orders: only what MagFlow will use is checked, each in every form eMAG sends
+ * (ids as text or numbers, blanks, lists as PHP objects); everything else passes through untouched.
+ */
 export const emagRmaSchema = z.looseObject({
   emag_id: looseInt,
-  id: optional(looseInt),
-  order_id: optional(looseInt),
-  type: optional(looseInt),
+  /** The order id; text in live answers. */
+  order_id: blankable(looseText),
+  type: blankable(looseInt),
   customer_name: optional(looseText),
-  customer_company: optional(looseText),
-  customer_phone: optional(looseText),
   products: optional(looseList(emagRmaProductSchema)),
-  request_status: optional(looseInt),
-  return_type: optional(looseInt),
-  return_reason: optional(looseInt),
+  request_status: blankable(looseInt),
   date: optional(looseText),
-  awbs: optional(looseList(z.looseObject({ reservation_id: optional(looseInt) }))),
 });
 
 export type EmagRma = z.output<typeof emagRmaSchema>;

@@ -13,13 +13,13 @@ export async function newOrdersJob(ctx: JobContext): Promise<void> {
   const pages = walkPages(
     ctx,
     (currentPage, itemsPerPage) =>
-      ctx.call((options) => client.orders.read({ ...filters, currentPage, itemsPerPage }, options)),
+      ctx.call((options) => client.orders.readPage({ ...filters, currentPage, itemsPerPage }, options)),
     { route: 'order/read', maxPages: ctx.deps.settings().newOrdersMaxPages },
     walk,
   );
   for await (const page of pages) {
-    await storeOrders(ctx, page);
-    done += page.length;
+    await storeOrders(ctx, page.items, page.setAside);
+    done += page.size;
     ctx.progress(done, null);
   }
   if (walk.truncated) {

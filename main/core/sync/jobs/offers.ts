@@ -1,10 +1,45 @@
 // The offers job: count, then every page of the seller's offers, upserted (each offer once per run), with progress.
+// An offer MagFlow cannot read or map is set aside for the seller's attention; the rest of its page is stored.
 import { CACHE_KEYS } from '../../cache';
-import type { OfferRecord } from '../../db';
-import { isEmagError } from '../../emag';
+import type { OfferRecord, SetAsideRecord } from '../../db';
+import { isEmagError, type EmagOffer } from '../../emag';
+import { rawOf, type TolerantPage } from '../../emag/tolerant';
 import { accountOf, type JobContext } from '../context';
-import { mapOffer } from '../mapOffer';
+import { mapOffer, OfferMapError } from '../mapOffer';
+import { noteSetAside, retrySetAside } from '../needsAttention';
 import { walkPages } from '../paging';
+
+/** Stores one page of offers (those not met yet in this run) and sets aside what cannot be stored; counts changes. */
+function storeOfferPage(ctx: JobContext, page: TolerantPage<EmagOffer>, seen: Set<number>): number {
+  const { repos } = ctx.deps;
+  const account = accountOf(ctx);
+  const records: OfferRecord[] = [];
+  const setAside: SetAsideRecord[] = [...page.setAside];
+  for (const offer of page.items) {
+    // The list can shift while it is walked: an offer met twice is written once.
+    if (seen.has(offer.id)) continue;
+    seen.add(offer.id);
+    try {
+      records.push(mapOffer(offer, account.id, account.platform, rawOf(offer)));
+    } catch (error) {
+      if (!(error instanceof OfferMapError)) throw error;
+      setAside.push({ emagId: String(offer.id), raw: rawOf(offer), reason: error.message });
+    }
+  }
+  const outcomes = repos.transaction(() => {
+    const written = repos.offers.upsertMany(records);
+    const stored = records.map((record) => record.id);
+    repos.needsAttention.settle(account.id, 'offer', setAside, stored);
+    return written;
+  });
+  noteSetAside(ctx, 'offer', setAside);
+  let changed = 0;
+  for (const outcome of outcomes) {
+    ctx.counts[outcome]++;
+    if (outcome !== 'unchanged') changed++;
+  }
+  return changed;
+}
 
 export async function offersJob(ctx: JobContext): Promise<void> {
   const { repos, cache } = ctx.deps;
@@ -16,26 +51,25 @@ export async function offersJob(ctx: JobContext): Promise<void> {
   ctx.progress(0, total);
   const seen = new Set<number>();
   let changed = 0;
+  let done = 0;
   const pages = walkPages(
     ctx,
-    (currentPage, itemsPerPage) => ctx.call((options) => client.offers.read({ currentPage, itemsPerPage }, options)),
+    (currentPage, itemsPerPage) =>
+      ctx.call((options) => client.offers.readPage({ currentPage, itemsPerPage }, options)),
     { route: 'product_offer/read' },
   );
   for await (const page of pages) {
-    // The list can shift while it is walked: an offer met twice is written once.
-    const records: OfferRecord[] = [];
-    for (const offer of page) {
-      if (seen.has(offer.id)) continue;
-      seen.add(offer.id);
-      records.push(mapOffer(offer, account.id));
-    }
-    const outcomes = repos.offers.upsertMany(records);
-    for (const outcome of outcomes) {
-      ctx.counts[outcome]++;
-      if (outcome !== 'unchanged') changed++;
-    }
-    ctx.progress(seen.size, total === null ? null : Math.max(total, seen.size));
+    changed += storeOfferPage(ctx, page, seen);
+    done += page.size;
+    const reached = Math.max(seen.size, done);
+    ctx.progress(reached, total === null ? null : Math.max(total, reached));
   }
+  await retrySetAside(
+    ctx,
+    'offer',
+    (id) => ctx.call((options) => client.offers.readPage({ id }, options)),
+    async (page) => void (changed += storeOfferPage(ctx, page, new Set())),
+  );
   if (changed > 0) await cache.deletePrefix(CACHE_KEYS.offerListPrefix);
   const labels = { job: ctx.job, account: account.name };
   for (const outcome of ['created', 'updated', 'unchanged'] as const) {

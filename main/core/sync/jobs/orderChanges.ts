@@ -1,9 +1,12 @@
 // The order-changes job: every order modified since the watermark (rewound by a small overlap), all statuses, in
 // windows eMAG accepts; the watermark moves after each complete window, so a stopped run resumes where it was.
 import { accountOf, orderTypeOf, type JobContext } from '../context';
-import { parsePlatformDate, platformDate } from '../emagTime';
+import { fromEmagDate, toEmagDate } from '../../clock';
 import { completeFirstImport, isImported } from '../firstImport';
 import { EmagError, isEmagError, type EmagClient, type EmagOrder, type OrderReadFilters } from '../../emag';
+import { pageKey } from '../../emag/pagination';
+import type { TolerantPage } from '../../emag/tolerant';
+import { retrySetAside } from '../needsAttention';
 import { PAGE_SIZE } from '../paging';
 import { storeOrders } from '../storeOrders';
 
@@ -83,25 +86,26 @@ async function* readWindow(
   ctx: JobContext,
   client: EmagClient,
   filters: Pick<OrderReadFilters, 'type' | 'modifiedAfter' | 'modifiedBefore'>,
-): AsyncGenerator<EmagOrder[], void, undefined> {
-  const read = async (currentPage: number): Promise<EmagOrder[]> => {
+): AsyncGenerator<TolerantPage<EmagOrder>, void, undefined> {
+  const read = async (currentPage: number): Promise<TolerantPage<EmagOrder>> => {
     ctx.signal.throwIfAborted();
-    const items = await ctx.call((options) =>
-      client.orders.read({ ...filters, currentPage, itemsPerPage: PAGE_SIZE }, options),
+    const page = await ctx.call((options) =>
+      client.orders.readPage({ ...filters, currentPage, itemsPerPage: PAGE_SIZE }, options),
     );
-    if (items.length > 0) ctx.counts.pages++;
-    return items;
+    if (page.size > 0) ctx.counts.pages++;
+    return page;
   };
-  // An order met twice in one window (it moved across a page boundary) is stored and counted once.
-  const seen = new Set<number>();
-  const unseen = (items: EmagOrder[]): EmagOrder[] =>
-    items.filter((order) => {
-      if (seen.has(order.id)) return false;
-      seen.add(order.id);
-      return true;
-    });
-  const same = (page: number, items: EmagOrder[], previous: EmagOrder[]): void => {
-    if (items.length > 0 && items.map((o) => o.id).join() === previous.map((o) => o.id).join()) {
+  // An order met twice in one window (it moved across a page boundary) is stored and counted once; so is one set
+  // aside (by its id as text).
+  const seen = new Set<string>();
+  const firstTime = (key: string): boolean => !seen.has(key) && Boolean(seen.add(key));
+  const unseen = (page: TolerantPage<EmagOrder>): TolerantPage<EmagOrder> => ({
+    items: page.items.filter((order) => firstTime(String(order.id))),
+    setAside: page.setAside.filter((item) => !item.emagId || firstTime(item.emagId)),
+    size: page.size,
+  });
+  const same = (page: number, current: TolerantPage<EmagOrder>, previous: TolerantPage<EmagOrder>): void => {
+    if (current.size > 0 && pageKey(current, (o) => o.id) === pageKey(previous, (o) => o.id)) {
       throw new EmagError({
         kind: 'badResponse',
         message: `eMAG returned the same order/read page twice (pages ${page - 1} and ${page})`,
@@ -111,7 +115,7 @@ async function* readWindow(
   };
   const first = await read(1);
   yield unseen(first);
-  if (first.length < PAGE_SIZE) return;
+  if (first.size < PAGE_SIZE) return;
   const count = await countOrNull(ctx, client, filters);
   if (count === null) {
     // No count: walk forward to the end, then back from the last page to the first. Every order a forward read may
@@ -119,12 +123,12 @@ async function* readWindow(
     let previous = first;
     let last = 1;
     for (let page = 2; page <= MAX_PAGES; page++) {
-      const items = await read(page);
-      same(page, items, previous);
-      yield unseen(items);
+      const current = await read(page);
+      same(page, current, previous);
+      yield unseen(current);
       last = page;
-      if (items.length < PAGE_SIZE) break;
-      previous = items;
+      if (current.size < PAGE_SIZE) break;
+      previous = current;
     }
     for (let page = last - 1; page >= 1; page--) yield unseen(await read(page));
     return;
@@ -133,11 +137,11 @@ async function* readWindow(
   // The last page, and on past it while pages are full (a count that came up short, or orders added meanwhile).
   let previous = first;
   for (let page = counted; page <= MAX_PAGES; page++) {
-    const items = await read(page);
-    same(page, items, previous);
-    yield unseen(items);
-    if (items.length < PAGE_SIZE) break;
-    previous = items;
+    const current = await read(page);
+    same(page, current, previous);
+    yield unseen(current);
+    if (current.size < PAGE_SIZE) break;
+    previous = current;
   }
   for (let page = counted - 1; page >= 2; page--) yield unseen(await read(page));
   yield unseen(await read(1));
@@ -163,6 +167,14 @@ async function countOrNull(
   }
 }
 
+/** eMAG's `modified` (or `date`) of a set-aside record, when its JSON has one MagFlow can read. */
+function rawModified(raw: unknown): string {
+  if (raw === null || typeof raw !== 'object') return '';
+  const record = raw as Record<string, unknown>;
+  const text = record.modified ?? record.date;
+  return typeof text === 'string' ? text : '';
+}
+
 export async function orderChangesJob(ctx: JobContext): Promise<void> {
   const { repos, clock } = ctx.deps;
   const account = accountOf(ctx);
@@ -182,22 +194,34 @@ export async function orderChangesJob(ctx: JobContext): Promise<void> {
     let newest = Number.NEGATIVE_INFINITY;
     const filters = {
       type,
-      modifiedAfter: platformDate(window.from, account.platform),
-      modifiedBefore: platformDate(window.to, account.platform),
+      modifiedAfter: toEmagDate(window.from, account.platform),
+      modifiedBefore: toEmagDate(window.to, account.platform),
     };
     for await (const page of readWindow(ctx, client, filters)) {
-      if (page.length === 0) continue;
-      await storeOrders(ctx, page);
-      for (const order of page) {
-        const modified = parsePlatformDate(order.modified ?? order.date ?? '', account.platform);
+      if (page.items.length + page.setAside.length === 0) continue;
+      // Set-aside orders are stored in "needs attention" before the watermark moves past them, and retried by id
+      // below on every run: the watermark never skips them.
+      await storeOrders(ctx, page.items, page.setAside);
+      const dates = [
+        ...page.items.map((order) => order.modified ?? order.date ?? ''),
+        ...page.setAside.map((item) => rawModified(item.raw)),
+      ];
+      for (const text of dates) {
+        const modified = fromEmagDate(text, account.platform).getTime();
         if (modified > newest) newest = modified;
       }
-      done += page.length;
+      done += page.items.length + page.setAside.length;
       ctx.progress(done, null);
     }
     // Only a window read to its end moves the watermark: a timeout mid-window re-reads it next time.
     mark = nextWatermark(mark, window, newest, now);
     repos.cursors.set(account.id, 'order-changes', mark);
   }
+  await retrySetAside(
+    ctx,
+    'order',
+    (id) => ctx.call((options) => client.orders.readPage({ id, type }, options)),
+    async (page) => void (await storeOrders(ctx, page.items, page.setAside)),
+  );
   if (!isImported(repos, account)) completeFirstImport(ctx, account);
 }
