@@ -183,8 +183,8 @@ export function liveOrder(record: EmagOrderRecord, seed: number): Record<string,
     })),
     // Live read answers carry the code inside `{ id, name }` (a strict public client that parses them says so).
     reason_cancellation:
-      reason === null || reason === undefined
-        ? null
+      typeof reason !== 'number'
+        ? (reason ?? null)
         : forms.chance(0.7)
           ? { id: reason, name: CANCEL_REASON_NAMES[reason] ?? 'Alt motiv' }
           : forms.int(reason),

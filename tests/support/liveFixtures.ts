@@ -37,9 +37,13 @@ export interface LiveFixture {
 
 export const LIVE_FIXTURES_DIR = join(__dirname, '..', 'fixtures', 'emag-live');
 
+/**
+ * The record answers (order, offer and return pages) with what MagFlow must make of them. The folder also holds the
+ * write side's AWB and error answers (`awb-*`, `error-*`: HTTP status and body, read by tests/emag/write-decisions).
+ */
 export function liveFixtures(route?: LiveFixture['route']): LiveFixture[] {
   return readdirSync(LIVE_FIXTURES_DIR)
-    .filter((file) => file.endsWith('.json'))
+    .filter((file) => file.endsWith('.json') && !file.startsWith('awb-') && !file.startsWith('error-'))
     .sort()
     .map((file) => ({ file, ...(JSON.parse(readFileSync(join(LIVE_FIXTURES_DIR, file), 'utf8')) as object) }))
     .filter((fixture): fixture is LiveFixture => route === undefined || (fixture as LiveFixture).route === route);
