@@ -4,9 +4,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { OutboxAction } from '../../shared/domain';
 import { UNCONFIRMED } from '../../main/core/sync/outboxPolicy';
+import { startSandbox } from '../../main/sandbox';
 import { createHarness, drainUntilIdle, type Harness } from './harness';
 
 const MAIN = { username: 'act-main', password: 'main-secret', kind: 'main' as const, orders: 80, offers: 2 };
@@ -161,6 +162,36 @@ describe('seller actions through the outbox', () => {
     // Not retried by itself: the seller decides.
     await h.engine.runJob('acknowledge', mainId, 'manual');
     expect(h.repos.outbox.get(action.id)!.attempts).toBe(1);
+  });
+
+  it('counts a status change as done when its repeat after a lost answer is refused because the first one took effect', async () => {
+    // eMAG's clock moves a second on every request once the drain starts, so the save that took effect moves the
+    // order's `modified`, and the client's repeat of that save (its answer was lost) no longer restates the order.
+    let ticking = false;
+    let skewMs = 0;
+    const sandbox = await startSandbox({
+      port: 0,
+      seed: 64,
+      accounts: [MAIN],
+      rateLimit: false,
+      faults: [{ route: 'order/save', kind: 'malformedJson', count: 1 }],
+      now: () => new Date(Date.now() + (ticking ? (skewMs += 1_000) : skewMs)),
+    });
+    onTestFinished(() => sandbox.close());
+    const h = await open({ accounts: [MAIN], sandbox, settings: { autoAcknowledge: false } });
+    const mainId = h.accounts[MAIN.username]!.id;
+    const orderId = await importedOrderInProgress(h, mainId);
+    const action = h.repos.outbox.enqueue({ accountId: mainId, orderId, kind: 'status', payload: { status: 3 } });
+    ticking = true;
+    await drainUntilIdle(h, mainId);
+    ticking = false;
+    const saves = h.sandbox.requestLog.filter((e) => e.route === 'order/save');
+    expect(saves).toHaveLength(2);
+    expect(saves[0]).toMatchObject({ status: 200, fault: 'malformedJson' });
+    expect(saves[1]!.status).toBe(200); // refused in the envelope: 'modified' differs from the order as read
+    expect(h.repos.outbox.get(action.id)).toMatchObject({ state: 'sent', lastError: null });
+    expect(h.sandbox.orders(MAIN.username).find((o) => o.id === orderId)?.status).toBe(3);
+    expect(h.repos.orders.get(mainId, orderId)?.status).toBe(3);
   });
 
   it('does not attach an invoice twice when eMAG attached it but the answer was lost', async () => {

@@ -176,8 +176,10 @@ export function checkWorld(inv: Invariants, spec: WorldSpec): void {
     );
 
     const statusActions = db
-      .prepare("SELECT order_id AS orderId, state, payload FROM outbox WHERE account_id = ? AND kind = 'status'")
-      .all(mainId) as { orderId: number; state: string; payload: string }[];
+      .prepare(
+        "SELECT order_id AS orderId, state, payload, last_error AS lastError FROM outbox WHERE account_id = ? AND kind = 'status'",
+      )
+      .all(mainId) as { orderId: number; state: string; payload: string; lastError: string | null }[];
     const byOrder = new Map<number, number>();
     for (const a of statusActions) byOrder.set(a.orderId, (byOrder.get(a.orderId) ?? 0) + 1);
     const notQueued = [...spec.planned.keys()].filter((oid) => !byOrder.has(oid));

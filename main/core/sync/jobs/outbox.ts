@@ -157,7 +157,18 @@ const changeStatus: Handler = async (ctx, action) => {
     return { result: { status: target, already: true } };
   }
   const client = ctx.client();
-  await ctx.call((options) => client.orders.changeStatus(fresh.raw, target, options));
+  try {
+    await ctx.call((options) => client.orders.changeStatus(fresh.raw, target, options));
+  } catch (error) {
+    if (!isEmagError(error) || error.kind !== 'api') throw error;
+    // eMAG refused. When the first answer was lost, the client repeats the save, and the repeat can be refused
+    // because the first one took effect (the order's `modified` moved): if the order has reached the target, the
+    // change is done; anything else is a real refusal.
+    const after = await readFresh(ctx, orderId, 3);
+    if (!after || after.status !== target) throw error;
+    await storeFresh(ctx, after);
+    return { result: { status: target, already: true } };
+  }
   await refresh(ctx, orderId, 3);
   return { result: { status: target } };
 };
