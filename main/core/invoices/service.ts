@@ -16,13 +16,13 @@ import {
 import type { OutboxAction } from '../../../shared/domain';
 import type { Clock } from '../clock';
 import type { Repositories } from '../db';
-import { AppError, notFound } from '../errors';
+import { AppError, invalidInput, notFound } from '../errors';
 import type { Logger } from '../logging';
 import type { OrderActions } from '../orders/actions';
 import type { SecretStore } from '../secrets/store';
 import { bucketSettings, type BucketSettingsInput } from './bucketSettings';
 import { matchInvoiceFiles } from './matchFiles';
-import { pdfFromBase64, sha256Hex } from './pdfFile';
+import { pdfFromBase64, pdfProblem, sha256Hex } from './pdfFile';
 import { BucketError, isBucketError, linkRefusal, s3Bucket, type BucketConfig } from './s3Bucket';
 
 export interface InvoiceServiceDeps {
@@ -35,13 +35,17 @@ export interface InvoiceServiceDeps {
   bucketTimeoutMs?: number;
 }
 
-export interface InvoiceFile {
+export interface InvoicePdf {
   accountId: number;
   orderId: number;
   fileName: string;
-  contentBase64: string;
+  bytes: Buffer;
+  /** What the customer sees; default "Factura <order>". */
   name?: string | undefined;
 }
+
+/** A PDF as the window sends it (base64, over IPC or the browser bridge). */
+export type InvoiceFile = Omit<InvoicePdf, 'bytes'> & { contentBase64: string };
 
 /** The bucket test's file: a tiny valid PDF with a random marker, so a stale copy can never pass for it. */
 const testPdf = (marker: string): Buffer =>
@@ -160,11 +164,18 @@ export function invoiceService(deps: InvoiceServiceDeps) {
       );
     },
 
+    /** The window's upload: base64 decoded and checked, then as `attachPdf`. */
+    attachFile(file: InvoiceFile): Promise<InvoiceUploadResult> {
+      const { contentBase64, ...rest } = file;
+      return this.attachPdf({ ...rest, bytes: pdfFromBase64(contentBase64) });
+    },
+
     /** Uploads one PDF for one order and queues its attachment; the same file twice is attached once. */
-    async attachFile(file: InvoiceFile): Promise<InvoiceUploadResult> {
-      const { accountId, orderId } = file;
+    async attachPdf(file: InvoicePdf): Promise<InvoiceUploadResult> {
+      const { accountId, orderId, bytes } = file;
       if (!repos.orders.get(accountId, orderId)) throw notFound(`Order ${orderId}`);
-      const bytes = pdfFromBase64(file.contentBase64);
+      const problem = pdfProblem(bytes);
+      if (problem) throw invalidInput([{ path: 'file', message: problem }]);
       const config = settings.config();
       const sha256 = sha256Hex(bytes);
       const earlier = repos.outbox
