@@ -295,6 +295,9 @@ describe('bulk: many PDFs matched to orders by file name', () => {
     expect(state(1).getAttribute('data-state')).toBe('failed');
     expect(state(1).textContent).toContain('the link expired');
     expect(state(2).getAttribute('data-state')).toBe('skipped');
+    expect(within(dialog).getByTestId('bulk-summary').textContent).toBe(
+      'Atașate: 1 · în curs: 0 · nereușite: 1 · netrimise: 2',
+    );
   });
 
   it('without a bucket explains it instead of taking files', async () => {

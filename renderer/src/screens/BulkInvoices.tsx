@@ -70,6 +70,7 @@ function BulkInvoicesDialog({ onClose }: { onClose: () => void }) {
   const { phase, rows, error } = useBulkInvoices();
   const toAttach = rows.filter((r) => r.match.outcome === 'matched').length;
   const skipped = rows.length - toAttach;
+  const count = (...states: BulkRow['state'][]) => rows.filter((r) => states.includes(r.state)).length;
 
   useEffect(() => {
     if (useInvoices.getState().bucket === undefined) void useInvoices.getState().loadBucket();
@@ -77,6 +78,7 @@ function BulkInvoicesDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog title={t('invoices.bulk.title')} onClose={onClose} testId="bulk-invoices-dialog">
+      <span className="bulk-invoices" hidden />
       {bucket === null && <NoBucketNotice testId="bulk-no-bucket" />}
       {bucket && (phase === 'choose' || phase === 'matching') && (
         <PdfDropZone
@@ -111,8 +113,14 @@ function BulkInvoicesDialog({ onClose }: { onClose: () => void }) {
             ))}
           </SimpleTable>
           <p data-testid="bulk-summary" role="status">
-            {t('invoices.bulk.summary', { count: toAttach })}{' '}
-            {skipped > 0 && t('invoices.bulk.skippedCount', { count: skipped })}
+            {phase === 'review'
+              ? `${t('invoices.bulk.summary', { count: toAttach })}${skipped > 0 ? ` ${t('invoices.bulk.skippedCount', { count: skipped })}` : ''}`
+              : t('invoices.bulk.progress', {
+                  sent: count('sent'),
+                  pending: count('waiting', 'uploading', 'pending'),
+                  failed: count('failed', 'error'),
+                  skipped,
+                })}
           </p>
         </>
       )}

@@ -51,7 +51,13 @@ export function InvoiceFromFile({ order }: { order: OrderDetail }) {
   }, []);
 
   if (bucket === undefined) return null;
-  if (bucket === null) return <NoBucketNotice />;
+  if (bucket === null) {
+    return (
+      <div className="action-block">
+        <NoBucketNotice />
+      </div>
+    );
+  }
 
   async function choose(files: File[]) {
     const chosen = files[0]!;

@@ -41,8 +41,13 @@ const inputOf = (form: BucketForm): InvoiceBucketInput => ({
   keyPrefix: form.keyPrefix.trim(),
 });
 
-const TEXT_FIELDS: { key: Exclude<keyof BucketForm, 'pathStyle'>; maxLength: number; hint?: boolean }[] = [
-  { key: 'endpoint', maxLength: 300, hint: true },
+const TEXT_FIELDS: {
+  key: Exclude<keyof BucketForm, 'pathStyle'>;
+  maxLength: number;
+  hint?: boolean;
+  wide?: boolean;
+}[] = [
+  { key: 'endpoint', maxLength: 300, hint: true, wide: true },
   { key: 'region', maxLength: 64, hint: true },
   { key: 'bucket', maxLength: 63 },
   { key: 'accessKeyId', maxLength: 128 },
@@ -123,9 +128,10 @@ export function InvoiceBucketSection() {
     <Card title={t('invoices.bucket.title')} testId="settings-bucket">
       <p className="hint">{t('invoices.bucket.intro')}</p>
       <form className="form-grid" onSubmit={(e) => void save(e)}>
-        {TEXT_FIELDS.map(({ key, maxLength, hint }) => (
+        {TEXT_FIELDS.map(({ key, maxLength, hint, wide }) => (
           <InputField
             key={key}
+            {...(wide ? { style: { gridColumn: '1 / -1' } } : {})}
             label={t(`invoices.bucket.field.${key}`)}
             hint={hint ? t(`invoices.bucket.hint.${key}`) : undefined}
             type={key === 'secretAccessKey' ? 'password' : 'text'}

@@ -491,6 +491,7 @@ export const en = {
       skippedCount_other: '{{count}} files are not sent.',
       confirm_one: 'Upload and attach {{count}} invoice',
       confirm_other: 'Upload and attach {{count}} invoices',
+      progress: 'Attached: {{sent}} · in progress: {{pending}} · failed: {{failed}} · not sent: {{skipped}}',
       other: 'Choose other files',
       problem: { not_pdf: 'The file is not a PDF.', too_big: 'The file is over 10 MB.' },
       state: {

@@ -503,6 +503,7 @@ export const ro = {
       confirm_one: 'Încarcă și atașează {{count}} factură',
       confirm_few: 'Încarcă și atașează {{count}} facturi',
       confirm_other: 'Încarcă și atașează {{count}} de facturi',
+      progress: 'Atașate: {{sent}} · în curs: {{pending}} · nereușite: {{failed}} · netrimise: {{skipped}}',
       other: 'Alege alte fișiere',
       problem: { not_pdf: 'Fișierul nu este un PDF.', too_big: 'Fișierul are peste 10 MB.' },
       state: {
