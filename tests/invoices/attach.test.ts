@@ -6,12 +6,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxAction } from '../../shared/domain';
 import type { InvoiceMatch, InvoiceUploadResult } from '../../shared/invoices';
 import type { IpcResult } from '../../shared/ipc';
-import { s3Bucket } from '../../main/core/invoices/s3Bucket';
+import { s3Bucket, type BucketConfig } from '../../main/core/invoices/s3Bucket';
 import { createMagflowCore, type MagflowCore } from '../../main/core/magflow';
 import { memorySecretStore } from '../../main/core/secrets/store';
 import { startSandbox, type Sandbox } from '../../main/sandbox';
 import { FAST_CLIENT } from '../sync/harness';
-import { startS3Server, S3_ACCESS_KEY_ID, S3_REGION, S3_SECRET, type S3TestServer } from '../support/s3Server';
+import { bucketSettingsFor, startS3Server, type S3TestServer } from '../support/s3Server';
 import { tempDirForSuite } from '../support/tempDir';
 
 const MAIN = { username: 'facturi-main', password: 'parola-main', kind: 'main' as const, orders: 40, offers: 2 };
@@ -30,16 +30,7 @@ const dataDir = tempDirForSuite('magflow-invoices-', async () => {
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.7\n% ${text}\n1 0 obj<<>>endobj\n%%EOF\n`);
 const base64 = (bytes: Buffer) => bytes.toString('base64');
-const bucketInput = (overrides: Record<string, unknown> = {}) => ({
-  endpoint: s3.endpoint,
-  region: S3_REGION,
-  bucket: s3.bucket,
-  accessKeyId: S3_ACCESS_KEY_ID,
-  secretAccessKey: S3_SECRET,
-  pathStyle: true,
-  keyPrefix: 'magflow/',
-  ...overrides,
-});
+const bucketInput = (overrides: Partial<BucketConfig> = {}) => bucketSettingsFor(s3, overrides);
 
 async function call<T>(channel: string, input?: unknown): Promise<IpcResult<T>> {
   return (await core.dispatcher.dispatch(channel, input)) as IpcResult<T>;
@@ -232,16 +223,7 @@ describe('attaching an invoice PDF', () => {
 });
 
 describe('eMAG downloads the link (the sandbox does it too)', () => {
-  const bucket = () =>
-    s3Bucket({
-      endpoint: s3.endpoint,
-      region: S3_REGION,
-      bucket: s3.bucket,
-      accessKeyId: S3_ACCESS_KEY_ID,
-      secretAccessKey: S3_SECRET,
-      pathStyle: true,
-      keyPrefix: '',
-    });
+  const bucket = () => s3Bucket(bucketSettingsFor(s3, { keyPrefix: '' }));
 
   /** Queues a link as a pasted URL would be, sends it, and returns the action as it ended. */
   async function sendLink(url: string): Promise<OutboxAction> {

@@ -8,7 +8,14 @@ import { INVOICE_LINK_EXPIRY_SEC } from '../../shared/invoices';
 import { createMagflowCore, DATABASE_FILE, type MagflowCore } from '../../main/core/magflow';
 import { endpointProblem, s3Bucket, type BucketConfig } from '../../main/core/invoices/s3Bucket';
 import { memorySecretStore } from '../../main/core/secrets/store';
-import { startS3Server, S3_ACCESS_KEY_ID, S3_REGION, S3_SECRET, type S3TestServer } from '../support/s3Server';
+import {
+  bucketSettingsFor,
+  startS3Server,
+  S3_ACCESS_KEY_ID,
+  S3_REGION,
+  S3_SECRET,
+  type S3TestServer,
+} from '../support/s3Server';
 import { tempDirForSuite } from '../support/tempDir';
 
 let s3: S3TestServer;
@@ -19,16 +26,7 @@ afterAll(async () => {
   await s3?.close();
 });
 
-const configFor = (overrides: Partial<BucketConfig> = {}): BucketConfig => ({
-  endpoint: s3.endpoint,
-  region: S3_REGION,
-  bucket: s3.bucket,
-  accessKeyId: S3_ACCESS_KEY_ID,
-  secretAccessKey: S3_SECRET,
-  pathStyle: true,
-  keyPrefix: 'magflow/',
-  ...overrides,
-});
+const configFor = (overrides: Partial<BucketConfig> = {}): BucketConfig => bucketSettingsFor(s3, overrides);
 const pdf = (text: string) => Buffer.from(`%PDF-1.7\n${text}\n%%EOF\n`);
 
 describe('the bucket client (aws4fetch, SigV4)', () => {
@@ -109,16 +107,7 @@ describe('the bucket in Settings (through the IPC dispatcher)', () => {
     core = await createMagflowCore({ dataDir, demo: false, secrets });
   });
   const call = (channel: string, input?: unknown) => core.dispatcher.dispatch(channel, input);
-  const settingsInput = (overrides: Record<string, unknown> = {}) => ({
-    endpoint: s3.endpoint,
-    region: S3_REGION,
-    bucket: s3.bucket,
-    accessKeyId: S3_ACCESS_KEY_ID,
-    secretAccessKey: S3_SECRET,
-    pathStyle: true,
-    keyPrefix: 'magflow/',
-    ...overrides,
-  });
+  const settingsInput = (overrides: Partial<BucketConfig> = {}) => bucketSettingsFor(s3, overrides);
 
   it('has no bucket at first, and its test says so', async () => {
     expect(await call('invoices.bucket.get')).toEqual({ ok: true, value: { bucket: null } });

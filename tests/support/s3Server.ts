@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
+import type { BucketConfig } from '../../main/core/invoices/s3Bucket';
 
 /** s3rver's built-in account (it checks the key id exists); the secret is the guard's, so it can be told apart. */
 export const S3_ACCESS_KEY_ID = 'S3RVER';
@@ -175,5 +176,19 @@ export async function startS3Server(bucket = 'facturi'): Promise<S3TestServer> {
       await server.close();
       rmSync(directory, { recursive: true, force: true });
     },
+  };
+}
+
+/** Bucket settings that point at this server (path-style, as 127.0.0.1 has no bucket subdomains), with overrides. */
+export function bucketSettingsFor(s3: S3TestServer, overrides: Partial<BucketConfig> = {}): BucketConfig {
+  return {
+    endpoint: s3.endpoint,
+    region: S3_REGION,
+    bucket: s3.bucket,
+    accessKeyId: S3_ACCESS_KEY_ID,
+    secretAccessKey: S3_SECRET,
+    pathStyle: true,
+    keyPrefix: 'magflow/',
+    ...overrides,
   };
 }

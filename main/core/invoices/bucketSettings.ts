@@ -11,15 +11,8 @@ import { endpointProblem, type BucketConfig } from './s3Bucket';
 
 const SETTINGS_KEY = 'invoiceBucket';
 
-interface StoredBucket {
-  endpoint: string;
-  region: string;
-  bucket: string;
-  accessKeyId: string;
-  pathStyle: boolean;
-  keyPrefix: string;
-  secretRef: string;
-}
+/** What is stored: the view's settings, and where the secret is instead of whether it is there. */
+type StoredBucket = Omit<InvoiceBucketView, 'hasSecret'> & { secretRef: string };
 
 /** Parsed settings input (zod applied the defaults). */
 export type BucketSettingsInput = Omit<InvoiceBucketInput, 'pathStyle' | 'keyPrefix'> & {

@@ -11,15 +11,8 @@ import { InputField } from '../components/InputField';
 import { useGuardedCall } from '../components/useGuardedCall';
 import { useInvoices } from '../stores/invoices';
 
-interface BucketForm {
-  endpoint: string;
-  region: string;
-  bucket: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  pathStyle: boolean;
-  keyPrefix: string;
-}
+/** The saved settings plus the secret box (empty: keep the stored key). */
+type BucketForm = Omit<InvoiceBucketView, 'hasSecret'> & { secretAccessKey: string };
 
 const formOf = (view: InvoiceBucketView | null | undefined): BucketForm => ({
   endpoint: view?.endpoint ?? '',
