@@ -16,6 +16,15 @@ import {
   type SyncRun,
 } from './domain';
 import type { MagflowEvent } from './events';
+import {
+  BULK_INVOICE_MAX_FILES,
+  EMAG_ATTACHMENT_NAME_MAX,
+  INVOICE_MAX_BASE64,
+  type BucketTestResult,
+  type InvoiceBucketView,
+  type InvoiceMatch,
+  type InvoiceUploadResult,
+} from './invoices';
 import { SettingsPatchSchema, type Settings } from './settings';
 import type { AppInfo, DashboardView, DiagnosticsView, HealthReport, SyncStateView } from './views';
 
@@ -135,6 +144,51 @@ export const AwbRequestSchema = z
     path: ['parcels'],
   });
 
+/** The seller's S3-compatible bucket for invoice PDFs. The secret is omitted when editing keeps the stored one. */
+export const InvoiceBucketInputSchema = z
+  .object({
+    endpoint: z.string().trim().min(1).max(300),
+    region: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9-]+$/, 'letters, digits and dashes (e.g. eu-central-1, or auto for Cloudflare R2)'),
+    bucket: z
+      .string()
+      .trim()
+      .min(3)
+      .max(63)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]$/, 'letters, digits, dots and dashes'),
+    accessKeyId: z.string().trim().min(1).max(128),
+    secretAccessKey: z.string().min(1).max(256).optional(),
+    pathStyle: z.boolean().default(false),
+    keyPrefix: z
+      .string()
+      .trim()
+      .max(200)
+      .regex(/^[A-Za-z0-9!_.*'()/-]*$/, "letters, digits and / ! _ . * ' ( ) -")
+      .default(''),
+  })
+  .strict();
+export type InvoiceBucketInput = z.input<typeof InvoiceBucketInputSchema>;
+
+/** One PDF from the window, as base64 (works over Electron IPC and the browser bridge alike). */
+export const InvoiceFileSchema = z
+  .object({
+    accountId: id,
+    orderId,
+    fileName: z.string().trim().min(1).max(255),
+    contentBase64: z
+      .string()
+      .min(1)
+      .max(INVOICE_MAX_BASE64, 'the file is larger than 10 MB')
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64'),
+    /** What the customer sees (eMAG: at most 60 characters); default "Factura <order>". */
+    name: z.string().trim().min(1).max(EMAG_ATTACHMENT_NAME_MAX).optional(),
+  })
+  .strict();
+
 export interface TestConnectionResult {
   ok: boolean;
   errorKind: string | null;
@@ -174,6 +228,15 @@ export const ipcContract = {
   'orders.attachInvoice': channel<OutboxAction>()(
     z.object({ accountId: id, orderId, url: httpsUrl, name: z.string().max(255).optional() }).strict(),
   ),
+  'invoices.attachFile': channel<InvoiceUploadResult>()(InvoiceFileSchema),
+  'invoices.match': channel<InvoiceMatch[]>()(
+    z.object({ fileNames: z.array(z.string().trim().min(1).max(255)).min(1).max(BULK_INVOICE_MAX_FILES) }).strict(),
+  ),
+  'invoices.bucket.get': channel<{ bucket: InvoiceBucketView | null }>()(none),
+  'invoices.bucket.save': channel<InvoiceBucketView>()(InvoiceBucketInputSchema),
+  'invoices.bucket.remove': channel<{ removed: boolean }>()(none),
+  /** With no input: the saved bucket; with one: what is on screen (the stored secret when none is typed). */
+  'invoices.bucket.test': channel<BucketTestResult>()(InvoiceBucketInputSchema.optional()),
   'outbox.retry': channel<OutboxAction>()(z.object({ id }).strict()),
   'couriers.list': channel<CourierAccount[]>()(z.object({ accountId: id }).strict()),
   'offers.list': channel<Paged<Offer>>()(OffersQuerySchema),

@@ -6,7 +6,7 @@ import { createMagflowCore, type MagflowCore } from '../core/magflow';
 import { chooseDataDir, prepareDataDir } from './dataDir';
 import { CliFailure, UsageError } from './errors';
 import type { CliIo } from './io';
-import type { DataDirLock } from '../core/lock/dataDirLock';
+import { DataDirBusyError, type DataDirLock, type LockHolder } from '../core/lock/dataDirLock';
 import { lockForCommand } from './lock';
 import { packageVersion } from './packageInfo';
 
@@ -23,6 +23,8 @@ export interface CliContext {
 export interface CoreSession {
   core: MagflowCore;
   logger: Logger;
+  /** With `lockIfFree`: who holds the folder when this command could not take it (null when it holds it). */
+  heldBy: LockHolder | null;
   /** Stops the core (aborting runs) and releases the lock; safe to call twice. */
   close(): Promise<void>;
 }
@@ -32,6 +34,8 @@ export interface OpenOptions {
   demo?: boolean | DemoOptions;
   /** Take the data-folder lock for this command (the ones that sync). */
   lockFor?: string;
+  /** Take the lock if no other process holds it, else go on without it (a command that queues work for that one). */
+  lockIfFree?: string;
   /** Default log threshold when --log-level is not given: 'error' (one-shot commands report through their output). */
   logLevel?: LogLevel;
   /** Use this folder instead of the global option (the demo's throwaway folder). */
@@ -48,7 +52,16 @@ export async function openCore(
   options: OpenOptions = {},
 ): Promise<CoreSession> {
   const dataDir = prepareDataDir(options.dataDir ?? dataDirOf(ctx, globals));
-  const lock: DataDirLock | null = options.lockFor ? lockForCommand(dataDir, options.lockFor) : null;
+  let heldBy: LockHolder | null = null;
+  let lock: DataDirLock | null = options.lockFor ? lockForCommand(dataDir, options.lockFor) : null;
+  if (options.lockIfFree) {
+    try {
+      lock = lockForCommand(dataDir, options.lockIfFree);
+    } catch (error) {
+      if (!(error instanceof UsageError && error.cause instanceof DataDirBusyError)) throw error;
+      heldBy = error.cause.holder;
+    }
+  }
   const logger = createConsoleLogger({
     level: globals.logLevel ?? options.logLevel ?? 'error',
     write: (line) => ctx.io.err(line),
@@ -71,6 +84,7 @@ export async function openCore(
   return {
     core,
     logger,
+    heldBy,
     close() {
       closed ??= core.stop({ abort: true }).finally(() => lock?.release());
       return closed;

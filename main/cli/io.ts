@@ -12,7 +12,8 @@ export function processIo(): CliIo {
     out: (text) => void process.stdout.write(text),
     err: (line) => void process.stderr.write(`${line}\n`),
     readStdin: async () => {
-      if (process.stdin.isTTY) throw new Error('--password-stdin expects the password piped on stdin');
+      if (process.stdin.isTTY)
+        throw new Error('stdin is a terminal: pipe the secret in (printf %s "$SECRET" | magflow ...)');
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
       return Buffer.concat(chunks).toString('utf8');

@@ -11,6 +11,7 @@ export function lockForCommand(dataDir: string, what: string): DataDirLock {
     if (error instanceof DataDirBusyError) {
       throw new UsageError(
         `${error.message}; stop it before '${what}' (read-only commands such as status, orders and runs still work)`,
+        { cause: error },
       );
     }
     if (error instanceof DataDirLockError) throw new UsageError(error.message);

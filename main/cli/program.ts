@@ -5,6 +5,7 @@ import { LOG_LEVELS } from '../core/logging';
 import { accountsCommand } from './commands/accounts';
 import { backupsCommand } from './commands/backups';
 import { demoCommand } from './commands/demo';
+import { invoiceCommand } from './commands/invoice';
 import { offersCommand } from './commands/offers';
 import { ordersCommand } from './commands/orders';
 import { runCommand } from './commands/run';
@@ -52,6 +53,7 @@ export function buildProgram(ctx: CliContext): Command {
     serveCommand,
     demoCommand,
     backupsCommand,
+    invoiceCommand,
   ]) {
     program.addCommand(make(ctx, globals));
   }

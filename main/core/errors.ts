@@ -7,6 +7,8 @@ export class AppError extends Error {
     message: string,
     /** For `validation`: the fields that are wrong and why (the window shows each beside its field). */
     readonly issues?: { path: string; message: string }[],
+    /** A language-neutral reason the window can explain (IpcError.code), e.g. `bucket.auth`. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'AppError';

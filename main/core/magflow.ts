@@ -16,6 +16,7 @@ import { createDispatcher, type Dispatcher } from './ipc/dispatcher';
 import { createHandlers, STATS_CACHE_KEY } from './ipc/handlers';
 import { silentLogger, type Logger } from './logging';
 import { createMetrics, type AppMetrics } from './metrics';
+import { invoiceService, type InvoiceService } from './invoices/service';
 import { orderActions, type OrderActions } from './orders/actions';
 import { createScheduler, type Scheduler } from './scheduler';
 import { fileSecretStore } from './secrets/fileStore';
@@ -68,6 +69,8 @@ export interface MagflowCore {
   readonly scheduler: Scheduler;
   readonly accounts: AccountService;
   readonly actions: OrderActions;
+  /** Invoice PDFs: the seller's bucket, uploads, bulk matching. */
+  readonly invoices: InvoiceService;
   readonly dispatcher: Dispatcher;
   isDemo(): boolean;
   demo(): Demo | null;
@@ -175,6 +178,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
   bus.on('outbox_changed', () => void cache.deletePrefix(STATS_CACHE_KEY));
 
   const actions = orderActions({ repos, bus, clock, kickOutbox: (accountId) => scheduler.kickOutbox(accountId) });
+  const invoices = invoiceService({ repos, secrets, actions, clock, logger });
 
   const diagnostics = async (): Promise<DiagnosticsView> => ({
     accounts: clients.live().map(({ account, client }) => {
@@ -230,6 +234,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     cache,
     accounts,
     actions,
+    invoices,
     sync: {
       syncNow: (input) => scheduler.syncNow(input),
       syncNowTargets: (input) => scheduler.syncNowTargets(input),
@@ -271,6 +276,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     scheduler,
     accounts,
     actions,
+    invoices,
     dispatcher,
     isDemo: () => demo !== null,
     demo: () => demo,

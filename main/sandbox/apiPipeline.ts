@@ -139,7 +139,7 @@ export async function handleApiRequest(
       break;
   }
 
-  const [status, envelope] = runRoute(core, account, method, route, param, rawBody, req.headers['content-type']);
+  const [status, envelope] = await runRoute(core, account, method, route, param, rawBody, req.headers['content-type']);
   if (fault?.kind === 'resetAfter') {
     // The action ran and the answer is lost: what a client sees when eMAG closes the connection after processing.
     finish(0, 'resetAfter');
@@ -157,7 +157,7 @@ export async function handleApiRequest(
   finish(status, fault?.kind);
 }
 
-function runRoute(
+async function runRoute(
   core: ApiCore,
   account: AccountState,
   method: string,
@@ -165,13 +165,14 @@ function runRoute(
   param: string | undefined,
   rawBody: string,
   contentType: string | undefined,
-): [number, Envelope] {
+): Promise<[number, Envelope]> {
   const spec = ROUTES.get(route);
   if (!spec) return [404, errorEnvelope([`Unknown resource or action '${route}'`])];
   if (method !== spec.method) return [405, errorEnvelope([`${route} expects HTTP ${spec.method}, not ${method}`])];
   try {
     const payload = readPayload(rawBody, contentType);
-    return [200, okEnvelope(spec.handle({ account, payload, param, nowMs: core.clock() }))];
+    // Most handlers answer at once; order/attachments/save first downloads the documents, as eMAG does.
+    return [200, okEnvelope(await spec.handle({ account, payload, param, nowMs: core.clock() }))];
   } catch (error) {
     if (error instanceof ApiRefusal) return [200, errorEnvelope(error.messages)];
     return [500, errorEnvelope([`Sandbox internal error: ${(error as Error).message}`])];

@@ -393,6 +393,8 @@ export function createFakeApi(options: { orders?: OrderSummary[]; info?: Partial
     'orders.generateAwb': (input) => action(input.accountId, input.orderId, 'awb', { ...input }),
     'orders.attachInvoice': (input) => action(input.accountId, input.orderId, 'invoice', { url: input.url }),
     'outbox.retry': ({ id }) => ({ ...action(1, 0, 'acknowledge', {}), id }),
+    // No invoice bucket until a test sets one up (invoices.test.tsx).
+    'invoices.bucket.get': () => ({ bucket: null }),
     'couriers.list': ({ accountId }) => [
       {
         accountId,

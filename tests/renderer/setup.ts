@@ -5,8 +5,10 @@ import { setApi } from '../../renderer/src/api/client';
 import { i18n } from '../../renderer/src/i18n';
 import { useApp } from '../../renderer/src/stores/app';
 import { useDashboard } from '../../renderer/src/stores/dashboard';
+import { useBulkInvoices } from '../../renderer/src/stores/bulkInvoices';
 import { useDiagnostics } from '../../renderer/src/stores/diagnostics';
 import { useHealth } from '../../renderer/src/stores/health';
+import { useInvoices } from '../../renderer/src/stores/invoices';
 import { useNavigation } from '../../renderer/src/stores/navigation';
 import { useNotifications } from '../../renderer/src/stores/notifications';
 import { useOffers } from '../../renderer/src/stores/offers';
@@ -20,6 +22,8 @@ import { createFakeApi, type FakeApi } from './fakeApi';
 
 const stores = [
   useApp,
+  useBulkInvoices,
+  useInvoices,
   useDashboard,
   useDiagnostics,
   useHealth,

@@ -7,6 +7,7 @@ import { removeDemoAccounts } from '../../core/demo';
 import { apiUrlProblem } from '../../core/emagClients';
 import { accountByName, printJson, withCore, type CliContext, type GlobalOptions } from '../context';
 import { CliFailure, UsageError } from '../errors';
+import { secretFrom } from '../secretInput';
 import { formatTable } from '../table';
 
 interface AddOptions {
@@ -18,29 +19,6 @@ interface AddOptions {
   passwordStdin?: boolean;
   apiUrl?: string;
   disabled?: boolean;
-}
-
-async function passwordFrom(ctx: CliContext, options: AddOptions): Promise<string> {
-  if (options.passwordEnv !== undefined && options.passwordStdin) {
-    throw new UsageError('give the password once: --password-env VAR or --password-stdin, not both');
-  }
-  if (options.passwordEnv !== undefined) {
-    const value = ctx.io.env[options.passwordEnv];
-    if (!value) throw new UsageError(`the environment variable ${options.passwordEnv} is not set or empty`);
-    return value;
-  }
-  if (options.passwordStdin) {
-    let text: string;
-    try {
-      text = await ctx.io.readStdin();
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-    const password = text.replace(/\r?\n$/, '');
-    if (password === '') throw new UsageError('--password-stdin: nothing was read from stdin');
-    return password;
-  }
-  throw new UsageError('the API password is required: --password-env VAR or --password-stdin');
 }
 
 const accountRow = (a: Account) => [
@@ -71,7 +49,12 @@ export function accountsCommand(ctx: CliContext, globals: (cmd: Command) => Glob
     .option('--api-url <url>', 'override the platform API URL (plain http only for loopback)')
     .option('--disabled', 'add it without syncing it')
     .action(async (options: AddOptions, cmd: Command) => {
-      const password = await passwordFrom(ctx, options);
+      const password = await secretFrom(
+        ctx,
+        { env: options.passwordEnv, stdin: options.passwordStdin },
+        'password',
+        'the API password',
+      );
       // Everything is checked before the database is opened: a bad command line changes nothing.
       const parsed = AccountInputSchema.safeParse({
         name: options.name,

@@ -5,6 +5,7 @@
 //   GET  anything else                                                               ->  static file or index.html
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { INVOICE_UPLOAD_BODY_BYTES } from '../../../shared/invoices';
 import type { IpcResult } from '../../../shared/ipc';
 import type { EventBus } from '../../core/events/bus';
 import type { Dispatcher } from '../../core/ipc/dispatcher';
@@ -44,6 +45,8 @@ export interface BridgeServer {
 }
 
 const INVOKE_PREFIX = '/api/invoke/';
+/** Channels that carry a file: their own body limit (an invoice PDF of up to 10 MB as base64). */
+const FILE_CHANNEL_BODY_BYTES: Readonly<Record<string, number>> = { 'invoices.attachFile': INVOICE_UPLOAD_BODY_BYTES };
 const EVENTS_PATH = '/api/events';
 
 type Failure = IpcResult<never>;
@@ -99,12 +102,14 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       return;
     }
     let body: unknown;
+    const fileLimit = Object.hasOwn(FILE_CHANNEL_BODY_BYTES, channel) ? FILE_CHANNEL_BODY_BYTES[channel]! : 0;
+    const limit = Math.max(maxBodyBytes, fileLimit);
     try {
-      const text = await readBody(req, maxBodyBytes);
+      const text = await readBody(req, limit);
       body = text.trim() === '' ? {} : JSON.parse(text);
     } catch (error) {
       if (error instanceof BodyTooLarge) {
-        sendJson(res, 413, failure('validation', `Request body is larger than ${maxBodyBytes} bytes`), {
+        sendJson(res, 413, failure('validation', `Request body is larger than ${limit} bytes`), {
           Connection: 'close',
         });
         return;

@@ -63,7 +63,12 @@ export function createDispatcher(handlers: IpcHandlers, options: DispatcherOptio
         if (error instanceof AppError) {
           return {
             ok: false,
-            error: { kind: error.kind, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },
+            error: {
+              kind: error.kind,
+              message: error.message,
+              ...(error.issues ? { issues: error.issues } : {}),
+              ...(error.code ? { code: error.code } : {}),
+            },
           };
         }
         if (isEmagError(error)) {

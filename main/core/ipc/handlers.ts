@@ -8,6 +8,7 @@ import { CACHE_KEYS, CACHE_TTL } from '../cache';
 import { emagToday, type Clock } from '../clock';
 import type { Repositories } from '../db';
 import { AppError, notFound } from '../errors';
+import type { InvoiceService } from '../invoices/service';
 import type { OrderActions } from '../orders/actions';
 import { toOrderDetail } from '../orders/detail';
 import { ordersToCsv } from '../orders/exportCsv';
@@ -24,6 +25,7 @@ export interface HandlerServices {
   cache: HandlerCache;
   accounts: AccountService;
   actions: OrderActions;
+  invoices: InvoiceService;
   sync: {
     syncNow(options?: { job?: SyncRun['job']; accountId?: number }): Promise<SyncRun[]>;
     syncNowTargets(options?: { job?: SyncRun['job']; accountId?: number }): number;
@@ -80,6 +82,12 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'orders.generateAwb': (request) => services.actions.generateAwb(request),
     'orders.attachInvoice': ({ accountId, orderId, url, name }) =>
       services.actions.attachInvoice(accountId, orderId, url, name),
+    'invoices.attachFile': (file) => services.invoices.attachFile(file),
+    'invoices.match': ({ fileNames }) => services.invoices.match(fileNames),
+    'invoices.bucket.get': () => ({ bucket: services.invoices.bucket.get() }),
+    'invoices.bucket.save': (input) => services.invoices.bucket.save(input),
+    'invoices.bucket.remove': () => ({ removed: services.invoices.bucket.remove() }),
+    'invoices.bucket.test': (input) => services.invoices.bucket.test(input),
     'outbox.retry': ({ id }) => services.actions.retry(id),
     'couriers.list': ({ accountId }) => {
       if (!repos.accounts.get(accountId)) throw notFound(`Account ${accountId}`);

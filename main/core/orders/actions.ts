@@ -171,7 +171,17 @@ export function orderActions(deps: OrderActionDeps) {
       });
     },
 
-    attachInvoice(accountId: number, orderId: number, url: string, name?: string): OutboxAction {
+    /**
+     * `upload`: a PDF MagFlow put in the seller's bucket (main/core/invoices): its own dedupe key (one action per
+     * file, not per presigned URL, which differs on every upload) and what the outbox and the window need to know.
+     */
+    attachInvoice(
+      accountId: number,
+      orderId: number,
+      url: string,
+      name?: string,
+      upload?: { dedupeKey: string; payload: Record<string, unknown> },
+    ): OutboxAction {
       const order = load(accountId, orderId);
       if (!isPdfUrl(url)) {
         throw invalidInput([
@@ -182,8 +192,8 @@ export function orderActions(deps: OrderActionDeps) {
         accountId,
         orderId,
         kind: 'invoice',
-        payload: { url, name: name ?? `Factura ${orderId}`, orderType: order.type },
-        dedupeKey: `invoice:${accountId}:${orderId}:${url}`,
+        payload: { url, name: name ?? `Factura ${orderId}`, orderType: order.type, ...upload?.payload },
+        dedupeKey: upload?.dedupeKey ?? `invoice:${accountId}:${orderId}:${url}`,
       });
     },
 

@@ -2,6 +2,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { AccountState } from '../accountState';
+import { downloadAttachment } from '../attachmentDownload';
 import { ApiRefusal } from '../envelope';
 import { decimalToUnits } from '../money';
 import { parseOrderFilters } from '../orderFilters';
@@ -339,7 +340,7 @@ const attachmentSchema = z
   })
   .loose();
 
-function saveAttachments({ account, payload, nowMs }: HandlerContext): unknown[] {
+async function saveAttachments({ account, payload, nowMs }: HandlerContext): Promise<unknown[]> {
   const entities = asEntityList(payload);
   const parsed = entities.map((entity, i) => {
     const attachment = parseWith(attachmentSchema, entity);
@@ -359,6 +360,8 @@ function saveAttachments({ account, payload, nowMs }: HandlerContext): unknown[]
     }
     return { attachment, order, record, type };
   });
+  // eMAG downloads each document; one it cannot use refuses the whole request (nothing is attached).
+  for (const [i, { attachment }] of parsed.entries()) await downloadAttachment(attachment.url, `Attachment ${i}`);
   const created = account.time.format(nowMs);
   for (const { attachment, order, record, type } of parsed) {
     const entry = {

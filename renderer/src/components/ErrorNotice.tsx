@@ -3,10 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { CallError } from '../api/errors';
 
 export function ErrorNotice({ error, onRetry, testId }: { error: CallError; onRetry?: () => void; testId?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // main's language-neutral reason (e.g. `bucket.auth`), explained when the window knows it.
+  const codeKey = error.code ? ['errors', 'code', ...error.code.split('.')].join('.') : null;
+  const reason = codeKey && i18n.exists(codeKey) ? t(codeKey) : null;
   return (
     <div className="notice notice-error" role="alert" data-testid={testId ?? 'error-notice'} data-kind={error.kind}>
       <strong>{t(`errors.kind.${error.kind}`)}</strong>
+      {reason && <span data-testid="error-reason">{reason}</span>}
       {error.message && <span className="notice-detail">{error.message}</span>}
       {error.issues.length > 0 && (
         <ul>

@@ -13,6 +13,7 @@ import { DateTime } from '../components/Formatted';
 import { MINOR_PER_MAJOR } from '../format/money';
 import { useOrderDetail } from '../stores/orderDetail';
 import { parseParty, receiverForm, rememberedSender, rememberSender, type PartyForm } from './awbSender';
+import { InvoiceFromFile } from './InvoiceFromFile';
 
 /** Acting is allowed to fail loudly in the UI; the store already keeps the error for display. */
 async function attempt(run: () => Promise<void>): Promise<boolean> {
@@ -123,7 +124,9 @@ export function OrderActions({ order }: { order: OrderDetail }) {
         </div>
       )}
 
+      <InvoiceFromFile order={order} />
       <form className="action-block" onSubmit={(e) => void submitInvoice(e)}>
+        <span className="muted small">{t('invoices.orUrl')}</span>
         <InputField
           label={t('order.invoiceUrl')}
           type="url"

@@ -19,6 +19,7 @@ import { useApp } from '../stores/app';
 import { useNavigation } from '../stores/navigation';
 import { useFirstVisitLoad } from '../stores/paged';
 import { exportOrdersCsv, orderKey, useLiveOrders, useOrders, type OrderSortField } from '../stores/orders';
+import { BulkInvoicesButton } from './BulkInvoices';
 
 export function OrdersScreen() {
   const { t } = useTranslation();
@@ -130,6 +131,7 @@ export function OrdersScreen() {
               ? t('orders.total', { count: orders.total, formatted: formatNumber(orders.total, language) })
               : ''}
           </span>
+          <BulkInvoicesButton />
           <ExportButton />
         </div>
       </div>

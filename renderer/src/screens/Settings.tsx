@@ -1,6 +1,6 @@
-// Settings: eMAG accounts (with a connection test), sync intervals, auto-acknowledge, notifications, language, theme,
-// start-up behaviour, what to do with passwords where the OS cannot encrypt them, and where MagFlow keeps its data and
-// logs. Every change is saved at once through main.
+// Settings: eMAG accounts (with a connection test), the invoice PDFs' bucket, sync intervals, auto-acknowledge,
+// notifications, language, theme, start-up behaviour, what to do with passwords where the OS cannot encrypt them, and
+// where MagFlow keeps its data and logs. Every change is saved at once through main.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '../../../shared/settings';
@@ -12,6 +12,7 @@ import { SelectField } from '../components/SelectField';
 import { useGuardedCall } from '../components/useGuardedCall';
 import { useApp } from '../stores/app';
 import { AccountsSection } from './SettingsAccounts';
+import { InvoiceBucketSection } from './SettingsInvoiceBucket';
 
 type IntervalKey = keyof Settings['intervals'];
 /** The same bounds main enforces, so the inputs guide the seller before main has to refuse. */
@@ -62,6 +63,7 @@ export function SettingsScreen() {
       </div>
       {error && <ErrorNotice error={error} testId="settings-error" />}
       <AccountsSection />
+      <InvoiceBucketSection />
       {settings && (
         <>
           <Card title={t('settings.sync')}>

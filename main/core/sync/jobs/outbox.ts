@@ -301,6 +301,14 @@ const attachInvoice: Handler = async (ctx, action, attempt) => {
     return done({ url, verified: true });
   }
   if (unconfirmed(action)) attempt.verified = true;
+  // A presigned link from the seller's bucket (main/core/invoices) must still work when eMAG fetches it: with less
+  // than an hour left it is not sent; dropping the file again gives a fresh one.
+  const expiresAt = typeof action.payload.expiresAt === 'string' ? Date.parse(action.payload.expiresAt) : NaN;
+  if (expiresAt <= ctx.deps.clock.now().getTime() + 3_600_000) {
+    throw new PermanentActionError(
+      `The invoice link expires at ${String(action.payload.expiresAt)}, too soon for eMAG to download it: attach the PDF again`,
+    );
+  }
   const name = typeof action.payload.name === 'string' ? action.payload.name.slice(0, 60) : undefined;
   const client = ctx.client();
   await ctx.call((options) =>

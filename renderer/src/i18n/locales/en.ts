@@ -57,6 +57,22 @@ export const en = {
       timeout: 'The sync took too long and was stopped.',
       breakerOpen: 'Requests to this account are paused for a while after repeated errors.',
     },
+    code: {
+      bucket: {
+        not_configured:
+          'No invoice bucket is set up: eMAG downloads the invoice from a link, so the PDF must first go to your own bucket (Settings → Invoice PDFs), or paste a public link.',
+        auth: 'The bucket refused the access keys (wrong access key ID or secret, or no right to write).',
+        no_bucket: 'There is no bucket with this name at this endpoint.',
+        region: 'The region or endpoint does not match the bucket.',
+        clock: "This computer's clock is too far from the server's: correct the date and time.",
+        network: 'The storage server could not be reached (network, wrong endpoint or no answer in time).',
+        refused: 'The storage server refused the request.',
+        link_too_long:
+          'The signed link is longer than the 1024 characters eMAG takes: use a shorter key prefix or bucket name.',
+        link_unreadable:
+          'The uploaded file could not be read back through its signed link, so eMAG could not download it either.',
+      },
+    },
   },
   orderStatus: {
     0: 'Cancelled',
@@ -413,5 +429,95 @@ export const en = {
     timesSeen: 'Times seen',
     showJson: 'What eMAG sent',
     autoRefresh: 'Refreshes every few seconds while this screen is open.',
+  },
+  invoices: {
+    fromFile: 'Invoice from a PDF file',
+    dropHint: 'Drop the invoice PDF here, or choose the file.',
+    choose: 'Choose the PDF file',
+    nameLabel: 'Name shown to the customer (optional)',
+    namePlaceholder: 'Factura {{id}}',
+    upload: 'Upload and attach',
+    uploading: 'Uploading…',
+    uploaded:
+      'The invoice was uploaded and is being sent to eMAG (its state is shown below). The link eMAG gets works until',
+    already: 'This file is already attached to the order (or on its way): it was not uploaded again.',
+    notPdf: '{{name}} is not a PDF file. eMAG takes PDF invoices only.',
+    tooBig: '{{name}} is {{size}}; the limit is {{limit}}.',
+    orUrl: 'or paste a public link to the PDF:',
+    noBucketTitle: 'To attach a PDF from your computer, set up a bucket',
+    noBucketWhy:
+      "eMAG does not take the file from MagFlow: it downloads it itself, from a public address (URL). A PDF on your computer, or one behind your invoicing service's login, has no such address.",
+    noBucketHow:
+      'MagFlow can put the invoice in your own S3-compatible storage (AWS S3, Cloudflare R2, Backblaze B2, MinIO) and give eMAG a signed link that works for 7 days. The bucket stays private. Set it up in Settings → Invoice PDFs.',
+    openSettings: 'Open Settings',
+    bucket: {
+      title: 'Invoice PDFs: S3 bucket',
+      intro:
+        'eMAG downloads invoices from a link. MagFlow puts each PDF in your bucket (AWS S3, Cloudflare R2, Backblaze B2, MinIO) and gives eMAG a signed link that works for 7 days; without a link nobody can read the files.',
+      field: {
+        endpoint: 'Endpoint',
+        region: 'Region',
+        bucket: 'Bucket name',
+        accessKeyId: 'Access key ID',
+        secretAccessKey: 'Secret access key',
+        keyPrefix: 'File name prefix (optional)',
+      },
+      hint: {
+        endpoint:
+          "AWS: https://s3.eu-central-1.amazonaws.com · R2: https://<account>.r2.cloudflarestorage.com · B2: https://s3.eu-central-003.backblazeb2.com · MinIO: the server's address",
+        region: 'e.g. eu-central-1; auto for Cloudflare R2',
+        keyPrefix: "e.g. magflow/ (put before each file's name)",
+      },
+      pathStyle: 'Path-style addressing (MinIO and most self-hosted servers)',
+      secretKeep: 'leave empty to keep the saved key',
+      secretStored:
+        'The secret key is kept like the eMAG password: encrypted by the system in the desktop app, never in the database or the logs.',
+      test: 'Test bucket',
+      testing: 'Testing…',
+      testOk: 'The bucket works.',
+      testFailed: 'The test failed.',
+      testOkDetail: 'A test file was uploaded, read through a signed link ({{length}} characters) and deleted.',
+      publicRead:
+        'Warning: the bucket lets anyone read files without a signed link. Make it private, or anyone who guesses an address can read the invoices.',
+      saved: 'Bucket saved.',
+      confirmRemove: 'Remove the bucket from MagFlow? The files in it stay there.',
+    },
+    bulk: {
+      open: 'Attach invoice PDFs',
+      title: 'Attach invoice PDFs to many orders',
+      hint: 'Drop the PDF files here, or choose them. MagFlow finds the order by the number in the file name (e.g. factura-123456789.pdf).',
+      choose: 'Choose the PDF files',
+      colFile: 'File',
+      colOrder: 'Order',
+      colWhat: 'What happens',
+      willAttach: 'Uploaded and attached',
+      skipped: 'Nothing is sent',
+      reason: {
+        no_number: 'the name has no order number',
+        no_order: 'no order {{numbers}} in your accounts',
+        several_orders: 'the name fits several orders',
+        same_order: 'several files for the same order',
+        not_pdf: 'not a PDF file',
+      },
+      summary_one: '{{count}} invoice will be attached.',
+      summary_other: '{{count}} invoices will be attached.',
+      skippedCount_one: '{{count}} file is not sent.',
+      skippedCount_other: '{{count}} files are not sent.',
+      confirm_one: 'Upload and attach {{count}} invoice',
+      confirm_other: 'Upload and attach {{count}} invoices',
+      progress: 'Attached: {{sent}} · in progress: {{pending}} · failed: {{failed}} · not sent: {{skipped}}',
+      other: 'Choose other files',
+      problem: { not_pdf: 'The file is not a PDF.', too_big: 'The file is over 10 MB.' },
+      state: {
+        skipped: 'Not sent',
+        waiting: 'Waiting',
+        uploading: 'Uploading…',
+        pending: 'Uploaded, being sent to eMAG',
+        sent: 'Attached',
+        failed: 'eMAG refused it',
+        error: 'Not uploaded',
+        already: 'Already attached',
+      },
+    },
   },
 } as const;

@@ -57,6 +57,22 @@ export const ro = {
       timeout: 'Sincronizarea a durat prea mult și a fost oprită.',
       breakerOpen: 'Cererile către acest cont sunt oprite temporar după erori repetate.',
     },
+    code: {
+      bucket: {
+        not_configured:
+          'Nu ai configurat un bucket pentru facturi: eMAG descarcă factura de la un link, deci PDF-ul trebuie pus întâi în propriul tău bucket (Setări → Facturi PDF) sau lipești un link public.',
+        auth: 'Bucket-ul a refuzat cheile de acces (access key ID sau secret greșite, ori fără drept de scriere).',
+        no_bucket: 'Nu există un bucket cu acest nume la acest endpoint.',
+        region: 'Regiunea sau endpoint-ul nu se potrivesc cu bucket-ul.',
+        clock: 'Ceasul calculatorului diferă prea mult de al serverului: corectează data și ora.',
+        network: 'Serverul de stocare nu a putut fi contactat (rețea, endpoint greșit sau timp expirat).',
+        refused: 'Serverul de stocare a refuzat cererea.',
+        link_too_long:
+          'Linkul semnat are peste 1024 de caractere, cât acceptă eMAG: folosește un prefix sau un nume de bucket mai scurt.',
+        link_unreadable:
+          'Fișierul încărcat nu a putut fi citit înapoi prin linkul semnat, deci nici eMAG nu l-ar putea descărca.',
+      },
+    },
   },
   orderStatus: {
     0: 'Anulată',
@@ -421,5 +437,99 @@ export const ro = {
     showJson: 'Ce a trimis eMAG',
     metrics: 'Metrici',
     autoRefresh: 'Se actualizează la câteva secunde cât timp ecranul e deschis.',
+  },
+  invoices: {
+    fromFile: 'Factura din fișier PDF',
+    dropHint: 'Trage aici factura PDF sau alege fișierul.',
+    choose: 'Alege fișierul PDF',
+    nameLabel: 'Nume afișat clientului (opțional)',
+    namePlaceholder: 'Factura {{id}}',
+    upload: 'Încarcă și atașează',
+    uploading: 'Se încarcă…',
+    uploaded:
+      'Factura a fost încărcată și se trimite la eMAG (starea apare mai jos). Linkul primit de eMAG funcționează până la',
+    already: 'Acest fișier este deja atașat comenzii (sau e pe drum): nu l-am încărcat din nou.',
+    notPdf: '{{name}} nu este un fișier PDF. eMAG acceptă doar facturi PDF.',
+    tooBig: '{{name}} are {{size}}; limita este {{limit}}.',
+    orUrl: 'sau lipește un link public către PDF:',
+    noBucketTitle: 'Pentru a atașa un PDF de pe calculator, configurează un bucket',
+    noBucketWhy:
+      'eMAG nu primește fișierul de la MagFlow: îl descarcă singur, de la o adresă publică (URL). Un PDF de pe calculatorul tău sau unul din contul tău de facturare nu are o astfel de adresă.',
+    noBucketHow:
+      'MagFlow poate pune factura în propriul tău spațiu de stocare compatibil S3 (AWS S3, Cloudflare R2, Backblaze B2, MinIO) și îi dă lui eMAG un link semnat, valabil 7 zile. Bucket-ul rămâne privat. Îl configurezi în Setări → Facturi PDF.',
+    openSettings: 'Deschide Setări',
+    bucket: {
+      title: 'Facturi PDF: bucket S3',
+      intro:
+        'eMAG descarcă facturile de la un link. MagFlow pune fiecare PDF în bucket-ul tău (AWS S3, Cloudflare R2, Backblaze B2, MinIO) și îi dă lui eMAG un link semnat, valabil 7 zile; fără link, nimeni nu poate citi fișierele.',
+      field: {
+        endpoint: 'Endpoint',
+        region: 'Regiune',
+        bucket: 'Nume bucket',
+        accessKeyId: 'Access key ID',
+        secretAccessKey: 'Secret access key',
+        keyPrefix: 'Prefix pentru fișiere (opțional)',
+      },
+      hint: {
+        endpoint:
+          'AWS: https://s3.eu-central-1.amazonaws.com · R2: https://<cont>.r2.cloudflarestorage.com · B2: https://s3.eu-central-003.backblazeb2.com · MinIO: adresa serverului',
+        region: 'ex. eu-central-1; auto pentru Cloudflare R2',
+        keyPrefix: 'ex. magflow/ (pus înaintea numelui fiecărui fișier)',
+      },
+      pathStyle: 'Adresare path-style (MinIO și majoritatea serverelor proprii)',
+      secretKeep: 'lasă gol pentru a păstra cheia salvată',
+      secretStored:
+        'Cheia secretă e păstrată ca parola eMAG: criptată de sistem în aplicația desktop, niciodată în baza de date sau în jurnale.',
+      test: 'Testează bucket-ul',
+      testing: 'Se testează…',
+      testOk: 'Bucket-ul funcționează.',
+      testFailed: 'Testul a eșuat.',
+      testOkDetail:
+        'Am încărcat un fișier de test, l-am citit printr-un link semnat ({{length}} caractere) și l-am șters.',
+      publicRead:
+        'Atenție: bucket-ul permite citirea fișierelor fără link semnat. Fă-l privat, altfel oricine ghicește o adresă poate citi facturile.',
+      saved: 'Bucket salvat.',
+      confirmRemove: 'Elimini bucket-ul din MagFlow? Fișierele din el rămân acolo.',
+    },
+    bulk: {
+      open: 'Atașează facturi PDF',
+      title: 'Atașează facturi PDF la mai multe comenzi',
+      hint: 'Trage aici fișierele PDF sau alege-le. MagFlow găsește comanda după numărul din numele fișierului (ex. factura-123456789.pdf).',
+      choose: 'Alege fișierele PDF',
+      colFile: 'Fișier',
+      colOrder: 'Comandă',
+      colWhat: 'Ce se întâmplă',
+      willAttach: 'Se încarcă și se atașează',
+      skipped: 'Nu se trimite nimic',
+      reason: {
+        no_number: 'numele nu conține un număr de comandă',
+        no_order: 'nicio comandă cu numărul {{numbers}} în conturile tale',
+        several_orders: 'numele se potrivește mai multor comenzi',
+        same_order: 'mai multe fișiere pentru aceeași comandă',
+        not_pdf: 'nu este un fișier PDF',
+      },
+      summary_one: 'Se va atașa {{count}} factură.',
+      summary_few: 'Se vor atașa {{count}} facturi.',
+      summary_other: 'Se vor atașa {{count}} de facturi.',
+      skippedCount_one: '{{count}} fișier nu se trimite.',
+      skippedCount_few: '{{count}} fișiere nu se trimit.',
+      skippedCount_other: '{{count}} de fișiere nu se trimit.',
+      confirm_one: 'Încarcă și atașează {{count}} factură',
+      confirm_few: 'Încarcă și atașează {{count}} facturi',
+      confirm_other: 'Încarcă și atașează {{count}} de facturi',
+      progress: 'Atașate: {{sent}} · în curs: {{pending}} · nereușite: {{failed}} · netrimise: {{skipped}}',
+      other: 'Alege alte fișiere',
+      problem: { not_pdf: 'Fișierul nu este un PDF.', too_big: 'Fișierul are peste 10 MB.' },
+      state: {
+        skipped: 'Nu se trimite',
+        waiting: 'În așteptare',
+        uploading: 'Se încarcă…',
+        pending: 'Încărcată, se trimite la eMAG',
+        sent: 'Atașată',
+        failed: 'eMAG a refuzat',
+        error: 'Nu s-a încărcat',
+        already: 'Deja atașată',
+      },
+    },
   },
 } as const;
