@@ -13,6 +13,7 @@ import { createBadge, type Badge } from './badge';
 import { applyApplicationMenu } from './appMenu';
 import { applyChromiumLanguage, readSavedLanguage, saveLanguage } from './chromiumLanguage';
 import { claimDataDir } from './dataDirClaim';
+import { trayIconFile, windowIconFile } from './icons';
 import { forwardEvents, logRendererProblems, registerIpcHandlers, sendToWindow } from './ipc';
 import { setupLifecycle } from './lifecycle';
 import { applyLoginItem, startedAtLogin, type LoginItemDeps } from './loginItem';
@@ -249,7 +250,7 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
       logger,
       preloadPath: options.preloadPath,
       url: devServerUrl ?? APP_INDEX_URL,
-      iconPath: icon('icon.png'),
+      iconPath: icon(windowIconFile(options.platform)),
       title: titleFor(),
       isQuitting: lifecycle.isQuitting,
       onCreated: (created) => {
@@ -310,7 +311,7 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
       logger,
       iconPath: icon('icon.png'),
     });
-    const trayIcon = (state: TrayState) => icon(`tray-${state}.png`);
+    const trayIcon = (state: TrayState) => icon(trayIconFile(options.platform, state));
     const trayPort = electron.createTray(trayIcon('ok'));
     const tray = createTrayController({
       tray: trayPort,
