@@ -186,7 +186,6 @@ const LINUX_APP_SIZES = [16, 24, 32, 48, 64, 128, 256, 512];
 const dir = path.join(__dirname, '..', 'resources');
 fs.mkdirSync(path.join(dir, 'icons'), { recursive: true });
 fs.writeFileSync(path.join(dir, 'icon.png'), render(512, appIcon));
-fs.writeFileSync(path.join(dir, 'icon-256.png'), render(256, appIcon));
 fs.writeFileSync(path.join(dir, 'icon.ico'), ico(WINDOWS_APP_SIZES.map((size) => ({ size, rgba: rasterize(size, appIcon) }))));
 for (const size of LINUX_APP_SIZES) fs.writeFileSync(path.join(dir, 'icons', `${size}x${size}.png`), render(size, appIcon));
 for (const [state, color] of Object.entries(TRAY)) {
