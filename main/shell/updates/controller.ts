@@ -220,7 +220,8 @@ export function createUpdateController(options: UpdateControllerOptions): Update
   }
 
   async function check(): Promise<UpdateStatusView> {
-    if (!updater || installing() || state === 'checking' || state === 'downloading') return status();
+    // A check or download already under way is joined by electron-updater itself (it keeps the pending promise).
+    if (!updater || installing()) return status();
     try {
       // Resolves once the feed answered; the download goes on in the background (electron-updater's autoDownload).
       await updater.checkForUpdates();
