@@ -32,7 +32,7 @@ export interface UpdaterPort {
   autoDownload: boolean;
   autoInstallOnAppQuit: boolean;
   logger: UpdaterLogger | null;
-  on(event: UpdaterEventName, listener: (...args: never[]) => void): unknown;
+  on(event: UpdaterEventName, listener: (...args: unknown[]) => void): unknown;
   checkForUpdates(): Promise<unknown>;
   /** Runs the installer, then quits (electron-updater's BaseUpdater); on failure emits 'error' and stays. */
   quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void;
@@ -174,8 +174,9 @@ export function createUpdateController(options: UpdateControllerOptions): Update
       progress = { percent: 0, transferred: 0, total: 0, bytesPerSecond: 0 };
       set('downloading');
     });
-    updater.on('download-progress', (p: ProgressLike) => {
+    updater.on('download-progress', (info: unknown) => {
       if (installing() || downloaded) return;
+      const p = info as ProgressLike | null;
       progress = {
         percent: num(p?.percent),
         transferred: num(p?.transferred),

@@ -28,6 +28,17 @@ export function updateErrorKind(code: string | null): 'checksum' | 'noRelease' |
 
 const megabytes = (bytes: number) => (bytes / 1_048_576).toFixed(1);
 
+/** The failure explained (by its code), then the updater's own words. */
+function FailureDetail({ error }: { error: NonNullable<UpdateStatusView['error']> }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="updates-error" data-code={error.code ?? ''} style={{ width: '100%' }}>
+      <div>{t(`updates.errors.${updateErrorKind(error.code)}`)}</div>
+      <div className="notice-detail small">{error.message}</div>
+    </div>
+  );
+}
+
 function StateNotice({ status }: { status: UpdateStatusView }) {
   const { t } = useTranslation();
   const version = status.availableVersion ?? '';
@@ -106,6 +117,7 @@ function StateNotice({ status }: { status: UpdateStatusView }) {
         <div className="notice notice-error" {...base}>
           <strong>{t('updates.failed')}</strong>
           <span>{t('updates.retryLater')}</span>
+          {status.error && <FailureDetail error={status.error} />}
         </div>
       );
   }
@@ -156,10 +168,9 @@ export function UpdatesSection() {
         )}
       </dl>
       <StateNotice status={status} />
-      {failure && (
-        <div className="notice notice-error" role="alert" data-testid="updates-error" data-code={failure.code ?? ''}>
-          <strong>{t(`updates.errors.${updateErrorKind(failure.code)}`)}</strong>
-          <span className="notice-detail">{failure.message}</span>
+      {failure && status.state !== 'error' && (
+        <div className="notice notice-error" role="alert">
+          <FailureDetail error={failure} />
         </div>
       )}
       {error && <ErrorNotice error={error} testId="updates-call-error" />}
