@@ -94,7 +94,10 @@ describe('what the packaged app ships', () => {
 });
 
 const require = createRequire(__filename);
-const { minimatch } = require('minimatch') as { minimatch(path: string, pattern: string, options?: object): boolean };
+// electron-builder's own matcher for `files`, `asarUnpack` and filters (the minimatch app-builder-lib resolves).
+const { minimatch } = createRequire(require.resolve('app-builder-lib/package.json'))('minimatch') as {
+  minimatch(path: string, pattern: string, options?: object): boolean;
+};
 const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
   validateConfiguration(config: unknown, logger: unknown): Promise<void>;
 };

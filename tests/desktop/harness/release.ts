@@ -31,7 +31,10 @@ const { expandMacro } = require('app-builder-lib/out/util/macroExpander.js') as 
 };
 const { hashFile } = require('app-builder-lib/out/util/hash.js') as { hashFile(file: string): Promise<string> };
 const { serializeToYaml } = require('builder-util') as { serializeToYaml(value: object): string };
-const { minimatch } = require('minimatch') as { minimatch(path: string, pattern: string): boolean };
+// electron-builder's own matcher (the minimatch app-builder-lib resolves), for extraResources' filters.
+const { minimatch } = createRequire(require.resolve('app-builder-lib/package.json'))('minimatch') as {
+  minimatch(path: string, pattern: string): boolean;
+};
 
 export type BuilderConfig = Record<string, unknown> & {
   linux: Record<string, unknown>;
