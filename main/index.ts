@@ -24,6 +24,8 @@ import { LOG_LEVELS, type LogLevel } from './core/logging';
 import { APP_ID, startShell } from './shell/app';
 import { configureElectronLog } from './shell/logging';
 import { APP_SCHEME_PRIVILEGES } from './shell/rendererProtocol';
+import { createElectronUpdater } from './shell/updates/electronUpdater';
+import { prepareUpdates } from './shell/updates/setup';
 
 // Before the app is ready: the renderer's own scheme, with https-like privileges.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -78,5 +80,14 @@ startShell(
       // An AppImage must be started through its own file; a deb install through the binary.
       executable: app.isPackaged ? (process.env['APPIMAGE'] ?? process.execPath) : null,
     },
+    updates: prepareUpdates({
+      platform: process.platform,
+      isPackaged: app.isPackaged,
+      devServerUrl,
+      resourcesPath: process.resourcesPath,
+      env: process.env,
+      logger,
+      createUpdater: createElectronUpdater,
+    }),
   },
 );

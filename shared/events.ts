@@ -1,5 +1,6 @@
 // The typed events main pushes to the window on its one event channel.
 import type { AppNotification, OrderStatus, OutboxAction, SyncRun, JobName } from './domain';
+import type { UpdateStatusView } from './updates';
 import type { HealthReport } from './views';
 
 export interface OrderNewEvent {
@@ -70,6 +71,12 @@ export interface NotificationAddedEvent {
   notification: AppNotification;
 }
 
+/** The desktop app's own updater changed state (checking, progress, downloaded, error...). */
+export interface UpdateStatusEvent {
+  type: 'update_status';
+  status: UpdateStatusView;
+}
+
 /** Sent by the shell when the seller clicks an OS notification: open this order. */
 export interface NavigateEvent {
   type: 'navigate';
@@ -87,6 +94,7 @@ export type MagflowEvent =
   | HealthChangedEvent
   | OutboxChangedEvent
   | NotificationAddedEvent
+  | UpdateStatusEvent
   | NavigateEvent;
 
 export type MagflowEventType = MagflowEvent['type'];

@@ -26,6 +26,7 @@ import {
   type InvoiceUploadResult,
 } from './invoices';
 import { SettingsPatchSchema, type Settings } from './settings';
+import type { UpdateStatusView } from './updates';
 import type { AppInfo, DashboardView, DiagnosticsView, HealthReport, SyncStateView } from './views';
 
 export { EVENT_CHANNEL, INVOKE_PREFIX } from './channels';
@@ -268,6 +269,11 @@ export const ipcContract = {
   'accounts.test': channel<TestConnectionResult>()(AccountTestSchema),
   'health.get': channel<HealthReport>()(none),
   'diagnostics.get': channel<DiagnosticsView>()(none),
+  'updates.status': channel<UpdateStatusView>()(none),
+  /** Checks the feed now (and downloads what it finds). */
+  'updates.check': channel<UpdateStatusView>()(none),
+  /** "Restart to update": installs the downloaded update once no sync is running, then restarts MagFlow. */
+  'updates.install': channel<UpdateStatusView>()(none),
 } as const;
 
 export type IpcContract = typeof ipcContract;

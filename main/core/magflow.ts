@@ -25,6 +25,7 @@ import type { DataDirLock } from './lock/dataDirLock';
 import { createSyncEngine, type SyncEngine, type SyncTuning } from './sync';
 import { dailyBackup } from './db/backup';
 import { runOffThread } from './db/worker/offThread';
+import { headlessUpdates, type UpdatesPort } from './updates';
 
 export interface MagflowCoreOptions {
   dataDir: string;
@@ -54,6 +55,8 @@ export interface MagflowCoreOptions {
    * runs left `running` by a process that died are closed as interrupted as soon as the database is open.
    */
   dataDirLock?: DataDirLock;
+  /** MagFlow's own updates (the desktop shell's updater); default: the headless answer, updates are off. */
+  updates?: UpdatesPort;
 }
 
 export interface MagflowCore {
@@ -258,6 +261,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     onSettingsChanged: () => {
       if (started) scheduler.reschedule();
     },
+    updates: options.updates ?? headlessUpdates(options.version ?? '0.0.0'),
   });
   const dispatcher = createDispatcher(handlers, {
     onInternalError: (channel, error) => logger.error('IPC handler failed', { channel, error }),

@@ -13,6 +13,7 @@ import { createBadge, type Badge } from './badge';
 import { applyApplicationMenu } from './appMenu';
 import { applyChromiumLanguage, readSavedLanguage, saveLanguage } from './chromiumLanguage';
 import { claimDataDir } from './dataDirClaim';
+import { trayIconFile, windowIconFile } from './icons';
 import { forwardEvents, logRendererProblems, registerIpcHandlers, sendToWindow } from './ipc';
 import { setupLifecycle } from './lifecycle';
 import { applyLoginItem, startedAtLogin, type LoginItemDeps } from './loginItem';
@@ -42,6 +43,8 @@ import { SECRETS_FILE, safeStorageSecretStore, unencryptedConsentText, type Safe
 import { guardAllWebContents, hardenSession, isAllowedExternalUrl, isAppUrl } from './security';
 import { createTrayController, type TrayController } from './tray';
 import type { TrayState } from './trayModel';
+import { createUpdateController, schedulerGate } from './updates/controller';
+import type { UpdatesSetup } from './updates/setup';
 import { mainWindow, type MainWindow } from './window';
 
 /** Everything the shell needs from Electron. */
@@ -87,6 +90,8 @@ export interface ShellOptions {
   navigateDelayMs?: number;
   /** Longest wait for the core to stop on quit (tests shorten it). */
   quitTimeoutMs?: number;
+  /** MagFlow's own updates (main/shell/updates/setup.ts); without it updates are off. */
+  updates?: UpdatesSetup;
 }
 
 export interface RunningShell {
@@ -142,7 +147,15 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
     onBlocked: (kind, url) => logger.warn('window: blocked', { kind, url: url.slice(0, 200) }),
   });
   watchChildProcesses(app, logger);
-  electron.powerMonitor.on('shutdown', (event) => lifecycle.systemShutdown(event));
+  const updates = createUpdateController({
+    ...(options.updates ?? { disabledReason: 'development', feed: null, installer: null, updater: null }),
+    version: app.getVersion(),
+    logger,
+  });
+  electron.powerMonitor.on('shutdown', (event) => {
+    updates.holdInstallOnQuit();
+    lifecycle.systemShutdown(event);
+  });
 
   // Chromium reads its locale only before ready (date/time inputs follow it); the core is not open yet.
   const locale = applyChromiumLanguage(app.commandLine, app.getPath('userData'), logger);
@@ -221,6 +234,7 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
       demo: options.demo ?? true,
       openExternal,
       dataDirLock: lock,
+      updates,
     });
     const theCore = core;
     try {
@@ -249,7 +263,7 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
       logger,
       preloadPath: options.preloadPath,
       url: devServerUrl ?? APP_INDEX_URL,
-      iconPath: icon('icon.png'),
+      iconPath: icon(windowIconFile(options.platform)),
       title: titleFor(),
       isQuitting: lifecycle.isQuitting,
       onCreated: (created) => {
@@ -261,8 +275,11 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
           language: () => settings().language,
           logsDir: options.logsDir,
         });
-        // Windows: logging off or shutting down ends MagFlow, it does not hide it in the tray.
-        created.on('query-session-end', () => lifecycle.sessionEnding());
+        // Windows: logging off or shutting down ends MagFlow, it does not hide it in the tray (and runs no installer).
+        created.on('query-session-end', () => {
+          updates.holdInstallOnQuit();
+          lifecycle.sessionEnding();
+        });
         created.on('session-end', () => lifecycle.endSession());
         // A new window has no overlay yet (Windows).
         setTimeout(() => badge?.invalidate(), 0);
@@ -310,7 +327,7 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
       logger,
       iconPath: icon('icon.png'),
     });
-    const trayIcon = (state: TrayState) => icon(`tray-${state}.png`);
+    const trayIcon = (state: TrayState) => icon(trayIconFile(options.platform, state));
     const trayPort = electron.createTray(trayIcon('ok'));
     const tray = createTrayController({
       tray: trayPort,
@@ -351,6 +368,10 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
       logger,
     });
     applyLoginItem(loginItem, settings().launchAtLogin);
+    updates.start({
+      sync: schedulerGate(theCore.scheduler, theCore.bus),
+      publish: (status) => theCore.bus.emit({ type: 'update_status', status }),
+    });
 
     const startHidden = settings().startMinimized || startedAtLogin(loginItem, options.argv);
     if (!startHidden) window.show();
@@ -359,6 +380,7 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
     const activeBadge = badge;
     stopShell = async () => {
       logger.info('MagFlow quitting: stopping the core');
+      updates.stop();
       power.stop();
       notifier.stop();
       tray.stop();

@@ -75,6 +75,12 @@ describe('the built desktop app, run for real', () => {
       45_000,
     );
     expect(app.entries('notification.show')).toEqual([]); // an import is summed up in the window, not popped up
+    // Run like `electron .`, not packaged: updates are off in development and nothing asks a feed.
+    expect(await invokeInPage(app, 'updates.status')).toMatchObject({
+      ok: true,
+      value: { state: 'disabled', disabledReason: 'development' },
+    });
+    expect(app.entries('net.request')).toEqual([]);
     // The dashboard follows: it asks for its figures again after the import.
     const imported = app.lastSeq();
     await app.waitForNext('ipc.invoke', imported, (e) => e['channel'] === 'magflow:dashboard.get');

@@ -11,7 +11,21 @@ import type {
 import type { MagflowEvent } from '../../shared/events';
 import type { ChannelInput, ChannelName, ChannelOutput, IpcError, IpcResult, MagflowApi } from '../../shared/ipc';
 import { DEFAULT_SETTINGS, mergeSettings, type Settings } from '../../shared/settings';
+import type { UpdateStatusView } from '../../shared/updates';
 import type { AppInfo, DashboardView, HealthReport, SyncStateView } from '../../shared/views';
+
+export const headlessUpdateStatus = (version: string): UpdateStatusView => ({
+  state: 'disabled',
+  disabledReason: 'headless',
+  currentVersion: version,
+  feed: null,
+  installer: null,
+  availableVersion: null,
+  progress: null,
+  lastCheckedAt: null,
+  nextCheckAt: null,
+  error: null,
+});
 
 export class FakeFailure {
   constructor(readonly error: IpcError) {}
@@ -338,6 +352,8 @@ export function createFakeApi(options: { orders?: OrderSummary[]; info?: Partial
 
   const handlers: Handlers = {
     'app.info': () => info,
+    // The command-line MagFlow's answer (the browser bridge): the desktop app updates itself, this window does not.
+    'updates.status': () => headlessUpdateStatus(info.version),
     'app.openExternal': () => ({ opened: true }),
     'settings.get': () => fake.settings,
     'settings.update': (patch) =>

@@ -15,6 +15,7 @@ import { useOffers } from '../../renderer/src/stores/offers';
 import { useOrderDetail } from '../../renderer/src/stores/orderDetail';
 import { useLiveOrders, useOrders } from '../../renderer/src/stores/orders';
 import { useSync } from '../../renderer/src/stores/sync';
+import { useUpdates } from '../../renderer/src/stores/updates';
 import { createFakeApi, type FakeApi } from './fakeApi';
 
 // Tells React this is a test environment that wraps updates in act().
@@ -34,6 +35,7 @@ const stores = [
   useOrders,
   useLiveOrders,
   useSync,
+  useUpdates,
 ];
 
 /** jsdom lays nothing out; give scroll containers a size so the virtualizer renders rows. */

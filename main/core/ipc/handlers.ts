@@ -10,6 +10,7 @@ import type { Repositories } from '../db';
 import { AppError, notFound } from '../errors';
 import type { InvoiceService } from '../invoices/service';
 import type { OrderActions } from '../orders/actions';
+import type { UpdatesPort } from '../updates';
 import { toOrderDetail } from '../orders/detail';
 import { ordersToCsv } from '../orders/exportCsv';
 import type { IpcHandlers } from './dispatcher';
@@ -39,6 +40,7 @@ export interface HandlerServices {
   info(): AppInfo;
   openExternal(url: string): Promise<boolean>;
   onSettingsChanged(settings: Settings): void;
+  updates: UpdatesPort;
 }
 
 /** Under the order-statistics prefix, so every order write that drops that prefix drops the dashboard too. */
@@ -138,5 +140,8 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'accounts.test': (input) => services.accounts.test(input),
     'health.get': () => services.health(),
     'diagnostics.get': () => services.diagnostics(),
+    'updates.status': () => services.updates.status(),
+    'updates.check': () => services.updates.check(),
+    'updates.install': () => services.updates.install(),
   };
 }

@@ -1,6 +1,6 @@
 // Settings: eMAG accounts (with a connection test), the invoice PDFs' bucket, sync intervals, auto-acknowledge,
 // notifications, language, theme, start-up behaviour, what to do with passwords where the OS cannot encrypt them, and
-// where MagFlow keeps its data and logs. Every change is saved at once through main.
+// where MagFlow keeps its data and logs, and MagFlow's own updates. Every change is saved at once through main.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '../../../shared/settings';
@@ -13,6 +13,7 @@ import { useGuardedCall } from '../components/useGuardedCall';
 import { useApp } from '../stores/app';
 import { AccountsSection } from './SettingsAccounts';
 import { InvoiceBucketSection } from './SettingsInvoiceBucket';
+import { UpdatesSection } from './SettingsUpdates';
 
 type IntervalKey = keyof Settings['intervals'];
 /** The same bounds main enforces, so the inputs guide the seller before main has to refuse. */
@@ -147,6 +148,7 @@ export function SettingsScreen() {
           </Card>
         </>
       )}
+      <UpdatesSection />
       {info && (
         <Card title={t('settings.folders')}>
           <dl className="facts" data-testid="settings-folders">

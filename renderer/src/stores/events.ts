@@ -10,6 +10,7 @@ import { useOffers } from './offers';
 import { useOrderDetail } from './orderDetail';
 import { patchOrderStatus, useLiveOrders, useOrders } from './orders';
 import { useSync } from './sync';
+import { useUpdates } from './updates';
 
 export interface EventWiringOptions {
   /** How long to gather a burst of events before re-reading aggregates. */
@@ -81,6 +82,9 @@ export function connectEvents(
         break;
       case 'notification_added':
         useNotifications.getState().add(event.notification);
+        break;
+      case 'update_status':
+        useUpdates.getState().apply(event.status);
         break;
       case 'navigate':
         useNavigation.getState().navigate(event.to);

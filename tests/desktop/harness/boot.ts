@@ -20,14 +20,17 @@ internal._resolveFilename = function (request: string, ...rest: unknown[]) {
   return original.call(this, request, ...rest);
 };
 
+// MAGFLOW_HARNESS_RESOURCES: run as the packaged app whose resources folder is that one (app.isPackaged is true).
+const packagedResources = process.env['MAGFLOW_HARNESS_RESOURCES'];
 Object.assign(process, {
   type: 'browser',
-  resourcesPath: join(load.resolve('electron/package.json'), '..', 'dist', 'resources'),
-  defaultApp: true,
+  resourcesPath: packagedResources ?? join(load.resolve('electron/package.json'), '..', 'dist', 'resources'),
+  ...(packagedResources ? {} : { defaultApp: true }),
 });
 Object.defineProperty(process.versions, 'electron', { value: electronVersion, enumerable: true });
-// Electron's main process argv: [executable, app path, ...args]; the harness's: [node, boot.ts, main, ...args].
-process.argv.splice(1, 1);
+// Electron's main process argv: [executable, app path, ...args] (packaged: [executable, ...args]); the harness's:
+// [node, boot.ts, main, ...args].
+process.argv.splice(1, packagedResources ? 2 : 1);
 
 listenForCommands();
 record('harness.boot', { main: mainScript, argv: process.argv.slice(2), electron: electronVersion });

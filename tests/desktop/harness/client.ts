@@ -17,6 +17,8 @@ export interface LaunchOptions {
   home?: string;
   args?: string[];
   env?: Record<string, string>;
+  /** Run as the packaged app whose resources folder (process.resourcesPath) is this one (see release.ts). */
+  packagedResources?: string;
 }
 
 export interface Exit {
@@ -78,8 +80,10 @@ export class DesktopApp {
     Object.assign(env, {
       HOME: home,
       XDG_CONFIG_HOME: join(home, '.config'),
+      XDG_CACHE_HOME: join(home, '.cache'),
       [JOURNAL_ENV]: journalPath,
       MAGFLOW_HARNESS_APP_PATH: ROOT,
+      ...(options.packagedResources ? { MAGFLOW_HARNESS_RESOURCES: options.packagedResources } : {}),
       ...options.env,
     });
     const log = openSync(logPath, 'a');

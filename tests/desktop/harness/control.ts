@@ -52,6 +52,8 @@ const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
   },
   'page.evaluate': async (args) => (await windowOf(args).webContents.page()).evaluate(String(args['expression'])),
   'page.click': async (args) => (await windowOf(args).webContents.page()).click(String(args['selector'])),
+  'page.select': async (args) =>
+    (await windowOf(args).webContents.page()).selectOption(String(args['selector']), String(args['value'])),
   'page.waitFor': async (args) => {
     const page = await windowOf(args).webContents.page();
     await page.waitForSelector(String(args['selector']), { timeout: Number(args['timeout'] ?? 20_000) });

@@ -37,7 +37,12 @@ function launchSwitches(): Map<string, string> {
 }
 
 export class App extends EventEmitter {
-  readonly isPackaged = false; // run like `electron .` (electron-vite preview), not a packaged executable
+  /**
+   * Run like `electron .` (electron-vite preview); or, with MAGFLOW_HARNESS_RESOURCES, like the packaged app whose
+   * resources folder (process.resourcesPath, set by boot.ts) is that one: what electron-builder puts there (the
+   * tray icons, app-update.yml, package-type) is what the test put there.
+   */
+  readonly isPackaged = Boolean(process.env['MAGFLOW_HARNESS_RESOURCES']);
   name = packageJson.productName ?? packageJson.name;
   #ready = false;
   #quitting = false;
@@ -47,6 +52,7 @@ export class App extends EventEmitter {
   #badge = 0;
   #lock: boolean | null = null;
   #pendingSecond: SecondLaunch[] = [];
+  #relaunch: { args: string[]; execPath: string } | null = null;
   #resolveReady: () => void = () => undefined;
   readonly #readyPromise = new Promise<void>((resolve) => (this.#resolveReady = resolve));
   readonly #paths = new Map<string, string>();
@@ -171,6 +177,16 @@ export class App extends EventEmitter {
     record('app.setLoginItemSettings', { settings });
   }
 
+  /**
+   * docs/api/app.md, "app.relaunch([options])": the app starts again when this instance exits (with its own arguments
+   * unless `args` is given); it does not quit by itself. The harness journals it, and at exit the relaunch Electron
+   * would do now; it starts no second app.
+   */
+  relaunch(options: { args?: string[]; execPath?: string } = {}): void {
+    this.#relaunch = { args: options.args ?? process.argv.slice(1), execPath: options.execPath ?? process.execPath };
+    record('app.relaunch', { ...this.#relaunch });
+  }
+
   /** Called by boot.ts after the main script's first tick. */
   async start(): Promise<void> {
     // lib/browser/init.ts sets Electron's default menu at 'will-finish-launching' unless the app set one already.
@@ -258,6 +274,7 @@ export class App extends EventEmitter {
         // exiting anyway
       }
     }
+    if (this.#relaunch) record('process.relaunch', { ...this.#relaunch });
     record('process.exit', { exitCode: this.#exitCode });
     process.exit(this.#exitCode);
   }

@@ -2,6 +2,7 @@
 // this file). A main-process module Electron has and the harness does not emulate throws a clear error when used,
 // instead of being silently undefined.
 import { app } from './app';
+import { autoUpdater } from './autoUpdater';
 import { dialog } from './dialog';
 import { ipcMain } from './ipcMain';
 import { Menu, MenuItem } from './menu';
@@ -14,6 +15,7 @@ import { BrowserWindow, webContents } from './windows';
 
 const emulated: Record<string, unknown> = {
   app,
+  autoUpdater,
   BrowserWindow,
   dialog,
   ipcMain,
@@ -39,7 +41,6 @@ const emulated: Record<string, unknown> = {
  * main process, as in Electron.
  */
 const NOT_EMULATED = new Set([
-  'autoUpdater',
   'BaseWindow',
   'BrowserView',
   'clipboard',

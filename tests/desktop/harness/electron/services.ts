@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { record } from '../journal';
+import { fromPartition, request, Session } from './net';
 import { protocol } from './protocol';
 import { preventableEvent, requireReady, runtime } from './runtime';
 
@@ -112,16 +113,17 @@ class PowerMonitor extends EventEmitter {
 }
 export const powerMonitor = new PowerMonitor();
 
-/** docs/api/net.md, "net.isOnline()": connectivity as the OS reports it; a test switches it. */
+/**
+ * docs/api/net.md: "net.isOnline()" is connectivity as the OS reports it (a test switches it); `request` is the
+ * ClientRequest of ./net.ts (what electron-updater downloads with).
+ */
 let online = true;
 export const net = {
   isOnline: () => online,
   get online() {
     return online;
   },
-  request(): never {
-    throw new Error('harness: net.request is not emulated');
-  },
+  request,
   fetch(): never {
     throw new Error('harness: net.fetch is not emulated');
   },
@@ -148,9 +150,12 @@ export const screen = Object.assign(new EventEmitter(), {
   getCursorScreenPoint: () => (screenReady(), { x: 0, y: 0 }),
 });
 
-/** session.defaultSession: "Session can only be received when app is ready" (electron_api_session.cc). */
+/**
+ * session.defaultSession and session.fromPartition: "Session can only be received when app is ready"
+ * (electron_api_session.cc). Both are Session instances, which net.request checks its `session` option against.
+ */
 type Listener = (...args: never[]) => void;
-const defaultSession = {
+const defaultSession = Object.assign(new Session('', true), {
   protocol,
   webRequest: {
     // Header listeners are recorded; see protocol.ts for why they do not touch the app's own pages.
@@ -174,13 +179,14 @@ const defaultSession = {
   setSpellCheckerEnabled(enabled: boolean) {
     record('session.setSpellCheckerEnabled', { enabled });
   },
-};
+});
 export const session = {
   get defaultSession() {
     if (!runtime.ready) throw new TypeError('Session can only be received when app is ready');
     return defaultSession;
   },
-  fromPartition(): never {
-    throw new Error('harness: session.fromPartition is not emulated');
+  fromPartition(partition: string, options?: { cache?: boolean }) {
+    if (!runtime.ready) throw new TypeError('Session can only be received when app is ready');
+    return fromPartition(partition, options);
   },
 };

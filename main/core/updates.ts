@@ -1,0 +1,36 @@
+// MagFlow's own updates as the core's IPC handlers see them. The desktop shell drives electron-updater
+// (main/shell/updates) and passes its controller in as this port, so `updates.*` answers the same over Electron's IPC
+// and the browser bridge. The headless CLI (and the window it serves) gets `headlessUpdates`: updates are the
+// desktop app's business there.
+import type { UpdateStatusView } from '../../shared/updates';
+import { AppError } from './errors';
+
+export interface UpdatesPort {
+  status(): UpdateStatusView;
+  /** Asks the feed now; resolves with the status once the check has started (progress follows as events). */
+  check(): Promise<UpdateStatusView>;
+  /** Installs the downloaded update (after any running sync) and restarts. */
+  install(): Promise<UpdateStatusView>;
+}
+
+export function headlessUpdates(version: string): UpdatesPort {
+  const status = (): UpdateStatusView => ({
+    state: 'disabled',
+    disabledReason: 'headless',
+    currentVersion: version,
+    feed: null,
+    installer: null,
+    availableVersion: null,
+    progress: null,
+    lastCheckedAt: null,
+    nextCheckAt: null,
+    error: null,
+  });
+  return {
+    status,
+    check: async () => status(),
+    install: async () => {
+      throw new AppError('unavailable', 'Only the desktop app installs updates.', undefined, 'updates.disabled');
+    },
+  };
+}
