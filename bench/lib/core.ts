@@ -8,7 +8,7 @@ import { systemClock } from '../../main/core/clock';
 import type { ClientTuning } from '../../main/core/emagClients';
 import { silentLogger } from '../../main/core/logging';
 import { createMagflowCore, type MagflowCore } from '../../main/core/magflow';
-import { createScheduler, type Scheduler } from '../../main/core/scheduler';
+import { createScheduler, type Scheduler } from '../../main/core/scheduler/scheduler';
 import type { SandboxAccountSpec } from '../../main/sandbox';
 
 /** For imports whose speed is not the point (fixtures, memory): eMAG's limits lifted on both sides. */

@@ -4,7 +4,7 @@
 import type { AccountKind } from '../../shared/domain';
 import type { OrderRecord } from '../../main/core/db';
 import { emagOrderSchema } from '../../main/core/emag';
-import { mapOrder } from '../../main/core/sync';
+import { mapOrder } from '../../main/core/sync/mapOrder';
 import { startSandbox, type EmagOrderRecord } from '../../main/sandbox';
 
 export const FIXTURE_ORDERS = 100_000;

@@ -5,7 +5,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AccountState } from './accountState';
 import { ApiRefusal, errorEnvelope, okEnvelope, type Envelope } from './envelope';
 import type { FaultInjector } from './faults';
-import { ROUTES } from './handlers';
+import { ROUTES } from './handlers/routeTable';
 import { BodyTooLarge, readBody, sendJson, sendText } from './httpIo';
 import { readPayload } from './payload';
 import type { RateLimiter } from './rateLimiter';

@@ -6,7 +6,7 @@ import 'uplot/dist/uPlot.min.css';
 import './styles/app.css';
 import { installApi } from './api/install';
 import { App } from './App';
-import { i18n } from './i18n';
+import { i18n } from './i18n/language';
 import { startOpeningScreenLoads } from './stores/startup';
 
 installApi();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CACHE_TTL, createAppCache, type AppCache } from '../../main/core/cache';
+import { CACHE_TTL, createAppCache, type AppCache } from '../../main/core/cache/appCache';
 import type { Clock } from '../../main/core/clock';
 import { openDatabase, type Db } from '../../main/core/db';
 

@@ -4,7 +4,7 @@ import { rawOf } from '../../main/core/emag/tolerant';
 import { createMemoryLogger, type MemoryLogger } from '../../main/core/logging';
 import { createMetrics, type AppMetrics } from '../../main/core/metrics';
 import { failure } from './support/failure';
-import { ok, startStubServer, type StubServer } from './support/stub-server';
+import { ok, startStubServer, type StubServer } from './support/stubServer';
 
 const PASSWORD = 'Sup3r-Secret-Pa55';
 const USERNAME = 'seller@example.ro';

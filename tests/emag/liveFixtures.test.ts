@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmagClient, type EmagClient } from '../../main/core/emag';
 import { rawOf, type TolerantPage } from '../../main/core/emag/tolerant';
 import { liveFixtures, type LiveFixture } from '../support/liveFixtures';
-import { startStubServer, type StubServer } from './support/stub-server';
+import { startStubServer, type StubServer } from './support/stubServer';
 
 let stub: StubServer;
 let client: EmagClient;

@@ -3,13 +3,13 @@
 // value; never a crash; nothing half-stored.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppCache } from '../../main/core/cache';
+import { createAppCache } from '../../main/core/cache/appCache';
 import { systemClock } from '../../main/core/clock';
 import { createRepositories, openDatabase } from '../../main/core/db';
 import { createEmagClient, EMAG_ERROR_KINDS, isEmagError, type EmagClient } from '../../main/core/emag';
 import { createEventBus } from '../../main/core/events/bus';
 import { silentLogger } from '../../main/core/logging';
-import { createSyncEngine } from '../../main/core/sync';
+import { createSyncEngine } from '../../main/core/sync/engine';
 import { startSandbox, type EmagOrderRecord } from '../../main/sandbox';
 import { addAccount } from '../support/records';
 import { unpacedRateLimits } from '../support/clientTuning';

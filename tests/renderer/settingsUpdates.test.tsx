@@ -5,7 +5,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { act } from 'react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
-import { i18n } from '../../renderer/src/i18n';
+import { i18n } from '../../renderer/src/i18n/language';
 import { updateErrorKind } from '../../renderer/src/screens/SettingsUpdates';
 import { useNavigation } from '../../renderer/src/stores/navigation';
 import type { UpdateStatusView } from '../../shared/updates';

@@ -2,7 +2,7 @@
 import { cleanup } from '@testing-library/react';
 import { act } from 'react';
 import { setApi } from '../../renderer/src/api/client';
-import { i18n } from '../../renderer/src/i18n';
+import { i18n } from '../../renderer/src/i18n/language';
 import { useApp } from '../../renderer/src/stores/app';
 import { useDashboard } from '../../renderer/src/stores/dashboard';
 import { useBulkInvoices } from '../../renderer/src/stores/bulkInvoices';

@@ -34,7 +34,7 @@ export class ManualClock {
 /**
  * A sandbox on a manual clock. The contract tests check the sandbox's rules (filters, matrix, limits) on today's tidy
  * shapes, so they compare values directly; the live forms it answers in by default have their own tests
- * (live-forms.test.ts), and the client and the sync run against them.
+ * (liveForms.test.ts), and the client and the sync run against them.
  */
 export async function start(options: SandboxOptions = {}): Promise<{ sandbox: Sandbox; clock: ManualClock }> {
   const clock = new ManualClock();

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { JobName } from '../../shared/domain';
 import { systemClock } from '../../main/core/clock';
 import { silentLogger } from '../../main/core/logging';
-import { createScheduler, firstRunDelayMs, intervalMs, type Scheduler } from '../../main/core/scheduler';
+import { createScheduler, type Scheduler } from '../../main/core/scheduler/scheduler';
+import { firstRunDelayMs, intervalMs } from '../../main/core/scheduler/timing';
 import { createHarness, manualClock, type Harness, type HarnessOptions } from '../sync/harness';
 
 const MAIN = { username: 'sch-main', password: 'main-secret', kind: 'main' as const, orders: 60, offers: 5 };

@@ -39,7 +39,7 @@ export const LIVE_FIXTURES_DIR = join(__dirname, '..', 'fixtures', 'emag-live');
 
 /**
  * The record answers (order, offer and return pages) with what MagFlow must make of them. The folder also holds the
- * write side's AWB and error answers (`awb-*`, `error-*`: HTTP status and body, read by tests/emag/write-decisions).
+ * write side's AWB and error answers (`awb-*`, `error-*`: HTTP status and body, read by tests/emag/writeDecisions).
  */
 export function liveFixtures(route?: LiveFixture['route']): LiveFixture[] {
   return readdirSync(LIVE_FIXTURES_DIR)

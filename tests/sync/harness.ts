@@ -3,7 +3,7 @@
 import type { Account } from '../../shared/domain';
 import type { MagflowEvent, MagflowEventType, EventOf } from '../../shared/events';
 import type { Settings, SettingsPatch } from '../../shared/settings';
-import { createAppCache, type AppCache } from '../../main/core/cache';
+import { createAppCache, type AppCache } from '../../main/core/cache/appCache';
 import { systemClock, type Clock } from '../../main/core/clock';
 import { createRepositories, openDatabase, type Db, type Repositories } from '../../main/core/db';
 import { createEmagClient, type EmagClient } from '../../main/core/emag';
@@ -11,7 +11,8 @@ import { createEventBus, type EventBus } from '../../main/core/events/bus';
 import { silentLogger } from '../../main/core/logging';
 import { createMetrics, type AppMetrics } from '../../main/core/metrics';
 import { startSandbox, type FaultRule, type Sandbox, type SandboxAccountSpec } from '../../main/sandbox';
-import { createSyncEngine, type SyncEngine, type SyncTuning } from '../../main/core/sync';
+import type { SyncTuning } from '../../main/core/sync/context';
+import { createSyncEngine, type SyncEngine } from '../../main/core/sync/engine';
 import { unpacedRateLimits } from '../support/clientTuning';
 
 export interface HarnessOptions {

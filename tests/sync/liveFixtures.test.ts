@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OffersQuerySchema } from '../../shared/ipc';
 import { toOrderDetail } from '../../main/core/orders/detail';
 import type { Sandbox } from '../../main/sandbox';
-import { ok, startStubServer, type StubServer } from '../emag/support/stub-server';
+import { ok, startStubServer, type StubServer } from '../emag/support/stubServer';
 import { liveFixtures, type LiveFixture } from '../support/liveFixtures';
 import { createHarness, type Harness } from './harness';
 

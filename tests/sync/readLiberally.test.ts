@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OrdersQuerySchema } from '../../shared/ipc';
 import { ORDER_KEYS_READ } from '../../main/core/emag/schemas/orders';
 import { startSandbox, type Sandbox } from '../../main/sandbox';
-import { ok, startStubServer, type StubServer } from '../emag/support/stub-server';
+import { ok, startStubServer, type StubServer } from '../emag/support/stubServer';
 import { createHarness, type Harness } from './harness';
 
 type Json = Record<string, unknown>;

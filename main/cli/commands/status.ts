@@ -4,7 +4,7 @@
 import { Command } from 'commander';
 import { ORDER_STATUSES, type JobName, type SyncRun } from '../../../shared/domain';
 import { emagToday, systemClock } from '../../core/clock';
-import { ACCOUNT_JOBS, GLOBAL_JOBS } from '../../core/sync';
+import { ACCOUNT_JOBS, GLOBAL_JOBS } from '../../core/sync/engine';
 import { printJson, withCore, type CliContext, type GlobalOptions } from '../context';
 import { dataDirLockState, describeHolder } from '../../core/lock/dataDirLock';
 import { formatTable } from '../table';

@@ -2,7 +2,7 @@
 // Exit 0 when every run completed, 1 when any did not; Ctrl+C aborts the runs (recorded as cancelled).
 import { Command, Option } from 'commander';
 import { JOB_NAMES, type JobName, type SyncRun } from '../../../shared/domain';
-import { GLOBAL_JOBS, isAccountJob } from '../../core/sync';
+import { GLOBAL_JOBS, isAccountJob } from '../../core/sync/engine';
 import { accountByName, printJson, withCore, type CliContext, type GlobalOptions } from '../context';
 import { CliFailure, UsageError } from '../errors';
 import { formatTable } from '../table';

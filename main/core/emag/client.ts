@@ -5,7 +5,7 @@ import { createMetrics, type AppMetrics } from '../metrics';
 import type { FetchLike } from './http';
 import { configError } from './errors';
 import { collectPages, unreadableRecord, walkPages, type ItemKey, type Page } from './pagination';
-import type { LimiterTime } from './rate-limiter';
+import type { LimiterTime } from './rateLimiter';
 import { createRequester, type CallOptions, type ClientLimiterStats } from './request';
 import type { BreakerStateName } from './resilience';
 import { ROUTES, type EmagRoute } from './routes';

@@ -8,7 +8,7 @@ export type { EmagPlatform } from './platforms';
 export { emagClientConfigSchema, resolveEmagClientSettings } from './settings';
 export type { EmagClientConfig, EmagClientSettings } from './settings';
 export type { CallOptions, ClientLimiterStats, BucketRuntimeStats } from './request';
-export type { BucketStats } from './rate-limiter';
+export type { BucketStats } from './rateLimiter';
 export type { BreakerStateName } from './resilience';
 export type { Page } from './pagination';
 export { ROUTES } from './routes';

@@ -6,7 +6,7 @@ import { BREAKER_STATE_VALUE, type EmagMetrics } from '../metrics';
 import { interpretAnswer, type Envelope } from './envelope';
 import { abortedError, configError, EmagError, isEmagError } from './errors';
 import { classifyNetworkError, sendOnce, type FetchLike, type OutgoingRequest } from './http';
-import { AccountRateLimiter, type BucketStats, type LimiterTime } from './rate-limiter';
+import { AccountRateLimiter, type BucketStats, type LimiterTime } from './rateLimiter';
 import { breakerStateName, createAccountPolicies, type BreakerStateName } from './resilience';
 import type { EmagRoute, RateBucketName } from './routes';
 import { timeoutFor, type EmagClientSettings } from './settings';

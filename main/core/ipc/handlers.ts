@@ -4,7 +4,7 @@ import type { Settings } from '../../../shared/settings';
 import type { AppInfo, DashboardView, DiagnosticsView, HealthReport, SyncStateView } from '../../../shared/views';
 import type { SyncRun } from '../../../shared/domain';
 import type { AccountService } from '../accounts/service';
-import { CACHE_KEYS, CACHE_TTL } from '../cache';
+import { CACHE_KEYS, CACHE_TTL } from '../cache/appCache';
 import { emagToday, type Clock } from '../clock';
 import type { Repositories } from '../db';
 import { AppError, notFound } from '../errors';

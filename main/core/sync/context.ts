@@ -1,7 +1,7 @@
 // What the sync engine needs from the app, and what one job run gets to work with.
 import type { Account, JobName } from '../../../shared/domain';
 import type { Settings } from '../../../shared/settings';
-import type { AppCache } from '../cache';
+import type { AppCache } from '../cache/appCache';
 import type { Clock } from '../clock';
 import type { Repositories, RunCounts } from '../db';
 import type { BackupOutcome } from '../db/backup';

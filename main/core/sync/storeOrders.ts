@@ -2,7 +2,7 @@
 // acknowledge actions of new seller-fulfilled orders, the notification rows, and the orders set aside for the
 // seller's attention (unreadable or unmappable: the rest of the page is stored without them); then announces it all.
 import type { AppNotification, OutboxAction } from '../../../shared/domain';
-import { CACHE_KEYS } from '../cache';
+import { CACHE_KEYS } from '../cache/appCache';
 import type { OrderRecord, OrderUpsertResult, SetAsideRecord } from '../db';
 import type { EmagOrder } from '../emag';
 import { rawOf } from '../emag/tolerant';

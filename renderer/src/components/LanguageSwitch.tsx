@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../api/errors';
-import { applyLanguage, LANGUAGES, type Language } from '../i18n';
+import { applyLanguage, LANGUAGES, type Language } from '../i18n/language';
 import { useApp } from '../stores/app';
 import { ErrorNotice } from './ErrorNotice';
 import { useLanguage } from './useLanguage';

@@ -6,7 +6,7 @@ import type { Settings, SettingsPatch } from '../../../shared/settings';
 import type { AppInfo } from '../../../shared/views';
 import { call } from '../api/client';
 import { CallError } from '../api/errors';
-import { applyLanguage } from '../i18n';
+import { applyLanguage } from '../i18n/language';
 import { oncePerTurn } from './oncePerTurn';
 
 interface AppState {

@@ -1,6 +1,6 @@
 // The offers job: count, then every page of the seller's offers, upserted (each offer once per run), with progress.
 // An offer MagFlow cannot read or map is set aside for the seller's attention; the rest of its page is stored.
-import { CACHE_KEYS } from '../../cache';
+import { CACHE_KEYS } from '../../cache/appCache';
 import type { OfferRecord, SetAsideRecord } from '../../db';
 import { isEmagError, type EmagOffer } from '../../emag';
 import { rawOf, type TolerantPage } from '../../emag/tolerant';

@@ -6,7 +6,7 @@ import { createMemoryLogger } from '../../main/core/logging';
 import { startSandbox, type Sandbox } from '../../main/sandbox';
 import { failure } from './support/failure';
 import { SHOP_SENDER } from './support/awb';
-import { cleanUpSandbox, logFor, sandboxClient } from './support/sandbox-client';
+import { cleanUpSandbox, logFor, sandboxClient } from './support/sandboxClient';
 
 const LOST = { username: 'shop-lost', password: 'lost-Pa55-word' };
 const BLOCKED = { username: 'shop-ip', password: 'ip-Pa55-word' };

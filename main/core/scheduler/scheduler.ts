@@ -8,10 +8,8 @@ import type { Clock } from '../clock';
 import type { Repositories } from '../db';
 import type { EventBus } from '../events/bus';
 import type { Logger } from '../logging';
-import { ACCOUNT_JOBS, GLOBAL_JOBS, isAccountJob, type SyncEngine } from '../sync';
+import { ACCOUNT_JOBS, GLOBAL_JOBS, isAccountJob, type SyncEngine } from '../sync/engine';
 import { firstRunDelayMs, intervalMs } from './timing';
-
-export { firstRunDelayMs, intervalMs } from './timing';
 
 export interface SchedulerDeps {
   engine: SyncEngine;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORDER_STATUS, type EmagClient } from '../../main/core/emag';
 import { startSandbox, type Sandbox } from '../../main/sandbox';
 import { SHOP_SENDER } from './support/awb';
-import { logFor, sandboxClient } from './support/sandbox-client';
+import { logFor, sandboxClient } from './support/sandboxClient';
 
 const MAIN = { username: 'shop-main', password: 'main-Pa55-word' };
 const FBE = { username: 'shop-fbe', password: 'fbe-Pa55-word' };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AccountRateLimiter, RateBucket, type BucketTuning, type LimiterTime } from '../../main/core/emag/rate-limiter';
+import { AccountRateLimiter, RateBucket, type BucketTuning, type LimiterTime } from '../../main/core/emag/rateLimiter';
 
 /** Fake time: a sleep advances the clock (once it is awaited), so a minute of limiter behaviour runs in milliseconds. */
 function fakeTime(start = 1_000_000, random = 0.5): LimiterTime & { advance(ms: number): void } {

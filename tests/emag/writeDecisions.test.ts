@@ -14,7 +14,7 @@ import {
   type EmagClientConfig,
 } from '../../main/core/emag';
 import { failure } from './support/failure';
-import { ok, startStubServer, type StubServer } from './support/stub-server';
+import { ok, startStubServer, type StubServer } from './support/stubServer';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'emag-live');
 

@@ -1,7 +1,7 @@
 // The client keeps eMAG's rate limits by construction: a burst never shows the sandbox more than the budget.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../main/sandbox';
-import { busiestSecond, logFor, sandboxClient } from './support/sandbox-client';
+import { busiestSecond, logFor, sandboxClient } from './support/sandboxClient';
 
 const SHOP = { username: 'shop-burst', password: 'burst-Pa55-word' };
 const OTHER_SHOP = { username: 'shop-429', password: 'four29-Pa55-word' };

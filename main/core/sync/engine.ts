@@ -16,11 +16,6 @@ import { outboxJob } from './jobs/outbox';
 import { createSyncMetrics } from './metrics';
 import { notificationText } from './notificationText';
 
-export type { SyncDeps, SyncTuning, JobContext } from './context';
-export { createSyncMetrics, type SyncMetrics } from './metrics';
-export { mapOrder, orderTotalMinor, lineGrossMinor, OrderMapError } from './mapOrder';
-export { mapOffer } from './mapOffer';
-
 /** Jobs that run once per account; the others (maintenance, health) run once for the whole app. */
 export const ACCOUNT_JOBS: readonly JobName[] = ['new-orders', 'order-changes', 'acknowledge', 'offers'];
 export const GLOBAL_JOBS: readonly JobName[] = ['maintenance', 'health'];

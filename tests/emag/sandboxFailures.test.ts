@@ -5,7 +5,7 @@ import { describeEmagError, EmagError } from '../../main/core/emag';
 import { createMemoryLogger } from '../../main/core/logging';
 import { startSandbox, type Sandbox } from '../../main/sandbox';
 import { failure } from './support/failure';
-import { cleanUpSandbox, logFor, sandboxClient } from './support/sandbox-client';
+import { cleanUpSandbox, logFor, sandboxClient } from './support/sandboxClient';
 
 const SHOP = { username: 'shop-faults', password: 'faults-Pa55-word' };
 const BASIC = Buffer.from(`${SHOP.username}:${SHOP.password}`).toString('base64');
