@@ -142,7 +142,11 @@ export interface Offer {
   updatedAt: string;
 }
 
-export const JOB_NAMES = ['new-orders', 'order-changes', 'acknowledge', 'offers', 'maintenance', 'health'] as const;
+/**
+ * Every sync job, in the order the window, the CLI and the health check list them. What each one is (scope, interval,
+ * place in "sync now", what it runs) is main/core/sync/jobs/registry.ts; shared/ keeps only the names the IPC contract needs.
+ */
+export const JOB_NAMES = ['new-orders', 'order-changes', 'send-actions', 'offers', 'maintenance', 'health'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 export type RunStatus = 'running' | 'completed' | 'failed' | 'timed_out' | 'cancelled';
 export type RunMode = 'scheduled' | 'manual' | 'catch-up' | 'startup';

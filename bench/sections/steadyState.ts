@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     await core.engine.runJob('order-changes', accountId, 'manual');
     await core.engine.runJob('offers', accountId, 'manual');
     for (let i = 0; i < 20 && core.repos.outbox.countByState('pending', accountId) > 0; i++) {
-      await core.engine.runJob('acknowledge', accountId, 'manual');
+      await core.engine.runJob('send-actions', accountId, 'manual');
     }
     await core.engine.runJob('new-orders', accountId, 'manual');
     await core.engine.runJob('order-changes', accountId, 'manual');

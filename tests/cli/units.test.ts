@@ -3,7 +3,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Command } from 'commander';
 import { afterEach, describe, expect, it } from 'vitest';
+import { JOB_NAMES } from '../../shared/domain';
+import { jobOption } from '../../main/cli/jobOption';
 import { planRuns } from '../../main/cli/commands/sync';
 import { chooseDataDir, defaultDataDir } from '../../main/cli/dataDir';
 import { oneLine, UsageError } from '../../main/cli/errors';
@@ -75,8 +78,8 @@ describe('sync plan', () => {
   it('runs every account job per account, then the app-wide jobs unless one account was asked for', () => {
     expect(planRuns('all', [1, 2], true)).toEqual({
       perAccount: [
-        { accountId: 1, jobs: ['new-orders', 'acknowledge', 'order-changes', 'offers'] },
-        { accountId: 2, jobs: ['new-orders', 'acknowledge', 'order-changes', 'offers'] },
+        { accountId: 1, jobs: ['new-orders', 'send-actions', 'order-changes', 'offers'] },
+        { accountId: 2, jobs: ['new-orders', 'send-actions', 'order-changes', 'offers'] },
       ],
       global: ['maintenance', 'health'],
     });
@@ -90,5 +93,26 @@ describe('one-line errors', () => {
   it('joins lines and strips control characters', () => {
     expect(oneLine(new Error('first\n  second\u0007'))).toBe('first second');
     expect(oneLine('')).toBe('unknown error');
+  });
+});
+
+describe('--job', () => {
+  const parseJob = (argv: string[]): unknown => {
+    const command = new Command('sync')
+      .exitOverride()
+      .configureOutput({ writeErr: () => undefined })
+      .addOption(jobOption('which job', ['all']));
+    command.parse(argv, { from: 'user' });
+    return command.opts().job;
+  };
+
+  it('takes every job name and `all`, and reads the former name `acknowledge` as `send-actions`', () => {
+    for (const job of JOB_NAMES) expect(parseJob(['--job', job])).toBe(job);
+    expect(parseJob(['--job', 'all'])).toBe('all');
+    expect(parseJob(['--job', 'acknowledge'])).toBe('send-actions');
+  });
+
+  it('refuses any other name, listing the choices', () => {
+    expect(() => parseJob(['--job', 'outbox'])).toThrow(/Allowed choices are new-orders, order-changes, send-actions/);
   });
 });

@@ -151,6 +151,34 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('upgrade a version-4 database: runs and watermarks of the old `acknowledge` job become `send-actions`', () => {
+    const path = join(dir, 'magflow.db');
+    const old = openDatabase(path, { migrateTo: 4 });
+    const account = old
+      .prepare(
+        `INSERT INTO accounts (name, platform, kind, username, secret_ref, created_at) VALUES ('MAIN', 'emag-ro', 'main', 'u', 'ref', 'now')`,
+      )
+      .run().lastInsertRowid;
+    const addRun = old.prepare(
+      `INSERT INTO sync_runs (job, account_id, mode, status, started_at) VALUES (?, ?, 'scheduled', 'completed', ?)`,
+    );
+    addRun.run('acknowledge', account, '2026-11-01T10:00:00.000Z');
+    addRun.run('new-orders', account, '2026-11-01T10:00:01.000Z');
+    old
+      .prepare(`INSERT INTO sync_cursors (account_id, job, watermark, updated_at) VALUES (?, ?, 'w', 'now')`)
+      .run(account, 'acknowledge');
+    old.close();
+
+    const db = openDatabase(path);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    const repos = createRepositories(db, systemClock);
+    expect(repos.syncRuns.last('send-actions', Number(account))?.startedAt).toBe('2026-11-01T10:00:00.000Z');
+    expect(repos.syncRuns.last('new-orders', Number(account))).toBeDefined();
+    expect(db.prepare("SELECT count(*) AS n FROM sync_runs WHERE job = 'acknowledge'").get()).toEqual({ n: 0 });
+    expect(repos.cursors.get(Number(account), 'send-actions')).toBe('w');
+    db.close();
+  });
+
   it('refuse a database from a newer MagFlow with a clear error', () => {
     const path = join(dir, 'magflow.db');
     const raw = new Database(path);

@@ -50,7 +50,7 @@ function nextOrder(username: string): number {
   return order.id;
 }
 
-const drain = (accountId: number) => core.engine.runJob('acknowledge', accountId, 'manual');
+const drain = (accountId: number) => core.engine.runJob('send-actions', accountId, 'manual');
 const action = (id: number): OutboxAction => core.repos.outbox.get(id)!;
 const sandboxAttachments = (username: string, orderId: number) =>
   sandbox.orders(username).find((o) => o.id === orderId)?.attachments ?? [];

@@ -165,7 +165,7 @@ describe('sync state on the dashboard', () => {
     for (const account of health.accounts) account.lastGoodSyncAt = null;
     const sync = makeSyncState();
     const idleAck = (accountId: number, account: string) => ({
-      job: 'acknowledge' as const,
+      job: 'send-actions' as const,
       accountId,
       account,
       running: false,

@@ -6,12 +6,13 @@ import type { JobName } from '../../shared/domain';
 import { systemClock } from '../../main/core/clock';
 import { silentLogger } from '../../main/core/logging';
 import { createScheduler, type Scheduler } from '../../main/core/scheduler/scheduler';
-import { firstRunDelayMs, intervalMs } from '../../main/core/scheduler/timing';
+import { firstRunDelayMs } from '../../main/core/scheduler/timing';
+import { intervalMs } from '../../main/core/sync/jobs/registry';
 import { createHarness, manualClock, type Harness, type HarnessOptions } from '../sync/harness';
 
 const MAIN = { username: 'sch-main', password: 'main-secret', kind: 'main' as const, orders: 60, offers: 5 };
 const FBE = { username: 'sch-fbe', password: 'fbe-secret', kind: 'fbe' as const, orders: 60, offers: 5 };
-const ACCOUNT_JOBS: JobName[] = ['new-orders', 'order-changes', 'acknowledge', 'offers'];
+const ACCOUNT_JOBS: JobName[] = ['new-orders', 'order-changes', 'send-actions', 'offers'];
 /** A jitter source that puts every first run about half a minute away: nothing fires by itself during a test. */
 const FAR = () => 0.999;
 
@@ -198,7 +199,7 @@ describe('scheduler', () => {
     await waitFor(() => h.repos.outbox.get(action.id)?.state === 'sent', 'the action to be sent', 5_000);
     expect(h.sandbox.orders(MAIN.username).find((o) => o.id === order.id)?.status).toBe(3);
     expect(h.repos.orders.get(mainId, order.id)?.status).toBe(3);
-    expect(h.repos.syncRuns.last('acknowledge', mainId)?.mode).toBe('scheduled');
+    expect(h.repos.syncRuns.last('send-actions', mainId)?.mode).toBe('scheduled');
   });
 
   it('keeps polling on its own: an order placed later is announced by a scheduled run', async () => {
@@ -237,7 +238,7 @@ describe('scheduler', () => {
     expect(h.sandbox.orders(MAIN.username).filter((o) => newMain.includes(o.id) && o.status !== 2)).toHaveLength(0);
     const retried = newMain.flatMap((id) => h.repos.outbox.forOrder(mainId, id)).filter((a) => a.attempts > 1);
     expect(retried.length).toBeGreaterThan(0);
-    expect(h.repos.syncRuns.list({ job: 'acknowledge', accountId: mainId }).total).toBeGreaterThan(1);
+    expect(h.repos.syncRuns.list({ job: 'send-actions', accountId: mainId }).total).toBeGreaterThan(1);
   });
 
   it('follows settings and accounts when rescheduled: new intervals, a disabled account dropped', async () => {

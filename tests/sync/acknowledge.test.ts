@@ -163,7 +163,7 @@ describe('auto-acknowledge', () => {
     await h.engine.runJob('new-orders', mainId, 'startup');
     const [first] = h.repos.outbox.due(mainId, 1);
     h.sandbox.setOrderStatus(MAIN.username, first!.orderId!, 0); // canceled before our acknowledge goes out
-    await h.engine.runJob('acknowledge', mainId, 'manual');
+    await h.engine.runJob('send-actions', mainId, 'manual');
     const action = h.repos.outbox.get(first!.id)!;
     expect(action.state).toBe('sent');
     expect(
@@ -185,7 +185,7 @@ describe('auto-acknowledge', () => {
     await h.engine.runJob('order-changes', mainId, 'scheduled');
     expect(h.repos.orders.get(mainId, first!.orderId!)?.status).toBe(2);
     h.sandbox.clearRequestLog();
-    await h.engine.runJob('acknowledge', mainId, 'manual');
+    await h.engine.runJob('send-actions', mainId, 'manual');
     expect(h.repos.outbox.get(first!.id)!.state).toBe('sent');
     expect(h.repos.orders.get(mainId, first!.orderId!)!.acknowledgedAt).not.toBeNull();
     expect(h.sandbox.requestLog.filter((e) => e.path.endsWith(`/${first!.orderId}`))).toHaveLength(0);

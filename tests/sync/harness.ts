@@ -169,7 +169,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
 /** Runs the outbox drain of an account until nothing is due (retries included), or gives up after `rounds`. */
 export async function drainUntilIdle(h: Harness, accountId: number, rounds = 40): Promise<void> {
   for (let i = 0; i < rounds; i++) {
-    await h.engine.runJob('acknowledge', accountId, 'manual');
+    await h.engine.runJob('send-actions', accountId, 'manual');
     const pending = h.repos.outbox.countByState('pending', accountId);
     if (pending === 0) return;
     const nextDue = h.repos.outbox.nextDueAt(accountId);

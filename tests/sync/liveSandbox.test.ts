@@ -32,7 +32,7 @@ describe('first sync against a sandbox in live forms', () => {
     h = await createHarness({ accounts: [MAIN, FBE], seed: 13 });
     for (const spec of [MAIN, FBE]) {
       const accountId = h.accounts[spec.username]!.id;
-      for (const job of ['new-orders', 'acknowledge', 'order-changes', 'offers'] as const) {
+      for (const job of ['new-orders', 'send-actions', 'order-changes', 'offers'] as const) {
         runs.push(await h.engine.runJob(job, accountId, 'startup'));
       }
     }

@@ -93,7 +93,7 @@ describe('account isolation', () => {
     h = await createHarness({ accounts: [MAIN, FBE], seed: 33, passwords: { [MAIN.username]: 'wrong-password' } });
     const mainId = h.accounts[MAIN.username]!.id;
     const fbeId = h.accounts[FBE.username]!.id;
-    const jobs = ['new-orders', 'order-changes', 'acknowledge', 'offers'] as const;
+    const jobs = ['new-orders', 'order-changes', 'send-actions', 'offers'] as const;
     const runs = await Promise.all(
       [mainId, fbeId].flatMap((accountId) => jobs.map((job) => h!.engine.runJob(job, accountId, 'manual'))),
     );
@@ -103,7 +103,7 @@ describe('account isolation', () => {
     expect(mainRuns.map((run) => [run.job, run.status, run.errorKind])).toEqual([
       ['new-orders', 'failed', 'auth'],
       ['order-changes', 'failed', 'auth'],
-      ['acknowledge', 'completed', null],
+      ['send-actions', 'completed', null],
       ['offers', 'failed', 'auth'],
     ]);
     expect(fbeRuns.map((run) => run.status)).toEqual(['completed', 'completed', 'completed', 'completed']);

@@ -109,7 +109,7 @@ describe('seller actions through the outbox', () => {
     const awb = queueAwb(first, mainId, orderId);
 
     const stop = new AbortController();
-    const run = first.engine.runJob('acknowledge', mainId, 'manual', stop.signal);
+    const run = first.engine.runJob('send-actions', mainId, 'manual', stop.signal);
     await new Promise((resolve) => setTimeout(resolve, 150));
     stop.abort(); // what a crash leaves behind: the request is out, nothing after it is recorded
     expect((await run).status).toBe('cancelled');
@@ -150,7 +150,7 @@ describe('seller actions through the outbox', () => {
     const orderId = await importedOrderInProgress(h, mainId);
     // Back to "new" is not a move eMAG allows for an order in progress.
     const action = h.repos.outbox.enqueue({ accountId: mainId, orderId, kind: 'status', payload: { status: 1 } });
-    const run = await h.engine.runJob('acknowledge', mainId, 'manual');
+    const run = await h.engine.runJob('send-actions', mainId, 'manual');
     expect(run).toMatchObject({ status: 'completed', failed: 1 });
     const failed = h.repos.outbox.get(action.id)!;
     expect(failed).toMatchObject({ state: 'failed', attempts: 1 });
@@ -160,7 +160,7 @@ describe('seller actions through the outbox', () => {
     expect(h.eventsOf('outbox_changed').at(-1)!.action.state).toBe('failed');
     expect(h.sandbox.orders(MAIN.username).find((o) => o.id === orderId)?.status).toBe(2);
     // Not retried by itself: the seller decides.
-    await h.engine.runJob('acknowledge', mainId, 'manual');
+    await h.engine.runJob('send-actions', mainId, 'manual');
     expect(h.repos.outbox.get(action.id)!.attempts).toBe(1);
   });
 

@@ -134,7 +134,7 @@ export function invoiceCommand(ctx: CliContext, globals: (cmd: Command) => Globa
             rethrow(error);
           }
           // Another MagFlow (the app, `run`) holds the folder: its scheduler sends the action within a minute.
-          if (!heldBy && upload.state === 'pending') await core.engine.runJob('acknowledge', account.id, 'manual');
+          if (!heldBy && upload.state === 'pending') await core.engine.runJob('send-actions', account.id, 'manual');
           const action = core.repos.outbox.get(upload.actionId)!;
           const error = action.state === 'sent' ? null : action.lastError;
           if (g.json) {

@@ -1,14 +1,15 @@
 // `runs`: the sync history, newest first.
-import { Command, Option } from 'commander';
-import { JOB_NAMES, type JobName } from '../../../shared/domain';
+import { Command } from 'commander';
+import type { JobName } from '../../../shared/domain';
 import { accountByName, printJson, withCore, type CliContext, type GlobalOptions } from '../context';
+import { jobOption } from '../jobOption';
 import { integerIn } from '../options';
 import { runsTable } from './sync';
 
 export function runsCommand(ctx: CliContext, globals: (cmd: Command) => GlobalOptions): Command {
   return new Command('runs')
     .description('sync history, newest first')
-    .addOption(new Option('--job <job>', 'only this job').choices(JOB_NAMES))
+    .addOption(jobOption('only this job'))
     .option('--account <name>', 'only this account')
     .option('--limit <n>', 'at most this many (default 50)', integerIn(1, 100_000), 50)
     .action(async (options: { job?: JobName; account?: string; limit: number }, cmd: Command) => {

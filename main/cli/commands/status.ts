@@ -4,7 +4,7 @@
 import { Command } from 'commander';
 import { ORDER_STATUSES, type JobName, type SyncRun } from '../../../shared/domain';
 import { emagToday, systemClock } from '../../core/clock';
-import { ACCOUNT_JOBS, GLOBAL_JOBS } from '../../core/sync/engine';
+import { ACCOUNT_JOBS, APP_JOBS } from '../../core/sync/jobs/registry';
 import { printJson, withCore, type CliContext, type GlobalOptions } from '../context';
 import { dataDirLockState, describeHolder } from '../../core/lock/dataDirLock';
 import { formatTable } from '../table';
@@ -36,7 +36,7 @@ export function statusCommand(ctx: CliContext, globals: (cmd: Command) => Global
         const accounts = repos.accounts.list();
         const pairs: { job: JobName; accountId: number | null }[] = [
           ...accounts.flatMap((a) => ACCOUNT_JOBS.map((job) => ({ job, accountId: a.id }))),
-          ...GLOBAL_JOBS.map((job) => ({ job, accountId: null })),
+          ...APP_JOBS.map((job) => ({ job, accountId: null })),
         ];
         const lastRuns = pairs.flatMap(({ job, accountId }) => {
           const run = repos.syncRuns.last(job, accountId);

@@ -1,10 +1,11 @@
 // `sync`: runs jobs once (all per-account jobs of every enabled account, then the app-wide ones) and exits.
 // Exit 0 when every run completed, 1 when any did not; Ctrl+C aborts the runs (recorded as cancelled).
-import { Command, Option } from 'commander';
-import { JOB_NAMES, type JobName, type SyncRun } from '../../../shared/domain';
-import { GLOBAL_JOBS, isAccountJob } from '../../core/sync/engine';
+import { Command } from 'commander';
+import type { JobName, SyncRun } from '../../../shared/domain';
+import { APP_JOBS, isAccountJob, SYNC_NOW_ORDER } from '../../core/sync/jobs/registry';
 import { accountByName, printJson, withCore, type CliContext, type GlobalOptions } from '../context';
 import { CliFailure, UsageError } from '../errors';
+import { jobOption } from '../jobOption';
 import { formatTable } from '../table';
 
 /** The run fields `sync --json` prints (a public interface: keep stable). */
@@ -58,9 +59,6 @@ export function runsTable(runs: readonly SyncRun[]): string {
   );
 }
 
-/** The order sync-now uses too: new orders first, then acknowledging them, then changes, then offers. */
-const ACCOUNT_JOB_ORDER: readonly JobName[] = ['new-orders', 'acknowledge', 'order-changes', 'offers'];
-
 interface RunPlan {
   /** Per account, its jobs in order (accounts run in parallel, one never holds up another). */
   perAccount: { accountId: number; jobs: JobName[] }[];
@@ -71,10 +69,10 @@ interface RunPlan {
 /** `withGlobal`: `--job all` without `--account` also runs the app-wide jobs. */
 export function planRuns(job: JobName | 'all', accountIds: readonly number[], withGlobal: boolean): RunPlan {
   if (job !== 'all' && !isAccountJob(job)) return { perAccount: [], global: [job] };
-  const jobs = job === 'all' ? [...ACCOUNT_JOB_ORDER] : [job];
+  const jobs = job === 'all' ? [...SYNC_NOW_ORDER] : [job];
   return {
     perAccount: accountIds.map((accountId) => ({ accountId, jobs })),
-    global: job === 'all' && withGlobal ? [...GLOBAL_JOBS] : [],
+    global: job === 'all' && withGlobal ? [...APP_JOBS] : [],
   };
 }
 
@@ -97,7 +95,7 @@ async function executePlan(
 export function syncCommand(ctx: CliContext, globals: (cmd: Command) => GlobalOptions): Command {
   return new Command('sync')
     .description('run the sync jobs once and exit')
-    .addOption(new Option('--job <job>', 'which job').choices([...JOB_NAMES, 'all']).default('all'))
+    .addOption(jobOption('which job', ['all']).default('all'))
     .option('--account <name>', 'only this account')
     .action(async (options: { job: JobName | 'all'; account?: string }, cmd: Command) => {
       if (options.account !== undefined && options.job !== 'all' && !isAccountJob(options.job)) {

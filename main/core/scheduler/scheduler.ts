@@ -8,8 +8,9 @@ import type { Clock } from '../clock';
 import type { Repositories } from '../db';
 import type { EventBus } from '../events/bus';
 import type { Logger } from '../logging';
-import { ACCOUNT_JOBS, GLOBAL_JOBS, isAccountJob, type SyncEngine } from '../sync/engine';
-import { firstRunDelayMs, intervalMs } from './timing';
+import type { SyncEngine } from '../sync/engine';
+import { ACCOUNT_JOBS, APP_JOBS, intervalMs, isAccountJob, OUTBOX_JOB, SYNC_NOW_ORDER } from '../sync/jobs/registry';
+import { firstRunDelayMs } from './timing';
 
 export interface SchedulerDeps {
   engine: SyncEngine;
@@ -124,7 +125,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     if (!started || stopping || entries.get(keyOf(entry.job, entry.accountId)) !== entry) return;
     const settings = deps.settings();
     let at = Math.max(startedAt + intervalOf(entry.job, settings), now() + MIN_GAP_MS);
-    if (entry.job === 'acknowledge' && entry.accountId !== null) {
+    if (entry.job === OUTBOX_JOB && entry.accountId !== null) {
       if (entry.again) at = now() + KICK_DELAY_MS;
       const nextDue = repos.outbox.nextDueAt(entry.accountId);
       if (nextDue) at = Math.min(at, Math.max(Date.parse(nextDue), now() + KICK_DELAY_MS));
@@ -165,7 +166,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const accounts = repos.accounts.list().filter((account) => account.enabled);
     return [
       ...accounts.flatMap((account) => ACCOUNT_JOBS.map((job) => ({ job, accountId: account.id }))),
-      ...GLOBAL_JOBS.map((job) => ({ job, accountId: null })),
+      ...APP_JOBS.map((job) => ({ job, accountId: null })),
     ];
   }
 
@@ -208,18 +209,15 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   function kickOutbox(accountId: number): void {
     if (!started || stopping || paused) return;
-    const entry = entries.get(keyOf('acknowledge', accountId));
+    const entry = entries.get(keyOf(OUTBOX_JOB, accountId));
     if (!entry) return;
-    if (inFlight.has(keyOf('acknowledge', accountId))) {
+    if (inFlight.has(keyOf(OUTBOX_JOB, accountId))) {
       entry.again = true;
       return;
     }
     const at = now() + KICK_DELAY_MS;
     if (entry.nextRunAt === null || entry.nextRunAt > at) plan(entry, at);
   }
-
-  /** Per-account jobs in the order "sync now" runs them: new orders first, their acknowledgements next. */
-  const SYNC_NOW_ORDER: JobName[] = ['new-orders', 'acknowledge', 'order-changes', 'offers'];
 
   /** The accounts "sync now" covers: the one asked for (even if disabled), else every enabled account. */
   const syncNowAccounts = (accountId: number | undefined) =>
@@ -339,7 +337,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         demo: false,
         jobs: [
           ...accounts.flatMap((account) => ACCOUNT_JOBS.map((job) => view(job, account.id, account.name))),
-          ...GLOBAL_JOBS.map((job) => view(job, null, null)),
+          ...APP_JOBS.map((job) => view(job, null, null)),
         ],
       };
     },

@@ -1,6 +1,7 @@
 // What the sync engine needs from the app, and what one job run gets to work with.
 import type { Account, JobName } from '../../../shared/domain';
 import type { Settings } from '../../../shared/settings';
+import type { HealthReport } from '../../../shared/views';
 import type { AppCache } from '../cache/appCache';
 import type { Clock } from '../clock';
 import type { Repositories, RunCounts } from '../db';
@@ -60,6 +61,13 @@ export const DEFAULT_TUNING: Required<SyncTuning> = {
   random: Math.random,
 };
 
+/** Where the latest health report lives between runs, and which runs this process is running right now. */
+export interface HealthState {
+  report(): HealthReport;
+  publish(report: HealthReport): void;
+  activeRunIds(): number[];
+}
+
 /** One run of one job: its row, its account, its cancellation, its counters. */
 export interface JobContext {
   readonly deps: SyncDeps;
@@ -73,6 +81,8 @@ export interface JobContext {
   readonly counts: RunCounts;
   readonly logger: Logger;
   readonly metrics: SyncMetrics | null;
+  /** The engine's health report (the health job publishes it). */
+  readonly health: HealthState;
   /** Reports progress (sync_progress event, scheduler state). */
   progress(done: number, total: number | null): void;
   /** The run's account's eMAG client. */

@@ -6,20 +6,11 @@ import type { RunCounts } from '../db';
 import { describeEmagError, isEmagError } from '../emag';
 import { notFound } from '../errors';
 import { childLogger } from '../logging';
-import { DEFAULT_TUNING, type JobContext, type SyncDeps } from './context';
-import { healthJob, unknownHealth, type HealthState } from './jobs/health';
-import { maintenanceJob } from './jobs/maintenance';
-import { newOrdersJob } from './jobs/newOrders';
-import { offersJob } from './jobs/offers';
-import { orderChangesJob } from './jobs/orderChanges';
-import { outboxJob } from './jobs/outbox';
+import { DEFAULT_TUNING, type HealthState, type JobContext, type SyncDeps } from './context';
+import { unknownHealth } from './jobs/health';
+import { ACCOUNT_JOBS, isAccountJob, jobDefinition } from './jobs/registry';
 import { createSyncMetrics } from './metrics';
 import { notificationText } from './notificationText';
-
-/** Jobs that run once per account; the others (maintenance, health) run once for the whole app. */
-export const ACCOUNT_JOBS: readonly JobName[] = ['new-orders', 'order-changes', 'acknowledge', 'offers'];
-export const GLOBAL_JOBS: readonly JobName[] = ['maintenance', 'health'];
-export const isAccountJob = (job: JobName): boolean => ACCOUNT_JOBS.includes(job);
 
 export interface ActiveRun {
   job: JobName;
@@ -82,15 +73,6 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     activeRunIds: () => [...active.values()].map((entry) => entry.run.runId),
   };
 
-  const JOBS: Record<JobName, (ctx: JobContext) => Promise<void>> = {
-    'new-orders': newOrdersJob,
-    'order-changes': orderChangesJob,
-    acknowledge: outboxJob,
-    offers: offersJob,
-    maintenance: maintenanceJob,
-    health: healthJob(healthState),
-  };
-
   /** One notification when a job of an account starts failing (not on every failed run after that). */
   function notifyFailure(run: SyncRun, previous: SyncRun | undefined): void {
     if (run.status !== 'failed' || previous?.status === 'failed') return;
@@ -135,6 +117,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       counts,
       logger,
       metrics,
+      health: healthState,
       progress(done, total) {
         entry.progress = { done, total };
         bus.emit({ type: 'sync_progress', job, accountId, done, total });
@@ -153,7 +136,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     let status: Exclude<RunStatus, 'running'> = 'completed';
     let error: { message: string; kind: string } | null = null;
     try {
-      await JOBS[job](ctx);
+      await jobDefinition(job).run(ctx);
       // A job that swallowed the abort still stopped early: say so.
       runSignal.throwIfAborted();
     } catch (caught) {

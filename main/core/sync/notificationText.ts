@@ -1,5 +1,5 @@
 // Titles and bodies of the notification feed rows the sync writes, in the seller's language (Romanian by default).
-import type { OrderStatus, OutboxKind } from '../../../shared/domain';
+import type { JobName, OrderStatus, OutboxKind } from '../../../shared/domain';
 import type { Settings } from '../../../shared/settings';
 import { minorToDecimal } from '../orders/money';
 
@@ -21,11 +21,11 @@ const ACTION_NAMES: Record<Language, Record<OutboxKind, string>> = {
 };
 
 /** The job in words, as the window names it (a seller does not know "new-orders"). */
-const JOB_WORDS: Record<Language, Record<string, string>> = {
+const JOB_WORDS: Record<Language, Record<JobName, string>> = {
   ro: {
     'new-orders': 'comenzi noi',
     'order-changes': 'modificări comenzi',
-    acknowledge: 'confirmări',
+    'send-actions': 'acțiuni către eMAG',
     offers: 'oferte',
     maintenance: 'întreținere',
     health: 'verificare stare',
@@ -33,7 +33,7 @@ const JOB_WORDS: Record<Language, Record<string, string>> = {
   en: {
     'new-orders': 'new orders',
     'order-changes': 'order changes',
-    acknowledge: 'acknowledgements',
+    'send-actions': 'actions to eMAG',
     offers: 'offers',
     maintenance: 'maintenance',
     health: 'health check',
@@ -99,12 +99,9 @@ export const notificationText = {
     };
   },
 
-  syncFailed(lang: Language, account: string | null, job: string, reason: string): Text {
+  syncFailed(lang: Language, account: string | null, job: JobName, reason: string): Text {
     return {
-      title:
-        lang === 'en'
-          ? `Sync failed (${JOB_WORDS.en[job] ?? job})`
-          : `Sincronizare eșuată (${JOB_WORDS.ro[job] ?? job})`,
+      title: lang === 'en' ? `Sync failed (${JOB_WORDS.en[job]})` : `Sincronizare eșuată (${JOB_WORDS.ro[job]})`,
       body: joined(account, reason),
     };
   },

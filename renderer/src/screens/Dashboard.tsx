@@ -256,9 +256,9 @@ function latestFailure(group: AccountGroup): { message: string; kind: string | n
 /** The health check's answer, else the newest successful job run (the health job may not have run yet). */
 function lastGoodSync(group: AccountGroup): string | null {
   if (group.health?.lastGoodSyncAt) return group.health.lastGoodSyncAt;
-  // Acknowledgements "complete" without calling eMAG when nothing is queued: they prove nothing about the account.
+  // The send-actions job "completes" without calling eMAG when nothing is queued: it proves nothing about the account.
   const times = group.jobs
-    .filter((j) => j.job !== 'acknowledge')
+    .filter((j) => j.job !== 'send-actions')
     .map((j) => j.lastGoodAt)
     .filter((at): at is string => at !== null);
   return times.length > 0 ? times.reduce((a, b) => (a > b ? a : b)) : null;

@@ -3,8 +3,15 @@ import { initialSchema } from './001-initial-schema';
 import { orderSearchFts } from './002-order-search-fts';
 import { orderRawTable } from './003-order-raw-table';
 import { needsAttention } from './004-needs-attention';
+import { sendActionsJob } from './005-send-actions-job';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, orderSearchFts, orderRawTable, needsAttention];
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  orderSearchFts,
+  orderRawTable,
+  needsAttention,
+  sendActionsJob,
+];
 export const LATEST_VERSION = MIGRATIONS.length;
 export type { Migration };

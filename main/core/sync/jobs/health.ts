@@ -1,12 +1,18 @@
 // The health job: database quick check, one cheap eMAG call per enabled account, age of the last good sync,
 // runs left `running` past the stuck timeout marked failed; publishes the report (health_changed when it changes).
-import type { Account, SyncRun } from '../../../../shared/domain';
+import type { Account, JobName, SyncRun } from '../../../../shared/domain';
+import type { Settings } from '../../../../shared/settings';
 import type { AccountHealth, BreakerStateName, HealthLevel, HealthReport } from '../../../../shared/views';
 import { isEmagError, type EmagClient } from '../../emag';
-import { intervalMs } from '../../scheduler/timing';
 import { orderTypeOf, type JobContext } from '../context';
 
-const PER_ACCOUNT_JOBS = ['new-orders', 'order-changes', 'acknowledge', 'offers'] as const;
+/** What the health check needs to know of the other jobs (from the registry, which runs this job). */
+export interface JobFacts {
+  /** The per-account jobs, in the order they are listed (the first lagging one is reported). */
+  accountJobs: readonly JobName[];
+  intervalMs(job: JobName, settings: Settings): number;
+}
+
 const RANK: Record<HealthLevel, number> = { unknown: 0, ok: 1, degraded: 2, failing: 3 };
 
 export const worst = (levels: HealthLevel[], empty: HealthLevel = 'ok'): HealthLevel =>
@@ -16,13 +22,6 @@ const breakerView = (client: EmagClient | null): BreakerStateName => {
   const state = client?.breakerState() ?? 'closed';
   return state === 'halfOpen' ? 'half-open' : state;
 };
-
-/** Where the latest report lives between runs, and which runs this process is running right now. */
-export interface HealthState {
-  report(): HealthReport;
-  publish(report: HealthReport): void;
-  activeRunIds(): number[];
-}
 
 /** The report before any health run: nothing known yet. */
 export function unknownHealth(accounts: Account[]): HealthReport {
@@ -59,20 +58,20 @@ export const healthSignature = (report: HealthReport): string =>
  * (at least 15 min), counted from its last good run or, if it never had one, from when the account was added: a job
  * that keeps failing while the others work. A single failure is not news yet (the failure notification told it).
  */
-function laggingJob(ctx: JobContext, account: Account, now: number): SyncRun | null {
+function laggingJob(ctx: JobContext, jobs: JobFacts, account: Account, now: number): SyncRun | null {
   const { repos } = ctx.deps;
   const settings = ctx.deps.settings();
-  for (const job of PER_ACCOUNT_JOBS) {
+  for (const job of jobs.accountJobs) {
     const last = repos.syncRuns.last(job, account.id);
     if (!last || last.status === 'completed' || last.status === 'running') continue;
     const since = repos.syncRuns.last(job, account.id, 'completed')?.finishedAt ?? account.createdAt;
-    const allowedMs = Math.max(3 * intervalMs(job, settings), 15 * 60_000);
+    const allowedMs = Math.max(3 * jobs.intervalMs(job, settings), 15 * 60_000);
     if (now - Date.parse(since) > allowedMs) return last;
   }
   return null;
 }
 
-async function checkAccount(ctx: JobContext, account: Account): Promise<AccountHealth> {
+async function checkAccount(ctx: JobContext, jobs: JobFacts, account: Account): Promise<AccountHealth> {
   const { repos, clock } = ctx.deps;
   const settings = ctx.deps.settings();
   let client: EmagClient | null = null;
@@ -92,7 +91,8 @@ async function checkAccount(ctx: JobContext, account: Account): Promise<AccountH
     // eMAG answered with its envelope (a refusal, or a count of a shape it never documented): reachable all the same.
     reachable = isEmagError(error) && (error.kind === 'api' || (error.kind === 'badResponse' && !error.transient));
   }
-  const good = PER_ACCOUNT_JOBS.map((job) => repos.syncRuns.last(job, account.id, 'completed')?.finishedAt ?? null)
+  const good = jobs.accountJobs
+    .map((job) => repos.syncRuns.last(job, account.id, 'completed')?.finishedAt ?? null)
     .filter((at): at is string => at !== null)
     .sort();
   const lastGoodSyncAt = good.at(-1) ?? null;
@@ -100,7 +100,7 @@ async function checkAccount(ctx: JobContext, account: Account): Promise<AccountH
   const staleAfterMs = Math.max(3 * settings.intervals.newOrdersSec * 1000, 15 * 60_000);
   const stale = lastGoodSyncAt !== null && now - Date.parse(lastGoodSyncAt) > staleAfterMs;
   // One job can fail while the API answers (a refusal, a page MagFlow cannot read): that job's error is the news.
-  const lagging = reachable ? laggingJob(ctx, account, now) : null;
+  const lagging = reachable ? laggingJob(ctx, jobs, account, now) : null;
   if (lagging) {
     lastError = `${lagging.job}: ${lagging.error ?? lagging.status}`;
     lastErrorKind = lagging.errorKind ?? lagging.status;
@@ -129,40 +129,39 @@ async function checkDatabase(ctx: JobContext): Promise<HealthReport['database']>
   }
 }
 
-export function healthJob(state: HealthState) {
-  return async (ctx: JobContext): Promise<void> => {
-    const { repos, clock, bus } = ctx.deps;
-    const settings = ctx.deps.settings();
-    const stuckBefore = new Date(clock.now().getTime() - settings.stuckTimeoutMin * 60_000);
-    const stuckRunsMarked = repos.syncRuns.markStuck(
-      stuckBefore,
-      `Still running after ${settings.stuckTimeoutMin} min: marked failed by the health check`,
-      state.activeRunIds(),
-    );
-    // The database check reads the whole file: in the worker, while the accounts are asked at the same time.
-    const [database, accounts] = await Promise.all([
-      checkDatabase(ctx),
-      Promise.all(
-        repos.accounts
-          .list()
-          .filter((account) => account.enabled)
-          .map((account) => checkAccount(ctx, account)),
-      ),
-    ]);
-    const report: HealthReport = {
-      level: database.ok ? worst(accounts.map((a) => a.level)) : 'failing',
-      database,
-      accounts,
-      stuckRunsMarked,
-      checkedAt: clock.now().toISOString(),
-    };
-    ctx.counts.failed = accounts.filter((a) => !a.reachable).length + (database.ok ? 0 : 1);
-    ctx.counts.updated = stuckRunsMarked;
-    const previous = state.report();
-    state.publish(report);
-    if (previous.checkedAt === null || healthSignature(previous) !== healthSignature(report)) {
-      bus.emit({ type: 'health_changed', health: report });
-    }
-    if (stuckRunsMarked > 0) ctx.logger.warn('stuck runs marked failed', { count: stuckRunsMarked });
+export async function healthJob(ctx: JobContext, jobs: JobFacts): Promise<void> {
+  const state = ctx.health;
+  const { repos, clock, bus } = ctx.deps;
+  const settings = ctx.deps.settings();
+  const stuckBefore = new Date(clock.now().getTime() - settings.stuckTimeoutMin * 60_000);
+  const stuckRunsMarked = repos.syncRuns.markStuck(
+    stuckBefore,
+    `Still running after ${settings.stuckTimeoutMin} min: marked failed by the health check`,
+    state.activeRunIds(),
+  );
+  // The database check reads the whole file: in the worker, while the accounts are asked at the same time.
+  const [database, accounts] = await Promise.all([
+    checkDatabase(ctx),
+    Promise.all(
+      repos.accounts
+        .list()
+        .filter((account) => account.enabled)
+        .map((account) => checkAccount(ctx, jobs, account)),
+    ),
+  ]);
+  const report: HealthReport = {
+    level: database.ok ? worst(accounts.map((a) => a.level)) : 'failing',
+    database,
+    accounts,
+    stuckRunsMarked,
+    checkedAt: clock.now().toISOString(),
   };
+  ctx.counts.failed = accounts.filter((a) => !a.reachable).length + (database.ok ? 0 : 1);
+  ctx.counts.updated = stuckRunsMarked;
+  const previous = state.report();
+  state.publish(report);
+  if (previous.checkedAt === null || healthSignature(previous) !== healthSignature(report)) {
+    bus.emit({ type: 'health_changed', health: report });
+  }
+  if (stuckRunsMarked > 0) ctx.logger.warn('stuck runs marked failed', { count: stuckRunsMarked });
 }

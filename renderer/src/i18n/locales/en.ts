@@ -92,7 +92,7 @@ export const en = {
   jobs: {
     'new-orders': 'New orders',
     'order-changes': 'Order changes',
-    acknowledge: 'Acknowledgements',
+    'send-actions': 'Actions to eMAG',
     offers: 'Offers',
     maintenance: 'Maintenance',
     health: 'Health check',

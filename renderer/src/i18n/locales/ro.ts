@@ -92,7 +92,7 @@ export const ro = {
   jobs: {
     'new-orders': 'Comenzi noi',
     'order-changes': 'Modificări comenzi',
-    acknowledge: 'Confirmări',
+    'send-actions': 'Acțiuni către eMAG',
     offers: 'Oferte',
     maintenance: 'Întreținere',
     health: 'Verificare stare',

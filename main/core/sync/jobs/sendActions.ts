@@ -1,4 +1,4 @@
-// The acknowledge job: drains the account's outbox (acknowledge, status change, AWB, invoice) within the client's
+// The send-actions job: drains the account's outbox (acknowledge, status change, AWB, invoice) within the client's
 // rate limits. A send that worked is recorded with the local effects in one transaction; a transient failure is
 // retried later with backoff, across runs and restarts; a refusal is recorded as failed with eMAG's reason.
 import type { AppNotification, NotificationKind, OutboxAction, OutboxKind } from '../../../../shared/domain';
@@ -414,7 +414,7 @@ async function forEachLimited<T>(items: readonly T[], limit: number, work: (item
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
 
-export async function outboxJob(ctx: JobContext): Promise<void> {
+export async function sendActionsJob(ctx: JobContext): Promise<void> {
   const account = accountOf(ctx);
   const { repos } = ctx.deps;
   const attempted = new Set<number>();
