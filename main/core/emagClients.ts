@@ -1,8 +1,9 @@
 // One eMAG client per account, built lazily with the account's secret and shared by every job (the rate limiter
-// and breaker live in the client, so two clients for one account would each spend the whole budget).
+// and breaker live in the client, so two clients for one account would each spend the whole budget). A changed or
+// removed account's client is dropped (`accounts_changed`): the next call builds one with its new settings.
 import type { Account } from '../../shared/domain';
 import type { TestConnectionResult } from '../../shared/ipc';
-import type { AccountService, ConnectionTarget } from './accounts/service';
+import type { ConnectionTarget } from './accounts/service';
 import {
   createEmagClient,
   describeEmagError,
@@ -14,6 +15,7 @@ import {
 } from './emag';
 import type { Repositories } from './db';
 import { notFound } from './errors';
+import type { EventBus } from './events/bus';
 
 /** Client settings MagFlow overrides for all accounts (tests shorten retries and cool-downs). */
 export type ClientTuning = Omit<Partial<EmagClientConfig>, 'account' | 'platform' | 'apiUrl' | 'username' | 'password'>;
@@ -22,7 +24,6 @@ export interface EmagClients {
   clientFor(accountId: number): EmagClient;
   /** Clients built so far, for diagnostics. */
   live(): { account: Account; client: EmagClient }[];
-  forget(accountId: number): void;
   testConnection(target: ConnectionTarget): Promise<TestConnectionResult>;
 }
 
@@ -38,11 +39,14 @@ export function apiUrlProblem(platform: Account['platform'], apiUrl: string | nu
 
 export function emagClients(deps: {
   repos: Repositories;
-  accounts: () => AccountService;
+  /** The account's eMAG password (from the secret store). */
+  passwordOf(accountId: number): string;
+  bus: EventBus;
   clientDeps: EmagClientDeps;
   tuning?: ClientTuning;
 }): EmagClients {
   const clients = new Map<number, { account: Account; client: EmagClient }>();
+  deps.bus.on('accounts_changed', ({ account }) => void clients.delete(account.id));
   const build = (target: ConnectionTarget): EmagClient =>
     createEmagClient(
       {
@@ -67,13 +71,12 @@ export function emagClients(deps: {
         platform: account.platform,
         apiUrl: account.apiUrl,
         username: account.username,
-        password: deps.accounts().passwordOf(accountId),
+        password: deps.passwordOf(accountId),
       });
       clients.set(accountId, { account, client });
       return client;
     },
     live: () => [...clients.values()],
-    forget: (accountId) => void clients.delete(accountId),
     async testConnection(target) {
       try {
         // A test client of its own: a failed test must not trip the real account's breaker.

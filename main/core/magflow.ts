@@ -4,11 +4,11 @@ import { join, resolve } from 'node:path';
 import type { CourierAccount } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
 import type { AppInfo, BreakerStateName, DiagnosticsView } from '../../shared/views';
-import { accountService, type AccountService } from './accounts/service';
+import { accountPassword, accountService, type AccountService } from './accounts/service';
 import { createAppCache, CACHE_KEYS, CACHE_TTL, type AppCache } from './cache/appCache';
 import { systemClock, type Clock } from './clock';
 import { createRepositories, openDatabase, type Db, type Repositories } from './db';
-import { hasRealAccount, removeDemoAccounts, startDemo, type Demo, type DemoOptions } from './demo';
+import { demoMode, type Demo, type DemoOptions } from './demo';
 import type { BreakerStateName as ClientBreakerState } from './emag';
 import { apiUrlProblem, emagClients, type ClientTuning, type EmagClients } from './emagClients';
 import { createEventBus, type EventBus } from './events/bus';
@@ -20,6 +20,7 @@ import { invoiceService, type InvoiceService } from './invoices/service';
 import { orderActions, type OrderActions } from './orders/actions';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
 import { fileSecretStore } from './secrets/fileStore';
+import { settingsService, type SettingsService } from './settings/service';
 import type { SecretStore } from './secrets/store';
 import type { DataDirLock } from './lock/dataDirLock';
 import type { SyncTuning } from './sync/context';
@@ -72,6 +73,7 @@ export interface MagflowCore {
   readonly engine: SyncEngine;
   readonly scheduler: Scheduler;
   readonly accounts: AccountService;
+  readonly settings: SettingsService;
   readonly actions: OrderActions;
   /** Invoice PDFs: the seller's bucket, uploads, bulk matching. */
   readonly invoices: InvoiceService;
@@ -118,29 +120,32 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
   const bus = createEventBus((error, event) => logger.warn('event listener failed', { event: event.type, error }));
   const cache = createAppCache(db, { clock });
   const metrics = options.metrics ?? createMetrics();
-  const settings = (): Settings => repos.settings.get();
+  const settingsStore = settingsService({ repos, bus });
+  const settings = (): Settings => settingsStore.get();
 
-  // Clients, scheduler and demo are referenced lazily: they exist by the time an account changes.
-  const accounts: AccountService = accountService({
-    repos,
-    secrets,
-    checkApiUrl: apiUrlProblem,
-    testConnection: (target) => clients.testConnection(target),
-    onChanged: ({ account }) => {
-      clients.forget(account.id);
-      void cache.deletePrefix(STATS_CACHE_KEY);
-      void cache.deletePrefix(CACHE_KEYS.offerListPrefix); // a removed account takes its offers with it
-      if (started) scheduler.reschedule();
-      if (!account.isDemo)
-        void leaveDemoIfNeeded().catch((error) => logger.error('leaving demo mode failed', { error }));
-    },
-  });
   const clients = emagClients({
     repos,
-    accounts: () => accounts,
+    passwordOf: (accountId) => accountPassword(repos, secrets, accountId),
+    bus,
     clientDeps: { logger, metrics, ...(options.random ? { random: options.random } : {}) },
     ...(options.clientTuning ? { tuning: options.clientTuning } : {}),
   });
+  const accounts = accountService({
+    repos,
+    secrets,
+    bus,
+    checkApiUrl: apiUrlProblem,
+    testConnection: (target) => clients.testConnection(target),
+  });
+  // Orders, offers and accounts change what the dashboard statistics and offer lists show.
+  bus.on('accounts_changed', () => {
+    void cache.deletePrefix(STATS_CACHE_KEY);
+    void cache.deletePrefix(CACHE_KEYS.offerListPrefix); // a removed account takes its offers with it
+  });
+  // A sync that stores orders drops the cached dashboard statistics itself (storeOrders); an outbox action changes
+  // them without storing an order (e.g. marking one acknowledged), so it drops them here.
+  bus.on('outbox_changed', () => void cache.deletePrefix(STATS_CACHE_KEY));
+
   const engine = createSyncEngine({
     repos,
     bus,
@@ -155,6 +160,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     checkDatabase: (signal) => runOffThread({ kind: 'check', path: dbPath, depth: 'quick' }, { signal }),
     ...(options.syncTuning ? { tuning: options.syncTuning } : {}),
   });
+  const demo = demoMode({ repos, accounts, bus, logger });
   const scheduler = createScheduler({
     engine,
     repos,
@@ -162,24 +168,11 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     clock,
     logger,
     settings,
+    isDemo: demo.isActive,
     ...(options.random ? { random: options.random } : {}),
     ...(options.schedulerIntervalScale ? { intervalScale: options.schedulerIntervalScale } : {}),
   });
-
-  let demo: Demo | null = null;
   let started = false;
-  const leaveDemoIfNeeded = async () => {
-    if (!demo || !hasRealAccount(repos)) return;
-    const ending = demo;
-    demo = null;
-    removeDemoAccounts({ repos, accounts });
-    await ending.stop();
-    logger.info('demo mode ended: a real account was added');
-  };
-
-  // A sync that stores orders drops the cached dashboard statistics itself (storeOrders); an outbox action changes
-  // them without storing an order (e.g. marking one acknowledged), so it drops them here.
-  bus.on('outbox_changed', () => void cache.deletePrefix(STATS_CACHE_KEY));
 
   const actions = orderActions({ repos, bus, clock, kickOutbox: (accountId) => scheduler.kickOutbox(accountId) });
   const invoices = invoiceService({ repos, secrets, actions, clock, logger });
@@ -237,6 +230,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     clock,
     cache,
     accounts,
+    settings: settingsStore,
     actions,
     invoices,
     sync: {
@@ -244,14 +238,14 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
       syncNowTargets: (input) => scheduler.syncNowTargets(input),
       pause: () => scheduler.pause(),
       resume: () => scheduler.resume(),
-      state: () => ({ ...scheduler.state(), demo: demo !== null }),
+      state: () => scheduler.state(),
     },
     health: () => engine.healthReport(),
     diagnostics,
     couriers,
     info: () => ({
       version: options.version ?? '0.0.0',
-      demo: demo !== null,
+      demo: demo.isActive(),
       dataDir: options.dataDir,
       logsDir: options.logsDir ?? null,
       platform: process.platform,
@@ -259,9 +253,6 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
       accounts: repos.accounts.list(),
     }),
     openExternal: options.openExternal ?? (async () => false),
-    onSettingsChanged: () => {
-      if (started) scheduler.reschedule();
-    },
     updates: options.updates ?? headlessUpdates(options.version ?? '0.0.0'),
   });
   const dispatcher = createDispatcher(handlers, {
@@ -280,24 +271,22 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     engine,
     scheduler,
     accounts,
+    settings: settingsStore,
     actions,
     invoices,
     dispatcher,
-    isDemo: () => demo !== null,
-    demo: () => demo,
+    isDemo: demo.isActive,
+    demo: demo.current,
     async start() {
       const demoOption = options.demo ?? true;
-      if (demoOption && !hasRealAccount(repos)) {
-        demo = await startDemo({ repos, accounts, logger }, demoOption === true ? {} : demoOption);
-      }
+      if (demoOption) await demo.startIfNoRealAccount(demoOption === true ? {} : demoOption);
       started = true;
       scheduler.start();
     },
     async stop(stopOptions = {}) {
       if (started) await scheduler.stop(stopOptions);
       started = false;
-      if (demo) await demo.stop();
-      demo = null;
+      await demo.stop();
       await cache.close();
       db.close();
     },

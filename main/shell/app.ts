@@ -2,13 +2,12 @@
 // lifecycle, the secure window (and its recovery from a failed renderer), the application menu, IPC, tray, badge,
 // notifications, power/network catch-up, login item, secrets and Chromium's language.
 import { join } from 'node:path';
-import { OrdersQuerySchema, type ChannelName } from '../../shared/ipc';
+import { OrdersQuerySchema } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings';
 import { createMagflowCore, type MagflowCore, type MagflowCoreOptions } from '../core/magflow';
-import type { DemoOptions } from '../core/demo';
+import { DEMO_PASSWORDS, type DemoOptions } from '../core/demo';
 import type { DataDirLock } from '../core/lock/dataDirLock';
 import type { Logger } from '../core/logging';
-import { DEMO_ACCOUNTS } from '../sandbox';
 import { createBadge, type Badge } from './badge';
 import { applyApplicationMenu } from './appMenu';
 import { applyChromiumLanguage, readSavedLanguage, saveLanguage } from './chromiumLanguage';
@@ -196,14 +195,13 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
 
     let core: MagflowCore | null = null;
     let windowRef: MainWindow | null = null;
-    const settings = (): Settings => core!.repos.settings.get();
-    const demoPasswords = new Set(DEMO_ACCOUNTS.map((a) => a.password));
+    const settings = (): Settings => core!.settings.get();
     const secrets = safeStorageSecretStore({
       path: join(dataDir, SECRETS_FILE),
       safeStorage: electron.safeStorage,
       logger,
       choice: () => (core ? settings().unencryptedSecrets : 'ask'),
-      remember: (choice) => core?.repos.settings.update({ unencryptedSecrets: choice }),
+      remember: (choice) => core?.settings.update({ unencryptedSecrets: choice }),
       ask: async () => {
         const text = unencryptedConsentText(core ? settings().language : 'ro');
         // Asked from inside an IPC call (accounts.save): a message box attached to the window, never the blocking
@@ -220,7 +218,7 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
         });
         return response === 1;
       },
-      isPublic: (value) => demoPasswords.has(value),
+      isPublic: (value) => DEMO_PASSWORDS.has(value),
     });
 
     const createCore = options.createCore ?? createMagflowCore;
@@ -302,19 +300,16 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
       dispatcher: theCore.dispatcher,
       logger,
       isTrustedUrl: (url) => isAppUrl(url, devServerUrl),
-      afterCall: (channel: ChannelName) => {
-        if (channel === 'settings.update') {
-          applyLoginItem(loginItem, settings().launchAtLogin);
-          saveLanguage(dataDir, settings().language, logger);
-          secrets.persistSessionSecrets();
-          tray.refresh();
-        }
-        if (channel === 'accounts.save' || channel === 'accounts.remove') {
-          window.setTitle(titleFor());
-          tray.refresh();
-        }
-      },
     });
+    // What lives outside the core follows its changes (the tray follows them itself).
+    const stopFollowingChanges = [
+      theCore.bus.on('settings_changed', ({ settings: saved }) => {
+        applyLoginItem(loginItem, saved.launchAtLogin);
+        saveLanguage(dataDir, saved.language, logger);
+        secrets.persistSessionSecrets();
+      }),
+      theCore.bus.on('accounts_changed', () => window.setTitle(titleFor())),
+    ];
     const stopForwarding = forwardEvents(theCore.bus, () => window.current());
 
     const newOrders = () => theCore.repos.orders.list(OrdersQuerySchema.parse({ statuses: [1], limit: 1 })).total;
@@ -386,6 +381,7 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
       tray.stop();
       activeBadge.stop();
       stopForwarding();
+      for (const stopFollowing of stopFollowingChanges) stopFollowing();
       unregisterIpc();
       await theCore.stop({ abort: true });
       lock.release();

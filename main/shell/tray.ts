@@ -103,9 +103,14 @@ export function createTrayController<M>(deps: TrayControllerDeps<M>): TrayContro
     redrawTimer ??= setTimeout(refresh, delay);
   };
 
-  const unsubscribe = deps.bus.onAny((event) => {
-    if (event.type !== 'navigate') refreshSoon();
-  });
+  const unsubscribe = [
+    deps.bus.onAny((event) => {
+      if (event.type !== 'navigate') refreshSoon();
+    }),
+    // The accounts (one line each) and the settings (the language) are what the menu says: redrawn at once.
+    deps.bus.on('accounts_changed', refresh),
+    deps.bus.on('settings_changed', refresh),
+  ];
   if (deps.openOnClick ?? true) deps.tray.on('click', deps.showWindow);
   refresh();
 
@@ -114,7 +119,7 @@ export function createTrayController<M>(deps: TrayControllerDeps<M>): TrayContro
     template: () => lastTemplate,
     currentState: () => lastState ?? 'ok',
     stop() {
-      unsubscribe();
+      for (const stopListening of unsubscribe) stopListening();
       if (redrawTimer) clearTimeout(redrawTimer);
       redrawTimer = null;
     },

@@ -3,6 +3,7 @@ import { systemClock } from '../../main/core/clock';
 import { accountService } from '../../main/core/accounts/service';
 import { createRepositories, openDatabase } from '../../main/core/db';
 import { apiUrlProblem } from '../../main/core/emagClients';
+import { createEventBus } from '../../main/core/events/bus';
 import { memorySecretStore } from '../../main/core/secrets/store';
 
 function setup() {
@@ -10,8 +11,10 @@ function setup() {
   const repos = createRepositories(db, systemClock);
   const secrets = memorySecretStore();
   const onChanged = vi.fn();
+  const bus = createEventBus();
+  bus.on('accounts_changed', onChanged);
   const testConnection = vi.fn(async () => ({ ok: true, errorKind: null, message: 'Connected' }));
-  const service = accountService({ repos, secrets, checkApiUrl: apiUrlProblem, testConnection, onChanged });
+  const service = accountService({ repos, secrets, checkApiUrl: apiUrlProblem, testConnection, bus });
   return { db, repos, secrets, service, onChanged, testConnection };
 }
 

@@ -267,6 +267,32 @@ describe('scheduler', () => {
     ).toHaveLength(0);
   });
 
+  it('reschedules by itself when the bus says settings or accounts changed', async () => {
+    const { scheduler, h, mainId, fbeId } = await setup();
+    scheduler.start();
+    await scheduler.syncNow({ job: 'offers' });
+    const offersAt = () =>
+      Date.parse(scheduler.state().jobs.find((j) => j.job === 'offers' && j.accountId === mainId)!.nextRunAt!);
+    const started = Date.parse(h.repos.syncRuns.last('offers', mainId)!.startedAt);
+
+    const settings = h.repos.settings.update({ intervals: { offersSec: 7_200 } });
+    h.bus.emit({ type: 'settings_changed', settings });
+    expect(offersAt() - started).toBeGreaterThanOrEqual(7_200_000);
+    expect(offersAt() - started).toBeLessThan(7_202_000);
+
+    const account = h.repos.accounts.update(fbeId, { enabled: false })!;
+    h.bus.emit({ type: 'accounts_changed', change: 'saved', account });
+    expect(scheduler.state().jobs.some((j) => j.accountId === fbeId)).toBe(false);
+
+    // Stopped, it no longer follows them: nothing is planned for the account enabled again.
+    await scheduler.stop();
+    h.repos.accounts.update(fbeId, { enabled: true });
+    h.bus.emit({ type: 'accounts_changed', change: 'saved', account: { ...account, enabled: true } });
+    const fbeJobs = scheduler.state().jobs.filter((j) => j.accountId === fbeId);
+    expect(fbeJobs).toHaveLength(4);
+    expect(fbeJobs.every((j) => j.nextRunAt === null)).toBe(true);
+  });
+
   it('marks runs a crashed process left running as failed when it starts', async () => {
     const { scheduler, h, mainId } = await setup();
     const orphan = h.repos.syncRuns.start('order-changes', mainId, 'scheduled');

@@ -4,6 +4,7 @@ import type { Account } from '../../../shared/domain';
 import type { AccountInput, TestConnectionResult } from '../../../shared/ipc';
 import type { Repositories } from '../db';
 import { AppError, conflict, notFound } from '../errors';
+import type { EventBus } from '../events/bus';
 import type { SecretStore } from '../secrets/store';
 
 export interface ConnectionTarget {
@@ -21,14 +22,22 @@ export interface AccountServiceDeps {
   checkApiUrl(platform: Account['platform'], apiUrl: string | null): string | null;
   /** One cheap authenticated call. */
   testConnection(target: ConnectionTarget): Promise<TestConnectionResult>;
-  /** Told after any change, so clients and schedules are rebuilt. */
-  onChanged(change: { type: 'saved' | 'removed'; account: Account }): void;
+  /** Hears `accounts_changed` after every save and removal. */
+  bus: EventBus;
+}
+
+/** The account's eMAG password from the secret store; a clear error when it is missing. */
+export function accountPassword(repos: Repositories, secrets: SecretStore, id: number): string {
+  const ref = repos.accounts.secretRef(id);
+  const password = ref ? secrets.get(ref) : undefined;
+  if (!password) throw new AppError('conflict', `No stored password for account ${id}; enter it again in Settings`);
+  return password;
 }
 
 type SaveInput = Omit<AccountInput, 'enabled'> & { enabled?: boolean; isDemo?: boolean };
 
 export function accountService(deps: AccountServiceDeps) {
-  const { repos, secrets } = deps;
+  const { repos, secrets, bus } = deps;
 
   const validateUrl = (platform: Account['platform'], apiUrl: string | null | undefined) => {
     const problem = deps.checkApiUrl(platform, apiUrl ?? null);
@@ -56,7 +65,7 @@ export function accountService(deps: AccountServiceDeps) {
           enabled: input.enabled ?? true,
           isDemo: input.isDemo ?? false,
         });
-        deps.onChanged({ type: 'saved', account });
+        bus.emit({ type: 'accounts_changed', change: 'saved', account });
         return account;
       }
       const existing = repos.accounts.get(input.id);
@@ -70,7 +79,7 @@ export function accountService(deps: AccountServiceDeps) {
         apiUrl: input.apiUrl ?? null,
         enabled: input.enabled ?? existing.enabled,
       })!;
-      deps.onChanged({ type: 'saved', account });
+      bus.emit({ type: 'accounts_changed', change: 'saved', account });
       return account;
     },
 
@@ -80,16 +89,11 @@ export function accountService(deps: AccountServiceDeps) {
       const secretRef = repos.accounts.secretRef(id);
       repos.accounts.remove(id);
       if (secretRef) secrets.delete(secretRef);
-      deps.onChanged({ type: 'removed', account });
+      bus.emit({ type: 'accounts_changed', change: 'removed', account });
       return true;
     },
 
-    passwordOf(id: number): string {
-      const ref = repos.accounts.secretRef(id);
-      const password = ref ? secrets.get(ref) : undefined;
-      if (!password) throw new AppError('conflict', `No stored password for account ${id}; enter it again in Settings`);
-      return password;
-    },
+    passwordOf: (id: number): string => accountPassword(repos, secrets, id),
 
     async test(
       input:
@@ -111,7 +115,7 @@ export function accountService(deps: AccountServiceDeps) {
           platform: account.platform,
           apiUrl: account.apiUrl,
           username: account.username,
-          password: this.passwordOf(account.id),
+          password: accountPassword(repos, secrets, account.id),
         };
       } else {
         const problem = deps.checkApiUrl(input.platform, input.apiUrl ?? null);

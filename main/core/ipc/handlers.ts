@@ -1,6 +1,5 @@
 // What each IPC channel does: thin glue from the validated input to the core's services.
 import type { CourierAccount } from '../../../shared/domain';
-import type { Settings } from '../../../shared/settings';
 import type { AppInfo, DashboardView, DiagnosticsView, HealthReport, SyncStateView } from '../../../shared/views';
 import type { SyncRun } from '../../../shared/domain';
 import type { AccountService } from '../accounts/service';
@@ -10,6 +9,7 @@ import type { Repositories } from '../db';
 import { AppError, notFound } from '../errors';
 import type { InvoiceService } from '../invoices/service';
 import type { OrderActions } from '../orders/actions';
+import type { SettingsService } from '../settings/service';
 import type { UpdatesPort } from '../updates';
 import { toOrderDetail } from '../orders/detail';
 import { ordersToCsv } from '../orders/exportCsv';
@@ -25,6 +25,7 @@ export interface HandlerServices {
   clock: Clock;
   cache: HandlerCache;
   accounts: AccountService;
+  settings: SettingsService;
   actions: OrderActions;
   invoices: InvoiceService;
   sync: {
@@ -39,7 +40,6 @@ export interface HandlerServices {
   couriers(accountId: number): Promise<CourierAccount[]>;
   info(): AppInfo;
   openExternal(url: string): Promise<boolean>;
-  onSettingsChanged(settings: Settings): void;
   updates: UpdatesPort;
 }
 
@@ -128,12 +128,8 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
       else throw new AppError('conflict', 'Say which notifications to mark read (ids or all)');
       return { unread: repos.notifications.unreadCount() };
     },
-    'settings.get': () => repos.settings.get(),
-    'settings.update': (patch) => {
-      const settings = repos.settings.update(patch);
-      services.onSettingsChanged(settings);
-      return settings;
-    },
+    'settings.get': () => services.settings.get(),
+    'settings.update': (patch) => services.settings.update(patch),
     'accounts.list': () => services.accounts.list(),
     'accounts.save': (input) => services.accounts.save(input),
     'accounts.remove': ({ id }) => ({ removed: services.accounts.remove(id) }),

@@ -23,6 +23,8 @@ export interface SchedulerDeps {
   random?: () => number;
   /** Multiplies every interval (the reliability soak runs the real schedule faster); default 1. */
   intervalScale?: number;
+  /** Whether the accounts being synced are demo mode's (the state says so); default never. */
+  isDemo?: () => boolean;
 }
 
 export interface Scheduler {
@@ -40,7 +42,7 @@ export interface Scheduler {
   isPaused(): boolean;
   /** Runs overdue jobs now (after the machine wakes up or comes back online). */
   catchUp(reason: 'resume' | 'online'): Promise<void>;
-  /** Rebuilds the schedule after settings or accounts changed. */
+  /** Rebuilds the schedule (done by itself when settings or accounts change). */
   reschedule(): void;
   /** A seller action was just queued: drain the account's outbox soon. */
   kickOutbox(accountId: number): void;
@@ -83,7 +85,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let started = false;
   let stopping = false;
   let paused = false;
-  let unsubscribe: (() => void) | null = null;
+  let unsubscribe: (() => void)[] = [];
 
   const now = (): number => clock.now().getTime();
 
@@ -286,17 +288,18 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       if (marked > 0) logger.warn('runs left running by a previous process marked failed', { count: marked });
       started = true;
       stopping = false;
-      unsubscribe = bus.on('outbox_changed', ({ action }) =>
-        onOutboxChanged(action.accountId, action.nextAttemptAt, action.state),
-      );
+      unsubscribe = [
+        bus.on('outbox_changed', ({ action }) => onOutboxChanged(action.accountId, action.nextAttemptAt, action.state)),
+        bus.on('accounts_changed', () => reschedule()),
+        bus.on('settings_changed', () => reschedule()),
+      ];
       reschedule();
     },
 
     async stop(options = {}) {
       if (!started) return;
       stopping = true;
-      unsubscribe?.();
-      unsubscribe = null;
+      for (const stopListening of unsubscribe.splice(0)) stopListening();
       for (const entry of entries.values()) cancelTimer(entry);
       if (options.abort) for (const running of inFlight.values()) running.controller.abort();
       await Promise.allSettled([...inFlight.values()].map((running) => running.promise));
@@ -334,7 +337,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       const accounts = repos.accounts.list().filter((account) => account.enabled);
       return {
         paused,
-        demo: false,
+        demo: deps.isDemo?.() ?? false,
         jobs: [
           ...accounts.flatMap((account) => ACCOUNT_JOBS.map((job) => view(job, account.id, account.name))),
           ...APP_JOBS.map((job) => view(job, null, null)),
