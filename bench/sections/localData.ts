@@ -2,7 +2,7 @@
 // newest first, a page of 100), full-text search and the dashboard statistics, all through the IPC dispatcher the
 // window calls (validation included). Leaves the database behind as the fixture of §7 and §8.
 import { rmSync, writeFileSync } from 'node:fs';
-import { STATS_CACHE_KEY } from '../../main/core/ipc/handlers';
+import { CACHE_KEYS } from '../../main/core/cache/entries';
 import { FIXTURE_LINES_PER_ORDER, FIXTURE_ORDERS, generateOrderRecords, searchTerms } from '../lib/fixture';
 import { fixtureDir, fixtureReadyFile, openFixtureCore } from '../lib/fixtureCore';
 import { emitRows, progress, type Row } from '../lib/report';
@@ -84,13 +84,13 @@ async function main(): Promise<void> {
 
   const uncached: number[] = [];
   for (let i = 0; i < 15; i++) {
-    await core.cache.deletePrefix(STATS_CACHE_KEY);
+    await core.cache.deletePrefix(CACHE_KEYS.orderStatsPrefix);
     uncached.push(await timeMsAsync(() => dispatch(core, 'dashboard.get', undefined)));
   }
   const cached = await samples(SAMPLES, () => dispatch(core, 'dashboard.get', undefined));
   const today = new Date().toISOString().slice(0, 10);
   const statsHit = await samples(SAMPLES, () =>
-    core.cache.wrap(`${STATS_CACHE_KEY}:bench`, 60_000, () => core.repos.stats.orderStats(today)),
+    core.cache.wrap(CACHE_KEYS.dashboardStats('bench'), 60_000, () => core.repos.stats.orderStats(today)),
   );
 
   await core.stop();

@@ -5,7 +5,8 @@ import type { CourierAccount } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
 import type { AppInfo, BreakerStateName, DiagnosticsView } from '../../shared/views';
 import { accountPassword, accountService, type AccountService } from './accounts/service';
-import { createAppCache, CACHE_KEYS, CACHE_TTL, type AppCache } from './cache/appCache';
+import { createAppCache, type AppCache } from './cache/appCache';
+import { CACHE_KEYS, CACHE_TTL, invalidateOnWrites } from './cache/entries';
 import { systemClock, type Clock } from './clock';
 import { createRepositories, openDatabase, type Db, type Repositories } from './db';
 import { demoMode, type Demo, type DemoOptions } from './demo';
@@ -13,7 +14,7 @@ import type { BreakerStateName as ClientBreakerState } from './emag';
 import { apiUrlProblem, emagClients, type ClientTuning, type EmagClients } from './emagClients';
 import { createEventBus, type EventBus } from './events/bus';
 import { createDispatcher, type Dispatcher } from './ipc/dispatcher';
-import { createHandlers, STATS_CACHE_KEY } from './ipc/handlers';
+import { createHandlers } from './ipc/handlers';
 import { silentLogger, type Logger } from './logging';
 import { createMetrics, type AppMetrics } from './metrics';
 import { invoiceService, type InvoiceService } from './invoices/service';
@@ -137,14 +138,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     checkApiUrl: apiUrlProblem,
     testConnection: (target) => clients.testConnection(target),
   });
-  // Orders, offers and accounts change what the dashboard statistics and offer lists show.
-  bus.on('accounts_changed', () => {
-    void cache.deletePrefix(STATS_CACHE_KEY);
-    void cache.deletePrefix(CACHE_KEYS.offerListPrefix); // a removed account takes its offers with it
-  });
-  // A sync that stores orders drops the cached dashboard statistics itself (storeOrders); an outbox action changes
-  // them without storing an order (e.g. marking one acknowledged), so it drops them here.
-  bus.on('outbox_changed', () => void cache.deletePrefix(STATS_CACHE_KEY));
+  invalidateOnWrites(bus, cache);
 
   const engine = createSyncEngine({
     repos,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CACHE_TTL, createAppCache, type AppCache } from '../../main/core/cache/appCache';
+import { createAppCache, type AppCache } from '../../main/core/cache/appCache';
+import { CACHE_TTL } from '../../main/core/cache/entries';
 import type { Clock } from '../../main/core/clock';
 import { openDatabase, type Db } from '../../main/core/db';
 

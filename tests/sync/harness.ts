@@ -4,6 +4,7 @@ import type { Account } from '../../shared/domain';
 import type { MagflowEvent, MagflowEventType, EventOf } from '../../shared/events';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import { createAppCache, type AppCache } from '../../main/core/cache/appCache';
+import { invalidateOnWrites } from '../../main/core/cache/entries';
 import { systemClock, type Clock } from '../../main/core/clock';
 import { createRepositories, openDatabase, type Db, type Repositories } from '../../main/core/db';
 import { createEmagClient, type EmagClient } from '../../main/core/emag';
@@ -127,6 +128,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
   const events: MagflowEvent[] = [];
   bus.onAny((event) => events.push(event));
   const cache = createAppCache(db, { clock });
+  invalidateOnWrites(bus, cache);
   const settings = (): Settings => {
     const stored = repos.settings.get();
     return options.adjustSettings ? options.adjustSettings(stored) : stored;

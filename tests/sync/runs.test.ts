@@ -2,7 +2,7 @@
 // from the watermark), account isolation, retention cleanup, the health job, the offers job and coalesced bursts.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncRun } from '../../shared/domain';
-import { CACHE_TTL } from '../../main/core/cache/appCache';
+import { CACHE_TTL } from '../../main/core/cache/entries';
 import { createHarness, manualClock, type Harness } from './harness';
 
 let h: Harness | undefined;

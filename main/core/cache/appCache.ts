@@ -1,5 +1,6 @@
 // The app cache: keyv with an in-memory LRU tier in front of a disk tier in the SQLite `cache` table, with TTLs,
-// prefix invalidation, load coalescing and hit/miss counts for Diagnostics.
+// prefix invalidation, load coalescing and hit/miss counts for Diagnostics. What is cached, for how long and what
+// drops it: entries.ts.
 import { KeyvCacheableMemory } from 'cacheable';
 import { Keyv } from 'keyv';
 import { systemClock, type Clock } from '../clock';
@@ -21,7 +22,10 @@ export interface AppCache {
   /** The cached value, or `load()` stored for `ttlMs`; concurrent callers of one key share one load. Errors are not cached. */
   wrap<T>(key: string, ttlMs: number, load: () => Promise<T> | T): Promise<T>;
   delete(key: string): Promise<void>;
-  /** Invalidation: drops every key starting with `prefix` from both tiers (e.g. 'stats:' after order writes). */
+  /**
+   * Invalidation: drops every key starting with `prefix` from both tiers (e.g. 'stats:' after order writes), at once
+   * (the promise is settled when it returns): a bus listener that calls it leaves nothing stale behind.
+   */
   deletePrefix(prefix: string): Promise<void>;
   /** Drops expired rows from the disk tier (maintenance); returns how many went. */
   prune(): Promise<number>;
@@ -35,27 +39,6 @@ export interface AppCacheOptions {
   /** Decides expiry (default: system time). */
   clock?: Clock;
 }
-
-/** TTLs of what MagFlow caches (ms). */
-export const CACHE_TTL = {
-  courierAccounts: 3_600_000,
-  categories: 86_400_000,
-  vat: 86_400_000,
-  orderStats: 300_000,
-  offerList: 600_000,
-} as const;
-
-/**
- * Key names, so writers and readers agree. Order writes invalidate `stats:`, offer writes `offers:`
- * (both per account and overall, hence prefixes rather than single keys).
- */
-export const CACHE_KEYS = {
-  orderStatsPrefix: 'stats:',
-  offerListPrefix: 'offers:',
-  courierAccounts: (accountId: number): string => `courier-accounts:${accountId}`,
-  categories: (accountId: number, page: number): string => `categories:${accountId}:${page}`,
-  vat: (accountId: number): string => `vat:${accountId}`,
-} as const;
 
 /** What both tiers store: the value and its expiry by the app clock (Keyv's own TTL only cleans up behind it). */
 interface Entry<T> {
@@ -145,8 +128,9 @@ export function createAppCache(db: Db, options: AppCacheOptions = {}): AppCache 
 
     async deletePrefix(prefix) {
       generation++;
-      const doomed = [...memoryStore.store.keys].filter((key) => key.startsWith(prefix));
-      for (const key of doomed) await memory.delete(key);
+      // Both tiers synchronously (the memory store's own delete is; Keyv's wrapper only makes it a promise).
+      const memoryKeys = memoryStore.store;
+      for (const key of [...memoryKeys.keys]) if (key.startsWith(prefix)) memoryKeys.delete(key);
       diskStore.deletePrefix(prefix);
     },
 

@@ -17,13 +17,30 @@ export interface SettingsChangedEvent {
   settings: Settings;
 }
 
-export type CoreEvent = AccountsChangedEvent | SettingsChangedEvent;
+/** A page of orders stored with some created or updated (an unchanged page announces nothing). */
+export interface OrdersWrittenEvent {
+  type: 'orders_written';
+  accountId: number;
+  created: number;
+  updated: number;
+}
+
+/** An offers run stored new or changed offers. */
+export interface OffersWrittenEvent {
+  type: 'offers_written';
+  accountId: number;
+  changed: number;
+}
+
+export type CoreEvent = AccountsChangedEvent | SettingsChangedEvent | OrdersWrittenEvent | OffersWrittenEvent;
 export type CoreEventType = CoreEvent['type'];
 
 /** Every core event type (a record, so a new event type that is not listed does not compile). */
 const CORE_EVENT_TYPES: Readonly<Record<CoreEventType, true>> = {
   accounts_changed: true,
   settings_changed: true,
+  orders_written: true,
+  offers_written: true,
 };
 
 export const isCoreEventType = (type: string): type is CoreEventType => Object.hasOwn(CORE_EVENT_TYPES, type);

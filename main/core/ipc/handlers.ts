@@ -3,7 +3,7 @@ import type { CourierAccount } from '../../../shared/domain';
 import type { AppInfo, DashboardView, DiagnosticsView, HealthReport, SyncStateView } from '../../../shared/views';
 import type { SyncRun } from '../../../shared/domain';
 import type { AccountService } from '../accounts/service';
-import { CACHE_KEYS, CACHE_TTL } from '../cache/appCache';
+import { CACHE_KEYS, CACHE_TTL } from '../cache/entries';
 import { emagToday, type Clock } from '../clock';
 import type { Repositories } from '../db';
 import { AppError, notFound } from '../errors';
@@ -43,9 +43,6 @@ export interface HandlerServices {
   updates: UpdatesPort;
 }
 
-/** Under the order-statistics prefix, so every order write that drops that prefix drops the dashboard too. */
-export const STATS_CACHE_KEY = `${CACHE_KEYS.orderStatsPrefix}dashboard`;
-export const STATS_TTL_MS = 5 * 60_000;
 /** An export is the whole current view, bounded so a huge export cannot exhaust memory. */
 export const EXPORT_MAX_ROWS = 100_000;
 
@@ -56,7 +53,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'app.openExternal': async ({ url }) => ({ opened: await services.openExternal(url) }),
     'dashboard.get': async (): Promise<DashboardView> => {
       const today = emagToday(clock);
-      const stats = await services.cache.wrap(`${STATS_CACHE_KEY}:${today}`, STATS_TTL_MS, () =>
+      const stats = await services.cache.wrap(CACHE_KEYS.dashboardStats(today), CACHE_TTL.orderStats, () =>
         repos.stats.orderStats(today),
       );
       return {
@@ -95,11 +92,9 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
       if (!repos.accounts.get(accountId)) throw notFound(`Account ${accountId}`);
       return services.couriers(accountId);
     },
-    // Cached per query for 10 minutes; the offers job drops the whole prefix when it writes offers.
+    // Cached per query; dropped when offers are written (cache/entries.ts).
     'offers.list': (query) =>
-      services.cache.wrap(`${CACHE_KEYS.offerListPrefix}${JSON.stringify(query)}`, CACHE_TTL.offerList, () =>
-        repos.offers.list(query),
-      ),
+      services.cache.wrap(CACHE_KEYS.offerList(query), CACHE_TTL.offerList, () => repos.offers.list(query)),
     'sync.now': async (input) => {
       if (input?.accountId !== undefined && !repos.accounts.get(input.accountId))
         throw notFound(`Account ${input.accountId}`);

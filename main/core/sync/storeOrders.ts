@@ -2,7 +2,6 @@
 // acknowledge actions of new seller-fulfilled orders, the notification rows, and the orders set aside for the
 // seller's attention (unreadable or unmappable: the rest of the page is stored without them); then announces it all.
 import type { AppNotification, OutboxAction } from '../../../shared/domain';
-import { CACHE_KEYS } from '../cache/appCache';
 import type { OrderRecord, OrderUpsertResult, SetAsideRecord } from '../db';
 import type { EmagOrder } from '../emag';
 import { rawOf } from '../emag/tolerant';
@@ -57,7 +56,7 @@ export async function storeOrders(
   orders: readonly EmagOrder[],
   unreadable: readonly SetAsideRecord[] = [],
 ): Promise<StoreOutcome> {
-  const { repos, bus, cache } = ctx.deps;
+  const { repos, bus } = ctx.deps;
   const account = accountOf(ctx);
   const settings = ctx.deps.settings();
   const lang = settings.language;
@@ -152,7 +151,9 @@ export async function storeOrders(
     results: written.results,
   };
   for (const result of written.results) outcome[result.outcome]++;
-  if (outcome.created + outcome.updated > 0) await cache.deletePrefix(CACHE_KEYS.orderStatsPrefix);
+  if (outcome.created + outcome.updated > 0) {
+    bus.emit({ type: 'orders_written', accountId: account.id, created: outcome.created, updated: outcome.updated });
+  }
 
   ctx.counts.created += outcome.created;
   ctx.counts.updated += outcome.updated;

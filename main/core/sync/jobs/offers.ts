@@ -1,6 +1,5 @@
 // The offers job: count, then every page of the seller's offers, upserted (each offer once per run), with progress.
 // An offer MagFlow cannot read or map is set aside for the seller's attention; the rest of its page is stored.
-import { CACHE_KEYS } from '../../cache/appCache';
 import type { OfferRecord, SetAsideRecord } from '../../db';
 import { isEmagError, type EmagOffer } from '../../emag';
 import { rawOf, type TolerantPage } from '../../emag/tolerant';
@@ -42,7 +41,7 @@ function storeOfferPage(ctx: JobContext, page: TolerantPage<EmagOffer>, seen: Se
 }
 
 export async function offersJob(ctx: JobContext): Promise<void> {
-  const { repos, cache } = ctx.deps;
+  const { repos, bus } = ctx.deps;
   const account = accountOf(ctx);
   const client = ctx.client();
   // The count only feeds the progress bar; the walk stops at the first short page whatever it said, and a count that
@@ -70,7 +69,7 @@ export async function offersJob(ctx: JobContext): Promise<void> {
     (id) => ctx.call((options) => client.offers.readPage({ id }, options)),
     async (page) => void (changed += storeOfferPage(ctx, page, new Set())),
   );
-  if (changed > 0) await cache.deletePrefix(CACHE_KEYS.offerListPrefix);
+  if (changed > 0) bus.emit({ type: 'offers_written', accountId: account.id, changed });
   const labels = { job: ctx.job, account: account.name };
   for (const outcome of ['created', 'updated', 'unchanged'] as const) {
     if (ctx.counts[outcome] > 0) ctx.metrics?.items.inc({ ...labels, outcome }, ctx.counts[outcome]);
