@@ -3,14 +3,13 @@
 import { join, resolve } from 'node:path';
 import type { CourierAccount } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
-import type { AppInfo, BreakerStateName, DiagnosticsView } from '../../shared/views';
+import type { AppInfo, DiagnosticsView } from '../../shared/views';
 import { accountPassword, accountService, type AccountService } from './accounts/service';
 import { createAppCache, type AppCache } from './cache/appCache';
 import { CACHE_KEYS, CACHE_TTL, invalidateOnWrites } from './cache/entries';
 import { systemClock, type Clock } from './clock';
 import { createRepositories, openDatabase, type Db, type Repositories } from './db';
 import { demoMode, type Demo, type DemoOptions } from './demo';
-import type { BreakerStateName as ClientBreakerState } from './emag';
 import { apiUrlProblem, emagClients, type ClientTuning, type EmagClients } from './emagClients';
 import { createEventBus, type EventBus } from './events/bus';
 import { createDispatcher, type Dispatcher } from './ipc/dispatcher';
@@ -105,8 +104,6 @@ function closeInterruptedRuns(lock: DataDirLock, repos: Repositories, logger: Lo
 /** How much of a set-aside record's JSON the Diagnostics screen gets (the CLI's `status --json` has it whole). */
 const RAW_PREVIEW_CHARS = 4_000;
 
-const breakerView = (state: ClientBreakerState): BreakerStateName => (state === 'halfOpen' ? 'half-open' : state);
-
 export async function createMagflowCore(options: MagflowCoreOptions): Promise<MagflowCore> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
@@ -177,7 +174,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
       return {
         accountId: account.id,
         account: account.name,
-        breaker: breakerView(client.breakerState()),
+        breaker: client.breakerState(),
         buckets: (['orders', 'other'] as const).map((bucket) => ({
           bucket,
           lastSecond: stats[bucket].sentLastSecond,

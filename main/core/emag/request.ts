@@ -130,7 +130,7 @@ export function createRequester(settings: EmagClientSettings, deps: RequesterDep
     });
   });
   policies.breaker.onHalfOpen(() => {
-    metrics.breakerState.set({ account }, BREAKER_STATE_VALUE.halfOpen);
+    metrics.breakerState.set({ account }, BREAKER_STATE_VALUE['half-open']);
     log.info('eMAG circuit breaker half-open: sending one trial request');
   });
   policies.breaker.onReset(() => {

@@ -16,15 +16,16 @@ import {
 } from 'cockatiel';
 import { isEmagError } from './errors';
 import type { RateBucketName } from './routes';
+import type { BreakerStateName } from '../../../shared/views';
 import type { EmagClientSettings } from './settings';
 
-export type BreakerStateName = 'closed' | 'open' | 'halfOpen' | 'isolated';
+export type { BreakerStateName };
 
 export const breakerStateName = (state: CircuitState): BreakerStateName =>
   state === CircuitState.Open
     ? 'open'
     : state === CircuitState.HalfOpen
-      ? 'halfOpen'
+      ? 'half-open'
       : state === CircuitState.Isolated
         ? 'isolated'
         : 'closed';

@@ -4,7 +4,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 export const METRIC_PREFIX = 'magflow_';
 
 /** Circuit breaker states as gauge values (the gauge reads 0 while all is well). */
-export const BREAKER_STATE_VALUE = { closed: 0, open: 1, halfOpen: 2, isolated: 3 } as const;
+export const BREAKER_STATE_VALUE = { closed: 0, open: 1, 'half-open': 2, isolated: 3 } as const;
 
 export interface EmagMetrics {
   /** HTTP requests actually sent, by outcome: `ok` or the EmagError kind. Retries count once per attempt. */

@@ -18,11 +18,6 @@ const RANK: Record<HealthLevel, number> = { unknown: 0, ok: 1, degraded: 2, fail
 export const worst = (levels: HealthLevel[], empty: HealthLevel = 'ok'): HealthLevel =>
   levels.reduce<HealthLevel>((a, b) => (RANK[b] > RANK[a] ? b : a), levels.length === 0 ? empty : 'unknown');
 
-const breakerView = (client: EmagClient | null): BreakerStateName => {
-  const state = client?.breakerState() ?? 'closed';
-  return state === 'halfOpen' ? 'half-open' : state;
-};
-
 /** The report before any health run: nothing known yet. */
 export function unknownHealth(accounts: Account[]): HealthReport {
   return {
@@ -105,7 +100,7 @@ async function checkAccount(ctx: JobContext, jobs: JobFacts, account: Account): 
     lastError = `${lagging.job}: ${lagging.error ?? lagging.status}`;
     lastErrorKind = lagging.errorKind ?? lagging.status;
   }
-  const breaker = breakerView(client);
+  const breaker: BreakerStateName = client?.breakerState() ?? 'closed';
   const level: HealthLevel = !reachable ? 'failing' : breaker !== 'closed' || stale || lagging ? 'degraded' : 'ok';
   return {
     accountId: account.id,
