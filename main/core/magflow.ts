@@ -1,15 +1,15 @@
 // The headless MagFlow core: database, eMAG clients, sync engine, scheduler, cache, events and the IPC dispatcher,
 // assembled from a data folder. The Electron shell and the CLI both start exactly this; neither adds logic to it.
 import { join, resolve } from 'node:path';
-import type { CourierAccount } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
-import type { AppInfo, DiagnosticsView } from '../../shared/views';
+import type { AppInfo } from '../../shared/views';
 import { accountPassword, accountService, type AccountService } from './accounts/service';
 import { createAppCache, type AppCache } from './cache/appCache';
-import { CACHE_KEYS, CACHE_TTL, invalidateOnWrites } from './cache/entries';
+import { invalidateOnWrites } from './cache/entries';
 import { systemClock, type Clock } from './clock';
 import { createRepositories, openDatabase, type Db, type Repositories } from './db';
 import { demoMode, type Demo, type DemoOptions } from './demo';
+import { diagnostics } from './diagnostics';
 import { apiUrlProblem, emagClients, type ClientTuning, type EmagClients } from './emagClients';
 import { createEventBus, type EventBus } from './events/bus';
 import { createDispatcher, type Dispatcher } from './ipc/dispatcher';
@@ -18,11 +18,13 @@ import { silentLogger, type Logger } from './logging';
 import { createMetrics, type AppMetrics } from './metrics';
 import { invoiceService, type InvoiceService } from './invoices/service';
 import { orderActions, type OrderActions } from './orders/actions';
+import { courierAccounts } from './orders/couriers';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
 import { fileSecretStore } from './secrets/fileStore';
 import { settingsService, type SettingsService } from './settings/service';
 import type { SecretStore } from './secrets/store';
 import type { DataDirLock } from './lock/dataDirLock';
+import { closeInterruptedRuns } from './lock/interruptedRuns';
 import type { SyncTuning } from './sync/context';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
 import { dailyBackup } from './db/backup';
@@ -90,20 +92,6 @@ export const DATABASE_FILE = 'magflow.db';
 export const SECRETS_FILE = 'secrets.json';
 export const BACKUP_FOLDER = 'backups';
 
-/** Holding the lock, this process is the only one that can be running a sync here: a `running` row is a dead one's. */
-function closeInterruptedRuns(lock: DataDirLock, repos: Repositories, logger: Logger): void {
-  const closed = repos.syncRuns.markInterrupted();
-  if (closed > 0 || lock.tookOverFrom) {
-    logger.warn('runs left running by a MagFlow process that stopped were closed as interrupted', {
-      count: closed,
-      previousHolder: lock.tookOverFrom,
-    });
-  }
-}
-
-/** How much of a set-aside record's JSON the Diagnostics screen gets (the CLI's `status --json` has it whole). */
-const RAW_PREVIEW_CHARS = 4_000;
-
 export async function createMagflowCore(options: MagflowCoreOptions): Promise<MagflowCore> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
@@ -163,58 +151,9 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     ...(options.random ? { random: options.random } : {}),
     ...(options.schedulerIntervalScale ? { intervalScale: options.schedulerIntervalScale } : {}),
   });
-  let started = false;
 
   const actions = orderActions({ repos, bus, clock, kickOutbox: (accountId) => scheduler.kickOutbox(accountId) });
   const invoices = invoiceService({ repos, secrets, actions, clock, logger });
-
-  const diagnostics = async (): Promise<DiagnosticsView> => ({
-    accounts: clients.live().map(({ account, client }) => {
-      const stats = client.limiterStats();
-      return {
-        accountId: account.id,
-        account: account.name,
-        breaker: client.breakerState(),
-        buckets: (['orders', 'other'] as const).map((bucket) => ({
-          bucket,
-          lastSecond: stats[bucket].sentLastSecond,
-          lastMinute: stats[bucket].sentLastMinute,
-          limitPerSecond: bucket === 'orders' ? 12 : 3,
-          limitPerMinute: bucket === 'orders' ? 720 : 180,
-          queued: stats[bucket].queued,
-          waits: stats[bucket].waits,
-          totalWaitMs: stats[bucket].totalWaitMs,
-          rateLimitHits: stats[bucket].hits429,
-        })),
-      };
-    }),
-    cache: cache.stats(),
-    recentErrors: repos.syncRuns.list({ status: 'failed', limit: 20 }).rows.map((run) => ({
-      at: run.finishedAt ?? run.startedAt,
-      account: run.account,
-      route: run.job,
-      kind: run.errorKind ?? 'unknown',
-      message: run.error ?? '',
-    })),
-    needsAttention: repos.needsAttention.list({ limit: 200 }).map((item) => ({
-      ...item,
-      raw: item.raw.length > RAW_PREVIEW_CHARS ? `${item.raw.slice(0, RAW_PREVIEW_CHARS)}…` : item.raw,
-    })),
-    metricsText: await metrics.registry.metrics(),
-  });
-
-  const couriers = (accountId: number): Promise<CourierAccount[]> =>
-    cache.wrap(CACHE_KEYS.courierAccounts(accountId), CACHE_TTL.courierAccounts, async () => {
-      const list = await clients.clientFor(accountId).courierAccounts.read();
-      return list.map((c) => ({
-        accountId,
-        courierAccountId: c.account_id,
-        displayName: c.account_display_name ?? c.courier_name ?? String(c.account_id),
-        courierName: c.courier_name ?? '',
-        type: c.courier_account_type ?? null,
-        active: c.status === undefined || c.status === null || Number(c.status) === 1,
-      }));
-    });
 
   const handlers = createHandlers({
     repos,
@@ -224,16 +163,10 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     settings: settingsStore,
     actions,
     invoices,
-    sync: {
-      syncNow: (input) => scheduler.syncNow(input),
-      syncNowTargets: (input) => scheduler.syncNowTargets(input),
-      pause: () => scheduler.pause(),
-      resume: () => scheduler.resume(),
-      state: () => scheduler.state(),
-    },
+    sync: scheduler,
     health: () => engine.healthReport(),
-    diagnostics,
-    couriers,
+    diagnostics: diagnostics({ clients, cache, repos, metrics }),
+    couriers: courierAccounts({ cache, clientFor: (accountId) => clients.clientFor(accountId) }),
     info: () => ({
       version: options.version ?? '0.0.0',
       demo: demo.isActive(),
@@ -271,12 +204,10 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     async start() {
       const demoOption = options.demo ?? true;
       if (demoOption) await demo.startIfNoRealAccount(demoOption === true ? {} : demoOption);
-      started = true;
       scheduler.start();
     },
     async stop(stopOptions = {}) {
-      if (started) await scheduler.stop(stopOptions);
-      started = false;
+      await scheduler.stop(stopOptions);
       await demo.stop();
       await cache.close();
       db.close();

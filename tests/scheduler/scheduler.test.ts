@@ -267,6 +267,24 @@ describe('scheduler', () => {
     ).toHaveLength(0);
   });
 
+  it('says at once what a sync now started: the accounts it covers, or the app for an app-wide job', async () => {
+    const { scheduler, h, mainId, fbeId } = await setup();
+    scheduler.start();
+    const all = scheduler.syncNow({ job: 'new-orders' });
+    expect(all.targets).toEqual([mainId, fbeId]);
+    expect((await all).map((run) => run.accountId)).toEqual([mainId, fbeId]);
+    const one = scheduler.syncNow({ job: 'new-orders', accountId: fbeId });
+    expect(one.targets).toEqual([fbeId]);
+    await one;
+    const health = scheduler.syncNow({ job: 'health' });
+    expect(health.targets).toEqual([null]);
+    expect((await health).map((run) => run.job)).toEqual(['health']);
+    // A disabled account is covered only when asked for by name.
+    h.repos.accounts.update(fbeId, { enabled: false });
+    expect(scheduler.syncNow({ job: 'offers' }).targets).toEqual([mainId]);
+    expect(scheduler.syncNow({ job: 'offers', accountId: fbeId }).targets).toEqual([fbeId]);
+  });
+
   it('reschedules by itself when the bus says settings or accounts changed', async () => {
     const { scheduler, h, mainId, fbeId } = await setup();
     scheduler.start();

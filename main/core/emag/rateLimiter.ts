@@ -21,6 +21,8 @@ export interface BucketTuning {
 }
 
 export interface BucketStats {
+  /** The bucket's limits (eMAG's, unless the client was configured otherwise). */
+  limits: BucketLimits;
   /** Requests waiting for a slot right now. */
   queued: number;
   /** Requests granted in the last 1000 ms / 60 000 ms. */
@@ -135,6 +137,7 @@ export class RateBucket {
   stats(): BucketStats {
     const now = this.time.now();
     return {
+      limits: { ...this.limits },
       queued: this.queue.length,
       sentLastSecond: this.sent.filter((at) => at > now - SECOND).length,
       sentLastMinute: this.sent.filter((at) => at > now - MINUTE).length,

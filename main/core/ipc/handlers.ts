@@ -29,8 +29,10 @@ export interface HandlerServices {
   actions: OrderActions;
   invoices: InvoiceService;
   sync: {
-    syncNow(options?: { job?: SyncRun['job']; accountId?: number }): Promise<SyncRun[]>;
-    syncNowTargets(options?: { job?: SyncRun['job']; accountId?: number }): number;
+    /** Starts the runs; `targets` says at once which accounts (null: the app) they cover. */
+    syncNow(options?: { job?: SyncRun['job']; accountId?: number }): Promise<SyncRun[]> & {
+      readonly targets: readonly (number | null)[];
+    };
     pause(): void;
     resume(): void;
     state(): SyncStateView;
@@ -101,7 +103,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
       // Started, not awaited: the window follows progress through events; a long import must not hold the call.
       const runs = services.sync.syncNow(input ?? {});
       runs.catch(() => undefined);
-      return { triggered: services.sync.syncNowTargets(input ?? {}) };
+      return { triggered: runs.targets.length };
     },
     'sync.pause': () => {
       services.sync.pause();

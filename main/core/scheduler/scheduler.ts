@@ -33,9 +33,7 @@ export interface Scheduler {
   /** Cancels the timers and waits for running jobs (or aborts them first): none is left 'running'. */
   stop(options?: { abort?: boolean }): Promise<void>;
   /** Runs the jobs now (all per-account jobs by default); joins runs already in progress. */
-  syncNow(options?: { job?: JobName; accountId?: number }): Promise<SyncRun[]>;
-  /** How many syncs `syncNow(options)` starts: one per account it covers, or one for an app-wide job. */
-  syncNowTargets(options?: { job?: JobName; accountId?: number }): number;
+  syncNow(options?: { job?: JobName; accountId?: number }): SyncNowRuns;
   pause(): void;
   /** Un-pauses; overdue jobs run at once. */
   resume(): void;
@@ -48,6 +46,12 @@ export interface Scheduler {
   kickOutbox(accountId: number): void;
   state(): SyncStateView;
 }
+
+/**
+ * What "sync now" started, known at once: the accounts it covers (null for an app-wide job); awaited, its runs (the
+ * per-account jobs of each account in the sync-now order, accounts in parallel).
+ */
+export type SyncNowRuns = Promise<SyncRun[]> & { readonly targets: readonly (number | null)[] };
 
 interface Entry {
   job: JobName;
@@ -225,30 +229,26 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const syncNowAccounts = (accountId: number | undefined) =>
     repos.accounts.list().filter((account) => (accountId === undefined ? account.enabled : account.id === accountId));
 
-  function syncNowTargets(options: { job?: JobName; accountId?: number } = {}): number {
-    return options.job && !isAccountJob(options.job) ? 1 : syncNowAccounts(options.accountId).length;
-  }
-
-  async function syncNow(options: { job?: JobName; accountId?: number } = {}): Promise<SyncRun[]> {
+  function syncNow(options: { job?: JobName; accountId?: number } = {}): SyncNowRuns {
     const { job, accountId } = options;
     if (job && !isAccountJob(job)) {
-      const run = await trigger(entryFor(job, null), 'manual');
-      return run ? [run] : [];
+      const runs = trigger(entryFor(job, null), 'manual').then((run) => (run ? [run] : []));
+      return Object.assign(runs, { targets: [null] });
     }
-    const accounts = syncNowAccounts(accountId);
+    const accountIds = syncNowAccounts(accountId).map((account) => account.id);
     const jobs = job ? [job] : SYNC_NOW_ORDER;
     // Accounts in parallel (one failing never holds up another), each account's jobs in order.
-    const perAccount = await Promise.all(
-      accounts.map(async (account) => {
-        const runs: SyncRun[] = [];
+    const runs = Promise.all(
+      accountIds.map(async (id) => {
+        const done: SyncRun[] = [];
         for (const name of jobs) {
-          const run = await trigger(entryFor(name, account.id), 'manual');
-          if (run) runs.push(run);
+          const run = await trigger(entryFor(name, id), 'manual');
+          if (run) done.push(run);
         }
-        return runs;
+        return done;
       }),
-    );
-    return perAccount.flat();
+    ).then((perAccount) => perAccount.flat());
+    return Object.assign(runs, { targets: accountIds });
   }
 
   async function catchUp(reason: 'resume' | 'online'): Promise<void> {
@@ -308,7 +308,6 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     },
 
     syncNow,
-    syncNowTargets,
 
     pause() {
       paused = true;
