@@ -1,7 +1,7 @@
 // The words of the OS notifications, in the seller's language (Romanian by default).
 import type { Settings } from '../../shared/settings';
 import type { OrderNewEvent } from '../../shared/events';
-import { minorToDecimal } from '../core/orders/money';
+import { minorToDecimal } from '../../shared/money';
 import { joined, notificationText, type Text } from '../core/sync/notificationText';
 
 type Language = Settings['language'];

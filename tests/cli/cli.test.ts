@@ -10,7 +10,7 @@ import { systemClock } from '../../main/core/clock';
 import { createRepositories, openDatabase } from '../../main/core/db';
 import { dataDirLockState } from '../../main/core/lock/dataDirLock';
 import { ORDER_CSV_COLUMNS } from '../../main/core/orders/exportCsv';
-import { minorToDecimal } from '../../main/core/orders/money';
+import { minorToDecimal } from '../../shared/money';
 import { orderTotalMinor } from '../../main/core/sync/mapOrder';
 import { startSandbox, type EmagOrderRecord, type Sandbox } from '../../main/sandbox';
 import { expectOneLineError, finished, runCli, startCli, waitForOutput } from './helpers';

@@ -4,7 +4,7 @@ import type { OrderLine, OrderStatus, OrderSummary } from '../../../shared/domai
 import { isAcknowledged } from '../../../shared/orderRules';
 import type { MagflowCore } from '../../core/magflow';
 import { ordersToCsv } from '../../core/orders/exportCsv';
-import { minorToDecimal } from '../../core/orders/money';
+import { minorToDecimal } from '../../../shared/money';
 import { accountByName, printJson, withCore, type CliContext, type GlobalOptions } from '../context';
 import { UsageError } from '../errors';
 import { calendarDate, integerIn, nonEmpty } from '../options';

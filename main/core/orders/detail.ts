@@ -7,7 +7,7 @@ import type { StoredOrder } from '../db';
 import { codeOrObject } from '../emag/schemas/common';
 import { emagOrderVoucherSchema } from '../emag/schemas/orders';
 import { cancellationReasonOf, voucherGrossMinor } from '../sync/mapOrder';
-import { decimalToMinor } from './money';
+import { decimalToMinor } from '../../../shared/money';
 import { statusSinceOf } from './statusSince';
 
 const asRecord = (value: unknown): Record<string, unknown> =>

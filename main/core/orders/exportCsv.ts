@@ -2,7 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { OrderLine, OrderSummary } from '../../../shared/domain';
 import { isAcknowledged } from '../../../shared/orderRules';
-import { minorToDecimal } from './money';
+import { minorToDecimal } from '../../../shared/money';
 
 export const ORDER_CSV_COLUMNS = [
   'account',

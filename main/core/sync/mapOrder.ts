@@ -5,7 +5,7 @@ import { fromEmagDate } from '../clock';
 import type { OrderRecord } from '../db';
 import { platformCurrencyOn } from '../emag/platforms';
 import type { EmagOrder, EmagOrderLine, EmagOrderVoucher, EmagRecycleWarranty } from '../emag/schemas/orders';
-import { decimalToE4, decimalToMinor, e4ToMinor } from '../orders/money';
+import { decimalToE4, decimalToMinor, e4ToMinor } from '../../../shared/money';
 
 /** An eMAG order MagFlow cannot store as it is (it is set aside in "needs attention", never dropped). */
 export class OrderMapError extends Error {

@@ -1,7 +1,7 @@
 // Titles and bodies of the notification feed rows the sync writes, in the seller's language (Romanian by default).
 import type { JobName, OrderStatus, OutboxKind } from '../../../shared/domain';
 import type { Settings } from '../../../shared/settings';
-import { minorToDecimal } from '../orders/money';
+import { minorToDecimal } from '../../../shared/money';
 
 type Language = Settings['language'];
 

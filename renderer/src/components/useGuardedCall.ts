@@ -1,5 +1,5 @@
 // Runs a call to main for a button or form and keeps what the seller must see: whether it is still going, and the
-// error of the last attempt (cleared when the next one starts). Each screen used to write this try/catch itself.
+// error of the last attempt (cleared when the next one starts), so no screen writes its own try/catch.
 import { useCallback, useState } from 'react';
 import { CallError } from '../api/errors';
 

@@ -1,4 +1,7 @@
-// Money shown the way the seller reads it: minor units of RON/BGN/HUF formatted per currency and UI language.
+// Money the way the seller reads and types it: minor units of RON/BGN/HUF formatted per currency and UI language,
+// and amounts typed in a form read back into minor units. Integers throughout: no float ever holds money.
+import { decimalToMinor } from '../../../shared/money';
+
 const formatters = new Map<string, Intl.NumberFormat>();
 
 function localeFor(language: string): string {
@@ -29,12 +32,23 @@ export function formatMoney(minor: number, currency: string, language: string): 
   return f.resolvedOptions().style === 'currency' ? text : `${text} ${currency}`;
 }
 
-/** A decimal string from eMAG (e.g. salePrice "123.4500") shown as money. */
+/** A decimal string from eMAG (e.g. salePrice "123.4500") shown as money; text that is not a decimal as it is. */
 export function formatDecimalMoney(value: string | null, currency: string | null, language: string): string {
   if (value === null) return '—';
-  const n = Number(value);
-  if (!Number.isFinite(n)) return value;
-  return formatMoney(Math.round(n * MINOR_PER_MAJOR), currency ?? 'RON', language);
+  const minor = decimalToMinor(value);
+  if (minor === null) return value;
+  return formatMoney(minor, currency ?? 'RON', language);
+}
+
+/**
+ * An amount typed the Romanian or the English way ("12,50", "12.50", "1 250,5") in minor units; null unless it is a
+ * non-negative number with at most two decimals.
+ */
+export function parseMajorToMinor(value: string): number | null {
+  const match = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(value.trim().replace(/\s/g, ''));
+  if (!match) return null;
+  const [, whole, fraction = ''] = match;
+  return Number(whole) * MINOR_PER_MAJOR + Number(fraction.padEnd(2, '0'));
 }
 
 export function formatNumber(n: number, language: string, maximumFractionDigits = 0): string {

@@ -14,7 +14,8 @@ import { accountById } from '../stores/app';
 import { useNavigation } from '../stores/navigation';
 import { useOrderDetail } from '../stores/orderDetail';
 import { useLiveOrders } from '../stores/orders';
-import { OrderActions, OutboxList } from './OrderActions';
+import { OrderActions } from './OrderActions';
+import { OutboxList } from './OutboxList';
 import { openExternal } from '../components/openExternal';
 
 export function OrderDetailScreen({ accountId, orderId }: { accountId: number; orderId: number }) {

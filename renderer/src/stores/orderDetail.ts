@@ -113,3 +113,13 @@ export const useOrderDetail = create<OrderDetailState>()((set, get) => {
     clearActionError: () => set({ actionError: null }),
   };
 });
+
+/** Runs an order action for a button; resolves whether it worked (the store keeps its error for display). */
+export async function attemptAction(run: () => Promise<void>): Promise<boolean> {
+  try {
+    await run();
+    return true;
+  } catch {
+    return false;
+  }
+}

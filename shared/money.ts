@@ -1,4 +1,5 @@
-// Money as integers: eMAG sends decimals (up to 4 places, as numbers or strings); sums never touch floats.
+// Money as integers, for main and the window alike: eMAG sends decimals (up to 4 places, as numbers or strings) and
+// the seller types them; sums and conversions never touch floats.
 
 /** Parses a decimal ("12.1234", 12.5, "7") into an integer count of 1/10,000 units; null when it is not a number. */
 export function decimalToE4(value: unknown): bigint | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalToE4, decimalToMinor, e4ToMinor, minorToDecimal } from '../../main/core/orders/money';
+import { decimalToE4, decimalToMinor, e4ToMinor, minorToDecimal } from '../../shared/money';
 
 describe('money', () => {
   it('parses eMAG decimals exactly, as strings or numbers', () => {

@@ -1,0 +1,222 @@
+// The AWB dialog: courier account (only those eMAG allows for the order), parcels, weight, cash on delivery, the
+// receiver and sender blocks; checked here first, then by main, whose field errors show beside their boxes.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OrderDetail } from '../../../shared/domain';
+import { minorToDecimal } from '../../../shared/money';
+import { CallError } from '../api/errors';
+import { Dialog } from '../components/Dialog';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { InputField } from '../components/InputField';
+import { SelectField } from '../components/SelectField';
+import { parseMajorToMinor } from '../format/money';
+import { attemptAction, useOrderDetail } from '../stores/orderDetail';
+import { AwbPartyFields, type FieldErrors } from './AwbPartyFields';
+import { parseParty, receiverForm, rememberedSender, rememberSender, type PartyForm } from './awbSender';
+
+export function AwbDialog({
+  order,
+  onClose,
+  onQueued,
+}: {
+  order: OrderDetail;
+  onClose: () => void;
+  onQueued: () => void;
+}) {
+  const { t } = useTranslation();
+  const couriers = useOrderDetail((s) => s.couriers);
+  const couriersError = useOrderDetail((s) => s.couriersError);
+  const busy = useOrderDetail((s) => s.busy);
+  const actionError = useOrderDetail((s) => s.actionError);
+  const isCod = order.paymentModeId === 1;
+  const enforced = order.enforcedCourierAccounts;
+  const [courier, setCourier] = useState(enforced && enforced.length > 0 ? String(enforced[0]) : '');
+  const [parcels, setParcels] = useState('1');
+  const [envelopes, setEnvelopes] = useState('0');
+  const [weight, setWeight] = useState('1');
+  const [oversize, setOversize] = useState(false);
+  // Cash on delivery collects the order total; an order paid by card or transfer collects nothing.
+  const [cod, setCod] = useState(isCod ? minorToDecimal(order.totalMinor) : '0.00');
+  const [observation, setObservation] = useState('');
+  const [sender, setSender] = useState<PartyForm>(() => rememberedSender(order.accountId));
+  const [receiver, setReceiver] = useState<PartyForm>(() => receiverForm(order.customerDetails));
+  const [localError, setLocalError] = useState<CallError | null>(null);
+  const [localFieldErrors, setLocalFieldErrors] = useState<FieldErrors>({});
+  // eMAG's enforced list: only those accounts may carry the AWB; an empty list means no AWB from MagFlow at all.
+  const blocked = enforced !== null && enforced.length === 0;
+  const offered = (couriers ?? []).filter(
+    (c) => c.active && (enforced === null || enforced.includes(c.courierAccountId)),
+  );
+  const shownError = localError ?? actionError;
+  /** Editing a box clears the dialog's own error beside it (main's answer stays until the next send). */
+  const edit = (set: (form: PartyForm) => void) => (form: PartyForm, edited: string) => {
+    set(form);
+    setLocalFieldErrors(({ [edited]: _cleared, ...rest }) => rest);
+  };
+  const fieldErrors: FieldErrors = {
+    ...Object.fromEntries((actionError?.issues ?? []).map((issue) => [issue.path, issue.message])),
+    ...localFieldErrors,
+  };
+
+  useEffect(() => {
+    void useOrderDetail.getState().loadCouriers();
+  }, []);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const codMinor = parseMajorToMinor(cod);
+    const weightKg = Number(weight.replace(',', '.'));
+    const p = Number(parcels);
+    const env = Number(envelopes);
+    const issues: { path: string; message: string }[] = [];
+    const errors: FieldErrors = {};
+    if (codMinor === null) issues.push({ path: t('order.cod'), message: cod });
+    if (!Number.isFinite(weightKg) || weightKg <= 0) issues.push({ path: t('order.weight'), message: weight });
+    if (!Number.isInteger(p) || !Number.isInteger(env) || p + env <= 0)
+      issues.push({ path: t('order.parcels'), message: `${parcels} / ${envelopes}` });
+    const parsedSender = parseParty(sender);
+    const parsedReceiver = parseParty(receiver);
+    for (const role of ['sender', 'receiver'] as const) {
+      const parsed = role === 'sender' ? parsedSender : parsedReceiver;
+      if (!('invalid' in parsed)) continue;
+      const form = role === 'sender' ? sender : receiver;
+      for (const key of parsed.invalid) {
+        issues.push({ path: `${t(`order.${role}`)} › ${t(`order.${role}Field.${key}`)}`, message: form[key] || '—' });
+        errors[`${role}.${key}`] = t('order.fieldInvalid');
+      }
+    }
+    setLocalFieldErrors(errors);
+    if (issues.length > 0 || codMinor === null || 'invalid' in parsedSender || 'invalid' in parsedReceiver) {
+      setLocalError(new CallError('validation', '', issues));
+      return;
+    }
+    setLocalError(null);
+    const ok = await attemptAction(() =>
+      useOrderDetail.getState().generateAwb({
+        ...(courier ? { courierAccountId: Number(courier) } : {}),
+        parcels: p,
+        envelopes: env,
+        weightKg,
+        codMinor,
+        sender: parsedSender.party,
+        receiver: parsedReceiver.party,
+        ...(oversize ? { oversize: true } : {}),
+        ...(observation.trim() ? { observation: observation.trim() } : {}),
+      }),
+    );
+    if (ok) {
+      rememberSender(order.accountId, parsedSender.party);
+      onQueued();
+    }
+  }
+
+  return (
+    <Dialog title={t('order.awbTitle', { id: order.id })} onClose={onClose} testId="awb-dialog">
+      <form onSubmit={(e) => void submit(e)} className="form-grid">
+        {blocked ? (
+          <div className="notice notice-error" role="alert" style={{ gridColumn: '1 / -1' }} data-testid="awb-blocked">
+            {t('order.awbBlocked')}
+          </div>
+        ) : (
+          <div style={{ gridColumn: '1 / -1' }}>
+            <SelectField
+              label={t('order.courier')}
+              value={courier}
+              onChange={setCourier}
+              {...(enforced === null
+                ? { emptyOption: couriers === null ? t('order.couriersLoading') : t('order.defaultCourier') }
+                : {})}
+              options={offered.map((c) => ({
+                value: c.courierAccountId,
+                label: `${c.displayName} (${c.courierName})`,
+              }))}
+              testId="awb-courier"
+            />
+            {enforced !== null && <p className="hint">{t('order.couriersEnforced')}</p>}
+            {fieldErrors.courierAccountId && (
+              <p className="field-error" data-testid="awb-courier-error">
+                {fieldErrors.courierAccountId}
+              </p>
+            )}
+          </div>
+        )}
+        {couriersError && (
+          <div style={{ gridColumn: '1 / -1' }}>
+            <ErrorNotice error={couriersError} />
+          </div>
+        )}
+        <InputField
+          label={t('order.parcels')}
+          type="number"
+          min={0}
+          max={99}
+          value={parcels}
+          onChange={(e) => setParcels(e.target.value)}
+          error={fieldErrors.parcels}
+          testId="awb-parcels"
+        />
+        <InputField
+          label={t('order.envelopes')}
+          type="number"
+          min={0}
+          max={99}
+          value={envelopes}
+          onChange={(e) => setEnvelopes(e.target.value)}
+          testId="awb-envelopes"
+        />
+        <InputField
+          label={t('order.weight')}
+          inputMode="decimal"
+          value={weight}
+          onChange={(e) => setWeight(e.target.value)}
+          testId="awb-weight"
+        />
+        <InputField
+          label={`${t('order.cod')} (${order.currency})`}
+          hint={isCod ? undefined : t('order.codHintCard')}
+          inputMode="decimal"
+          value={cod}
+          onChange={(e) => setCod(e.target.value)}
+          testId="awb-cod"
+        />
+        <label className="check" style={{ gridColumn: '1 / -1' }}>
+          <input
+            type="checkbox"
+            checked={oversize}
+            onChange={(e) => setOversize(e.target.checked)}
+            data-testid="awb-oversize"
+          />
+          <span>{t('order.oversize')}</span>
+        </label>
+        <AwbPartyFields role="receiver" form={receiver} onChange={edit(setReceiver)} errors={fieldErrors} />
+        <AwbPartyFields role="sender" form={sender} onChange={edit(setSender)} errors={fieldErrors} />
+        <InputField
+          label={t('order.observation')}
+          style={{ gridColumn: '1 / -1' }}
+          value={observation}
+          maxLength={255}
+          onChange={(e) => setObservation(e.target.value)}
+          testId="awb-observation"
+        />
+        {shownError && (
+          <div style={{ gridColumn: '1 / -1' }}>
+            <ErrorNotice error={shownError} testId="awb-error" />
+          </div>
+        )}
+        <div className="form-actions" style={{ gridColumn: '1 / -1' }}>
+          <button type="button" className="btn" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={busy !== null || blocked}
+            data-testid="awb-submit"
+          >
+            {t('order.create')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
