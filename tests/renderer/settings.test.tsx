@@ -1,0 +1,125 @@
+// @vitest-environment jsdom
+// Settings: accounts (test, save, remove), intervals and the other settings, the folders from app.info.
+import { fireEvent, screen, within } from '@testing-library/react';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fail, type FakeApi } from './fakeApi';
+import { renderAt } from './renderAt';
+import { freshWorld, giveLayout, settle } from './setup';
+
+let api: FakeApi;
+beforeAll(() => giveLayout());
+beforeEach(async () => {
+  api = await freshWorld();
+});
+
+describe('settings', () => {
+  it("tests a saved account's connection and shows the verdict", async () => {
+    api.on('accounts.test', () => ({ ok: false, errorKind: 'auth', message: 'HTTP 401 from eMAG' }));
+    await renderAt({ screen: 'settings' });
+    fireEvent.click(screen.getByTestId('account-test-2'));
+    await settle();
+    expect(api.callsTo('accounts.test')).toEqual([{ id: 2 }]);
+    const verdict = screen.getByTestId('account-test-result-2');
+    expect(verdict.dataset.ok).toBe('false');
+    expect(verdict.textContent).toContain('Conexiunea a eșuat.');
+    expect(verdict.textContent).toContain('Utilizator sau parolă greșite');
+  });
+
+  it('adds an account after testing the credentials typed in', async () => {
+    await renderAt({ screen: 'settings' });
+    fireEvent.click(screen.getByTestId('account-add'));
+    const dialog = screen.getByTestId('account-dialog');
+    fireEvent.change(within(dialog).getByTestId('account-name'), { target: { value: 'Magazin BG' } });
+    fireEvent.change(within(dialog).getByTestId('account-platform'), { target: { value: 'emag-bg' } });
+    fireEvent.change(within(dialog).getByTestId('account-username'), { target: { value: 'bg@example.bg' } });
+    fireEvent.change(within(dialog).getByTestId('account-password'), { target: { value: 's3cret' } });
+    fireEvent.click(within(dialog).getByTestId('account-test'));
+    await settle();
+    expect(api.callsTo('accounts.test')).toEqual([
+      { platform: 'emag-bg', kind: 'main', username: 'bg@example.bg', password: 's3cret', apiUrl: null },
+    ]);
+    expect(within(dialog).getByTestId('account-test-result').textContent).toContain('Conexiune reușită.');
+    fireEvent.click(within(dialog).getByTestId('account-save'));
+    await settle();
+    expect(api.callsTo('accounts.save')).toEqual([
+      {
+        name: 'Magazin BG',
+        platform: 'emag-bg',
+        kind: 'main',
+        username: 'bg@example.bg',
+        password: 's3cret',
+        apiUrl: null,
+        enabled: true,
+      },
+    ]);
+    expect(screen.getByTestId('settings-accounts').textContent).toContain('Magazin BG');
+  });
+
+  it('names each notification switch and saves only the one the seller flips', async () => {
+    await renderAt({ screen: 'settings' });
+    const switches = {
+      newOrder: screen.getByRole('checkbox', { name: 'Comandă nouă' }),
+      awb: screen.getByTestId('settings-notify-awb'),
+      sound: screen.getByTestId('settings-sound'),
+    };
+    expect(switches.newOrder).toBe(screen.getByTestId('settings-notify-newOrder'));
+    expect(Object.values(switches).every((c) => (c as HTMLInputElement).checked)).toBe(true);
+    fireEvent.click(switches.awb);
+    await settle();
+    fireEvent.click(switches.sound);
+    await settle();
+    expect(api.callsTo('settings.update')).toEqual([
+      { notifications: { awb: false } },
+      { notifications: { sound: false } },
+    ]);
+    expect((screen.getByTestId('settings-notify-awb') as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByTestId('settings-notify-invoice') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('saves a quiet-hours edge when the seller leaves the box with a new time, and nothing when it is unchanged', async () => {
+    await renderAt({ screen: 'settings' });
+    const from = screen.getByLabelText('De la') as HTMLInputElement;
+    expect(from).toBe(screen.getByTestId('settings-quiet-from'));
+    const savedFrom = from.value;
+    fireEvent.blur(from);
+    await settle();
+    expect(api.callsTo('settings.update')).toEqual([]);
+    fireEvent.change(from, { target: { value: '21:30' } });
+    fireEvent.blur(from);
+    await settle();
+    const to = screen.getByTestId('settings-quiet-to') as HTMLInputElement;
+    fireEvent.change(to, { target: { value: '06:15' } });
+    fireEvent.blur(to);
+    await settle();
+    expect(api.callsTo('settings.update')).toEqual([
+      { notifications: { quietHours: { from: '21:30' } } },
+      { notifications: { quietHours: { to: '06:15' } } },
+    ]);
+    expect(savedFrom).not.toBe('21:30');
+    expect((screen.getByTestId('settings-quiet-from') as HTMLInputElement).value).toBe('21:30');
+  });
+
+  it('saves a toggle at once and shows a refused interval with its reason', async () => {
+    await renderAt({ screen: 'settings' });
+    fireEvent.click(screen.getByTestId('settings-auto-ack'));
+    await settle();
+    expect(api.callsTo('settings.update')).toEqual([{ autoAcknowledge: false }]);
+    expect((screen.getByTestId('settings-auto-ack') as HTMLInputElement).checked).toBe(false);
+
+    api.on('settings.update', () =>
+      fail('validation', 'Invalid input at intervals.newOrdersSec: Too small', [
+        { path: 'intervals.newOrdersSec', message: 'Too small: expected number to be >=15' },
+      ]),
+    );
+    const field = screen.getByTestId('settings-interval-newOrdersSec');
+    fireEvent.change(field, { target: { value: '5' } });
+    fireEvent.blur(field);
+    await settle();
+    expect(screen.getByTestId('settings-error').textContent).toContain('intervals.newOrdersSec');
+  });
+
+  it('shows the data and logs folders from app.info', async () => {
+    await renderAt({ screen: 'settings' });
+    expect(screen.getByTestId('settings-folders').textContent).toContain('/home/seller/.magflow/logs');
+  });
+});
