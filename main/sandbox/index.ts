@@ -1,8 +1,6 @@
 // Public entry of the eMAG sandbox (a local simulator of the eMAG Marketplace API v4.4.9).
 export { startSandbox, DEMO_ACCOUNTS } from './sandbox';
 export { parseFaultSpec, FAULT_KINDS } from './faults';
-export { parseSandboxArgs, SANDBOX_USAGE } from './cliArgs';
-export type { SandboxCliCommand } from './cliArgs';
 export { formatEmagDate, parseEmagDate } from './bucharestTime';
 export { LIMITS as RATE_LIMITS } from './rateLimiter';
 export type {
