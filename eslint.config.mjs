@@ -1,8 +1,9 @@
-// Lint rules that keep the architecture honest: the core never imports Electron,
-// the renderer never imports Node or the main process.
+// Lint rules that keep the architecture honest: every layer boundary of docs/ARCHITECTURE.md is an entry of
+// lint/layers.mjs (tests/lint/layers.test.ts proves each one fails on a violation), and the renderer never imports Node.
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
+import { layersPlugin } from './lint/layers.mjs';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'coverage/**', '**/*.cjs', '**/*.mjs'] },
@@ -14,20 +15,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/core/**/*.ts', 'main/sandbox/**/*.ts', 'main/cli.ts', 'main/cli/**/*.ts', 'shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'electron',
-              message: 'main/core, main/sandbox, the CLI and shared/ must run under plain Node: no electron import.',
-            },
-          ],
-        },
-      ],
-    },
+    files: ['main/**/*.ts', 'shared/**/*.ts', 'preload/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx'],
+    plugins: { magflow: layersPlugin },
+    rules: { 'magflow/layers': 'error' },
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
@@ -42,7 +32,6 @@ export default tseslint.config(
               group: ['node:*', 'fs', 'path', 'child_process', 'electron'],
               message: 'The renderer is a browser page: talk to main through window.magflow only.',
             },
-            { group: ['**/main/**'], message: 'The renderer may import shared/ only, never main/.' },
           ],
         },
       ],
