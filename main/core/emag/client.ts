@@ -163,7 +163,7 @@ const anyResults = z.unknown();
 
 /**
  * A read answer with no `results` at all is malformed, not an empty page: taken as empty, it would let a sync move
- * its watermark past orders it never saw (found by the reliability suite's garbage tests).
+ * its watermark past orders it never saw (tests/reliability/garbage.test.ts sends such answers).
  */
 const readResults = <T>(schema: z.ZodType<T>) =>
   z

@@ -26,8 +26,8 @@ export const emagClientConfigSchema = z.object({
       /**
        * Added to the 1-second window (and 10x to the 1-minute one) when counting sends. eMAG counts arrivals: a
        * request held up on the way by less than this still cannot land in the same second as the limit after it.
-       * The benchmark drew 429s at 40 ms and at 70 ms (one in each of two full runs), none at 80 or 100; every ms costs
-       * throughput (a bucket reaches at most 1000 / (1000 + margin) of eMAG's limit: 0.926 at 80 ms).
+       * Every ms costs throughput (a bucket reaches at most 1000 / (1000 + margin) of eMAG's limit); why 80 ms:
+       * docs/performance.md, §1/§2.
        */
       safetyMarginMs: nonNegativeInt.default(80),
       /**

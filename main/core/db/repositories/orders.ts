@@ -138,8 +138,7 @@ const toLine = (row: LineRow): OrderLine => ({
   status: row.status,
 });
 
-// The one-shot crypto.hash gives the same SHA-1 hex as before (stored hashes still match) at less than half the cost
-// of createHash().update() on text with diacritics; SHA-1 also measured faster here than md5.
+// SHA-1 hex, which every stored raw_hash is; the one-shot crypto.hash is the cheapest way to it (docs/performance.md, §4).
 const hashOf = (json: string): string => oneShotHash('sha1', json);
 
 /** Where-clause builder shared by the list, the count and the export. */

@@ -1,6 +1,6 @@
 // Runs a database task (an integrity check, a backup) in a worker thread with its own SQLite connection, so the main
-// thread (the tray, IPC, the window's answers, the scheduler) never waits for a read of the whole file: on 100,000
-// orders `quick_check` alone held the main thread for ≈ 0.8 s. One worker per task: they run a few times a day.
+// thread (the tray, IPC, the window's answers, the scheduler) never waits for a read of the whole file (seconds on a
+// large database: docs/performance.md, §9). One worker per task: they run a few times a day.
 //
 // The worker's script is a file of its own beside the code that starts it, in each form the core runs in:
 //   main/core/db/worker/dbWorker.ts   under tsx (development, the tests, the bench)

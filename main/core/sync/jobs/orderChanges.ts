@@ -80,7 +80,7 @@ const MAX_PAGES = 10_000;
  * being read leaves it (its new date is past the window's end): every order after it moves up one place, and the one
  * on the next page boundary would be skipped for good. So a window of more than one page is read from its last page
  * back to the second, then its first page again: orders only ever move towards pages still to be read, never past
- * them. (Found by the reliability soak: an order was lost while acknowledgements ran during a first import.)
+ * them.
  */
 async function* readWindow(
   ctx: JobContext,
