@@ -1,5 +1,6 @@
 // What an AWB needs from an eMAG order, read the same way by main (before queueing) and by the AWB dialog (to prefill
 // it): the receiver block from the customer, and which courier accounts eMAG lets the seller use for the order.
+import { positiveIdOf } from './positiveId';
 
 /** A sender or receiver as the window and main exchange it (eMAG's awb/save names these name, contact, phone1, ...). */
 export interface AwbPartyDraft {
@@ -16,12 +17,6 @@ const text = (value: unknown): string =>
   typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
 
 const firstText = (...values: unknown[]): string => values.map(text).find((value) => value !== '') ?? '';
-
-/** A positive integer id from a number or text ('' and anything else: none). */
-function idOf(value: unknown): number | null {
-  const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-  return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : null;
-}
 
 /** Digits only (a leading + kept), as awb/save wants phone numbers. */
 export const phoneDigits = (value: string): string => value.trim().replace(/(?!^\+)[^\d]/g, '');
@@ -41,7 +36,7 @@ export function receiverFromOrder(order: Record<string, unknown>): AwbPartyDraft
     name,
     contact: firstText(customer.shipping_contact, customer.name, name),
     phone: phoneDigits(firstText(customer.shipping_phone, customer.phone_1, customer.billing_phone)),
-    localityId: idOf(customer.shipping_locality_id) ?? idOf(order.shipping_locality_id),
+    localityId: positiveIdOf(customer.shipping_locality_id) ?? positiveIdOf(order.shipping_locality_id),
     street: firstText(customer.shipping_street),
     zipcode: firstText(customer.shipping_postal_code),
     legalEntity: legal === 1 || legal === '1' || legal === true,
@@ -56,5 +51,5 @@ export function enforcedCouriersOf(order: Record<string, unknown>): number[] | n
   const value = order.enforced_vendor_courier_accounts;
   if (value === null || value === undefined || value === '') return null;
   const list = Array.isArray(value) ? value : typeof value === 'object' ? Object.values(value) : [value];
-  return list.map(idOf).filter((id): id is number => id !== null);
+  return list.map(positiveIdOf).filter((id): id is number => id !== null);
 }

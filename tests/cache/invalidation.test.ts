@@ -1,23 +1,14 @@
 // The invalidation table: each kind of write announced on the bus drops exactly the cached kinds it makes stale,
 // at once (a reader right after the event never gets the old value), and reference data goes by its lifetime only.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Account, OutboxAction } from '../../shared/domain';
+import type { OutboxAction } from '../../shared/domain';
 import { createAppCache, type AppCache } from '../../main/core/cache/appCache';
 import { CACHE_KEYS, CACHE_TTL, invalidateOnWrites } from '../../main/core/cache/entries';
 import { openDatabase, type Db } from '../../main/core/db';
+import { sampleAccount } from '../support/records';
 import { createEventBus, type BusEvent } from '../../main/core/events/bus';
 
-const account: Account = {
-  id: 1,
-  name: 'Magazin',
-  platform: 'emag-ro',
-  kind: 'main',
-  username: 'u',
-  apiUrl: null,
-  enabled: true,
-  isDemo: false,
-  createdAt: '2026-11-20T10:00:00.000Z',
-};
+const account = sampleAccount();
 const action: OutboxAction = {
   id: 1,
   accountId: 1,

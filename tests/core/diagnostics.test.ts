@@ -3,42 +3,37 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DiagnosticsView } from '../../shared/views';
 import type { ClientTuning } from '../../main/core/emagClients';
-import { createMagflowCore, type MagflowCore } from '../../main/core/magflow';
-import { startSandbox, type Sandbox } from '../../main/sandbox';
+import { createMagflowCore } from '../../main/core/magflow';
+import { startSandbox } from '../../main/sandbox';
 
 const MAIN = { username: 'diag-main', password: 'main-secret', kind: 'main' as const, orders: 5, offers: 2 };
 
-let core: MagflowCore | undefined;
-let sandbox: Sandbox | undefined;
-let dir = '';
-afterEach(async () => {
-  await core?.stop({ abort: true });
-  await sandbox?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  core = undefined;
-  sandbox = undefined;
-  dir = '';
-});
-
+/** Diagnostics after one new-orders run of an account on a sandbox, with the client configured by `clientTuning`. */
 async function diagnosticsAfterOneSync(clientTuning: ClientTuning): Promise<DiagnosticsView> {
-  sandbox = await startSandbox({ port: 0, seed: 5, accounts: [MAIN], rateLimit: false });
-  dir = mkdtempSync(join(tmpdir(), 'magflow-diag-'));
-  core = await createMagflowCore({ dataDir: dir, demo: false, clientTuning });
-  const account = core.accounts.save({
-    name: 'DIAG',
-    platform: 'emag-ro',
-    kind: 'main',
-    username: MAIN.username,
-    password: MAIN.password,
-    apiUrl: sandbox.url,
-  });
-  await core.engine.runJob('new-orders', account.id, 'manual');
-  const result = await core.dispatcher.dispatch('diagnostics.get', undefined);
-  if (!result.ok) throw new Error(JSON.stringify(result));
-  return result.value as DiagnosticsView;
+  const sandbox = await startSandbox({ port: 0, seed: 5, accounts: [MAIN], rateLimit: false });
+  const dir = mkdtempSync(join(tmpdir(), 'magflow-diag-'));
+  const core = await createMagflowCore({ dataDir: dir, demo: false, clientTuning });
+  try {
+    const account = core.accounts.save({
+      name: 'DIAG',
+      platform: 'emag-ro',
+      kind: 'main',
+      username: MAIN.username,
+      password: MAIN.password,
+      apiUrl: sandbox.url,
+    });
+    await core.engine.runJob('new-orders', account.id, 'manual');
+    const result = await core.dispatcher.dispatch('diagnostics.get', undefined);
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    return result.value as DiagnosticsView;
+  } finally {
+    await core.stop({ abort: true });
+    await sandbox.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe('diagnostics', () => {

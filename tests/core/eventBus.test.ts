@@ -1,21 +1,11 @@
 // The event bus: window events reach every `onAny` listener (the window's forwarders), core events only the listeners
 // of their type, and a failing listener never stops the others or the emitter.
 import { describe, expect, it } from 'vitest';
-import type { Account } from '../../shared/domain';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
+import { sampleAccount } from '../support/records';
 import { createEventBus, type BusEvent } from '../../main/core/events/bus';
 
-const account: Account = {
-  id: 1,
-  name: 'Magazin',
-  platform: 'emag-ro',
-  kind: 'main',
-  username: 'u',
-  apiUrl: null,
-  enabled: true,
-  isDemo: false,
-  createdAt: '2026-11-20T10:00:00.000Z',
-};
+const account = sampleAccount();
 
 describe('event bus', () => {
   it('forwards window events to onAny and keeps core events inside main', () => {

@@ -1,16 +1,12 @@
 // @vitest-environment jsdom
 // The dashboard: main's statistics and sync state in the seller's language, the demo banner, sync now.
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { makeDashboard, makeHealth, makeSyncState, type FakeApi } from './fakeApi';
+import { describe, expect, it } from 'vitest';
+import { makeDashboard, makeHealth, makeSyncState } from './fakeApi';
 import { renderAt } from './renderAt';
-import { freshWorld, giveLayout, settle } from './setup';
+import { freshWorld, freshWorldEachTest, settle } from './setup';
 
-let api: FakeApi;
-beforeAll(() => giveLayout());
-beforeEach(async () => {
-  api = await freshWorld();
-});
+const api = freshWorldEachTest();
 
 describe('dashboard', () => {
   it("shows revenue, counts per account, the chart data and each account's sync", async () => {
@@ -51,7 +47,7 @@ describe('dashboard', () => {
   it('shows the demo banner only in demo mode', async () => {
     await renderAt({ screen: 'dashboard' });
     expect(screen.queryByTestId('demo-banner')).toBeNull();
-    api = await freshWorld({ info: { demo: true } });
+    await freshWorld({ info: { demo: true } });
     await renderAt({ screen: 'dashboard' });
     expect(screen.getByTestId('demo-banner').textContent).toContain('Mod demonstrativ');
   });

@@ -1,16 +1,11 @@
 // @vitest-environment jsdom
 // The language switch: the whole window from Romanian to English, saved; a saved language at start.
 import { fireEvent, screen } from '@testing-library/react';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeApi } from './fakeApi';
+import { describe, expect, it } from 'vitest';
 import { renderAt } from './renderAt';
-import { freshWorld, giveLayout, settle } from './setup';
+import { freshWorldEachTest, settle } from './setup';
 
-let api: FakeApi;
-beforeAll(() => giveLayout());
-beforeEach(async () => {
-  api = await freshWorld();
-});
+const api = freshWorldEachTest();
 
 describe('language', () => {
   it('switches the whole window from Romanian to English and saves the choice', async () => {

@@ -1,17 +1,12 @@
 // @vitest-environment jsdom
 // The notifications feed: unread count, marking read, opening an order, a notification pushed by main.
 import { act, fireEvent, screen } from '@testing-library/react';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useNavigation } from '../../renderer/src/stores/navigation';
-import { type FakeApi } from './fakeApi';
 import { renderAt } from './renderAt';
-import { freshWorld, giveLayout, settle } from './setup';
+import { freshWorldEachTest, settle } from './setup';
 
-let api: FakeApi;
-beforeAll(() => giveLayout());
-beforeEach(async () => {
-  api = await freshWorld();
-});
+const api = freshWorldEachTest();
 
 describe('notifications', () => {
   it('shows the feed with the unread count, marks read, and opens a new order', async () => {

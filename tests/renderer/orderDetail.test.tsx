@@ -2,11 +2,11 @@
 // The order detail and the seller's actions on it (acknowledge, status, AWB, invoice link, outbox), driven as the
 // seller would.
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { OrderStatus } from '../../shared/domain';
-import { fail, makeDetail, makeOrder, type FakeApi } from './fakeApi';
+import { fail, makeDetail, makeOrder } from './fakeApi';
 import { renderAt } from './renderAt';
-import { freshWorld, giveLayout, settle } from './setup';
+import { freshWorldEachTest, settle } from './setup';
 
 const SENDER = {
   name: 'Magazin Central SRL',
@@ -25,11 +25,7 @@ function fillSender(dialog: HTMLElement) {
   set('awb-sender-street', SENDER.street);
 }
 
-let api: FakeApi;
-beforeAll(() => giveLayout());
-beforeEach(async () => {
-  api = await freshWorld();
-});
+const api = freshWorldEachTest();
 
 function optionsOf(select: HTMLElement): string[] {
   return Array.from((select as HTMLSelectElement).options)

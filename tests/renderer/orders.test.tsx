@@ -1,18 +1,14 @@
 // @vitest-environment jsdom
 // The orders list: a virtualized table of main's orders, filters and search sent to main, live updates.
 import { act, fireEvent, screen } from '@testing-library/react';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useNavigation } from '../../renderer/src/stores/navigation';
 import { SEARCH_DEBOUNCE_MS } from '../../renderer/src/components/FilterBar';
-import { makeOrder, type FakeApi } from './fakeApi';
+import { makeOrder } from './fakeApi';
 import { renderAt } from './renderAt';
-import { freshWorld, giveLayout, settle } from './setup';
+import { freshWorldEachTest, settle } from './setup';
 
-let api: FakeApi;
-beforeAll(() => giveLayout());
-beforeEach(async () => {
-  api = await freshWorld();
-});
+const api = freshWorldEachTest();
 
 describe('orders', () => {
   it('lists orders in a virtualized table and opens one on Enter', async () => {

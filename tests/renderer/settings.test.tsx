@@ -1,16 +1,12 @@
 // @vitest-environment jsdom
 // Settings: accounts (test, save, remove), intervals and the other settings, the folders from app.info.
 import { fireEvent, screen, within } from '@testing-library/react';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fail, type FakeApi } from './fakeApi';
+import { describe, expect, it } from 'vitest';
+import { fail } from './fakeApi';
 import { renderAt } from './renderAt';
-import { freshWorld, giveLayout, settle } from './setup';
+import { freshWorldEachTest, settle } from './setup';
 
-let api: FakeApi;
-beforeAll(() => giveLayout());
-beforeEach(async () => {
-  api = await freshWorld();
-});
+const api = freshWorldEachTest();
 
 describe('settings', () => {
   it("tests a saved account's connection and shows the verdict", async () => {

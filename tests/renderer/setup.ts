@@ -1,6 +1,7 @@
 // Shared set-up for the renderer's component tests: a fake API in place, fresh stores, Romanian, a measurable layout.
 import { cleanup } from '@testing-library/react';
 import { act } from 'react';
+import { beforeAll, beforeEach } from 'vitest';
 import { setApi } from '../../renderer/src/api/client';
 import { i18n } from '../../renderer/src/i18n/language';
 import { useApp } from '../../renderer/src/stores/app';
@@ -46,6 +47,8 @@ export function giveLayout(height = 600): void {
   Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 1000 });
 }
 
+let currentApi: FakeApi | null = null;
+
 export async function freshWorld(options?: Parameters<typeof createFakeApi>[0]): Promise<FakeApi> {
   cleanup();
   for (const store of stores)
@@ -54,11 +57,32 @@ export async function freshWorld(options?: Parameters<typeof createFakeApi>[0]):
       true,
     );
   const api = createFakeApi(options);
+  currentApi = api;
   setApi(api);
   await act(() => i18n.changeLanguage('ro'));
   window.history.replaceState(null, '', '/');
   window.localStorage.clear(); // e.g. the remembered AWB pickup address
   return api;
+}
+
+/**
+ * A test file's world: the layout once, a fresh world before each test. Returns the fake API of the world in force,
+ * also after a test makes another with freshWorld(options).
+ */
+export function freshWorldEachTest(): FakeApi {
+  beforeAll(() => giveLayout());
+  beforeEach(() => freshWorld().then(() => undefined));
+  const world = (): FakeApi => {
+    if (!currentApi) throw new Error('no world yet: the fake API is made before each test');
+    return currentApi;
+  };
+  return new Proxy({} as FakeApi, {
+    get: (_, key) => {
+      const value: unknown = Reflect.get(world(), key);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(world()) : value;
+    },
+    set: (_, key, value) => Reflect.set(world(), key, value),
+  });
 }
 
 /** Lets pending promises and zero-delay timers run. */

@@ -1,4 +1,5 @@
 // Builders of stored records for tests: plausible defaults, overridable per test.
+import type { Account } from '../../shared/domain';
 import type { OrderRecord } from '../../main/core/db';
 import type { Repositories } from '../../main/core/db';
 
@@ -45,4 +46,20 @@ export function addAccount(repos: Repositories, name = 'MAIN', kind: 'main' | 'f
     apiUrl: null,
     secretRef: `account:${name}`,
   });
+}
+
+/** An account as the core hands it around (events, views), without a database. */
+export function sampleAccount(overrides: Partial<Account> = {}): Account {
+  return {
+    id: 1,
+    name: 'Magazin',
+    platform: 'emag-ro',
+    kind: 'main',
+    username: 'u',
+    apiUrl: null,
+    enabled: true,
+    isDemo: false,
+    createdAt: '2026-11-20T10:00:00.000Z',
+    ...overrides,
+  };
 }

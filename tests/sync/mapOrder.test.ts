@@ -4,12 +4,12 @@ import { emagOrderSchema } from '../../main/core/emag/schemas/orders';
 import {
   cancellationReasonOf,
   lineGrossMinor,
-  localityIdOf,
   mapOrder,
   OrderMapError,
   orderTotalMinor,
   voucherGrossMinor,
 } from '../../main/core/sync/mapOrder';
+import { positiveIdOf as localityIdOf } from '../../shared/positiveId';
 
 const context = { accountId: 7, accountKind: 'main' as const, platform: 'emag-ro' as const };
 

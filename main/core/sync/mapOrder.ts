@@ -100,14 +100,6 @@ export function orderTotalMinor(order: Pick<EmagOrder, 'products' | 'shipping_ta
   return products + deposits + vouchers + (decimalToMinor(order.shipping_tax ?? '0') ?? 0);
 }
 
-/** An eMAG locality id sent as a number, as text or as '' (none): a positive integer or null. */
-export function localityIdOf(value: string | number | null | undefined): number | null {
-  const text = typeof value === 'number' ? String(value) : (value ?? '').trim();
-  if (!/^\d+$/.test(text)) return null;
-  const id = Number(text);
-  return Number.isSafeInteger(id) && id >= 1 ? id : null;
-}
-
 /** `reason_cancellation` as one code and its name, whether eMAG sent the code or `{ id, name }`. */
 export function cancellationReasonOf(order: Pick<EmagOrder, 'reason_cancellation'>): {
   code: number;

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../../shared/domain';
 import { minorToDecimal } from '../../../shared/money';
 import { CallError } from '../api/errors';
+import { CheckField } from '../components/CheckField';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { InputField } from '../components/InputField';
@@ -145,25 +146,24 @@ export function AwbDialog({
             <ErrorNotice error={couriersError} />
           </div>
         )}
-        <InputField
-          label={t('order.parcels')}
-          type="number"
-          min={0}
-          max={99}
-          value={parcels}
-          onChange={(e) => setParcels(e.target.value)}
-          error={fieldErrors.parcels}
-          testId="awb-parcels"
-        />
-        <InputField
-          label={t('order.envelopes')}
-          type="number"
-          min={0}
-          max={99}
-          value={envelopes}
-          onChange={(e) => setEnvelopes(e.target.value)}
-          testId="awb-envelopes"
-        />
+        {(
+          [
+            ['parcels', parcels, setParcels],
+            ['envelopes', envelopes, setEnvelopes],
+          ] as const
+        ).map(([name, value, set]) => (
+          <InputField
+            key={name}
+            label={t(`order.${name}`)}
+            type="number"
+            min={0}
+            max={99}
+            value={value}
+            onChange={(e) => set(e.target.value)}
+            error={fieldErrors[name]}
+            testId={`awb-${name}`}
+          />
+        ))}
         <InputField
           label={t('order.weight')}
           inputMode="decimal"
@@ -179,15 +179,13 @@ export function AwbDialog({
           onChange={(e) => setCod(e.target.value)}
           testId="awb-cod"
         />
-        <label className="check" style={{ gridColumn: '1 / -1' }}>
-          <input
-            type="checkbox"
-            checked={oversize}
-            onChange={(e) => setOversize(e.target.checked)}
-            data-testid="awb-oversize"
-          />
-          <span>{t('order.oversize')}</span>
-        </label>
+        <CheckField
+          label={t('order.oversize')}
+          checked={oversize}
+          onChange={setOversize}
+          style={{ gridColumn: '1 / -1' }}
+          testId="awb-oversize"
+        />
         <AwbPartyFields role="receiver" form={receiver} onChange={edit(setReceiver)} errors={fieldErrors} />
         <AwbPartyFields role="sender" form={sender} onChange={edit(setSender)} errors={fieldErrors} />
         <InputField

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '../../../shared/settings';
 import { Card } from '../components/Card';
+import { CheckField } from '../components/CheckField';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { InputField } from '../components/InputField';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -78,7 +79,7 @@ export function SettingsScreen() {
                 />
               ))}
             </div>
-            <Check
+            <CheckField
               label={t('settings.autoAcknowledge')}
               hint={t('settings.autoAcknowledgeHint')}
               checked={settings.autoAcknowledge}
@@ -89,7 +90,7 @@ export function SettingsScreen() {
           <Card title={t('settings.notifications')}>
             <div className="form-grid">
               {NOTIFICATION_SWITCHES.map(({ key, labelKey, testId }) => (
-                <Check
+                <CheckField
                   key={key}
                   label={t(labelKey)}
                   checked={settings.notifications[key]}
@@ -101,7 +102,7 @@ export function SettingsScreen() {
             <fieldset style={{ marginTop: 12 }}>
               <legend>{t('settings.quietHours')}</legend>
               <div className="form-grid">
-                <Check
+                <CheckField
                   label={t('settings.quietHours')}
                   checked={settings.notifications.quietHours.enabled}
                   onChange={(v) => void save({ notifications: { quietHours: { enabled: v } } })}
@@ -125,13 +126,13 @@ export function SettingsScreen() {
                 }))}
                 testId="settings-theme"
               />
-              <Check
+              <CheckField
                 label={t('settings.startMinimized')}
                 checked={settings.startMinimized}
                 onChange={(v) => void save({ startMinimized: v })}
                 testId="settings-start-minimized"
               />
-              <Check
+              <CheckField
                 label={t('settings.launchAtLogin')}
                 checked={settings.launchAtLogin}
                 onChange={(v) => void save({ launchAtLogin: v })}
@@ -170,30 +171,6 @@ export function SettingsScreen() {
         </Card>
       )}
     </section>
-  );
-}
-
-export function Check({
-  label,
-  hint,
-  checked,
-  onChange,
-  testId,
-}: {
-  label: string;
-  hint?: string;
-  checked: boolean;
-  onChange: (value: boolean) => void;
-  testId?: string;
-}) {
-  return (
-    <div>
-      <label className="check">
-        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} data-testid={testId} />
-        <span>{label}</span>
-      </label>
-      {hint && <div className="muted small">{hint}</div>}
-    </div>
   );
 }
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ACCOUNT_KINDS, PLATFORMS, type Account, type AccountKind, type Platform } from '../../../shared/domain';
 import type { AccountInput, ChannelInput, TestConnectionResult } from '../../../shared/ipc';
 import { CallError } from '../api/errors';
+import { CheckField } from '../components/CheckField';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { InputField } from '../components/InputField';
@@ -214,15 +215,7 @@ function AccountDialog({ account, onClose }: { account: Account | null; onClose:
           onChange={(e) => setApiUrl(e.target.value)}
           testId="account-api-url"
         />
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={enabled}
-            onChange={(e) => setEnabled(e.target.checked)}
-            data-testid="account-enabled"
-          />
-          <span>{t('settings.enabled')}</span>
-        </label>
+        <CheckField label={t('settings.enabled')} checked={enabled} onChange={setEnabled} testId="account-enabled" />
         <div style={{ gridColumn: '1 / -1' }}>
           {error && <ErrorNotice error={error} testId="account-error" />}
           {verdict && <Verdict result={verdict} testId="account-test-result" />}

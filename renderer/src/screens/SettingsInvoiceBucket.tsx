@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { BucketTestResult, InvoiceBucketView } from '../../../shared/invoices';
 import type { InvoiceBucketInput } from '../../../shared/ipc';
 import { Card } from '../components/Card';
+import { CheckField } from '../components/CheckField';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { InputField } from '../components/InputField';
 import { useGuardedCall } from '../components/useGuardedCall';
@@ -138,15 +139,13 @@ export function InvoiceBucketSection() {
             testId={`bucket-${key}`}
           />
         ))}
-        <label className="check" style={{ gridColumn: '1 / -1' }}>
-          <input
-            type="checkbox"
-            checked={form.pathStyle}
-            onChange={(e) => edit({ pathStyle: e.target.checked })}
-            data-testid="bucket-pathStyle"
-          />
-          <span>{t('invoices.bucket.pathStyle')}</span>
-        </label>
+        <CheckField
+          label={t('invoices.bucket.pathStyle')}
+          checked={form.pathStyle}
+          onChange={(pathStyle) => edit({ pathStyle })}
+          style={{ gridColumn: '1 / -1' }}
+          testId="bucket-pathStyle"
+        />
         <p className="hint" style={{ gridColumn: '1 / -1' }}>
           {t('invoices.bucket.secretStored')}
         </p>
