@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // Every string the window shows exists in both languages, and every key the code asks for exists.
 import { describe, expect, it } from 'vitest';
+import { JOB_NAMES } from '../../shared/domain';
 import { en } from '../../renderer/src/i18n/locales/en';
 import { ro } from '../../renderer/src/i18n/locales/ro';
 
@@ -44,5 +45,12 @@ describe('locales', () => {
     expect([...used].filter((k) => !roKeys.has(k))).toEqual([]);
     const prefixes = [...roKeys].map((k) => k.split('.').slice(0, -1).join('.'));
     expect([...dynamicPrefixes].filter((p) => !prefixes.includes(p))).toEqual([]);
+  });
+
+  it('names every sync job in both languages (the window lists them by name)', () => {
+    for (const job of JOB_NAMES) {
+      expect(roKeys.has(`jobs.${job}`), job).toBe(true);
+      expect(enKeys.has(`jobs.${job}`), job).toBe(true);
+    }
   });
 });
