@@ -2,7 +2,7 @@
 export { createRepositories, type Repositories } from './allRepositories';
 export { openDatabase, DatabaseOpenError, type Db } from './open';
 export { migrate, schemaVersion } from './migrate';
-export { LATEST_VERSION } from './migrations';
+export { LATEST_VERSION } from './migrations/list';
 export type { OrderRecord, OrderUpsertResult, UpsertOutcome, StoredOrder } from './repositories/orders';
 export type { OfferRecord } from './repositories/offers';
 export type { NewOutboxAction } from './repositories/outbox';

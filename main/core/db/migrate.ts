@@ -1,6 +1,6 @@
 // Brings a database to the latest schema (or a given version), each migration in its own transaction.
 import type Database from 'better-sqlite3';
-import { MIGRATIONS, type Migration } from './migrations';
+import { MIGRATIONS, type Migration } from './migrations/list';
 
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
