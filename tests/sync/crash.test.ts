@@ -115,7 +115,7 @@ describe('crash safety', () => {
     const fbeId = repos.accounts.getByName('CRASH-FBE')!.id;
     const leftRunning = repos.syncRuns.running();
     expect(leftRunning.map((run) => `${run.job}:${run.accountId}`)).toEqual(
-      expect.arrayContaining([`acknowledge:${mainId}`, `order-changes:${fbeId}`]),
+      expect.arrayContaining([`send-actions:${mainId}`, `order-changes:${fbeId}`]),
     );
     const pendingAtRestart = repos.outbox.countByState('pending', mainId);
     expect(pendingAtRestart).toBeGreaterThan(0);
