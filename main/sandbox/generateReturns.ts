@@ -1,11 +1,20 @@
 // Generates return requests (RMAs) for a few of an account's finalized or returned orders, from the seed.
-import type { AccountState } from './accountState';
+import type { OrderStore } from './orderStore';
+import type { EmagTime } from './platformTime';
 import { Rng, mixSeed } from './random';
 import type { EmagRmaRecord } from './records';
 
 const DAY = 86_400_000;
 
-export function generateReturns(account: AccountState, nowMs: number): EmagRmaRecord[] {
+/** What the returns are drawn from: the account's seed, index, orders and dates. */
+export interface ReturnSource {
+  seed: number;
+  index: number;
+  orders: Pick<OrderStore, 'all' | 'record'>;
+  time: EmagTime;
+}
+
+export function generateReturns(account: ReturnSource, nowMs: number): EmagRmaRecord[] {
   const rng = new Rng(mixSeed(account.seed, account.index, 0x0e7a));
   const candidates = account.orders.all().filter((o) => o.status === 4 || o.status === 5);
   const wanted = Math.min(Math.ceil(candidates.length * 0.03), 2000);

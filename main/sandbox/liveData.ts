@@ -4,7 +4,7 @@
 // byte-identical with and without it.
 import { Rng, mixSeed } from './random';
 import { toUnits } from './money';
-import type { OrderGeneratorConfig } from './generateOrders';
+import type { EmagTime } from './platformTime';
 import type { EmagOrderRecord } from './records';
 import type { StoredOrder } from './storedOrder';
 
@@ -23,7 +23,7 @@ const SHIPPED_OR_CLOSED = new Set([0, 4, 5]);
 export function withLiveData(
   record: EmagOrderRecord,
   order: StoredOrder,
-  config: Pick<OrderGeneratorConfig, 'seed' | 'accountIndex' | 'time'>,
+  config: { seed: number; accountIndex: number; time: EmagTime },
 ): EmagOrderRecord {
   const rng = new Rng(mixSeed(config.seed, config.accountIndex, order.genIndex, 0x11fe));
   record.finalization_date = order.finalizedMs === null ? null : config.time.format(order.finalizedMs);
