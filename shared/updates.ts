@@ -52,3 +52,17 @@ export interface UpdateStatusView {
    */
   error: { code: string | null; message: string; at: string } | null;
 }
+
+/** The status of a MagFlow that does not update itself (the command line and the window it serves). */
+export const headlessUpdateStatus = (currentVersion: string): UpdateStatusView => ({
+  state: 'disabled',
+  disabledReason: 'headless',
+  currentVersion,
+  feed: null,
+  installer: null,
+  availableVersion: null,
+  progress: null,
+  lastCheckedAt: null,
+  nextCheckAt: null,
+  error: null,
+});

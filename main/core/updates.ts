@@ -2,7 +2,7 @@
 // (main/shell/updates) and passes its controller in as this port, so `updates.*` answers the same over Electron's IPC
 // and the browser bridge. The headless CLI (and the window it serves) gets `headlessUpdates`: updates are the
 // desktop app's business there.
-import type { UpdateStatusView } from '../../shared/updates';
+import { headlessUpdateStatus, type UpdateStatusView } from '../../shared/updates';
 import { AppError } from './errors';
 
 export interface UpdatesPort {
@@ -14,18 +14,7 @@ export interface UpdatesPort {
 }
 
 export function headlessUpdates(version: string): UpdatesPort {
-  const status = (): UpdateStatusView => ({
-    state: 'disabled',
-    disabledReason: 'headless',
-    currentVersion: version,
-    feed: null,
-    installer: null,
-    availableVersion: null,
-    progress: null,
-    lastCheckedAt: null,
-    nextCheckAt: null,
-    error: null,
-  });
+  const status = (): UpdateStatusView => headlessUpdateStatus(version);
   return {
     status,
     check: async () => status(),

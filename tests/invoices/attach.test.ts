@@ -12,6 +12,7 @@ import { memorySecretStore } from '../../main/core/secrets/store';
 import { startSandbox, type Sandbox } from '../../main/sandbox';
 import { FAST_CLIENT } from '../sync/harness';
 import { bucketSettingsFor, startS3Server, type S3TestServer } from '../support/s3Server';
+import { saveSandboxAccount } from '../support/sandboxAccount';
 import { tempDirForSuite } from '../support/tempDir';
 
 const MAIN = { username: 'facturi-main', password: 'parola-main', kind: 'main' as const, orders: 40, offers: 2 };
@@ -67,17 +68,8 @@ beforeAll(async () => {
     secrets: memorySecretStore(),
   });
   core.repos.settings.update({ autoAcknowledge: false });
-  const save = (name: string, spec: typeof MAIN | typeof FBE) =>
-    core.accounts.save({
-      name,
-      platform: 'emag-ro',
-      kind: spec.kind,
-      username: spec.username,
-      password: spec.password,
-      apiUrl: sandbox.url,
-    });
-  mainId = save('Magazin', MAIN).id;
-  fbeId = save('Depozit FBE', FBE).id;
+  mainId = saveSandboxAccount(core, 'Magazin', MAIN, sandbox.url).id;
+  fbeId = saveSandboxAccount(core, 'Depozit FBE', FBE, sandbox.url).id;
   for (const id of [mainId, fbeId]) await core.engine.runJob('order-changes', id, 'startup');
 });
 

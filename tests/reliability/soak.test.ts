@@ -10,6 +10,7 @@ import type { IpcResult, Paged } from '../../shared/ipc';
 import { createMagflowCore, type MagflowCore } from '../../main/core/magflow';
 import { startSandbox, type Sandbox } from '../../main/sandbox';
 import { Invariants, QUICK } from './support/report';
+import { saveSandboxAccount } from '../support/sandboxAccount';
 import { tempDirForSuite } from '../support/tempDir';
 import { CHAOS_ACCOUNT_NAMES, checkChaosDataDir, seeded } from './support/world';
 
@@ -60,14 +61,7 @@ describe('fault soak', () => {
       [CHAOS_ACCOUNT_NAMES.main, MAIN],
       [CHAOS_ACCOUNT_NAMES.fbe, FBE],
     ] as const) {
-      ids[spec.kind] = core.accounts.save({
-        name,
-        platform: 'emag-ro',
-        kind: spec.kind,
-        username: spec.username,
-        password: spec.password,
-        apiUrl: sandbox.url,
-      }).id;
+      ids[spec.kind] = saveSandboxAccount(core, name, spec, sandbox.url).id;
     }
     await core.start();
 

@@ -11,21 +11,10 @@ import type {
 import type { MagflowEvent } from '../../shared/events';
 import type { ChannelInput, ChannelName, ChannelOutput, IpcError, IpcResult, MagflowApi } from '../../shared/ipc';
 import { DEFAULT_SETTINGS, mergeSettings, type Settings } from '../../shared/settings';
-import type { UpdateStatusView } from '../../shared/updates';
+import { headlessUpdateStatus } from '../../shared/updates';
 import type { AppInfo, DashboardView, HealthReport, SyncStateView } from '../../shared/views';
 
-export const headlessUpdateStatus = (version: string): UpdateStatusView => ({
-  state: 'disabled',
-  disabledReason: 'headless',
-  currentVersion: version,
-  feed: null,
-  installer: null,
-  availableVersion: null,
-  progress: null,
-  lastCheckedAt: null,
-  nextCheckAt: null,
-  error: null,
-});
+export { headlessUpdateStatus };
 
 export class FakeFailure {
   constructor(readonly error: IpcError) {}

@@ -214,31 +214,23 @@ describe('the bucket in Settings', () => {
 });
 
 describe('bulk: many PDFs matched to orders by file name', () => {
+  const onMagazin = (orderId: number) => ({ accountId: 1, account: 'Magazin RO', orderId });
+  const matched = (fileName: string, orderId: number): InvoiceMatch => ({
+    fileName,
+    outcome: 'matched',
+    target: onMagazin(orderId),
+    candidates: [onMagazin(orderId)],
+    reason: null,
+    numbers: [orderId],
+  });
   const matches: InvoiceMatch[] = [
-    {
-      fileName: 'factura-400000111.pdf',
-      outcome: 'matched',
-      target: { accountId: 1, account: 'Magazin RO', orderId: 400000111 },
-      candidates: [{ accountId: 1, account: 'Magazin RO', orderId: 400000111 }],
-      reason: null,
-      numbers: [400000111],
-    },
-    {
-      fileName: 'FCT 400000222.pdf',
-      outcome: 'matched',
-      target: { accountId: 1, account: 'Magazin RO', orderId: 400000222 },
-      candidates: [{ accountId: 1, account: 'Magazin RO', orderId: 400000222 }],
-      reason: null,
-      numbers: [400000222],
-    },
+    matched('factura-400000111.pdf', 400000111),
+    matched('FCT 400000222.pdf', 400000222),
     {
       fileName: 'factura-400000333.pdf',
       outcome: 'ambiguous',
       target: null,
-      candidates: [
-        { accountId: 1, account: 'Magazin RO', orderId: 400000333 },
-        { accountId: 2, account: 'FBE RO', orderId: 400000333 },
-      ],
+      candidates: [onMagazin(400000333), { accountId: 2, account: 'FBE RO', orderId: 400000333 }],
       reason: 'several_orders',
       numbers: [400000333],
     },
