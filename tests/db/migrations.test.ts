@@ -179,6 +179,46 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('upgrade a version-5 database: outbox rows keep their ids and states, and return and offer actions fit', () => {
+    const path = join(dir, 'magflow.db');
+    const old = openDatabase(path, { migrateTo: 5 });
+    const account = old
+      .prepare(
+        `INSERT INTO accounts (name, platform, kind, username, secret_ref, created_at) VALUES ('MAIN', 'emag-ro', 'main', 'u', 'ref', 'now')`,
+      )
+      .run().lastInsertRowid;
+    const addAction = old.prepare(
+      `INSERT INTO outbox (id, account_id, order_id, kind, payload, dedupe_key, state, created_at, updated_at)
+       VALUES (?, ?, ?, ?, '{}', ?, ?, 'now', 'now')`,
+    );
+    addAction.run(7, account, 101, 'acknowledge', 'ack:101', 'sent');
+    addAction.run(9, account, 102, 'invoice', null, 'pending');
+    expect(() => addAction.run(10, account, null, 'offer', null, 'pending')).toThrow(/CHECK/);
+    old.close();
+
+    const db = openDatabase(path);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    const rows = db.prepare('SELECT id, order_id, kind, dedupe_key, state FROM outbox ORDER BY id').all();
+    expect(rows).toEqual([
+      { id: 7, order_id: 101, kind: 'acknowledge', dedupe_key: 'ack:101', state: 'sent' },
+      { id: 9, order_id: 102, kind: 'invoice', dedupe_key: null, state: 'pending' },
+    ]);
+    const add = db.prepare(
+      `INSERT INTO outbox (account_id, kind, payload, state, created_at, updated_at) VALUES (?, ?, '{}', 'pending', 'now', 'now')`,
+    );
+    add.run(account, 'return');
+    add.run(account, 'offer');
+    expect(() => add.run(account, 'refund')).toThrow(/CHECK/);
+    const indexes = db
+      .prepare<[], { name: string }>(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'outbox' AND sql IS NOT NULL ORDER BY name",
+      )
+      .all()
+      .map((i) => i.name);
+    expect(indexes).toEqual(['outbox_by_order', 'outbox_due']);
+    db.close();
+  });
+
   it('refuse a database from a newer MagFlow with a clear error', () => {
     const path = join(dir, 'magflow.db');
     const raw = new Database(path);

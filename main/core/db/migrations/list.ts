@@ -4,6 +4,7 @@ import { orderSearchFts } from './002-order-search-fts';
 import { orderRawTable } from './003-order-raw-table';
 import { needsAttention } from './004-needs-attention';
 import { sendActionsJob } from './005-send-actions-job';
+import { outboxReturnOfferKinds } from './006-outbox-return-offer-kinds';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   orderRawTable,
   needsAttention,
   sendActionsJob,
+  outboxReturnOfferKinds,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 export type { Migration };
