@@ -25,6 +25,7 @@ import {
   type InvoiceMatch,
   type InvoiceUploadResult,
 } from './invoices';
+import { BULK_ACTIONS, BULK_MAX_ORDERS, CANCEL_REASONS, type BulkResult } from './bulk';
 import { SettingsPatchSchema, type Settings } from './settings';
 import type { UpdateStatusView } from './updates';
 import type { AppInfo, DashboardView, DiagnosticsView, HealthReport, SyncStateView } from './views';
@@ -145,6 +146,47 @@ export const AwbRequestSchema = z
     path: ['parcels'],
   });
 
+/**
+ * Bulk work on the orders selected in the list (issue 17 §2). `preview` answers what would happen to each order and
+ * queues nothing; without it the actions go to the outbox (the send-actions job sends them within the rate limits).
+ */
+export const BulkRequestSchema = z
+  .object({
+    action: z.enum(BULK_ACTIONS),
+    orders: z.array(orderKey).min(1).max(BULK_MAX_ORDERS, `at most ${BULK_MAX_ORDERS} orders at once`),
+    preview: z.boolean().default(false),
+    /** The target status of `status`. */
+    status: orderStatus.optional(),
+    /** A cancellation's reason, from eMAG's documented list (`reason_cancellation`). */
+    cancelReason: z
+      .number()
+      .int()
+      .refine((n) => (CANCEL_REASONS as readonly number[]).includes(n), "not one of eMAG's cancellation reasons")
+      .optional(),
+    /** `awb`: the pickup address per account (the one the seller saved) and the parcel settings for every order. */
+    awb: z
+      .object({
+        senders: z
+          .array(z.object({ accountId: id, sender: AwbSenderSchema }).strict())
+          .max(50)
+          .default([]),
+        parcels: z.number().int().min(1).max(99).default(1),
+        weightKg: z.number().positive().max(1000).default(1),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.action === 'status' && v.status === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['status'], message: 'a status change needs the target status' });
+    }
+    if (v.action === 'status' && v.status === 0 && !v.preview && v.cancelReason === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['cancelReason'], message: 'cancelling needs a reason' });
+    }
+  });
+export type BulkRequest = z.input<typeof BulkRequestSchema>;
+
 /** The seller's S3-compatible bucket for invoice PDFs. The secret is omitted when editing keeps the stored one. */
 export const InvoiceBucketInputSchema = z
   .object({
@@ -226,6 +268,7 @@ export const ipcContract = {
   'orders.acknowledge': channel<OutboxAction>()(orderKey),
   'orders.changeStatus': channel<OutboxAction>()(z.object({ accountId: id, orderId, status: orderStatus }).strict()),
   'orders.generateAwb': channel<OutboxAction>()(AwbRequestSchema),
+  'orders.bulk': channel<BulkResult>()(BulkRequestSchema),
   'orders.attachInvoice': channel<OutboxAction>()(
     z.object({ accountId: id, orderId, url: httpsUrl, name: z.string().max(255).optional() }).strict(),
   ),

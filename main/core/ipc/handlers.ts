@@ -13,6 +13,7 @@ import type { SettingsService } from '../settings/service';
 import type { UpdatesPort } from '../updates';
 import { toOrderDetail } from '../orders/detail';
 import { ordersToCsv } from '../orders/exportCsv';
+import { bulkOrders } from '../orders/bulk';
 import type { IpcHandlers } from './dispatcher';
 
 /** The part of the cache the handlers use. */
@@ -50,6 +51,7 @@ export const EXPORT_MAX_ROWS = 100_000;
 
 export function createHandlers(services: HandlerServices): IpcHandlers {
   const { repos, clock } = services;
+  const bulk = bulkOrders({ repos, clock, actions: services.actions });
   return {
     'app.info': () => services.info(),
     'app.openExternal': async ({ url }) => ({ opened: await services.openExternal(url) }),
@@ -81,6 +83,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'orders.changeStatus': ({ accountId, orderId, status }) =>
       services.actions.changeStatus(accountId, orderId, status),
     'orders.generateAwb': (request) => services.actions.generateAwb(request),
+    'orders.bulk': (request) => bulk.run(request),
     'orders.attachInvoice': ({ accountId, orderId, url, name }) =>
       services.actions.attachInvoice(accountId, orderId, url, name),
     'invoices.attachFile': (file) => services.invoices.attachFile(file),

@@ -105,7 +105,8 @@ export function orderActions(deps: OrderActionDeps) {
       return queue({ accountId, orderId, kind: 'acknowledge', payload: {}, dedupeKey: `ack:${accountId}:${orderId}` });
     },
 
-    changeStatus(accountId: number, orderId: number, status: OrderStatus): OutboxAction {
+    /** `cancelReason`: eMAG's `reason_cancellation` code, sent with a cancellation (shared/bulk.ts CANCEL_REASONS). */
+    changeStatus(accountId: number, orderId: number, status: OrderStatus, cancelReason?: number): OutboxAction {
       const order = load(accountId, orderId);
       const platform = repos.accounts.get(accountId)?.platform ?? 'emag-ro';
       const since = statusSinceOf(order, platform);
@@ -118,7 +119,16 @@ export function orderActions(deps: OrderActionDeps) {
           `eMAG does not allow order ${orderId} to go from status ${order.status} to ${status}`,
         );
       }
-      return queue({ accountId, orderId, kind: 'status', payload: { status, fromStatus: order.status } });
+      return queue({
+        accountId,
+        orderId,
+        kind: 'status',
+        payload: {
+          status,
+          fromStatus: order.status,
+          ...(status === 0 && cancelReason !== undefined ? { cancelReason } : {}),
+        },
+      });
     },
 
     /**

@@ -158,7 +158,10 @@ const changeStatus: Handler = async (ctx, action) => {
   }
   const client = ctx.client();
   try {
-    await ctx.call((options) => client.orders.changeStatus(fresh.raw, target, options));
+    // A cancellation carries the seller's reason as eMAG's integer code (v4.4.9 "reason_cancellation").
+    const reason = target === 0 ? Number(action.payload.cancelReason) : NaN;
+    const order = Number.isInteger(reason) ? { ...fresh.raw, reason_cancellation: reason } : fresh.raw;
+    await ctx.call((options) => client.orders.changeStatus(order, target, options));
   } catch (error) {
     if (!isEmagError(error) || error.kind !== 'api') throw error;
     // eMAG refused. When the first answer was lost, the client repeats the save, and the repeat can be refused
