@@ -8,6 +8,7 @@ import { invalidateOnWrites } from '../../main/core/cache/entries';
 import { systemClock, type Clock } from '../../main/core/clock';
 import { createRepositories, openDatabase, type Db, type Repositories } from '../../main/core/db';
 import { createEmagClient, type EmagClient } from '../../main/core/emag';
+import type { EmagClientConfig } from '../../main/core/emag/settings';
 import { createEventBus, type EventBus } from '../../main/core/events/bus';
 import { silentLogger } from '../../main/core/logging';
 import { createMetrics, type AppMetrics } from '../../main/core/metrics';
@@ -28,7 +29,12 @@ export interface HarnessOptions {
   /** Use this sandbox instead of starting one (a restarted process against the same eMAG). */
   sandbox?: Sandbox;
   /** Overrides of the fast client settings (e.g. retry.maxAttempts 1 so every failure reaches the outbox). */
-  client?: { retry?: { maxAttempts?: number; initialDelayMs?: number; maxDelayMs?: number }; timeoutMs?: number };
+  client?: {
+    retry?: { maxAttempts?: number; initialDelayMs?: number; maxDelayMs?: number };
+    timeoutMs?: number;
+    /** eMAG's own limits (`{}`: the client's defaults) for tests about staying within them. */
+    rateLimits?: EmagClientConfig['rateLimits'];
+  };
   /** Passwords the app believes (default: the sandbox's). */
   passwords?: Record<string, string>;
   /**
