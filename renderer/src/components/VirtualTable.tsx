@@ -40,6 +40,24 @@ export function toggledSort<F extends string>(
   return { field, dir: current.field === field && current.dir === firstDir ? other : firstDir };
 }
 
+/** How a Shift or Ctrl/Cmd gesture selects: one row, the range from the anchor, or the range added to the rest. */
+export type SelectHow = 'toggle' | 'range' | 'rangeAdd';
+
+/** Multi-select (issue 17 §2): a checkbox column, Ctrl/Cmd+click, Shift+click, Space, Shift+Arrow, Ctrl/Cmd+A, Escape. */
+export interface RowSelection<T> {
+  isSelected(row: T): boolean;
+  /** `from`: the focused row before a Shift+Arrow, where the range starts when nothing set an anchor yet. */
+  onSelect(index: number, row: T, how: SelectHow, from?: number): void;
+  onSelectAll(): void;
+  onClear(): void;
+  allState: 'none' | 'some' | 'all';
+  rowLabel(row: T): string;
+  allLabel: string;
+}
+
+const gestureOf = (e: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }): SelectHow | null =>
+  e.shiftKey ? (e.ctrlKey || e.metaKey ? 'rangeAdd' : 'range') : e.ctrlKey || e.metaKey ? 'toggle' : null;
+
 export interface VirtualTableProps<T> {
   label: string;
   columns: Column<T>[];
@@ -56,6 +74,7 @@ export interface VirtualTableProps<T> {
   loaded: boolean;
   testId?: string;
   rowHeight?: number;
+  select?: RowSelection<T>;
 }
 
 export function VirtualTable<T>(props: VirtualTableProps<T>) {
@@ -64,7 +83,8 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const [focusRequested, setFocusRequested] = useState(false);
-  const gridTemplateColumns = columns.map((c) => c.width).join(' ');
+  const { select } = props;
+  const gridTemplateColumns = [...(select ? ['36px'] : []), ...columns.map((c) => c.width)].join(' ');
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read afresh on every render on purpose
   const virtualizer = useVirtualizer({
@@ -103,7 +123,30 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     setFocusRequested(true);
   }
 
+  /** The selection's keys; true when the key was one of them. */
+  function onSelectionKey(e: React.KeyboardEvent): boolean {
+    if (!select) return false;
+    const row = rowAt(active);
+    if (e.key === ' ' && row) {
+      select.onSelect(active, row, 'toggle');
+    } else if (e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      const to = Math.max(0, Math.min(count - 1, active + (e.key === 'ArrowDown' ? 1 : -1)));
+      const target = rowAt(to);
+      if (target) select.onSelect(to, target, 'range', active);
+      move(to);
+    } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') {
+      select.onSelectAll();
+    } else if (e.key === 'Escape' && select.allState !== 'none') {
+      select.onClear();
+    } else {
+      return false;
+    }
+    e.preventDefault();
+    return true;
+  }
+
   function onKeyDown(e: React.KeyboardEvent) {
+    if (onSelectionKey(e)) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1);
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(active + 1),
@@ -127,6 +170,20 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   return (
     <div className="vtable" role="table" aria-label={props.label} aria-rowcount={count + 1} data-testid={props.testId}>
       <div className="vrow vhead" role="row" style={{ gridTemplateColumns }} aria-rowindex={1}>
+        {select && (
+          <div role="columnheader" className="vcell vcell-check">
+            <input
+              type="checkbox"
+              aria-label={select.allLabel}
+              checked={select.allState === 'all'}
+              ref={(el) => {
+                if (el) el.indeterminate = select.allState === 'some';
+              }}
+              onChange={() => (select.allState === 'none' ? select.onSelectAll() : select.onClear())}
+              data-testid={props.testId ? `${props.testId}-select-all` : undefined}
+            />
+          </div>
+        )}
         {columns.map((c) => {
           const sorted = props.sort && c.sortField === props.sort.field ? props.sort.dir : null;
           return (
@@ -194,12 +251,31 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
                 aria-rowindex={item.index + 2}
                 tabIndex={item.index === active ? 0 : -1}
                 style={style}
-                onClick={() => {
+                aria-selected={select ? select.isSelected(row) : undefined}
+                onClick={(e) => {
                   setActive(item.index);
-                  onOpen?.(row);
+                  const how = select ? gestureOf(e) : null;
+                  if (how) select!.onSelect(item.index, row, how);
+                  else onOpen?.(row);
                 }}
                 onFocus={() => setActive(item.index)}
               >
+                {select && (
+                  <div role="cell" className="vcell vcell-check" onClick={(e) => e.stopPropagation()}>
+                    <input
+                      type="checkbox"
+                      tabIndex={-1}
+                      aria-label={select.rowLabel(row)}
+                      checked={select.isSelected(row)}
+                      onChange={() => undefined}
+                      onClick={(e) => {
+                        setActive(item.index);
+                        select.onSelect(item.index, row, e.shiftKey ? 'range' : 'toggle');
+                      }}
+                      data-testid={props.rowTestId ? `${props.rowTestId(row)}-check` : undefined}
+                    />
+                  </div>
+                )}
                 {columns.map((c) => (
                   <div key={c.id} role="cell" className={`vcell${c.align ? ` align-${c.align}` : ''}`}>
                     {c.render(row)}

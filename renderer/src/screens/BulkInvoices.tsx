@@ -64,7 +64,7 @@ function WhatHappens({ row }: { row: BulkRow }) {
   );
 }
 
-function BulkInvoicesDialog({ onClose }: { onClose: () => void }) {
+export function BulkInvoicesDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const bucket = useInvoices((s) => s.bucket);
   const { phase, rows, error } = useBulkInvoices();

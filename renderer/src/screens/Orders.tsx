@@ -20,6 +20,8 @@ import { useNavigation } from '../stores/navigation';
 import { useFirstVisitLoad } from '../stores/paged';
 import { exportOrdersCsv, orderKey, useLiveOrders, useOrders, type OrderSortField } from '../stores/orders';
 import { BulkInvoicesButton } from './BulkInvoices';
+import { OrdersBulk } from './OrdersBulk';
+import { useOrdersSelection } from './ordersSelection';
 
 export function OrdersScreen() {
   const { t } = useTranslation();
@@ -31,6 +33,7 @@ export function OrdersScreen() {
   const zones = useMemo(() => new Map(accounts.map((a) => [a.id, platformZone(a.platform)])), [accounts]);
 
   useFirstVisitLoad(useOrders);
+  const select = useOrdersSelection();
 
   const columns: Column<OrderSummary>[] = useMemo(
     () => [
@@ -137,6 +140,7 @@ export function OrdersScreen() {
       </div>
       <OrderFilters />
       {orders.error && <ErrorNotice error={orders.error} onRetry={() => void orders.refresh()} />}
+      <OrdersBulk />
       <VirtualTable
         label={t('orders.title')}
         columns={columns}
@@ -152,6 +156,7 @@ export function OrdersScreen() {
         emptyText={t('orders.empty')}
         loaded={orders.loaded}
         testId="orders-table"
+        select={select}
       />
     </section>
   );

@@ -1,6 +1,7 @@
 // Routes every event main pushes to the stores that care. Aggregates (dashboard, visible list pages) are re-read
 // once per burst of events, never polled.
 import type { MagflowEvent } from '../../../shared/events';
+import { useBulk } from './bulk';
 import { useBulkInvoices } from './bulkInvoices';
 import { useDashboard } from './dashboard';
 import { useHealth } from './health';
@@ -79,6 +80,7 @@ export function connectEvents(
       case 'outbox_changed':
         useOrderDetail.getState().applyOutbox(event.action);
         useBulkInvoices.getState().applyOutbox(event.action);
+        useBulk.getState().applyOutbox(event.action);
         break;
       case 'notification_added':
         useNotifications.getState().add(event.notification);
