@@ -272,7 +272,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
                         setActive(item.index);
                         select.onSelect(item.index, row, e.shiftKey ? 'range' : 'toggle');
                       }}
-                      data-testid={props.rowTestId ? `${props.rowTestId(row)}-check` : undefined}
+                      data-testid={props.rowTestId ? `select-${props.rowTestId(row)}` : undefined}
                     />
                   </div>
                 )}
