@@ -156,9 +156,14 @@ const changeStatus: Handler = async (ctx, action) => {
     await storeFresh(ctx, fresh);
     return { result: { status: target, already: true } };
   }
+  // A cancellation carries the seller's reason (queued with it, checked in main/core/orders/actions.ts).
+  const reason =
+    target === 0 && typeof action.payload.reasonCancellation === 'number'
+      ? action.payload.reasonCancellation
+      : undefined;
   const client = ctx.client();
   try {
-    await ctx.call((options) => client.orders.changeStatus(fresh.raw, target, options));
+    await ctx.call((options) => client.orders.changeStatus(fresh.raw, target, options, reason));
   } catch (error) {
     if (!isEmagError(error) || error.kind !== 'api') throw error;
     // eMAG refused. When the first answer was lost, the client repeats the save, and the repeat can be refused
