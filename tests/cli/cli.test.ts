@@ -225,7 +225,7 @@ describe('magflow CLI', () => {
     const json = JSON.parse(jsonRun.stdout) as { id: number; total: string; customer: { name: string } }[];
     expect(csv.code).toBe(0);
     const en = CSV_TEXT.en.headers;
-    const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
+    const rows = parse(csv.stdout, { columns: true, bom: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual(ORDER_CSV_COLUMNS.map((column) => en[column]));
     expect(rows.map((r) => [Number(r[en.order_id]), r[en.total], r[en.customer]])).toEqual(
       json.map((o) => [o.id, o.total, o.customer.name ?? '']),

@@ -1,7 +1,8 @@
 // The orders CSV, one builder for the window's export and `magflow orders --csv` (docs/ui.md, "Orders CSV"): one
-// row per order, its products filled in, labels and headers in the chosen language. Romanian Excel reads `;` as the
-// separator (the decimal comma takes `,`) and needs a UTF-8 BOM to show diacritics, so Romanian gets both; English
-// keeps the plain comma-separated form. Quoting is left to csv-stringify.
+// row per order, its products filled in, labels and headers in the chosen language. Excel needs a UTF-8 BOM to show
+// diacritics (customers' names are Romanian in either language), so every export starts with one; Romanian Excel
+// reads `;` as the separator (the decimal comma takes `,`), so Romanian uses `;` and a decimal comma, English `,` and
+// a decimal point. Quoting is left to csv-stringify.
 import { stringify } from 'csv-stringify/sync';
 import type { OrderLine, OrderSummary } from '../../../shared/domain';
 import { minorToDecimal } from '../../../shared/money';
@@ -23,7 +24,7 @@ const productsOf = (lines: readonly OrderLine[]): string =>
     .map((line) => `${line.quantity} x ${line.name}`)
     .join(' | ');
 
-/** Romanian: `;`, a decimal comma and a BOM (Excel in a Romanian locale); English: `,` and a decimal point. */
+/** A BOM, then Romanian: `;` and a decimal comma (Excel in a Romanian locale); English: `,` and a decimal point. */
 export function ordersToCsv(orders: readonly OrderForCsv[], lang: CsvLanguage): string {
   const text = CSV_TEXT[lang];
   const total = (minor: number) => (lang === 'ro' ? minorToDecimal(minor).replace('.', ',') : minorToDecimal(minor));
@@ -46,7 +47,7 @@ export function ordersToCsv(orders: readonly OrderForCsv[], lang: CsvLanguage): 
   const csv = stringify([ORDER_CSV_COLUMNS.map((column) => text.headers[column]), ...rows], {
     delimiter: lang === 'ro' ? ';' : ',',
   });
-  return lang === 'ro' ? UTF8_BOM + csv : csv;
+  return UTF8_BOM + csv;
 }
 
 /** The orders a query selects, each with its lines: what both the window's export and the CLI write. */
