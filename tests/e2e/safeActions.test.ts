@@ -35,13 +35,16 @@ function inProgressOrder(): number {
   return order.id;
 }
 
+/** Opens a screen by its hash, as the nav does (string form: the test's types have no DOM). */
+const go = (hash: string) => page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`);
+
 async function openOrder(accountId: number, orderId: number): Promise<void> {
-  await page.evaluate((hash) => (window.location.hash = hash), `#/order/${accountId}/${orderId}`);
+  await go(`#/order/${accountId}/${orderId}`);
   await testId('order-actions').waitFor();
 }
 
 async function exportedCsv(): Promise<string> {
-  await page.evaluate(() => (window.location.hash = '#/orders'));
+  await go('#/orders');
   await testId('export-csv').waitFor();
   const downloading = page.waitForEvent('download');
   await testId('export-csv').click();
@@ -99,7 +102,7 @@ describe('safe actions and correct numbers in Chromium', { timeout: 90_000 }, ()
 
   it('ro: FBE orders never wait for the seller (dashboard and detail); a voucher shows its gross value', async () => {
     const { fbe, seller } = world.accounts;
-    await page.evaluate(() => (window.location.hash = '#/dashboard'));
+    await go('#/dashboard');
     await testId(`unacknowledged-${fbe.id}`).waitFor();
     expect(await testId(`unacknowledged-${fbe.id}`).textContent()).toBe('0');
     const fbeNew = world.sandbox.orders(FBE.username).find((o) => o.status === 1);
@@ -129,7 +132,7 @@ describe('safe actions and correct numbers in Chromium', { timeout: 90_000 }, ()
   });
 
   it('ro: offers are labelled from status and stock', async () => {
-    await page.evaluate(() => (window.location.hash = '#/offers'));
+    await go('#/offers');
     await testId('screen-offers').waitFor();
     const listed = (await world.core.dispatcher.dispatch('offers.list', {
       offset: 0,
@@ -188,7 +191,7 @@ describe('safe actions and correct numbers in Chromium', { timeout: 90_000 }, ()
   });
 
   it('en: offers labelled in English', async () => {
-    await page.evaluate(() => (window.location.hash = '#/offers'));
+    await go('#/offers');
     await page.locator('[data-testid^="offer-row-"] [data-state]').first().waitFor();
     const labels = await page.locator('[data-testid^="offer-row-"] [data-state]').allTextContents();
     expect(labels.every((l) => ['Active', 'Out of stock', 'Inactive', 'End of life'].includes(l))).toBe(true);
