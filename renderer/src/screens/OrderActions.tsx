@@ -12,7 +12,7 @@ import { attemptAction, useOrderDetail } from '../stores/orderDetail';
 import { acknowledgementOf } from '../../../shared/orderRules';
 import { AwbDialog } from './AwbDialog';
 import { CancelOrderDialog } from './CancelOrderDialog';
-import { heldStatusChanges, UndoStatusChange } from './UndoStatusChange';
+import { untriedStatusChanges, UndoStatusChange } from './UndoStatusChange';
 import { InvoiceFromFile } from './InvoiceFromFile';
 
 export function OrderActions({ order }: { order: OrderDetail }) {
@@ -48,7 +48,7 @@ export function OrderActions({ order }: { order: OrderDetail }) {
     <Card title={t('order.actions')} testId="order-actions">
       {actionError && <ErrorNotice error={actionError} testId="action-error" />}
       <UndoStatusChange order={order} />
-      {queued && !actionError && heldStatusChanges(order, Date.now()).length === 0 && (
+      {queued && !actionError && untriedStatusChanges(order).length === 0 && (
         <div className="notice notice-info" role="status" data-testid="action-queued">
           {t('order.queued')}
         </div>

@@ -5,15 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { OrderDetail, OutboxAction } from '../../../shared/domain';
 import { attemptAction, useOrderDetail } from '../stores/orderDetail';
 
-/** Status changes still held: pending, never tried, and not due yet. */
-export function heldStatusChanges(order: OrderDetail, nowMs: number): OutboxAction[] {
+/** Status changes not tried yet: held in their undo window until `nextAttemptAt`, or just due. */
+export function untriedStatusChanges(order: OrderDetail): OutboxAction[] {
   return order.actions.filter(
-    (a) =>
-      a.kind === 'status' &&
-      a.state === 'pending' &&
-      a.attempts === 0 &&
-      a.nextAttemptAt !== null &&
-      Date.parse(a.nextAttemptAt) > nowMs,
+    (a) => a.kind === 'status' && a.state === 'pending' && a.attempts === 0 && a.nextAttemptAt !== null,
   );
 }
 
@@ -21,16 +16,17 @@ export function UndoStatusChange({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
   const busy = useOrderDetail((s) => s.busy);
   const [now, setNow] = useState(() => Date.now());
-  const held = heldStatusChanges(order, now);
-  const hasHeld = held.length > 0;
+  const untried = untriedStatusChanges(order);
+  const ticking = untried.length > 0;
+  // The countdown ticks only while a change is waiting; a change queued between ticks shows at once (it is due
+  // later than any earlier tick) and the next tick counts it down.
   useEffect(() => {
-    if (!hasHeld) return;
+    if (!ticking) return;
     const timer = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(timer);
-  }, [hasHeld]);
-  // A change queued after the last tick is held too: look again when the order's actions change.
-  useEffect(() => setNow(Date.now()), [order.actions]);
-  if (!hasHeld) return null;
+  }, [ticking]);
+  const held = untried.filter((a) => Date.parse(a.nextAttemptAt!) > now);
+  if (held.length === 0) return null;
   return (
     <>
       {held.map((action) => {
