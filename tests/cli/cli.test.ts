@@ -240,11 +240,11 @@ describe('magflow CLI', () => {
     expect(roRows.map((r) => Number(r[CSV_TEXT.ro.headers.order_id]))).toEqual(json.map((o) => o.id));
     const reader = openDatabase(join(dataDir, 'magflow.db'), { readonly: true });
     try {
-      const windowQuery = OrdersQuerySchema.parse({
-        sort: { field: 'created', dir: 'desc' },
+      const windowQuery = {
+        ...OrdersQuerySchema.parse({ sort: { field: 'created', dir: 'desc' } }),
         offset: 0,
         limit: 100_000,
-      });
+      };
       expect(ordersToCsv(ordersForCsv(createRepositories(reader, systemClock).orders, windowQuery), 'ro')).toBe(
         roCsv.stdout,
       );

@@ -54,7 +54,7 @@ async function exportedCsv(): Promise<string> {
 
 /** What `magflow orders --csv --lang <lang>` prints for the window's default view (the same builder). */
 function cliCsv(lang: 'ro' | 'en'): string {
-  const query = OrdersQuerySchema.parse({ offset: 0, limit: 100_000 });
+  const query = { ...OrdersQuerySchema.parse({}), offset: 0, limit: 100_000 }; // as orders.exportCsv asks
   return ordersToCsv(ordersForCsv(world.core.repos.orders, query), lang);
 }
 
