@@ -112,7 +112,8 @@ export function OrderActions({ order }: { order: OrderDetail }) {
             <button
               type="submit"
               className="btn"
-              disabled={status === '' || busy !== null}
+              // One change at a time: while one waits in its undo window, undo it or let it go first.
+              disabled={status === '' || busy !== null || untriedStatusChanges(order).length > 0}
               data-testid="change-status-submit"
             >
               {t('order.applyStatus')}

@@ -37,7 +37,7 @@ export function UndoStatusChange({ order }: { order: OrderDetail }) {
           <div className="notice notice-info undo-notice" role="status" key={action.id} data-testid="undo-notice">
             <span>
               {t('undo.pending', { status: t(`orderStatus.${status}`), count: seconds })}
-              {reason !== null && <> ({t(`cancelOrder.reasons.${reason}`)})</>}
+              {reason !== null && <> · {t('undo.reason', { reason: t(`cancelOrder.reasons.${reason}`) })}</>}
             </span>
             <button
               type="button"

@@ -609,8 +609,9 @@ export const en = {
     },
   },
   undo: {
-    pending_one: '"{{status}}" goes to eMAG in {{count}} second.',
-    pending_other: '"{{status}}" goes to eMAG in {{count}} seconds.',
+    pending_one: '"{{status}}" goes to eMAG in {{count}} second',
+    pending_other: '"{{status}}" goes to eMAG in {{count}} seconds',
+    reason: 'reason: {{reason}}',
     button: 'Undo',
   },
   ack: {

@@ -622,9 +622,10 @@ export const ro = {
     },
   },
   undo: {
-    pending_one: '„{{status}}” pleacă spre eMAG în {{count}} secundă.',
-    pending_few: '„{{status}}” pleacă spre eMAG în {{count}} secunde.',
-    pending_other: '„{{status}}” pleacă spre eMAG în {{count}} de secunde.',
+    pending_one: '„{{status}}” pleacă spre eMAG în {{count}} secundă',
+    pending_few: '„{{status}}” pleacă spre eMAG în {{count}} secunde',
+    pending_other: '„{{status}}” pleacă spre eMAG în {{count}} de secunde',
+    reason: 'motiv: {{reason}}',
     button: 'Anulează acțiunea',
   },
   ack: {
