@@ -75,7 +75,7 @@ export function OffersScreen() {
       {
         id: 'status',
         header: t('offers.col.status'),
-        width: '120px',
+        width: '140px', // room for "Sfârșit de viață"
         // From status and stock together (shared/offerState): stock 59 is never "out of stock", stock 0 never "active".
         render: (o) => {
           const state = offerStateOf(o);
