@@ -36,6 +36,9 @@ describe('voucher money', () => {
       // The issue: the window showed the VAT part (e.g. −1,74 RON) instead of the voucher's value.
       expect(detail.vouchers[0]!.grossMinor).toBe(gross);
       expect(detail.vouchers[0]!.grossMinor).not.toBe(e4ToMinor(vat));
+      // A voucher named for an amount is worth it, VAT included ("Voucher eMAG 20 lei": -20,00 RON).
+      const named = /(\d+) lei/.exec(voucher.voucher_name);
+      if (named) expect(detail.vouchers[0]!.grossMinor).toBe(-Number(named[1]) * 100);
       // The total is what the customer pays (lines + shipping + the voucher's gross value): for a paid order,
       // exactly what eMAG says it collected.
       const cashed = Number(record.cashed_co) || Number(record.cashed_cod);
