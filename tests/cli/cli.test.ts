@@ -190,6 +190,7 @@ describe('magflow CLI', () => {
     expect(orders.code).toBe(0);
     const listed = JSON.parse(orders.stdout) as (ReturnType<typeof expectedOrder> & {
       acknowledged: boolean;
+      acknowledgement: string;
       accountId: number;
     })[];
     const expected = [
@@ -202,13 +203,17 @@ describe('magflow CLI', () => {
       ...o,
       lines: o.lines.map((l) => ({ ...l, salePrice: Number(l.salePrice) })),
     });
-    const comparable = listed.map(({ acknowledged: _a, accountId: _id, ...rest }) => samePrices(rest));
+    const comparable = listed.map(({ acknowledged: _a, acknowledgement: _s, accountId: _id, ...rest }) =>
+      samePrices(rest),
+    );
     expect(comparable.sort((a, b) => byKey(a).localeCompare(byKey(b)))).toEqual(
       expected.map(samePrices).sort((a, b) => byKey(a).localeCompare(byKey(b))),
     );
     for (const order of listed) {
       expect(typeof order.acknowledged).toBe('boolean');
-      if (order.status >= 2) expect(order.acknowledged).toBe(true);
+      // The shared rule: a seller order past "new" is acknowledged; an FBE order never needs it.
+      if (order.type === 2) expect(order).toMatchObject({ acknowledged: false, acknowledgement: 'not-needed' });
+      else if (order.status >= 2) expect(order).toMatchObject({ acknowledged: true, acknowledgement: 'acknowledged' });
     }
     expect(listed.some((o) => o.customer.name === TRICKY_NAME)).toBe(true);
   });

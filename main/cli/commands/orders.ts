@@ -1,7 +1,7 @@
 // `orders`: the orders stored locally, filtered, as a table, JSON (with lines) or CSV (quoting by csv-stringify).
 import { Command, InvalidArgumentError } from 'commander';
 import type { OrderLine, OrderStatus, OrderSummary } from '../../../shared/domain';
-import { isAcknowledged } from '../../../shared/orderRules';
+import { acknowledgementOf, isAcknowledged } from '../../../shared/orderRules';
 import type { MagflowCore } from '../../core/magflow';
 import { ordersForCsv, ordersToCsv } from '../../core/orders/exportCsv';
 import type { CsvLanguage } from '../../core/orders/csvText';
@@ -38,6 +38,8 @@ export function orderJson(order: OrderSummary, lines: readonly OrderLine[]) {
     created: order.created,
     modified: order.modified,
     acknowledged: isAcknowledged(order),
+    /** The shared rule's three states (docs/ui.md, Acknowledgement): FBE orders are `not-needed`, never waiting. */
+    acknowledgement: acknowledgementOf(order),
     customer: { name: order.customer.name, phone: order.customer.phone, locality: order.customer.locality },
     lines: lines.map((l) => ({
       productId: l.productId,
