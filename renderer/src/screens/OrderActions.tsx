@@ -48,11 +48,15 @@ export function OrderActions({ order }: { order: OrderDetail }) {
     <Card title={t('order.actions')} testId="order-actions">
       {actionError && <ErrorNotice error={actionError} testId="action-error" />}
       <UndoStatusChange order={order} />
-      {queued && !actionError && untriedStatusChanges(order).length === 0 && (
-        <div className="notice notice-info" role="status" data-testid="action-queued">
-          {t('order.queued')}
-        </div>
-      )}
+      {queued &&
+        !actionError &&
+        // Only while something is still on its way: once sent (or failed), the outbox list below says so.
+        order.actions.some((a) => a.state === 'pending') &&
+        untriedStatusChanges(order).length === 0 && (
+          <div className="notice notice-info" role="status" data-testid="action-queued">
+            {t('order.queued')}
+          </div>
+        )}
 
       <div className="action-block">
         {ack === 'not-needed' ? (

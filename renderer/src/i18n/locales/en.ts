@@ -617,7 +617,7 @@ export const en = {
   ack: {
     notNeeded: 'No acknowledgement needed',
     notNeededFbe: 'Fulfilled by eMAG (FBE): eMAG handles it, there is nothing for you to acknowledge.',
-    notNeededCanceled: 'The order was cancelled before it was acknowledged: nothing to acknowledge.',
+    notNeededCanceled: 'The order is cancelled: there is nothing to acknowledge.',
     inEmag: 'Acknowledged (eMAG shows it past "New").',
   },
   offerState: {

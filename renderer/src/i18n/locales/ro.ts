@@ -631,7 +631,7 @@ export const ro = {
   ack: {
     notNeeded: 'Nu e nevoie de confirmare',
     notNeededFbe: 'Comandă livrată de eMAG (FBE): eMAG se ocupă de ea, nu ai nimic de confirmat.',
-    notNeededCanceled: 'Comanda a fost anulată înainte de confirmare: nu mai e nimic de confirmat.',
+    notNeededCanceled: 'Comanda este anulată: nu e nimic de confirmat.',
     inEmag: 'Confirmată (eMAG o arată trecută de „Nouă”).',
   },
   offerState: {
