@@ -1,5 +1,6 @@
 // Bulk work on orders selected in the list (issue 17 §2): what each action will do to each order, decided by eMAG's
 // rules before anything is queued, so the one confirmation can say exactly what will happen and what is skipped why.
+import { SELLER_CANCELLATION_REASONS, type CancellationReason } from './cancellationReasons';
 import type { OrderStatus, OrderType } from './domain';
 import { allowedStatusChanges, canAcknowledge } from './orderRules';
 
@@ -9,14 +10,9 @@ export const BULK_MAX_ORDERS = 500;
 export const BULK_ACTIONS = ['acknowledge', 'status', 'awb', 'export'] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
 
-/**
- * eMAG's cancellation reasons (`reason_cancellation`, v4.4.9 "Order details" field list; the codes eMAG itself sets,
- * 22 automatic cancellation and 28 SuperAdmin, are left out: a seller does not choose them).
- */
-export const CANCEL_REASONS = [
-  1, 2, 3, 15, 16, 17, 18, 19, 20, 21, 23, 24, 25, 26, 27, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43,
-] as const;
-export type CancelReason = (typeof CANCEL_REASONS)[number];
+/** The cancellation reasons a seller may choose (shared/cancellationReasons.ts: eMAG's list without its own codes). */
+export const CANCEL_REASONS = SELLER_CANCELLATION_REASONS;
+export type CancelReason = CancellationReason;
 
 /** Why an order is left out of a bulk action. */
 export type BulkSkipReason =

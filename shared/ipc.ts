@@ -266,7 +266,12 @@ export const ipcContract = {
   'orders.get': channel<OrderDetail>()(orderKey),
   'orders.exportCsv': channel<ExportedCsv>()(OrdersQuerySchema),
   'orders.acknowledge': channel<OutboxAction>()(orderKey),
-  'orders.changeStatus': channel<OutboxAction>()(z.object({ accountId: id, orderId, status: orderStatus }).strict()),
+  'orders.changeStatus': channel<OutboxAction>()(
+    // A cancellation (status 0) carries the seller's reason, one of eMAG's codes (shared/cancellationReasons).
+    z
+      .object({ accountId: id, orderId, status: orderStatus, reason: z.number().int().min(1).max(99).optional() })
+      .strict(),
+  ),
   'orders.generateAwb': channel<OutboxAction>()(AwbRequestSchema),
   'orders.bulk': channel<BulkResult>()(BulkRequestSchema),
   'orders.attachInvoice': channel<OutboxAction>()(
@@ -282,6 +287,8 @@ export const ipcContract = {
   /** With no input: the saved bucket; with one: what is on screen (the stored secret when none is typed). */
   'invoices.bucket.test': channel<BucketTestResult>()(InvoiceBucketInputSchema.optional()),
   'outbox.retry': channel<OutboxAction>()(z.object({ id }).strict()),
+  /** Safe actions (#16): takes back an action still held in its undo window. */
+  'outbox.undo': channel<OutboxAction>()(z.object({ id }).strict()),
   'couriers.list': channel<CourierAccount[]>()(z.object({ accountId: id }).strict()),
   'offers.list': channel<Paged<Offer>>()(OffersQuerySchema),
   'sync.now': channel<{ triggered: number }>()(

@@ -54,6 +54,34 @@ export function allowedStatusChanges(
 export const canAcknowledge = (order: { status: OrderStatus; type: OrderType }): boolean =>
   order.type === 3 && order.status === 1;
 
-/** An order counts as acknowledged once MagFlow acknowledged it or eMAG shows it past "new". */
-export const isAcknowledged = (order: { status: OrderStatus; acknowledgedAt: string | null }): boolean =>
-  order.acknowledgedAt !== null || (order.status !== 1 && order.status !== 0);
+/**
+ * The one rule for "acknowledged", used by the orders list, the detail, the CSV and the dashboard (docs/ui.md,
+ * "Acknowledgement"):
+ * - `not-needed`: fulfilled by eMAG (type 2: "cannot be acknowledged", README §6), or canceled before anyone
+ *   acknowledged it (customers may cancel an unacknowledged order): the seller has nothing to do;
+ * - `acknowledged`: MagFlow acknowledged it, or eMAG shows it past "new" (acknowledge is the only way out of "new");
+ * - `waiting`: a seller order still "new": the seller must acknowledge it.
+ */
+export type Acknowledgement = 'acknowledged' | 'waiting' | 'not-needed';
+
+export function acknowledgementOf(order: {
+  status: OrderStatus;
+  type: OrderType;
+  acknowledgedAt: string | null;
+}): Acknowledgement {
+  if (order.type === 2) return 'not-needed';
+  if (order.acknowledgedAt !== null) return 'acknowledged';
+  if (order.status === 1) return 'waiting';
+  if (order.status === 0) return 'not-needed';
+  return 'acknowledged';
+}
+
+/** The same rule as SQL over the orders table, for counts (the dashboard's "waiting for you"). */
+export const WAITING_FOR_ACK_SQL = 'type = 3 AND status = 1 AND acknowledged_at IS NULL';
+
+/** An order counts as acknowledged under {@link acknowledgementOf}. */
+export const isAcknowledged = (order: {
+  status: OrderStatus;
+  type: OrderType;
+  acknowledgedAt: string | null;
+}): boolean => acknowledgementOf(order) === 'acknowledged';

@@ -46,6 +46,8 @@ export const SettingsSchema = z.object({
   launchAtLogin: z.boolean().default(false),
   /** Where the OS cannot encrypt passwords: 'ask' once, then 'allow' a weaker 0600 file or 'deny' (memory only). */
   unencryptedSecrets: z.enum(['ask', 'allow', 'deny']).default('ask'),
+  /** Safe actions (#16): a status change waits this long in the outbox, with an "Undo", before it is sent. */
+  actionUndoSec: z.number().int().min(0).max(60).default(8),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -78,6 +80,7 @@ export const SettingsPatchSchema = z
       .optional(),
     startMinimized: z.boolean().optional(),
     launchAtLogin: z.boolean().optional(),
+    actionUndoSec: SettingsSchema.shape.actionUndoSec.unwrap().optional(),
     unencryptedSecrets: SettingsSchema.shape.unencryptedSecrets.unwrap().optional(),
   })
   .strict();

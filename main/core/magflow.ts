@@ -152,7 +152,13 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     ...(options.schedulerIntervalScale ? { intervalScale: options.schedulerIntervalScale } : {}),
   });
 
-  const actions = orderActions({ repos, bus, clock, kickOutbox: (accountId) => scheduler.kickOutbox(accountId) });
+  const actions = orderActions({
+    repos,
+    bus,
+    clock,
+    kickOutbox: (accountId) => scheduler.kickOutbox(accountId),
+    undoDelayMs: () => settings().actionUndoSec * 1000,
+  });
   const invoices = invoiceService({ repos, secrets, actions, clock, logger });
 
   const handlers = createHandlers({

@@ -237,7 +237,10 @@ export class OrderGenerator {
     if (firstLine && rng.chance(0.15)) {
       const [voucherName, offeredBy] = rng.pick(VOUCHER_NAMES);
       const vatRate = Number(firstLine.vat);
-      const voucherGross = toUnits(rng.pick([10, 15, 20, 30]));
+      const picked = rng.pick([10, 15, 20, 30]);
+      // A voucher named for an amount ("Cupon fidelitate 15 lei") is worth that amount: a seller reads both.
+      const named = /(\d+) lei/.exec(voucherName);
+      const voucherGross = toUnits(named ? Number(named[1]) : picked);
       const net = Math.round(voucherGross / (1 + vatRate));
       const voucherId = rng.int(1_000_000, 9_999_999);
       vouchers.push({

@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../main/core/clock';
 import { createRepositories, openDatabase } from '../../main/core/db';
 import { dataDirLockState } from '../../main/core/lock/dataDirLock';
-import { ORDER_CSV_COLUMNS } from '../../main/core/orders/exportCsv';
+import { CSV_TEXT, ORDER_CSV_COLUMNS } from '../../main/core/orders/csvText';
+import { ordersForCsv, ordersToCsv, UTF8_BOM } from '../../main/core/orders/exportCsv';
+import { OrdersQuerySchema } from '../../shared/ipc';
 import { minorToDecimal } from '../../shared/money';
 import { orderTotalMinor } from '../../main/core/sync/mapOrder';
 import { startSandbox, type EmagOrderRecord, type Sandbox } from '../../main/sandbox';
@@ -188,6 +190,7 @@ describe('magflow CLI', () => {
     expect(orders.code).toBe(0);
     const listed = JSON.parse(orders.stdout) as (ReturnType<typeof expectedOrder> & {
       acknowledged: boolean;
+      acknowledgement: string;
       accountId: number;
     })[];
     const expected = [
@@ -200,33 +203,59 @@ describe('magflow CLI', () => {
       ...o,
       lines: o.lines.map((l) => ({ ...l, salePrice: Number(l.salePrice) })),
     });
-    const comparable = listed.map(({ acknowledged: _a, accountId: _id, ...rest }) => samePrices(rest));
+    const comparable = listed.map(({ acknowledged: _a, acknowledgement: _s, accountId: _id, ...rest }) =>
+      samePrices(rest),
+    );
     expect(comparable.sort((a, b) => byKey(a).localeCompare(byKey(b)))).toEqual(
       expected.map(samePrices).sort((a, b) => byKey(a).localeCompare(byKey(b))),
     );
     for (const order of listed) {
       expect(typeof order.acknowledged).toBe('boolean');
-      if (order.status >= 2) expect(order.acknowledged).toBe(true);
+      // The shared rule: a seller order past "new" is acknowledged; an FBE order never needs it.
+      if (order.type === 2) expect(order).toMatchObject({ acknowledged: false, acknowledgement: 'not-needed' });
+      else if (order.status >= 2) expect(order).toMatchObject({ acknowledged: true, acknowledgement: 'acknowledged' });
     }
     expect(listed.some((o) => o.customer.name === TRICKY_NAME)).toBe(true);
   });
 
   it('exports CSV that round-trips through a CSV parser, and filters orders', async () => {
-    const [jsonRun, csv, finalizedRun, limitedRun, unknown] = await Promise.all([
+    const [jsonRun, csv, finalizedRun, limitedRun, unknown, roCsv] = await Promise.all([
       cli(['orders', '--json']),
-      cli(['orders', '--csv']),
+      cli(['orders', '--csv', '--lang', 'en']),
       cli(['orders', '--account', 'Main', '--status', '4', '--json']),
       cli(['orders', '--limit', '3', '--json']),
       cli(['orders', '--account', 'Nope']),
+      cli(['orders', '--csv']),
     ]);
     const json = JSON.parse(jsonRun.stdout) as { id: number; total: string; customer: { name: string } }[];
     expect(csv.code).toBe(0);
-    const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual([...ORDER_CSV_COLUMNS]);
-    expect(rows.map((r) => [Number(r.order_id), r.total, r.customer])).toEqual(
+    const en = CSV_TEXT.en.headers;
+    const rows = parse(csv.stdout, { columns: true, bom: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual(ORDER_CSV_COLUMNS.map((column) => en[column]));
+    expect(rows.map((r) => [Number(r[en.order_id]), r[en.total], r[en.customer]])).toEqual(
       json.map((o) => [o.id, o.total, o.customer.name ?? '']),
     );
-    expect(rows.some((r) => r.customer === TRICKY_NAME)).toBe(true);
+    expect(rows.some((r) => r[en.customer] === TRICKY_NAME)).toBe(true);
+    expect(rows.every((r) => r[en.products] !== '')).toBe(true);
+
+    // The app's language (Romanian by default): ';' and a BOM; and byte for byte what the window's export builds.
+    expect(roCsv.code).toBe(0);
+    expect(roCsv.stdout.startsWith(UTF8_BOM)).toBe(true);
+    const roRows = parse(roCsv.stdout.slice(1), { delimiter: ';', columns: true }) as Record<string, string>[];
+    expect(roRows.map((r) => Number(r[CSV_TEXT.ro.headers.order_id]))).toEqual(json.map((o) => o.id));
+    const reader = openDatabase(join(dataDir, 'magflow.db'), { readonly: true });
+    try {
+      const windowQuery = {
+        ...OrdersQuerySchema.parse({ sort: { field: 'created', dir: 'desc' } }),
+        offset: 0,
+        limit: 100_000,
+      };
+      expect(ordersToCsv(ordersForCsv(createRepositories(reader, systemClock).orders, windowQuery), 'ro')).toBe(
+        roCsv.stdout,
+      );
+    } finally {
+      reader.close();
+    }
 
     const finalized = JSON.parse(finalizedRun.stdout) as { account: string; status: number }[];
     const sandboxFinalized = sandbox.orders('demo-main').filter((o) => o.status === 4).length;

@@ -110,7 +110,7 @@ describe('bulk orders in the core', () => {
     const actions = orderActions({ repos, bus, clock, kickOutbox });
     const main = addAccount(repos, 'MAIN');
     const fbe = addAccount(repos, 'FBE', 'fbe');
-    return { repos, bulk: bulkOrders({ repos, clock, actions }), kickOutbox, main, fbe };
+    return { repos, bulk: bulkOrders({ repos, clock, actions, language: () => 'en' }), kickOutbox, main, fbe };
   }
   const request = (action: 'acknowledge' | 'status' | 'awb' | 'export', orders: [number, number][], extra = {}) =>
     BulkRequestSchema.parse({

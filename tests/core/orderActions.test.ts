@@ -69,8 +69,8 @@ describe('order actions', () => {
       kind: 'status',
       payload: { status: 3, fromStatus: 2 },
     });
-    expect(actions.changeStatus(main.id, 2, 0).kind).toBe('status'); // finalized -> canceled within 48 h
-    expectConflict(() => actions.changeStatus(main.id, 3, 0), /does not allow/); // ...but not after 48 h
+    expect(actions.changeStatus(main.id, 2, 0, 1).kind).toBe('status'); // finalized -> canceled within 48 h
+    expectConflict(() => actions.changeStatus(main.id, 3, 0, 1), /does not allow/); // ...but not after 48 h
     expect(actions.changeStatus(main.id, 3, 5).kind).toBe('status'); // returned: within RT + 5 days
     expectConflict(() => actions.changeStatus(main.id, 4, 2), /does not allow/); // new -> in progress only by acknowledge
     const detail = toOrderDetail(repos.orders.get(main.id, 1)!, [], NOW);

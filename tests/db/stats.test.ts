@@ -21,4 +21,20 @@ describe('dashboard statistics', () => {
     const stats = repos.stats.orderStats('2026-11-20');
     expect(stats.revenue).toEqual([{ currency: 'RON', todayMinor: 100, monthMinor: 100_110 }]);
   });
+
+  it('counts only seller orders waiting for acknowledgement: FBE "new" orders are never the seller\'s to confirm', () => {
+    const repos = createRepositories(openDatabase(':memory:'), systemClock);
+    const main = addAccount(repos, 'MAIN');
+    const fbe = addAccount(repos, 'FBE', 'fbe');
+    repos.orders.upsertMany([
+      orderRecord(main.id, 1, { status: 1, type: 3 }), // waiting
+      orderRecord(main.id, 2, { status: 2, type: 3 }), // acknowledged in eMAG
+      orderRecord(main.id, 3, { status: 0, type: 3 }), // canceled before anyone acknowledged it
+      orderRecord(fbe.id, 4, { status: 1, type: 2 }), // FBE new: eMAG's to handle
+      orderRecord(fbe.id, 5, { status: 1, type: 2 }),
+    ]);
+    const counts = repos.stats.orderStats('2026-11-20').counts;
+    expect(counts.find((c) => c.accountId === main.id)?.unacknowledged).toBe(1);
+    expect(counts.find((c) => c.accountId === fbe.id)?.unacknowledged).toBe(0);
+  });
 });

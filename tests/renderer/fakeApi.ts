@@ -394,10 +394,18 @@ export function createFakeApi(options: { orders?: OrderSummary[]; info?: Partial
     'orders.get': ({ accountId, orderId }) =>
       detailOf(accountId, orderId) ?? fail('not_found', `order ${orderId} not found`),
     'orders.acknowledge': ({ accountId, orderId }) => action(accountId, orderId, 'acknowledge', {}),
-    'orders.changeStatus': ({ accountId, orderId, status }) => action(accountId, orderId, 'status', { status }),
+    // Held for main's undo window (8 s by default), as main queues it.
+    'orders.changeStatus': ({ accountId, orderId, status, reason }) => ({
+      ...action(accountId, orderId, 'status', {
+        status,
+        ...(reason === undefined ? {} : { reasonCancellation: reason }),
+      }),
+      nextAttemptAt: new Date(Date.now() + 8_000).toISOString(),
+    }),
     'orders.generateAwb': (input) => action(input.accountId, input.orderId, 'awb', { ...input }),
     'orders.attachInvoice': (input) => action(input.accountId, input.orderId, 'invoice', { url: input.url }),
     'outbox.retry': ({ id }) => ({ ...action(1, 0, 'acknowledge', {}), id }),
+    'outbox.undo': ({ id }) => ({ ...action(1, 4242, 'status', {}), id, state: 'cancelled' }),
     // No invoice bucket until a test sets one up (invoices.test.tsx).
     'invoices.bucket.get': () => ({ bucket: null }),
     'couriers.list': ({ accountId }) => [

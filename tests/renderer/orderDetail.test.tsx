@@ -64,10 +64,60 @@ describe('order detail', () => {
   it('offers only the status changes eMAG allows from here', async () => {
     await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
     expect(optionsOf(screen.getByTestId('change-status-select'))).toEqual(['2', '0']);
+    fireEvent.change(screen.getByTestId('change-status-select'), { target: { value: '2' } });
+    fireEvent.click(screen.getByTestId('change-status-submit'));
+    await settle();
+    expect(api.callsTo('orders.changeStatus')).toEqual([{ accountId: 1, orderId: 4242, status: 2 }]);
+  });
+
+  it("asks before cancelling, with a reason from eMAG's list; nothing is queued until confirmed", async () => {
+    await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
     fireEvent.change(screen.getByTestId('change-status-select'), { target: { value: '0' } });
     fireEvent.click(screen.getByTestId('change-status-submit'));
     await settle();
-    expect(api.callsTo('orders.changeStatus')).toEqual([{ accountId: 1, orderId: 4242, status: 0 }]);
+    // The issue: "Anulată" + "Aplică" cancelled at once, with no confirmation and no reason.
+    expect(api.callsTo('orders.changeStatus')).toEqual([]);
+    const dialog = screen.getByTestId('cancel-dialog');
+    expect(dialog.textContent).toContain('Anulezi comanda 4242?');
+    const reasons = optionsOf(within(dialog).getByTestId('cancel-reason'));
+    expect(reasons).toContain('33');
+    expect(reasons).not.toContain('22'); // eMAG's own automatic cancellation is not the seller's to pick
+    const confirm = within(dialog).getByTestId('cancel-confirm') as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    fireEvent.click(within(dialog).getByTestId('cancel-back'));
+    await settle();
+    expect(screen.queryByTestId('cancel-dialog')).toBeNull();
+    expect(api.callsTo('orders.changeStatus')).toEqual([]);
+
+    fireEvent.click(screen.getByTestId('change-status-submit'));
+    await settle();
+    fireEvent.change(screen.getByTestId('cancel-reason'), { target: { value: '33' } });
+    fireEvent.click(screen.getByTestId('cancel-confirm'));
+    await settle();
+    expect(api.callsTo('orders.changeStatus')).toEqual([{ accountId: 1, orderId: 4242, status: 0, reason: 33 }]);
+
+    // Held in the outbox: the seller sees what goes out, when, and can take it back.
+    const notice = screen.getByTestId('undo-notice');
+    expect(notice.textContent).toMatch(/„Anulată” pleacă spre eMAG în \d+ (secunde|de secunde|secundă)/);
+    expect(notice.textContent).toContain('Produsul nu mai este în stocul vânzătorului');
+    fireEvent.click(screen.getByTestId('undo-button'));
+    await settle();
+    expect(api.callsTo('outbox.undo')).toEqual([{ id: 1 }]);
+    expect(screen.queryByTestId('undo-notice')).toBeNull();
+  });
+
+  it('says an FBE order needs no acknowledgement, and a seller order past "new" is acknowledged', async () => {
+    api.details.set('1-4242', makeDetail({ ...newOrder, type: 2 }, { canAcknowledge: false, allowedStatuses: [] }));
+    await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
+    expect(screen.getByTestId('ack-not-needed').textContent).toContain('FBE');
+    expect(screen.queryByTestId('acknowledge')).toBeNull();
+  });
+
+  it('a seller order eMAG shows in progress reads as acknowledged, not "only new orders"', async () => {
+    api.details.set('1-4242', makeDetail({ ...newOrder, status: 2 }, { canAcknowledge: false, allowedStatuses: [3] }));
+    await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
+    expect(screen.getByTestId('acknowledged-at').textContent).toContain('Confirmată');
+    expect(screen.queryByText(/doar comenzile noi/)).toBeNull();
   });
 
   it('offers no status change when eMAG allows none', async () => {

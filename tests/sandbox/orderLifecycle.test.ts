@@ -195,6 +195,10 @@ describe('order/save and the status matrix', () => {
       [{ ...order, is_storno: 0, status: 3 }, /is_storno/],
       [{ ...order, status: 0, reason_cancellation: '2' }, /reason_cancellation/],
       [{ ...order, status: 0, reason_cancellation: { id: 2, name: 'Anulata de client' } }, /reason_cancellation/],
+      // Only the codes the text lists (1-3, 15-43) are reasons: 4-14, 44 and 99 are not.
+      [{ ...order, status: 0, reason_cancellation: 7 }, /cancellation reason codes/],
+      [{ ...order, status: 0, reason_cancellation: 44 }, /cancellation reason codes/],
+      [{ ...order, status: 0, reason_cancellation: 99 }, /cancellation reason codes/],
     ];
     for (const [body, reason] of refused) {
       const reply = await save([body]);

@@ -57,7 +57,7 @@ describe('bulk actions against the sandbox', { timeout: 120_000 }, () => {
       clock: harness.clock,
       kickOutbox: () => {},
     });
-    const bulk = bulkOrders({ repos: harness.repos, clock: harness.clock, actions });
+    const bulk = bulkOrders({ repos: harness.repos, clock: harness.clock, actions, language: () => 'en' });
 
     const fresh = harness.sandbox.orders(MAIN.username).filter((o) => o.status === 1 && o.type === 3);
     expect(fresh.length).toBeGreaterThanOrEqual(24);

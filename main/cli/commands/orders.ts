@@ -1,9 +1,10 @@
 // `orders`: the orders stored locally, filtered, as a table, JSON (with lines) or CSV (quoting by csv-stringify).
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import type { OrderLine, OrderStatus, OrderSummary } from '../../../shared/domain';
-import { isAcknowledged } from '../../../shared/orderRules';
+import { acknowledgementOf, isAcknowledged } from '../../../shared/orderRules';
 import type { MagflowCore } from '../../core/magflow';
-import { ordersToCsv } from '../../core/orders/exportCsv';
+import { ordersForCsv, ordersToCsv } from '../../core/orders/exportCsv';
+import type { CsvLanguage } from '../../core/orders/csvText';
 import { minorToDecimal } from '../../../shared/money';
 import { accountByName, printJson, withCore, type CliContext, type GlobalOptions } from '../context';
 import { UsageError } from '../errors';
@@ -17,6 +18,7 @@ interface OrdersOptions {
   search?: string;
   limit?: number;
   csv?: boolean;
+  lang?: CsvLanguage;
 }
 
 /** Large enough for "everything" (SQLite needs a number). */
@@ -36,6 +38,8 @@ export function orderJson(order: OrderSummary, lines: readonly OrderLine[]) {
     created: order.created,
     modified: order.modified,
     acknowledged: isAcknowledged(order),
+    /** The shared rule's three states (docs/ui.md, Acknowledgement): FBE orders are `not-needed`, never waiting. */
+    acknowledgement: acknowledgementOf(order),
     customer: { name: order.customer.name, phone: order.customer.phone, locality: order.customer.locality },
     lines: lines.map((l) => ({
       productId: l.productId,
@@ -49,7 +53,7 @@ export function orderJson(order: OrderSummary, lines: readonly OrderLine[]) {
 
 function selectOrders(core: MagflowCore, options: OrdersOptions) {
   const account = options.account !== undefined ? accountByName(core, options.account) : undefined;
-  const page = core.repos.orders.list({
+  return ordersForCsv(core.repos.orders, {
     ...(account ? { accountIds: [account.id] } : {}),
     ...(options.status !== undefined ? { statuses: [options.status as OrderStatus] } : {}),
     ...(options.since ? { from: options.since } : {}),
@@ -58,10 +62,11 @@ function selectOrders(core: MagflowCore, options: OrdersOptions) {
     offset: 0,
     limit: options.limit ?? NO_LIMIT,
   });
-  return page.rows.map((order) => ({
-    ...order,
-    lines: core.repos.orders.get(order.accountId, order.id)?.lines ?? [],
-  }));
+}
+
+function csvLanguage(value: string): CsvLanguage {
+  if (value !== 'ro' && value !== 'en') throw new InvalidArgumentError(`expected ro or en, got '${value}'`);
+  return value;
 }
 
 export function ordersCommand(ctx: CliContext, globals: (cmd: Command) => GlobalOptions): Command {
@@ -76,7 +81,12 @@ export function ordersCommand(ctx: CliContext, globals: (cmd: Command) => Global
     .option('--since <date>', 'created on or after this day, YYYY-mm-dd', calendarDate)
     .option('--search <text>', 'order id, customer, phone, product', nonEmpty('--search'))
     .option('--limit <n>', 'at most this many, newest first', integerIn(1, NO_LIMIT))
-    .option('--csv', 'CSV, one row per order')
+    .option('--csv', "CSV, one row per order: the window's export, byte for byte")
+    .option(
+      '--lang <ro|en>',
+      "CSV language (headers, labels; ro: ';' and a BOM for Excel); default: the app's",
+      csvLanguage,
+    )
     .action(async (options: OrdersOptions, cmd: Command) => {
       const g = globals(cmd);
       if (g.json && options.csv) throw new UsageError('choose one output: --json or --csv');
@@ -87,7 +97,7 @@ export function ordersCommand(ctx: CliContext, globals: (cmd: Command) => Global
             ctx.io,
             orders.map((o) => orderJson(o, o.lines)),
           );
-        else if (options.csv) ctx.io.out(ordersToCsv(orders));
+        else if (options.csv) ctx.io.out(ordersToCsv(orders, options.lang ?? core.settings.get().language));
         else if (orders.length === 0) ctx.io.out('No orders.\n');
         else
           ctx.io.out(

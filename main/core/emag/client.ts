@@ -1,4 +1,5 @@
 // createEmagClient: the only code that talks to eMAG. Typed route functions over one account's request pipeline.
+import { isCancellationReason } from '../../../shared/cancellationReasons';
 import { z } from 'zod';
 import { childLogger, redactText, silentLogger, withRedaction, type Logger } from '../logging';
 import { createMetrics, type AppMetrics } from '../metrics';
@@ -102,7 +103,13 @@ export interface EmagClient {
      */
     save(orders: EmagOrderSaveInput | readonly EmagOrderSaveInput[], options?: CallOptions): Promise<EmagSaveResult>;
     /** order/save of the order as read (`readRaw`) with a new status (allowed transitions: README §6). */
-    changeStatus(order: EmagOrderSaveInput, status: number, options?: CallOptions): Promise<EmagSaveResult>;
+    /** `reasonCancellation`: with status 0, eMAG's cancellation reason code (v4.4.9, `reason_cancellation`). */
+    changeStatus(
+      order: EmagOrderSaveInput,
+      status: number,
+      options?: CallOptions,
+      reasonCancellation?: number,
+    ): Promise<EmagSaveResult>;
     /** POST order/{orderId}/unlock-courier (the documented path). */
     unlockCourier(orderId: number, options?: CallOptions): Promise<EmagSaveResult>;
   };
@@ -335,12 +342,20 @@ export function createEmagClient(config: EmagClientConfig, deps: EmagClientDeps 
         const bodies = list.map((order) => saveBodyOf(order));
         return save(orderSaveRoute(bodies), bodies, options);
       },
-      changeStatus: async (order, status, options) => {
+      changeStatus: async (order, status, options, reasonCancellation) => {
         checkOrderSave(order);
         if (!Number.isInteger(status) || status < 0 || status > 5) {
           throw configError(`status must be an eMAG order status from 0 to 5 (got ${status})`, ROUTES.orderSave.name);
         }
-        const list = [saveBodyOf(order, { status })];
+        if (reasonCancellation !== undefined && (status !== 0 || !isCancellationReason(reasonCancellation))) {
+          throw configError(
+            `reason_cancellation goes with status 0 and must be one of eMAG's listed codes (got ${reasonCancellation})`,
+            ROUTES.orderSave.name,
+          );
+        }
+        const changes =
+          reasonCancellation === undefined ? { status } : { status, reason_cancellation: reasonCancellation };
+        const list = [saveBodyOf(order, changes)];
         return save(orderSaveRoute(list), list, options);
       },
       unlockCourier: async (orderId, options) => {

@@ -12,7 +12,7 @@ import type { OrderActions } from '../orders/actions';
 import type { SettingsService } from '../settings/service';
 import type { UpdatesPort } from '../updates';
 import { toOrderDetail } from '../orders/detail';
-import { ordersToCsv } from '../orders/exportCsv';
+import { ordersForCsv, ordersToCsv } from '../orders/exportCsv';
 import { bulkOrders } from '../orders/bulk';
 import type { IpcHandlers } from './dispatcher';
 
@@ -51,7 +51,12 @@ export const EXPORT_MAX_ROWS = 100_000;
 
 export function createHandlers(services: HandlerServices): IpcHandlers {
   const { repos, clock } = services;
-  const bulk = bulkOrders({ repos, clock, actions: services.actions });
+  const bulk = bulkOrders({
+    repos,
+    clock,
+    actions: services.actions,
+    language: () => services.settings.get().language,
+  });
   return {
     'app.info': () => services.info(),
     'app.openExternal': async ({ url }) => ({ opened: await services.openExternal(url) }),
@@ -75,13 +80,14 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
       return toOrderDetail(order, repos.outbox.forOrder(accountId, orderId), clock.now(), platform);
     },
     'orders.exportCsv': (query) => {
-      const page = repos.orders.list({ ...query, offset: 0, limit: EXPORT_MAX_ROWS });
-      const csv = ordersToCsv(page.rows);
-      return { filename: `magflow-orders-${emagToday(clock)}.csv`, csv, rows: page.rows.length };
+      // The same builder as `magflow orders --csv` (products filled, labels in the window's language).
+      const orders = ordersForCsv(repos.orders, { ...query, offset: 0, limit: EXPORT_MAX_ROWS });
+      const csv = ordersToCsv(orders, services.settings.get().language);
+      return { filename: `magflow-orders-${emagToday(clock)}.csv`, csv, rows: orders.length };
     },
     'orders.acknowledge': ({ accountId, orderId }) => services.actions.acknowledge(accountId, orderId),
-    'orders.changeStatus': ({ accountId, orderId, status }) =>
-      services.actions.changeStatus(accountId, orderId, status),
+    'orders.changeStatus': ({ accountId, orderId, status, reason }) =>
+      services.actions.changeStatus(accountId, orderId, status, reason),
     'orders.generateAwb': (request) => services.actions.generateAwb(request),
     'orders.bulk': (request) => bulk.run(request),
     'orders.attachInvoice': ({ accountId, orderId, url, name }) =>
@@ -93,6 +99,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'invoices.bucket.remove': () => ({ removed: services.invoices.bucket.remove() }),
     'invoices.bucket.test': (input) => services.invoices.bucket.test(input),
     'outbox.retry': ({ id }) => services.actions.retry(id),
+    'outbox.undo': ({ id }) => services.actions.undo(id),
     'couriers.list': ({ accountId }) => {
       if (!repos.accounts.get(accountId)) throw notFound(`Account ${accountId}`);
       return services.couriers(accountId);

@@ -2,6 +2,7 @@
 import { enforcedCouriersOf, receiverFromOrder, type AwbPartyDraft } from '../../../shared/awb';
 import type { OrderStatus, OutboxAction } from '../../../shared/domain';
 import { AwbPartySchema, type AwbParty } from '../../../shared/ipc';
+import { SELLER_CANCELLATION_REASONS } from '../../../shared/cancellationReasons';
 import { allowedStatusChanges, canAcknowledge } from '../../../shared/orderRules';
 import type { Clock } from '../clock';
 import type { NewOutboxAction, Repositories } from '../db';
@@ -15,6 +16,8 @@ export interface OrderActionDeps {
   clock: Clock;
   /** Asks the outbox drain to run soon for this account. */
   kickOutbox(accountId: number): void;
+  /** How long a status change waits in the outbox, undoable, before it is sent (settings.actionUndoSec); 0 if absent. */
+  undoDelayMs?: () => number;
 }
 
 export interface AwbRequest {
@@ -105,8 +108,19 @@ export function orderActions(deps: OrderActionDeps) {
       return queue({ accountId, orderId, kind: 'acknowledge', payload: {}, dedupeKey: `ack:${accountId}:${orderId}` });
     },
 
-    /** `cancelReason`: eMAG's `reason_cancellation` code, sent with a cancellation (shared/bulk.ts CANCEL_REASONS). */
-    changeStatus(accountId: number, orderId: number, status: OrderStatus, cancelReason?: number): OutboxAction {
+    /**
+     * Queues a status change, held for the undo window. A cancellation carries one of eMAG's documented reasons
+     * (shared/cancellationReasons), the seller's choice: without one it is refused here.
+     */
+    changeStatus(accountId: number, orderId: number, status: OrderStatus, reason?: number): OutboxAction {
+      if (status === 0 && !(SELLER_CANCELLATION_REASONS as readonly number[]).includes(reason ?? -1)) {
+        throw invalidInput([
+          { path: 'reason', message: "A cancellation needs a reason from eMAG's list of cancellation reasons" },
+        ]);
+      }
+      if (status !== 0 && reason !== undefined) {
+        throw invalidInput([{ path: 'reason', message: 'A reason goes only with a cancellation' }]);
+      }
       const order = load(accountId, orderId);
       const platform = repos.accounts.get(accountId)?.platform ?? 'emag-ro';
       const since = statusSinceOf(order, platform);
@@ -119,16 +133,29 @@ export function orderActions(deps: OrderActionDeps) {
           `eMAG does not allow order ${orderId} to go from status ${order.status} to ${status}`,
         );
       }
+      const holdMs = deps.undoDelayMs?.() ?? 0;
       return queue({
         accountId,
         orderId,
         kind: 'status',
-        payload: {
-          status,
-          fromStatus: order.status,
-          ...(status === 0 && cancelReason !== undefined ? { cancelReason } : {}),
-        },
+        payload: { status, fromStatus: order.status, ...(status === 0 ? { reasonCancellation: reason } : {}) },
+        ...(holdMs > 0 ? { notBefore: new Date(deps.clock.now().getTime() + holdMs) } : {}),
       });
+    },
+
+    /** "Undo": takes back an action still held in its undo window (or waiting for a retry) before it is sent. */
+    undo(id: number): OutboxAction {
+      const current = repos.outbox.get(id);
+      if (!current) throw notFound(`Action ${id}`);
+      if (!repos.outbox.cancelHeld(id)) {
+        throw new AppError(
+          'conflict',
+          `Action ${id} is already ${current.state === 'pending' ? 'being sent' : current.state}: it can no longer be undone`,
+        );
+      }
+      const action = repos.outbox.get(id)!;
+      deps.bus.emit({ type: 'outbox_changed', action });
+      return action;
     },
 
     /**

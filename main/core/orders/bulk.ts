@@ -7,6 +7,7 @@ import type { ChannelParsedInput } from '../../../shared/ipc';
 import { emagToday, type Clock } from '../clock';
 import type { Repositories, StoredOrder } from '../db';
 import { AppError } from '../errors';
+import type { CsvLanguage } from './csvText';
 import { ordersToCsv } from './exportCsv';
 import type { OrderActions } from './actions';
 import { statusSinceOf } from './statusSince';
@@ -17,6 +18,8 @@ export interface BulkDeps {
   repos: Repositories;
   clock: Clock;
   actions: Pick<OrderActions, 'acknowledge' | 'changeStatus' | 'generateAwb'>;
+  /** The window's language: the export's labels, headers and separator follow it (same builder as the CLI). */
+  language: () => CsvLanguage;
 }
 
 /** Main's words for a refusal: an AppError's message, with the fields it names (an AWB's receiver, say). */
@@ -123,7 +126,11 @@ export function bulkOrders(deps: BulkDeps) {
       }
       if (request.action !== 'export' || request.preview)
         return { action: request.action, preview: request.preview, outcomes };
-      const csv = ordersToCsv(exported);
+      const lines = repos.orders.linesOf(exported);
+      const csv = ordersToCsv(
+        exported.map((order, i) => ({ ...order, lines: lines[i] ?? [] })),
+        deps.language(),
+      );
       return {
         action: 'export',
         preview: false,

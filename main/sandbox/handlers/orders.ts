@@ -1,4 +1,5 @@
 // Order routes: read, count, acknowledge, save (status matrix, line edits, storno), unlock-courier, attachments.
+import { isCancellationReason } from '../../../shared/cancellationReasons';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { AccountState } from '../accountState';
@@ -79,12 +80,13 @@ const orderSaveSchema = z
     products: z.array(lineSchema),
     // The text types it Boolean: "true"/"1" strings are not it.
     is_storno: z.boolean({ error: 'is_storno must be true or false (a JSON boolean)' }).optional(),
-    // Saved as the integer code (1-43), whatever form it was read in.
+    // Saved as the integer code, whatever form it was read in: one of the codes the text lists (1-3, 15-43).
     reason_cancellation: z
       .number({ error: 'reason_cancellation must be an integer cancellation code' })
       .int()
-      .min(1)
-      .max(99)
+      .refine(isCancellationReason, {
+        error: "reason_cancellation must be one of eMAG's cancellation reason codes (1, 2, 3 or 15 to 43)",
+      })
       .nullable()
       .optional(),
   })

@@ -140,7 +140,7 @@ export function BulkDialog({ choice, orders, onClose }: { choice: BulkChoice; or
               value={reason}
               onChange={setReason}
               emptyOption={t('bulk.chooseReason')}
-              options={CANCEL_REASONS.map((r) => ({ value: r, label: t(`bulk.cancelReasons.${r}`) }))}
+              options={CANCEL_REASONS.map((r) => ({ value: r, label: t(`cancelOrder.reasons.${r}`) }))}
               testId="bulk-cancel-reason"
             />
           )}

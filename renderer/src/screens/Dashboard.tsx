@@ -160,7 +160,12 @@ function OrderCounts() {
                 </button>
               </td>
             ))}
-            <td className={`align-right num${c.unacknowledged > 0 ? ' warn-text' : ''}`}>{c.unacknowledged}</td>
+            <td
+              className={`align-right num${c.unacknowledged > 0 ? ' warn-text' : ''}`}
+              data-testid={`unacknowledged-${c.accountId}`}
+            >
+              {c.unacknowledged}
+            </td>
           </tr>
         ))}
       </SimpleTable>

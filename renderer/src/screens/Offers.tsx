@@ -1,4 +1,5 @@
 // Offers: the seller's products on eMAG (price, stock, status, validation) in a virtualized table with search.
+import { offerStateOf, type OfferState } from '../../../shared/offerState';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Offer } from '../../../shared/domain';
@@ -13,6 +14,14 @@ import { useOffers } from '../stores/offers';
 import { useFirstVisitLoad } from '../stores/paged';
 
 type OfferSortField = 'name' | 'price' | 'stock' | 'updated';
+
+const OFFER_STATE_LEVEL: Record<OfferState, string> = {
+  active: ' level-ok',
+  'out-of-stock': ' level-degraded',
+  inactive: '',
+  'end-of-life': '',
+  unknown: '',
+};
 
 export function OffersScreen() {
   const { t } = useTranslation();
@@ -66,13 +75,18 @@ export function OffersScreen() {
       {
         id: 'status',
         header: t('offers.col.status'),
-        width: '120px',
-        render: (o) =>
-          o.status === null ? (
+        width: '140px', // room for "Sfârșit de viață"
+        // From status and stock together (shared/offerState): stock 59 is never "out of stock", stock 0 never "active".
+        render: (o) => {
+          const state = offerStateOf(o);
+          return state === 'unknown' ? (
             '—'
           ) : (
-            <span className={`badge${o.status === 1 ? ' level-ok' : ''}`}>{t(`offers.status.${o.status}`)}</span>
-          ),
+            <span className={`badge${OFFER_STATE_LEVEL[state]}`} data-state={state}>
+              {t(`offerState.${state}`)}
+            </span>
+          );
+        },
       },
       {
         id: 'validation',

@@ -9,7 +9,10 @@ import { InputField } from '../components/InputField';
 import { SelectField } from '../components/SelectField';
 import { DateTime } from '../components/Formatted';
 import { attemptAction, useOrderDetail } from '../stores/orderDetail';
+import { acknowledgementOf } from '../../../shared/orderRules';
 import { AwbDialog } from './AwbDialog';
+import { CancelOrderDialog } from './CancelOrderDialog';
+import { untriedStatusChanges, UndoStatusChange } from './UndoStatusChange';
 import { InvoiceFromFile } from './InvoiceFromFile';
 
 export function OrderActions({ order }: { order: OrderDetail }) {
@@ -19,10 +22,12 @@ export function OrderActions({ order }: { order: OrderDetail }) {
   const [queued, setQueued] = useState(false);
   const [status, setStatus] = useState<string>('');
   const [awbOpen, setAwbOpen] = useState(false);
+  const [cancelOpen, setCancelOpen] = useState(false);
   const [invoiceUrl, setInvoiceUrl] = useState('');
   const [invoiceName, setInvoiceName] = useState('');
   const store = useOrderDetail.getState;
   const pendingAck = order.actions.some((a) => a.kind === 'acknowledge' && a.state === 'pending');
+  const ack = acknowledgementOf(order);
   const canAwb = order.type === 3 && (order.status === 2 || order.status === 3);
 
   async function run(action: () => Promise<void>) {
@@ -42,16 +47,31 @@ export function OrderActions({ order }: { order: OrderDetail }) {
   return (
     <Card title={t('order.actions')} testId="order-actions">
       {actionError && <ErrorNotice error={actionError} testId="action-error" />}
-      {queued && !actionError && (
-        <div className="notice notice-info" role="status" data-testid="action-queued">
-          {t('order.queued')}
-        </div>
-      )}
+      <UndoStatusChange order={order} />
+      {queued &&
+        !actionError &&
+        // Only while something is still on its way: once sent (or failed), the outbox list below says so.
+        order.actions.some((a) => a.state === 'pending') &&
+        untriedStatusChanges(order).length === 0 && (
+          <div className="notice notice-info" role="status" data-testid="action-queued">
+            {t('order.queued')}
+          </div>
+        )}
 
       <div className="action-block">
-        {order.acknowledgedAt ? (
+        {ack === 'not-needed' ? (
+          <p className="muted small" data-testid="ack-not-needed">
+            {t(order.type === 2 ? 'ack.notNeededFbe' : 'ack.notNeededCanceled')}
+          </p>
+        ) : ack === 'acknowledged' ? (
           <p data-testid="acknowledged-at">
-            {t('order.acknowledged')} <DateTime value={order.acknowledgedAt} />
+            {order.acknowledgedAt ? (
+              <>
+                {t('order.acknowledged')} <DateTime value={order.acknowledgedAt} />
+              </>
+            ) : (
+              t('ack.inEmag')
+            )}
           </p>
         ) : (
           <>
@@ -73,7 +93,9 @@ export function OrderActions({ order }: { order: OrderDetail }) {
         className="action-block"
         onSubmit={(e) => {
           e.preventDefault();
-          if (status !== '') void run(() => store().changeStatus(Number(status) as OrderStatus));
+          // A cancellation asks first, with eMAG's reason; other changes go straight to the (undoable) outbox.
+          if (status === '0') setCancelOpen(true);
+          else if (status !== '') void run(() => store().changeStatus(Number(status) as OrderStatus));
         }}
       >
         {order.allowedStatuses.length === 0 ? (
@@ -94,7 +116,8 @@ export function OrderActions({ order }: { order: OrderDetail }) {
             <button
               type="submit"
               className="btn"
-              disabled={status === '' || busy !== null}
+              // One change at a time: while one waits in its undo window, undo it or let it go first.
+              disabled={status === '' || busy !== null || untriedStatusChanges(order).length > 0}
               data-testid="change-status-submit"
             >
               {t('order.applyStatus')}
@@ -143,6 +166,18 @@ export function OrderActions({ order }: { order: OrderDetail }) {
         </div>
       </form>
 
+      {cancelOpen && (
+        <CancelOrderDialog
+          order={order}
+          busy={busy !== null}
+          onClose={() => setCancelOpen(false)}
+          onConfirm={(reason) => {
+            setCancelOpen(false);
+            setStatus('');
+            void run(() => store().changeStatus(0, reason));
+          }}
+        />
+      )}
       {awbOpen && (
         <AwbDialog
           order={order}

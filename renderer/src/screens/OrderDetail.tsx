@@ -1,5 +1,6 @@
 // Order detail: everything eMAG said about one order, and the seller's actions on it (acknowledge, change status,
 // AWB, invoice), each shown with its outbox state until eMAG confirmed it.
+import { isCancellationReason } from '../../../shared/cancellationReasons';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../../shared/domain';
@@ -268,7 +269,10 @@ function Payment({ order }: { order: OrderDetail }) {
           <>
             <dt>{t('order.cancellationReason')}</dt>
             <dd data-testid="cancellation-reason">
-              {order.cancellationReason.name ?? t('order.reasonCode', { code: order.cancellationReason.code })}
+              {/* eMAG's documented codes in the window's language; an unknown code keeps eMAG's own name. */}
+              {isCancellationReason(order.cancellationReason.code)
+                ? t(`cancelOrder.reasons.${order.cancellationReason.code}`)
+                : (order.cancellationReason.name ?? t('order.reasonCode', { code: order.cancellationReason.code }))}
             </dd>
           </>
         )}

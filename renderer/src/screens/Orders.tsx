@@ -1,5 +1,6 @@
 // Orders: the whole order book in a virtualized table paged from main, with filters, full-text search, sort and a
 // CSV export of exactly what is shown. Orders that arrive while the window is open are highlighted.
+import { acknowledgementOf } from '../../../shared/orderRules';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORDER_STATUSES, type OrderSummary } from '../../../shared/domain';
@@ -100,14 +101,19 @@ export function OrdersScreen() {
         id: 'ack',
         header: t('orders.col.acknowledged'),
         width: '120px',
-        render: (o) =>
-          o.acknowledgedAt ? (
-            <span title={o.acknowledgedAt}>{t('common.yes')}</span>
-          ) : o.type === 3 && o.status === 1 ? (
+        // The shared rule (docs/ui.md, "Acknowledgement"): the same answer as the detail, the CSV and the dashboard.
+        render: (o) => {
+          const ack = acknowledgementOf(o);
+          return ack === 'acknowledged' ? (
+            <span title={o.acknowledgedAt ?? undefined}>{t('common.yes')}</span>
+          ) : ack === 'waiting' ? (
             <span className="warn-text">{t('common.no')}</span>
           ) : (
-            <span className="muted">—</span>
-          ),
+            <span className="muted" title={t('ack.notNeeded')}>
+              —
+            </span>
+          );
+        },
       },
     ],
     [t, zones],

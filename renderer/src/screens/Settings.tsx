@@ -86,6 +86,7 @@ export function SettingsScreen() {
               onChange={(v) => void save({ autoAcknowledge: v })}
               testId="settings-auto-ack"
             />
+            <UndoWindowField key={`undo-${settings.actionUndoSec}`} value={settings.actionUndoSec} onSave={save} />
           </Card>
           <Card title={t('settings.notifications')}>
             <div className="form-grid">
@@ -203,6 +204,31 @@ function IntervalField({
       onBlur={commit}
       onKeyDown={(e) => e.key === 'Enter' && commit()}
       testId={`settings-interval-${name}`}
+    />
+  );
+}
+
+/** Safe actions (#16): how long a status change waits, undoable, before it goes to eMAG. Saved like an interval. */
+function UndoWindowField({ value, onSave }: { value: number; onSave: (patch: SettingsPatch) => Promise<void> }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState(String(value));
+  function commit() {
+    const n = Number(draft);
+    if (draft.trim() === '' || n === value) return;
+    void onSave({ actionUndoSec: n });
+  }
+  return (
+    <InputField
+      label={t('settingsUndo.label')}
+      hint={t('settingsUndo.hint')}
+      type="number"
+      min={0}
+      max={60}
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => e.key === 'Enter' && commit()}
+      testId="settings-undo-seconds"
     />
   );
 }

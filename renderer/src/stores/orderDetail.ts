@@ -15,16 +15,19 @@ interface OrderDetailState {
   couriers: CourierAccount[] | null;
   couriersError: CallError | null;
   /** The action being handed to main right now. */
-  busy: OutboxKind | 'retry' | null;
+  busy: OutboxKind | 'retry' | 'undo' | null;
   actionError: CallError | null;
   open(accountId: number, orderId: number): Promise<void>;
   reload(): Promise<void>;
   loadCouriers(): Promise<void>;
   acknowledge(): Promise<void>;
-  changeStatus(status: OrderStatus): Promise<void>;
+  /** `reason`: with a cancellation (status 0), one of eMAG's cancellation reason codes. */
+  changeStatus(status: OrderStatus, reason?: number): Promise<void>;
   generateAwb(input: AwbInput): Promise<void>;
   attachInvoice(url: string, name?: string): Promise<void>;
   retry(actionId: number): Promise<void>;
+  /** Takes back an action still in its undo window. */
+  undo(actionId: number): Promise<void>;
   applyOutbox(action: OutboxAction): void;
   clearActionError(): void;
 }
@@ -40,7 +43,7 @@ export const useOrderDetail = create<OrderDetailState>()((set, get) => {
     return key !== null && key.accountId === accountId && key.orderId === orderId;
   };
 
-  async function submit(kind: OutboxKind | 'retry', send: () => Promise<OutboxAction>): Promise<void> {
+  async function submit(kind: OutboxKind | 'retry' | 'undo', send: () => Promise<OutboxAction>): Promise<void> {
     set({ busy: kind, actionError: null });
     try {
       const action = await send();
@@ -97,11 +100,15 @@ export const useOrderDetail = create<OrderDetailState>()((set, get) => {
       }
     },
     acknowledge: () => submit('acknowledge', () => call('orders.acknowledge', currentKey())),
-    changeStatus: (status) => submit('status', () => call('orders.changeStatus', { ...currentKey(), status })),
+    changeStatus: (status, reason) =>
+      submit('status', () =>
+        call('orders.changeStatus', { ...currentKey(), status, ...(reason === undefined ? {} : { reason }) }),
+      ),
     generateAwb: (input) => submit('awb', () => call('orders.generateAwb', { ...currentKey(), ...input })),
     attachInvoice: (url, name) =>
       submit('invoice', () => call('orders.attachInvoice', { ...currentKey(), url, ...(name ? { name } : {}) })),
     retry: (id) => submit('retry', () => call('outbox.retry', { id })),
+    undo: (id) => submit('undo', () => call('outbox.undo', { id })),
     applyOutbox(action) {
       const detail = get().detail;
       if (!detail || !isCurrent(action.accountId, action.orderId)) return;

@@ -327,6 +327,15 @@ export function ordersRepository(db: Db, clock: Clock) {
       return byOrder;
     },
 
+    /** The lines of listed orders, by account and order id, in the rows' order (the orders CSV). */
+    linesOf(orders: readonly { accountId: number; id: number }[]): OrderLine[][] {
+      const statement = db.prepare<[number, number], LineRow>(
+        `SELECT l.* FROM order_lines l JOIN orders o ON o.key = l.order_key
+         WHERE o.account_id = ? AND o.id = ? ORDER BY l.line_id`,
+      );
+      return orders.map((order) => statement.all(order.accountId, order.id).map(toLine));
+    },
+
     /** Keys of the orders matching a query, in its order (for exports that need lines too). */
     keysFor(query: OrdersQueryParsed): number[] {
       const filter = buildFilter(query);

@@ -11,6 +11,8 @@ export interface NewOutboxAction {
   payload: Record<string, unknown>;
   /** At most one live action per dedupe key (e.g. `ack:<account>:<order>`). */
   dedupeKey?: string;
+  /** Held until then (the seller's undo window): the drain takes only actions whose next attempt is due. */
+  notBefore?: Date;
 }
 
 interface OutboxRow {
@@ -52,7 +54,7 @@ const toAction = (row: OutboxRow): OutboxAction => ({
 export function outboxRepository(db: Db, clock: Clock) {
   const insert = db.prepare(
     `INSERT INTO outbox (account_id, order_id, kind, payload, dedupe_key, state, next_attempt_at, created_at, updated_at)
-     VALUES (@accountId, @orderId, @kind, @payload, @dedupeKey, 'pending', @now, @now, @now)
+     VALUES (@accountId, @orderId, @kind, @payload, @dedupeKey, 'pending', @due, @now, @now)
      ON CONFLICT (dedupe_key) DO NOTHING`,
   );
   const byId = db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?');
@@ -69,6 +71,7 @@ export function outboxRepository(db: Db, clock: Clock) {
         payload: JSON.stringify(action.payload),
         dedupeKey: action.dedupeKey ?? null,
         now,
+        due: action.notBefore && action.notBefore.toISOString() > now ? action.notBefore.toISOString() : now,
       });
       const row = info.changes > 0 ? byId.get(Number(info.lastInsertRowid)) : byDedupe.get(action.dedupeKey!);
       return toAction(row!);
@@ -135,6 +138,22 @@ export function outboxRepository(db: Db, clock: Clock) {
       db.prepare(`UPDATE outbox SET state = 'cancelled', updated_at = ? WHERE id = ? AND state = 'pending'`).run(
         clock.now().toISOString(),
         id,
+      );
+    },
+
+    /**
+     * The seller's undo: cancels a pending action only while it is not due yet (held in its undo window, or waiting
+     * for a retry). A due action may already be in a drain's hands, so it is never taken back. True when cancelled.
+     */
+    cancelHeld(id: number): boolean {
+      const now = clock.now().toISOString();
+      return (
+        db
+          .prepare(
+            `UPDATE outbox SET state = 'cancelled', updated_at = ?, next_attempt_at = NULL
+             WHERE id = ? AND state = 'pending' AND next_attempt_at > ?`,
+          )
+          .run(now, id, now).changes > 0
       );
     },
 

@@ -1,6 +1,7 @@
 // Aggregates for the dashboard: counts by account and status, revenue, orders per day.
 import type { OrderStatus } from '../../../../shared/domain';
 import type { AccountOrderCounts, OrdersPerDay, RevenueTotal } from '../../../../shared/views';
+import { WAITING_FOR_ACK_SQL } from '../../../../shared/orderRules';
 import type { Db } from '../open';
 
 export interface OrderStats {
@@ -25,8 +26,9 @@ export function statsRepository(db: Db) {
      FROM accounts a LEFT JOIN orders o ON o.account_id = a.id
      GROUP BY a.id, o.status ORDER BY a.id`,
   );
+  // Waiting for the seller's acknowledgement: the shared rule (FBE orders never count, docs/ui.md).
   const unacknowledged = db.prepare<[], { account_id: number; n: number }>(
-    `SELECT account_id, count(*) AS n FROM orders WHERE status = 1 GROUP BY account_id`,
+    `SELECT account_id, count(*) AS n FROM orders WHERE ${WAITING_FOR_ACK_SQL} GROUP BY account_id`,
   );
   // Canceled (0) and returned (5) orders bring no revenue. The month is a created_at range (not substr) so the
   // orders_by_created index finds its rows instead of a scan of every orders row (docs/performance.md, §4).

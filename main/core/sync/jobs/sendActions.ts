@@ -156,12 +156,14 @@ const changeStatus: Handler = async (ctx, action) => {
     await storeFresh(ctx, fresh);
     return { result: { status: target, already: true } };
   }
+  // A cancellation carries the seller's reason (queued with it, checked in main/core/orders/actions.ts).
+  const reason =
+    target === 0 && typeof action.payload.reasonCancellation === 'number'
+      ? action.payload.reasonCancellation
+      : undefined;
   const client = ctx.client();
   try {
-    // A cancellation carries the seller's reason as eMAG's integer code (v4.4.9 "reason_cancellation").
-    const reason = target === 0 ? Number(action.payload.cancelReason) : NaN;
-    const order = Number.isInteger(reason) ? { ...fresh.raw, reason_cancellation: reason } : fresh.raw;
-    await ctx.call((options) => client.orders.changeStatus(order, target, options));
+    await ctx.call((options) => client.orders.changeStatus(fresh.raw, target, options, reason));
   } catch (error) {
     if (!isEmagError(error) || error.kind !== 'api') throw error;
     // eMAG refused. When the first answer was lost, the client repeats the save, and the repeat can be refused
