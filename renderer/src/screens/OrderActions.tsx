@@ -16,7 +16,8 @@ export function OrderActions({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
   const busy = useOrderDetail((s) => s.busy);
   const actionError = useOrderDetail((s) => s.actionError);
-  const [queued, setQueued] = useState(false);
+  // The feedback follows the action's own state: "queued" turns into "sent" (or "failed") as the outbox reports it.
+  const lastAction = useOrderDetail((s) => s.lastAction);
   const [status, setStatus] = useState<string>('');
   const [awbOpen, setAwbOpen] = useState(false);
   const [invoiceUrl, setInvoiceUrl] = useState('');
@@ -26,8 +27,7 @@ export function OrderActions({ order }: { order: OrderDetail }) {
   const canAwb = order.type === 3 && (order.status === 2 || order.status === 3);
 
   async function run(action: () => Promise<void>) {
-    setQueued(false);
-    if (await attemptAction(action)) setQueued(true);
+    await attemptAction(action);
   }
 
   async function submitInvoice(e: FormEvent) {
@@ -42,9 +42,14 @@ export function OrderActions({ order }: { order: OrderDetail }) {
   return (
     <Card title={t('order.actions')} testId="order-actions">
       {actionError && <ErrorNotice error={actionError} testId="action-error" />}
-      {queued && !actionError && (
-        <div className="notice notice-info" role="status" data-testid="action-queued">
-          {t('order.queued')}
+      {lastAction && !actionError && (
+        <div
+          className={`notice ${lastAction.state === 'sent' ? 'notice-ok' : lastAction.state === 'failed' ? 'notice-error' : 'notice-info'}`}
+          role="status"
+          data-testid="action-feedback"
+          data-state={lastAction.state}
+        >
+          {t(`actionFeedback.${lastAction.state}`)}
         </div>
       )}
 
@@ -143,16 +148,7 @@ export function OrderActions({ order }: { order: OrderDetail }) {
         </div>
       </form>
 
-      {awbOpen && (
-        <AwbDialog
-          order={order}
-          onClose={() => setAwbOpen(false)}
-          onQueued={() => {
-            setAwbOpen(false);
-            setQueued(true);
-          }}
-        />
-      )}
+      {awbOpen && <AwbDialog order={order} onClose={() => setAwbOpen(false)} onQueued={() => setAwbOpen(false)} />}
     </Card>
   );
 }

@@ -577,4 +577,23 @@ export const ro = {
     checkNow: 'Verifică acum',
     restart: 'Repornește pentru actualizare',
   },
+  // Layout and keyboard (issue 16 §5–§6)
+  layout: {
+    kindShort: { main: 'MAIN', fbe: 'FBE' },
+    collapseNav: 'Restrânge meniul',
+    expandNav: 'Extinde meniul',
+  },
+  // The status history of an order, at eMAG's own time (issue 16)
+  statusHistory: {
+    title: 'Istoric status (ora eMAG)',
+    explain: 'Ora la care eMAG a schimbat statusul, nu ora la care l-a văzut MagFlow.',
+    atEmag: 'schimbat în eMAG la',
+  },
+  // What happened to the action just given (issue 16): queued, then sent or failed
+  actionFeedback: {
+    pending: 'Acțiunea a fost pusă în coada de trimitere.',
+    sent: 'Acțiunea a fost trimisă la eMAG.',
+    failed: 'eMAG nu a primit acțiunea: vezi motivul mai jos.',
+    cancelled: 'Acțiunea a fost anulată înainte de trimitere.',
+  },
 } as const;
