@@ -204,6 +204,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
               key={c.id}
               role="columnheader"
               className={`vcell${c.align ? ` align-${c.align}` : ''}`}
+              data-column={c.id}
               aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : undefined}
             >
               {c.sortField && props.onSort ? (
