@@ -59,6 +59,13 @@ async function openOrders(): Promise<void> {
   await page.locator('[data-testid^="order-row-"]').first().waitFor();
 }
 
+/** Focus on the list's first row, from wherever the list remembered the seller was. */
+async function focusFirstRow(): Promise<void> {
+  await page.locator('[data-testid="orders-table"] [role="row"][data-index]').first().focus();
+  await page.keyboard.press('Home');
+  await expect.poll(async () => (await focused()).rowIndex).toBe(2);
+}
+
 async function setLanguage(language: 'ro' | 'en'): Promise<void> {
   await testId('language-switch').selectOption(language);
   await expect.poll(() => world.core.repos.settings.get().language).toBe(language);
@@ -85,6 +92,7 @@ describe('layout and keyboard (issue 16 §5–§6)', { timeout: 90_000 }, () => 
         await page.setViewportSize(size);
         await setLanguage(language);
         await openOrders();
+        await focusFirstRow();
         const table = '[data-testid="orders-table"]';
         for (const column of MAIN_COLUMNS) {
           expect(await inViewport(`${table} [role="columnheader"][data-column="${column}"]`), column).toBe(true);
@@ -123,7 +131,7 @@ describe('layout and keyboard (issue 16 §5–§6)', { timeout: 90_000 }, () => 
         await openOrders();
         const rowCount = Number(await testId('orders-table').getAttribute('aria-rowcount')) - 1;
         expect(rowCount).toBeGreaterThan(20);
-        await page.locator('[data-testid="orders-table"] [role="row"][data-index="0"]').focus();
+        await focusFirstRow();
         await page.keyboard.press('End');
         await expect.poll(async () => (await focused()).rowIndex).toBe(rowCount + 1);
         expect((await focused()).testId).toMatch(/^order-row-/);
@@ -138,7 +146,7 @@ describe('layout and keyboard (issue 16 §5–§6)', { timeout: 90_000 }, () => 
 
       it(`${name}: coming back from an order restores the list's scroll position and focused row`, async () => {
         await openOrders();
-        await page.locator('[data-testid="orders-table"] [role="row"][data-index="0"]').focus();
+        await focusFirstRow();
         for (let i = 0; i < 25; i += 1) await page.keyboard.press('ArrowDown');
         await expect.poll(async () => (await focused()).rowIndex).toBe(27);
         const before = await focused();
