@@ -4,14 +4,14 @@ import { minTrackWidth, visibleColumnIds } from '../../renderer/src/components/c
 
 const ORDERS = [
   { id: 'id', width: '95px', priority: 1 },
-  { id: 'created', width: '150px', priority: 2 },
+  { id: 'created', width: '145px', priority: 2 },
   { id: 'customer', width: 'minmax(140px, 2fr)', priority: 1 },
   { id: 'locality', width: 'minmax(100px, 1fr)', priority: 5 },
   { id: 'total', width: '115px', priority: 1 },
   { id: 'payment', width: '130px', priority: 4 },
   { id: 'status', width: '130px', priority: 1 },
   { id: 'account', width: 'minmax(115px, 1fr)', priority: 1 },
-  { id: 'ack', width: '105px', priority: 3 },
+  { id: 'ack', width: '110px', priority: 3 },
 ];
 const ids = (set: Set<string>) => ORDERS.map((c) => c.id).filter((id) => set.has(id));
 

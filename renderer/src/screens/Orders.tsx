@@ -47,7 +47,7 @@ export function OrdersScreen() {
       {
         id: 'created',
         header: t('orders.col.date'),
-        width: '150px',
+        width: '145px',
         sortField: 'created',
         priority: 2,
         render: (o) => <DateTime value={o.created} zone={zones.get(o.accountId)} />,
@@ -106,7 +106,7 @@ export function OrdersScreen() {
       {
         id: 'ack',
         header: t('orders.col.acknowledged'),
-        width: '105px',
+        width: '110px',
         priority: 3,
         render: (o) =>
           o.acknowledgedAt ? (
