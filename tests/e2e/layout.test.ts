@@ -28,16 +28,17 @@ async function shot(name: string): Promise<void> {
 
 /** What has focus: its test id, its row index in a table, whether it is inside an open dialog. */
 async function focused(): Promise<{ testId: string | null; rowIndex: number | null; inDialog: boolean; tag: string }> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    const row = el?.getAttribute('aria-rowindex');
+  // A string, so this Node-typed file needs no DOM types: it runs in the page.
+  return page.evaluate(`(() => {
+    const el = document.activeElement;
+    const row = el ? el.getAttribute('aria-rowindex') : null;
     return {
-      testId: el?.getAttribute('data-testid') ?? null,
+      testId: el ? el.getAttribute('data-testid') : null,
       rowIndex: row ? Number(row) : null,
-      inDialog: Boolean(el?.closest('[role="dialog"]')),
-      tag: el?.tagName ?? '',
+      inDialog: Boolean(el && el.closest('[role="dialog"]')),
+      tag: el ? el.tagName : '',
     };
-  });
+  })()`);
 }
 
 /** Whether an element lies wholly inside the window (seen without scrolling the page sideways or down). */
@@ -69,7 +70,7 @@ async function focusFirstRow(): Promise<void> {
 async function setLanguage(language: 'ro' | 'en'): Promise<void> {
   await testId('language-switch').selectOption(language);
   await expect.poll(() => world.core.repos.settings.get().language).toBe(language);
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
+  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
 }
 
 beforeAll(async () => {
@@ -102,10 +103,9 @@ describe('layout and keyboard (issue 16 §5–§6)', { timeout: 90_000 }, () => 
         }
         // Nothing of the table sticks out to the right: the page does not scroll sideways.
         expect(await inViewport(`${table} .vhead`)).toBe(true);
-        const overflow = await page.evaluate(() => {
-          const content = document.querySelector('.content')!;
-          return content.scrollWidth - content.clientWidth;
-        });
+        const overflow = await page
+          .locator('.content')
+          .evaluate((content) => content.scrollWidth - content.clientWidth);
         expect(overflow).toBeLessThanOrEqual(0);
         // The nav gives its room to the table on the small window.
         const nav = (await testId('nav').boundingBox())!;
