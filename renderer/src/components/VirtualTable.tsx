@@ -102,6 +102,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     measure();
     // Back on a remembered table: scroll to where the seller was (the rows' total height is already laid out).
     if (remembered) body.scrollTop = remembered.offset;
+    if (typeof ResizeObserver === 'undefined') return; // (jsdom) measured once
     const observer = new ResizeObserver(measure);
     observer.observe(body);
     return () => observer.disconnect();
