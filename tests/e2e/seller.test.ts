@@ -157,11 +157,12 @@ describe('MagFlow in Chromium (serve bridge + sandbox)', { timeout: 60_000 }, ()
     await acknowledge.waitFor();
     expect(await acknowledge.isEnabled()).toBe(true);
     await acknowledge.click();
-    // "Queued" shows only while the action is on its way: a fast send may already have replaced it by its state.
-    await page.locator('[data-testid="action-queued"], [data-testid^="action-state-"]').first().waitFor();
+    await testId('action-feedback').waitFor();
     const state = page.locator('[data-testid^="action-state-"]').first();
     await state.waitFor();
     await expect.poll(() => state.getAttribute('data-state'), { timeout: 10_000 }).toBe('sent');
+    // The feedback above follows the action: no stale "queued" once it is sent.
+    await expect.poll(() => testId('action-feedback').getAttribute('data-state'), { timeout: 10_000 }).toBe('sent');
     await testId('acknowledged-at').waitFor({ timeout: 10_000 });
     // eMAG really got it: the order moved to "in progress" there.
     expect(world.sandbox.orders(SELLER.username).find((o) => o.id === hostileOrderId)?.status).toBe(2);

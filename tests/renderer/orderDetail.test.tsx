@@ -158,6 +158,54 @@ describe('order detail', () => {
     expect(api.callsTo('outbox.retry')).toEqual([{ id: 1 }]);
   });
 
+  it('turns the "queued" feedback into "sent" when the outbox sends the action (no stale "queued")', async () => {
+    await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
+    fireEvent.click(screen.getByTestId('acknowledge'));
+    await settle();
+    const feedback = () => screen.getByTestId('action-feedback');
+    expect(feedback().dataset.state).toBe('pending');
+    expect(feedback().textContent).toBe('Acțiunea a fost pusă în coada de trimitere.');
+    const sent = {
+      id: 1,
+      accountId: 1,
+      orderId: 4242,
+      kind: 'acknowledge' as const,
+      payload: {},
+      state: 'sent' as const,
+      attempts: 1,
+      nextAttemptAt: null,
+      lastError: null,
+      createdAt: '2025-03-10T08:00:00Z',
+      sentAt: '2025-03-10T08:00:05Z',
+    };
+    act(() => api.emit({ type: 'outbox_changed', action: sent }));
+    await settle();
+    expect(feedback().dataset.state).toBe('sent');
+    expect(feedback().textContent).toBe('Acțiunea a fost trimisă la eMAG.');
+    expect(screen.queryByText('Acțiunea a fost pusă în coada de trimitere.')).toBeNull();
+  });
+
+  it("labels the status history as eMAG's time and shows each change in eMAG's zone", async () => {
+    api.details.set(
+      '1-4242',
+      makeDetail(newOrder, {
+        statusHistory: [
+          { status: 1, at: '2025-03-10T08:00:00.000Z' },
+          { status: 0, at: '2025-03-10T21:30:00.000Z' },
+        ],
+      }),
+    );
+    await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
+    const card = screen.getByTestId('status-history-card');
+    expect(card.querySelector('h2')!.textContent).toBe('Istoric status (ora eMAG)');
+    expect(screen.getByTestId('status-history-explain').textContent).toContain('nu ora la care l-a văzut MagFlow');
+    const entries = within(screen.getByTestId('status-history')).getAllByRole('listitem');
+    expect(entries.map((li) => li.dataset.at)).toEqual(['2025-03-10T08:00:00.000Z', '2025-03-10T21:30:00.000Z']);
+    // 21:30 UTC is 23:30 in Bucharest (eMAG Romania's clock), whatever the machine's zone.
+    expect(entries[1]!.textContent).toContain('schimbat în eMAG la');
+    expect(entries[1]!.textContent).toContain('23:30');
+  });
+
   it('generates an AWB with the courier from the list and COD prefilled from the total', async () => {
     const dialog = await openAwbDialog(2);
     expect(dialog.getAttribute('role')).toBe('dialog');
@@ -190,7 +238,7 @@ describe('order detail', () => {
       },
     ]);
     expect(screen.queryByTestId('awb-dialog')).toBeNull();
-    expect(screen.getByTestId('action-queued')).toBeTruthy();
+    expect(screen.getByTestId('action-feedback').getAttribute('data-state')).toBe('pending');
 
     // The pickup address is remembered for the account: the next AWB starts with it.
     const again = await clickAwb();

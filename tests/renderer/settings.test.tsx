@@ -51,6 +51,35 @@ describe('settings', () => {
     expect(screen.getByTestId('settings-accounts').textContent).toContain('Magazin BG');
   });
 
+  it("shows main's input errors beside their fields in the account dialog, not in a list at the bottom", async () => {
+    api.on('accounts.save', () =>
+      fail('validation', 'Invalid input at username: Too long', [
+        { path: 'username', message: 'Prea lung: cel mult 200 de caractere' },
+        { path: 'apiUrl', message: 'Adresă invalidă' },
+      ]),
+    );
+    await renderAt({ screen: 'settings' });
+    const opener = screen.getByTestId('account-edit-2');
+    opener.focus(); // a click focuses the button in a browser; jsdom needs it said
+    fireEvent.click(opener);
+    const dialog = screen.getByTestId('account-dialog');
+    fireEvent.click(within(dialog).getByTestId('account-save'));
+    await settle();
+    expect(within(dialog).getByTestId('account-username-error').textContent).toBe(
+      'Prea lung: cel mult 200 de caractere',
+    );
+    expect(within(dialog).getByTestId('account-api-url-error').textContent).toBe('Adresă invalidă');
+    expect(within(dialog).getByTestId('account-username').getAttribute('aria-invalid')).toBe('true');
+    // The notice still says what went wrong, but does not repeat the field issues as a list.
+    const notice = within(dialog).getByTestId('account-error');
+    expect(notice.querySelector('ul')).toBeNull();
+    // Escape closes the dialog and focus goes back to the button that opened it.
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: 'Escape' });
+    await settle();
+    expect(screen.queryByTestId('account-dialog')).toBeNull();
+    expect(document.activeElement).toBe(opener);
+  });
+
   it('names each notification switch and saves only the one the seller flips', async () => {
     await renderAt({ screen: 'settings' });
     const switches = {

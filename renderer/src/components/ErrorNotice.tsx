@@ -1,9 +1,22 @@
 // Explains a failed call in the seller's language: what kind of failure, main's detail, and which fields were wrong.
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../api/errors';
+import { issuesOutside } from './fieldErrors';
 
-export function ErrorNotice({ error, onRetry, testId }: { error: CallError; onRetry?: () => void; testId?: string }) {
+export function ErrorNotice({
+  error,
+  onRetry,
+  testId,
+  fieldsShown = [],
+}: {
+  error: CallError;
+  onRetry?: () => void;
+  testId?: string;
+  /** Fields whose issues the form already shows beside the field: not repeated here. */
+  fieldsShown?: readonly string[];
+}) {
   const { t, i18n } = useTranslation();
+  const issues = issuesOutside(error.issues, fieldsShown);
   // main's language-neutral reason (e.g. `bucket.auth`), explained when the window knows it.
   const codeKey = error.code ? ['errors', 'code', ...error.code.split('.')].join('.') : null;
   const reason = codeKey && i18n.exists(codeKey) ? t(codeKey) : null;
@@ -12,11 +25,11 @@ export function ErrorNotice({ error, onRetry, testId }: { error: CallError; onRe
       <strong>{t(`errors.kind.${error.kind}`)}</strong>
       {reason && <span data-testid="error-reason">{reason}</span>}
       {error.message && <span className="notice-detail">{error.message}</span>}
-      {error.issues.length > 0 && (
+      {issues.length > 0 && (
         <ul>
-          {error.issues.map((issue) => (
+          {issues.map((issue) => (
             <li key={`${issue.path}:${issue.message}`}>
-              <code>{issue.path}</code>: {issue.message}
+              <span className="issue-field">{issue.path}</span>: {issue.message}
             </li>
           ))}
         </ul>

@@ -1,5 +1,7 @@
-// The side navigation: one entry per screen, the unread notifications count on its entry.
+// The side navigation: one entry per screen, the unread notifications count on its entry. It collapses to icons on
+// a narrow window (or when the seller says so), leaving the room to the tables.
 import { useTranslation } from 'react-i18next';
+import { useNavCollapsed } from './navCollapse';
 import { SCREENS, useNavigation, type Screen } from '../stores/navigation';
 import { useNotifications } from '../stores/notifications';
 
@@ -19,14 +21,26 @@ export function Nav() {
   const navigate = useNavigation((s) => s.navigate);
   const unread = useNotifications((s) => s.unread);
   const current: Screen = route.screen === 'order' ? 'orders' : route.screen;
+  const [collapsed, setCollapsed] = useNavCollapsed();
   return (
-    <nav className="nav" aria-label={t('nav.label')}>
+    <nav className={`nav${collapsed ? ' collapsed' : ''}`} aria-label={t('nav.label')} data-testid="nav">
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">
           M
         </span>
-        <span>MagFlow</span>
+        <span className="brand-name">MagFlow</span>
       </div>
+      <button
+        type="button"
+        className="nav-toggle"
+        aria-expanded={!collapsed}
+        aria-label={collapsed ? t('layout.expandNav') : t('layout.collapseNav')}
+        title={collapsed ? t('layout.expandNav') : t('layout.collapseNav')}
+        onClick={() => setCollapsed(!collapsed)}
+        data-testid="nav-toggle"
+      >
+        <span aria-hidden="true">{collapsed ? '»' : '«'}</span>
+      </button>
       <ul>
         {SCREENS.map((screen) => (
           <li key={screen}>
@@ -35,6 +49,7 @@ export function Nav() {
               className={`nav-item${current === screen ? ' active' : ''}`}
               aria-current={current === screen ? 'page' : undefined}
               onClick={() => navigate({ screen })}
+              title={collapsed ? t(`nav.${screen}`) : undefined}
               data-testid={`nav-${screen}`}
             >
               <span className="nav-icon" aria-hidden="true">

@@ -1,14 +1,19 @@
 // A keyboard-navigable table that renders only the rows in view, asking its store for pages as the user scrolls.
 // Rows are ARIA rows in a div grid because a virtualized <table> cannot position rows absolutely.
+// Too narrow a window hides the lowest-priority columns first (columnPriority.ts); with a `memoryKey` the table
+// remembers its scroll position and focused row while its screen is closed (open an order, come back).
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { visibleColumnIds } from './columnPriority';
 
 export interface Column<T> {
   id: string;
   header: string;
-  /** A CSS grid track, e.g. '120px' or 'minmax(160px, 2fr)'. */
+  /** A CSS grid track, e.g. '120px' or 'minmax(160px, 2fr)'; its px minimum counts when columns must hide. */
   width: string;
+  /** 1 (default) is always shown; higher numbers hide first when the table is too narrow (see columnPriority.ts). */
+  priority?: number;
   align?: 'right' | 'center';
   /** Set when main can sort by this column. */
   sortField?: string;
@@ -75,15 +80,57 @@ export interface VirtualTableProps<T> {
   testId?: string;
   rowHeight?: number;
   select?: RowSelection<T>;
+  /** Remember scroll position and focused row under this name while the table is unmounted. */
+  memoryKey?: string;
+}
+
+interface TableMemory {
+  offset: number;
+  active: number;
+  /** Whether a row had focus when the table went away (so coming back puts focus on it again). */
+  focused: boolean;
+}
+
+/** Scroll position and focused row of tables whose screen is closed, by `memoryKey`, for this window's lifetime. */
+const memories = new Map<string, TableMemory>();
+
+/** Forgets remembered table positions (tests). */
+export function forgetTableMemories(): void {
+  memories.clear();
 }
 
 export function VirtualTable<T>(props: VirtualTableProps<T>) {
-  const { columns, count, rowAt, ensureRange, rowHeight = 38, onOpen } = props;
+  const { count, rowAt, ensureRange, rowHeight = 38, onOpen, memoryKey } = props;
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(0);
-  const [focusRequested, setFocusRequested] = useState(false);
+  const [remembered] = useState(() => (memoryKey ? memories.get(memoryKey) : undefined));
+  const [active, setActive] = useState(remembered?.active ?? 0);
+  const [focusRequested, setFocusRequested] = useState(remembered?.focused ?? false);
+  const place = useRef<TableMemory>({ offset: remembered?.offset ?? 0, active, focused: false });
+  const [bodyWidth, setBodyWidth] = useState<number | null>(null);
+  const [scrollbar, setScrollbar] = useState(0);
+
+  // The body's inner width decides which columns fit; the header leaves room for the body's scrollbar.
+  useLayoutEffect(() => {
+    const body = scrollRef.current;
+    if (!body) return;
+    const measure = () => {
+      setBodyWidth(body.clientWidth);
+      setScrollbar(body.offsetWidth - body.clientWidth);
+    };
+    measure();
+    // Back on a remembered table: scroll to where the seller was (the rows' total height is already laid out).
+    if (remembered) body.scrollTop = remembered.offset;
+    if (typeof ResizeObserver === 'undefined') return; // (jsdom) measured once
+    const observer = new ResizeObserver(measure);
+    observer.observe(body);
+    return () => observer.disconnect();
+  }, [remembered]);
+
   const { select } = props;
+  // The selection checkboxes take a fixed 36 px column before the others.
+  const shown = visibleColumnIds(props.columns, bodyWidth === null ? null : bodyWidth - (select ? 36 : 0));
+  const columns = props.columns.filter((c) => shown.has(c.id));
   const gridTemplateColumns = [...(select ? ['36px'] : []), ...columns.map((c) => c.width)].join(' ');
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read afresh on every render on purpose
@@ -92,6 +139,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 12,
+    initialOffset: remembered?.offset ?? 0,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -105,19 +153,37 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     if (active >= count && count > 0) setActive(count - 1);
   }, [active, count]);
 
-  // Moving with the keyboard may scroll a row into existence; focus it once it is rendered.
+  useEffect(() => {
+    place.current.active = active;
+  }, [active]);
+
+  // Moving with the keyboard may scroll a row into existence, and its data may still be on its way: try again as the
+  // view moves and as the row's data arrives, then focus it (without the browser scrolling it again).
+  const activeLoaded = rowAt(active) !== undefined;
   useEffect(() => {
     if (!focusRequested) return;
     const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`);
     if (el) {
-      el.focus();
+      el.focus({ preventScroll: true });
       setFocusRequested(false);
     }
-  }, [focusRequested, active, first, last]);
+  }, [focusRequested, active, first, last, activeLoaded]);
+
+  // Remember where the seller was when the screen closes (opening an order unmounts the list).
+  useEffect(() => {
+    if (!memoryKey) return;
+    const memory = place.current;
+    return () => {
+      memories.set(memoryKey, { ...memory });
+    };
+  }, [memoryKey]);
 
   function move(to: number) {
     if (count === 0) return;
     const index = Math.max(0, Math.min(count - 1, to));
+    // Keep focus inside the table while the target row is scrolled in and loaded, not on <body>.
+    const body = scrollRef.current;
+    if (body && !body.querySelector(`[data-index="${index}"]`)) body.focus({ preventScroll: true });
     setActive(index);
     virtualizer.scrollToIndex(index, { align: 'auto' });
     setFocusRequested(true);
@@ -169,7 +235,13 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
 
   return (
     <div className="vtable" role="table" aria-label={props.label} aria-rowcount={count + 1} data-testid={props.testId}>
-      <div className="vrow vhead" role="row" style={{ gridTemplateColumns }} aria-rowindex={1}>
+      <div
+        className="vrow vhead"
+        role="row"
+        style={{ gridTemplateColumns, paddingRight: scrollbar }}
+        aria-rowindex={1}
+        data-columns={columns.map((c) => c.id).join(' ')}
+      >
         {select && (
           <div role="columnheader" className="vcell vcell-check">
             <input
@@ -191,6 +263,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
               key={c.id}
               role="columnheader"
               className={`vcell${c.align ? ` align-${c.align}` : ''}`}
+              data-column={c.id}
               aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : undefined}
             >
               {c.sortField && props.onSort ? (
@@ -212,7 +285,22 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
           );
         })}
       </div>
-      <div ref={scrollRef} className="vbody" role="rowgroup" onKeyDown={onKeyDown}>
+      <div
+        ref={scrollRef}
+        className="vbody"
+        role="rowgroup"
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+        onScroll={(e) => {
+          place.current.offset = e.currentTarget.scrollTop;
+        }}
+        onFocus={() => {
+          place.current.focused = true;
+        }}
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) place.current.focused = false;
+        }}
+      >
         {props.loaded && count === 0 && <div className="empty">{props.emptyText}</div>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
@@ -277,7 +365,12 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
                   </div>
                 )}
                 {columns.map((c) => (
-                  <div key={c.id} role="cell" className={`vcell${c.align ? ` align-${c.align}` : ''}`}>
+                  <div
+                    key={c.id}
+                    role="cell"
+                    className={`vcell${c.align ? ` align-${c.align}` : ''}`}
+                    data-column={c.id}
+                  >
                     {c.render(row)}
                   </div>
                 ))}

@@ -19,7 +19,8 @@ export function OrderActions({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
   const busy = useOrderDetail((s) => s.busy);
   const actionError = useOrderDetail((s) => s.actionError);
-  const [queued, setQueued] = useState(false);
+  // The feedback follows the action's own state: "queued" turns into "sent" (or "failed") as the outbox reports it.
+  const lastAction = useOrderDetail((s) => s.lastAction);
   const [status, setStatus] = useState<string>('');
   const [awbOpen, setAwbOpen] = useState(false);
   const [cancelOpen, setCancelOpen] = useState(false);
@@ -31,8 +32,7 @@ export function OrderActions({ order }: { order: OrderDetail }) {
   const canAwb = order.type === 3 && (order.status === 2 || order.status === 3);
 
   async function run(action: () => Promise<void>) {
-    setQueued(false);
-    if (await attemptAction(action)) setQueued(true);
+    await attemptAction(action);
   }
 
   async function submitInvoice(e: FormEvent) {
@@ -48,15 +48,16 @@ export function OrderActions({ order }: { order: OrderDetail }) {
     <Card title={t('order.actions')} testId="order-actions">
       {actionError && <ErrorNotice error={actionError} testId="action-error" />}
       <UndoStatusChange order={order} />
-      {queued &&
-        !actionError &&
-        // Only while something is still on its way: once sent (or failed), the outbox list below says so.
-        order.actions.some((a) => a.state === 'pending') &&
-        untriedStatusChanges(order).length === 0 && (
-          <div className="notice notice-info" role="status" data-testid="action-queued">
-            {t('order.queued')}
-          </div>
-        )}
+      {lastAction && !actionError && (
+        <div
+          className={`notice ${lastAction.state === 'sent' ? 'notice-ok' : lastAction.state === 'failed' ? 'notice-error' : 'notice-info'}`}
+          role="status"
+          data-testid="action-feedback"
+          data-state={lastAction.state}
+        >
+          {t(`actionFeedback.${lastAction.state}`)}
+        </div>
+      )}
 
       <div className="action-block">
         {ack === 'not-needed' ? (
@@ -178,16 +179,7 @@ export function OrderActions({ order }: { order: OrderDetail }) {
           }}
         />
       )}
-      {awbOpen && (
-        <AwbDialog
-          order={order}
-          onClose={() => setAwbOpen(false)}
-          onQueued={() => {
-            setAwbOpen(false);
-            setQueued(true);
-          }}
-        />
-      )}
+      {awbOpen && <AwbDialog order={order} onClose={() => setAwbOpen(false)} onQueued={() => setAwbOpen(false)} />}
     </Card>
   );
 }

@@ -201,15 +201,26 @@ function Vouchers({ order }: { order: OrderDetail }) {
   );
 }
 
+/** Each status with the time eMAG changed it (stored from eMAG's own dates, see docs/ARCHITECTURE.md), in eMAG's zone. */
 function History({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
   const zone = orderZone(order);
   return (
-    <Card title={t('order.history')} empty={order.statusHistory.length === 0} emptyText={t('order.noHistory')}>
+    <Card
+      title={t('statusHistory.title')}
+      empty={order.statusHistory.length === 0}
+      emptyText={t('order.noHistory')}
+      testId="status-history-card"
+    >
+      <p className="muted small" data-testid="status-history-explain">
+        {t('statusHistory.explain')}
+      </p>
       <ol className="action-list" data-testid="status-history">
         {order.statusHistory.map((h, i) => (
-          <li key={`${h.at}-${i}`} className="action-line">
-            <StatusBadge status={h.status} /> <DateTime value={h.at} zone={zone} />
+          <li key={`${h.at}-${i}`} className="action-line" data-at={h.at}>
+            <StatusBadge status={h.status} />
+            <span className="muted small">{t('statusHistory.atEmag')}</span>
+            <DateTime value={h.at} zone={zone} />
           </li>
         ))}
       </ol>

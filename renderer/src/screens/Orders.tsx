@@ -20,6 +20,7 @@ import { useApp } from '../stores/app';
 import { useNavigation } from '../stores/navigation';
 import { useFirstVisitLoad } from '../stores/paged';
 import { exportOrdersCsv, orderKey, useLiveOrders, useOrders, type OrderSortField } from '../stores/orders';
+import { AccountCell } from './AccountCell';
 import { BulkInvoicesButton } from './BulkInvoices';
 import { OrdersBulk } from './OrdersBulk';
 import { useOrdersSelection } from './ordersSelection';
@@ -32,6 +33,7 @@ export function OrdersScreen() {
   const accounts = useApp((s) => s.accounts);
   const navigate = useNavigation((s) => s.navigate);
   const zones = useMemo(() => new Map(accounts.map((a) => [a.id, platformZone(a.platform)])), [accounts]);
+  const kinds = useMemo(() => new Map(accounts.map((a) => [a.id, a.kind])), [accounts]);
 
   useFirstVisitLoad(useOrders);
   const select = useOrdersSelection();
@@ -41,15 +43,17 @@ export function OrdersScreen() {
       {
         id: 'id',
         header: t('orders.col.id'),
-        width: '100px',
+        width: '95px',
         sortField: 'id',
+        priority: 1,
         render: (o) => <span className="num">{o.id}</span>,
       },
       {
         id: 'created',
         header: t('orders.col.date'),
-        width: '155px',
+        width: '145px',
         sortField: 'created',
+        priority: 2,
         render: (o) => <DateTime value={o.created} zone={zones.get(o.accountId)} />,
       },
       {
@@ -57,26 +61,30 @@ export function OrdersScreen() {
         header: t('orders.col.customer'),
         width: 'minmax(140px, 2fr)',
         sortField: 'customer',
+        priority: 1,
         render: (o) => <CellText text={o.customer.name} tooltip />,
       },
       {
         id: 'locality',
         header: t('orders.col.locality'),
         width: 'minmax(100px, 1fr)',
+        priority: 5,
         render: (o) => <CellText text={o.customer.locality} tooltip />,
       },
       {
         id: 'total',
         header: t('orders.col.total'),
-        width: '120px',
+        width: '115px',
         align: 'right',
         sortField: 'total',
+        priority: 1,
         render: (o) => <Money minor={o.totalMinor} currency={o.currency} />,
       },
       {
         id: 'payment',
         header: t('orders.col.payment'),
-        width: '140px',
+        width: '130px',
+        priority: 4,
         // "Cash on delivery" would wrap and spill out of the fixed-height row.
         render: (o) => (
           <span className="ellipsis">
@@ -89,18 +97,21 @@ export function OrdersScreen() {
         header: t('orders.col.status'),
         width: '130px',
         sortField: 'status',
+        priority: 1,
         render: (o) => <StatusBadge status={o.status} />,
       },
       {
         id: 'account',
         header: t('orders.col.account'),
-        width: 'minmax(90px, 1fr)',
-        render: (o) => <CellText text={o.account} tooltip />,
+        width: 'minmax(115px, 1fr)',
+        priority: 1,
+        render: (o) => <AccountCell name={o.account} kind={kinds.get(o.accountId)} />,
       },
       {
         id: 'ack',
         header: t('orders.col.acknowledged'),
-        width: '120px',
+        width: '110px',
+        priority: 3,
         // The shared rule (docs/ui.md, "Acknowledgement"): the same answer as the detail, the CSV and the dashboard.
         render: (o) => {
           const ack = acknowledgementOf(o);
@@ -116,7 +127,7 @@ export function OrdersScreen() {
         },
       },
     ],
-    [t, zones],
+    [t, zones, kinds],
   );
 
   const sort = orders.query.sort ?? { field: 'created', dir: 'desc' };
@@ -163,6 +174,7 @@ export function OrdersScreen() {
         loaded={orders.loaded}
         testId="orders-table"
         select={select}
+        memoryKey="orders"
       />
     </section>
   );

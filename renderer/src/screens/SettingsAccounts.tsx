@@ -7,6 +7,7 @@ import { CallError } from '../api/errors';
 import { CheckField } from '../components/CheckField';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { issuesByField } from '../components/fieldErrors';
 import { InputField } from '../components/InputField';
 import { SelectField } from '../components/SelectField';
 import { useGuardedCall } from '../components/useGuardedCall';
@@ -128,6 +129,8 @@ function AccountDialog({ account, onClose }: { account: Account | null; onClose:
   const [enabled, setEnabled] = useState(account?.enabled ?? true);
   const { error, busy, guard } = useGuardedCall();
   const [verdict, setVerdict] = useState<TestConnectionResult | null>(null);
+  // main's input issues go under their own boxes; the notice keeps the rest.
+  const fieldErrors = issuesByField(error);
 
   function input(): AccountInput {
     return {
@@ -170,6 +173,7 @@ function AccountDialog({ account, onClose }: { account: Account | null; onClose:
           required
           maxLength={60}
           onChange={(e) => setName(e.target.value)}
+          error={fieldErrors.name}
           testId="account-name"
         />
         <SelectField
@@ -193,6 +197,7 @@ function AccountDialog({ account, onClose }: { account: Account | null; onClose:
           maxLength={200}
           autoComplete="username"
           onChange={(e) => setUsername(e.target.value)}
+          error={fieldErrors.username}
           testId="account-username"
         />
         <InputField
@@ -204,6 +209,7 @@ function AccountDialog({ account, onClose }: { account: Account | null; onClose:
           autoComplete="current-password"
           placeholder={account ? t('settings.passwordKeep') : undefined}
           onChange={(e) => setPassword(e.target.value)}
+          error={fieldErrors.password}
           testId="account-password"
         />
         <InputField
@@ -213,11 +219,18 @@ function AccountDialog({ account, onClose }: { account: Account | null; onClose:
           value={apiUrl}
           maxLength={1024}
           onChange={(e) => setApiUrl(e.target.value)}
+          error={fieldErrors.apiUrl}
           testId="account-api-url"
         />
         <CheckField label={t('settings.enabled')} checked={enabled} onChange={setEnabled} testId="account-enabled" />
         <div style={{ gridColumn: '1 / -1' }}>
-          {error && <ErrorNotice error={error} testId="account-error" />}
+          {error && (
+            <ErrorNotice
+              error={error}
+              testId="account-error"
+              fieldsShown={['name', 'username', 'password', 'apiUrl']}
+            />
+          )}
           {verdict && <Verdict result={verdict} testId="account-test-result" />}
         </div>
         <div className="form-actions" style={{ gridColumn: '1 / -1' }}>

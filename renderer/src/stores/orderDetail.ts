@@ -17,6 +17,8 @@ interface OrderDetailState {
   /** The action being handed to main right now. */
   busy: OutboxKind | 'retry' | 'undo' | null;
   actionError: CallError | null;
+  /** The action the seller gave last on this order: its feedback follows its state (queued, then sent or failed). */
+  lastAction: OutboxAction | null;
   open(accountId: number, orderId: number): Promise<void>;
   reload(): Promise<void>;
   loadCouriers(): Promise<void>;
@@ -47,6 +49,7 @@ export const useOrderDetail = create<OrderDetailState>()((set, get) => {
     set({ busy: kind, actionError: null });
     try {
       const action = await send();
+      set({ lastAction: action });
       get().applyOutbox(action);
     } catch (error) {
       set({ actionError: CallError.from(error) });
@@ -70,6 +73,7 @@ export const useOrderDetail = create<OrderDetailState>()((set, get) => {
     couriersError: null,
     busy: null,
     actionError: null,
+    lastAction: null,
     async open(accountId, orderId) {
       const sameAccount = get().key?.accountId === accountId;
       set({
@@ -77,6 +81,7 @@ export const useOrderDetail = create<OrderDetailState>()((set, get) => {
         detail: null,
         error: null,
         actionError: null,
+        lastAction: null,
         couriers: sameAccount ? get().couriers : null,
       });
       await get().reload();
@@ -113,7 +118,8 @@ export const useOrderDetail = create<OrderDetailState>()((set, get) => {
       const detail = get().detail;
       if (!detail || !isCurrent(action.accountId, action.orderId)) return;
       const previous = detail.actions.find((a) => a.id === action.id);
-      set({ detail: { ...detail, actions: upsertAction(detail.actions, action) } });
+      const lastAction = get().lastAction?.id === action.id ? action : get().lastAction;
+      set({ detail: { ...detail, actions: upsertAction(detail.actions, action) }, lastAction });
       // Once eMAG took the action, the order itself changed (status, acknowledged, AWB): read it again.
       if (action.state === 'sent' && previous?.state !== 'sent') void get().reload();
     },

@@ -704,4 +704,23 @@ export const en = {
     label: 'Time to undo a status change (seconds)',
     hint: 'How long a status change waits before it goes to eMAG; 0 sends it at once.',
   },
+  // Layout and keyboard (issue 16 §5–§6)
+  layout: {
+    kindShort: { main: 'MAIN', fbe: 'FBE' },
+    collapseNav: 'Collapse the menu',
+    expandNav: 'Expand the menu',
+  },
+  // The status history of an order, at eMAG's own time (issue 16)
+  statusHistory: {
+    title: 'Status history (eMAG time)',
+    explain: 'When eMAG changed the status, not when MagFlow noticed it.',
+    atEmag: 'changed in eMAG at',
+  },
+  // What happened to the action just given (issue 16): queued, then sent or failed
+  actionFeedback: {
+    pending: 'The action is queued for sending.',
+    sent: 'The action was sent to eMAG.',
+    failed: 'eMAG did not take the action: see the reason below.',
+    cancelled: 'The action was cancelled before it was sent.',
+  },
 } as const;

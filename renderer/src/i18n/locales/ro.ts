@@ -728,4 +728,23 @@ export const ro = {
     label: 'Timp pentru anularea unei schimbări de status (secunde)',
     hint: 'Cât așteaptă o schimbare de status înainte să plece spre eMAG; 0 o trimite imediat.',
   },
+  // Layout and keyboard (issue 16 §5–§6)
+  layout: {
+    kindShort: { main: 'MAIN', fbe: 'FBE' },
+    collapseNav: 'Restrânge meniul',
+    expandNav: 'Extinde meniul',
+  },
+  // The status history of an order, at eMAG's own time (issue 16)
+  statusHistory: {
+    title: 'Istoric status (ora eMAG)',
+    explain: 'Ora la care eMAG a schimbat statusul, nu ora la care l-a văzut MagFlow.',
+    atEmag: 'schimbat în eMAG la',
+  },
+  // What happened to the action just given (issue 16): queued, then sent or failed
+  actionFeedback: {
+    pending: 'Acțiunea a fost pusă în coada de trimitere.',
+    sent: 'Acțiunea a fost trimisă la eMAG.',
+    failed: 'eMAG nu a primit acțiunea: vezi motivul mai jos.',
+    cancelled: 'Acțiunea a fost anulată înainte de trimitere.',
+  },
 } as const;
