@@ -46,6 +46,10 @@ export const SettingsSchema = z.object({
   launchAtLogin: z.boolean().default(false),
   /** Where the OS cannot encrypt passwords: 'ask' once, then 'allow' a weaker 0600 file or 'deny' (memory only). */
   unencryptedSecrets: z.enum(['ask', 'allow', 'deny']).default('ask'),
+  /** Offer editing: an offer whose stock falls below this (unless it has its own) notifies once; 0 turns it off. */
+  offers: z
+    .object({ lowStockThreshold: z.number().int().min(0).max(65_535).default(3) })
+    .prefault({}),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -79,6 +83,7 @@ export const SettingsPatchSchema = z
     startMinimized: z.boolean().optional(),
     launchAtLogin: z.boolean().optional(),
     unencryptedSecrets: SettingsSchema.shape.unencryptedSecrets.unwrap().optional(),
+    offers: SettingsSchema.shape.offers.unwrap().partial().strict().optional(),
   })
   .strict();
 
@@ -97,5 +102,6 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
       ...patch.notifications,
       quietHours: { ...current.notifications.quietHours, ...patch.notifications?.quietHours },
     },
+    offers: { ...current.offers, ...patch.offers },
   });
 }
