@@ -32,6 +32,8 @@ export const SettingsSchema = z.object({
       syncFailure: z.boolean().default(true),
       awb: z.boolean().default(true),
       invoice: z.boolean().default(true),
+      /** An offer went under its low-stock threshold (offer editing). */
+      lowStock: z.boolean().default(true),
       sound: z.boolean().default(true),
       quietHours: z
         .object({
@@ -72,6 +74,7 @@ export const SettingsPatchSchema = z
         syncFailure: z.boolean().optional(),
         awb: z.boolean().optional(),
         invoice: z.boolean().optional(),
+        lowStock: z.boolean().optional(),
         sound: z.boolean().optional(),
         quietHours: z
           .object({ enabled: z.boolean().optional(), from: timeOfDay.optional(), to: timeOfDay.optional() })

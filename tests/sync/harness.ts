@@ -28,7 +28,12 @@ export interface HarnessOptions {
   /** Use this sandbox instead of starting one (a restarted process against the same eMAG). */
   sandbox?: Sandbox;
   /** Overrides of the fast client settings (e.g. retry.maxAttempts 1 so every failure reaches the outbox). */
-  client?: { retry?: { maxAttempts?: number; initialDelayMs?: number; maxDelayMs?: number }; timeoutMs?: number };
+  client?: {
+    retry?: { maxAttempts?: number; initialDelayMs?: number; maxDelayMs?: number };
+    timeoutMs?: number;
+    /** eMAG's own pacing instead of the fast one (a test about the limiter). */
+    rateLimits?: ReturnType<typeof unpacedRateLimits>;
+  };
   /** Passwords the app believes (default: the sandbox's). */
   passwords?: Record<string, string>;
   /**

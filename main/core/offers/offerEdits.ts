@@ -14,6 +14,7 @@ import {
   type OfferEditProblem,
 } from '../../../shared/offerEdits';
 import { decimalToE4 } from '../../../shared/money';
+import type { BulkOfferEditResult } from '../../../shared/ipc';
 import type { Settings } from '../../../shared/settings';
 import type { Repositories } from '../db';
 import type { OfferEditPayload } from '../db/repositories/offerEdits';
@@ -37,10 +38,6 @@ export interface BulkOfferEdit {
   value: string;
 }
 
-export interface BulkOfferEditResult {
-  queued: OutboxAction[];
-  refused: { offerId: number; message: string }[];
-}
 
 /** A decimal eMAG sent (number or text) in its plain form, or null. */
 function decimalText(value: unknown): string | null {

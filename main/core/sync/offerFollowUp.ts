@@ -1,6 +1,7 @@
 // After offers are stored (by the offers job or by the re-read after an edit): the sent edits whose value eMAG's data
 // now shows become confirmed, and the offers that went under their low-stock threshold notify, once per crossing.
-import type { AppNotification } from '../../../shared/domain';
+import type { AppNotification, Offer } from '../../../shared/domain';
+import type { OfferEditPayload } from '../db/repositories/offerEdits';
 import { decimalToE4 } from '../../../shared/money';
 import type { LowStockCrossing } from '../db/repositories/offerLowStock';
 import { accountOf, type JobContext } from './context';
@@ -8,6 +9,13 @@ import { notificationText } from './notificationText';
 
 /** More crossings than this in one check make one summary row instead of one each (a first import, say). */
 const ONE_BY_ONE_MAX = 3;
+
+/** Whether a stored offer shows an edit's value (a price compared as a decimal, "49.9" = "49.90"). */
+export function editShown(edit: OfferEditPayload, offer: Pick<Offer, 'salePrice' | 'stock'>): boolean {
+  return edit.field === 'price'
+    ? offer.salePrice !== null && decimalToE4(offer.salePrice) === decimalToE4(edit.value)
+    : offer.stock === Number(edit.value);
+}
 
 /** Confirms the account's sent offer edits that the stored offers match; returns how many were confirmed. */
 export function confirmOfferEdits(ctx: JobContext): number {
@@ -17,11 +25,7 @@ export function confirmOfferEdits(ctx: JobContext): number {
   for (const edit of repos.offerEdits.unconfirmed(account.id)) {
     const offer = repos.offers.get(account.id, edit.payload.offerId);
     if (!offer) continue;
-    const matches =
-      edit.payload.field === 'price'
-        ? offer.salePrice !== null && decimalToE4(offer.salePrice) === decimalToE4(edit.payload.value)
-        : offer.stock === Number(edit.payload.value);
-    if (!matches) continue;
+    if (!editShown(edit.payload, offer)) continue;
     repos.offerEdits.confirm(edit.id, edit.result);
     confirmed++;
     const action = repos.outbox.get(edit.id);

@@ -8,7 +8,7 @@ import type { OfferEditPayload } from '../db/repositories/offerEdits';
 import { rawOf } from '../emag/tolerant';
 import { accountOf, type JobContext } from './context';
 import { mapOffer } from './mapOffer';
-import { confirmOfferEdits, notifyLowStock } from './offerFollowUp';
+import { confirmOfferEdits, editShown, notifyLowStock } from './offerFollowUp';
 import { PermanentActionError } from './outboxPolicy';
 
 function payloadOf(action: OutboxAction): OfferEditPayload {
@@ -81,5 +81,9 @@ export async function sendOfferEdit(
     );
   }
   await readBack(ctx, edit.offerId);
-  return { result: { offerId: edit.offerId, field: edit.field, value: edit.value } };
+  // This action is marked sent only after it returns: its own confirmation is decided here, on the offer read back.
+  const result = { offerId: edit.offerId, field: edit.field, value: edit.value };
+  const stored = ctx.deps.repos.offers.get(account.id, edit.offerId);
+  const shown = stored ? editShown(edit, stored) : false;
+  return { result: shown ? { ...result, confirmedAt: ctx.deps.clock.now().toISOString() } : result };
 }

@@ -36,6 +36,7 @@ const NOTIFICATION_SWITCHES: {
   { key: 'syncFailure', labelKey: 'settings.notifySyncFailure', testId: 'settings-notify-syncFailure' },
   { key: 'awb', labelKey: 'settings.notifyAwb', testId: 'settings-notify-awb' },
   { key: 'invoice', labelKey: 'settings.notifyInvoice', testId: 'settings-notify-invoice' },
+  { key: 'lowStock', labelKey: 'offerEdit.notifyLowStock', testId: 'settings-notify-lowStock' },
   { key: 'sound', labelKey: 'settings.sound', testId: 'settings-sound' },
 ];
 
