@@ -16,7 +16,7 @@ import {
   type SyncRun,
 } from './domain';
 import type { MagflowEvent } from './events';
-import { OFFER_BULK_MAX, STOCK_MAX, type OfferDetails } from './offerEdits';
+import { OFFER_BULK_MAX, STOCK_MAX, type OfferDetails, type OfferEditProblem } from './offerEdits';
 import {
   BULK_INVOICE_MAX_FILES,
   EMAG_ATTACHMENT_NAME_MAX,
@@ -216,7 +216,8 @@ const offerValue = z.string().trim().min(1).max(20);
 
 export interface BulkOfferEditResult {
   queued: OutboxAction[];
-  refused: { offerId: number; message: string }[];
+  /** `problem`: the rule that refused it (the window words it), when it was one of shared/offerEdits.ts's. */
+  refused: { offerId: number; message: string; problem?: OfferEditProblem }[];
 }
 
 /** Declares a channel: the schema of its input and (as a phantom type) its output. Curried so the input infers. */

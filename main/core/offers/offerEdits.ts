@@ -54,8 +54,15 @@ function intOf(value: unknown): number | null {
   return Number.isSafeInteger(number) ? number : null;
 }
 
-const refusal = (problems: OfferEditProblem[]): AppError =>
-  invalidInput(problems.map((problem) => ({ path: problem.field, message: describeProblem(problem) })));
+/** The refusal of an edit: each problem beside its field, in English, with the rule's code for the window. */
+class OfferEditRefused extends AppError {
+  constructor(readonly problems: OfferEditProblem[]) {
+    const base = invalidInput(problems.map((problem) => ({ path: problem.field, message: describeProblem(problem) })));
+    super('validation', base.message, base.issues, `offer.${problems[0]?.code ?? 'invalid'}`);
+  }
+}
+
+const refusal = (problems: OfferEditProblem[]): AppError => new OfferEditRefused(problems);
 
 export function offerEdits(deps: OfferEditDeps) {
   const { repos } = deps;
@@ -149,7 +156,12 @@ export function offerEdits(deps: OfferEditDeps) {
           );
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
-          result.refused.push({ offerId, message: error.issues?.[0]?.message ?? error.message });
+          const problem = error instanceof OfferEditRefused ? error.problems[0] : undefined;
+          result.refused.push({
+            offerId,
+            message: error.issues?.[0]?.message ?? error.message,
+            ...(problem ? { problem } : {}),
+          });
         }
       }
       return result;
