@@ -49,9 +49,7 @@ export const SettingsSchema = z.object({
   /** Where the OS cannot encrypt passwords: 'ask' once, then 'allow' a weaker 0600 file or 'deny' (memory only). */
   unencryptedSecrets: z.enum(['ask', 'allow', 'deny']).default('ask'),
   /** Offer editing: an offer whose stock falls below this (unless it has its own) notifies once; 0 turns it off. */
-  offers: z
-    .object({ lowStockThreshold: z.number().int().min(0).max(65_535).default(3) })
-    .prefault({}),
+  offers: z.object({ lowStockThreshold: z.number().int().min(0).max(65_535).default(3) }).prefault({}),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -52,7 +52,9 @@ describe('offer edit rules', () => {
   });
 
   it('describes each problem in English for the CLI and the IPC error', () => {
-    expect(describeProblem({ field: 'price', code: 'price_above_max', bound: '60' })).toContain('maximum sale price (60)');
+    expect(describeProblem({ field: 'price', code: 'price_above_max', bound: '60' })).toContain(
+      'maximum sale price (60)',
+    );
     expect(describeProblem({ field: 'stock', code: 'stock_fbe' })).toContain('FBE');
   });
 

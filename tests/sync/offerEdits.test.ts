@@ -47,10 +47,12 @@ describe('offer edits through the outbox', () => {
     const stockAction = edits.setStock(accountId, target.id, '17');
     expect(priceAction).toMatchObject({ kind: 'offer', state: 'pending', orderId: null });
     expect(priceAction.payload).toEqual({ offerId: target.id, field: 'price', value: String(Number(price)) });
-    expect(edits.annotate([h.repos.offers.get(accountId, target.id)!]).at(0)?.edits?.map((e) => e.state)).toEqual([
-      'pending',
-      'pending',
-    ]);
+    expect(
+      edits
+        .annotate([h.repos.offers.get(accountId, target.id)!])
+        .at(0)
+        ?.edits?.map((e) => e.state),
+    ).toEqual(['pending', 'pending']);
 
     await drainUntilIdle(h, accountId);
 

@@ -41,11 +41,7 @@ function outcomeLine(action: OutboxAction, offerId: number, field: OfferEditFiel
   }
 }
 
-function editCommand(
-  ctx: CliContext,
-  globals: (cmd: Command) => GlobalOptions,
-  field: OfferEditField,
-): Command {
+function editCommand(ctx: CliContext, globals: (cmd: Command) => GlobalOptions, field: OfferEditField): Command {
   const name = field === 'price' ? 'set-price' : 'set-stock';
   return new Command(name)
     .description(
@@ -101,7 +97,8 @@ function editCommand(
                 : `${outcomeLine(action, offerId, field, sentValue)}\n`,
             );
           }
-          if (action.state === 'failed') throw new CliFailure(`the ${WORDS[field]} of offer ${offerId} was not changed`);
+          if (action.state === 'failed')
+            throw new CliFailure(`the ${WORDS[field]} of offer ${offerId} was not changed`);
           if (action.state === 'pending' && !heldBy) {
             throw new CliFailure(
               `the ${WORDS[field]} of offer ${offerId} is queued but not sent yet; \`magflow run\` or the app retries it`,

@@ -54,6 +54,6 @@ export function offersCommand(ctx: CliContext, globals: (cmd: Command) => Global
         else if (offers.length === 0) ctx.io.out('No offers.\n');
         else ctx.io.out(formatTable(OFFER_COLUMNS, rows));
       });
-    });;
+    });
   return addOfferEditCommands(offers, ctx, globals);
 }

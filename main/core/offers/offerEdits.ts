@@ -38,7 +38,6 @@ export interface BulkOfferEdit {
   value: string;
 }
 
-
 /** A decimal eMAG sent (number or text) in its plain form, or null. */
 function decimalText(value: unknown): string | null {
   const e4 = decimalToE4(value);
@@ -168,7 +167,11 @@ export function offerEdits(deps: OfferEditDeps) {
     },
 
     /** The offer's own low-stock threshold (null: follow the global one). */
-    setLowStockThreshold(accountId: number, offerId: number, threshold: number | null): OfferDetails['lowStockThreshold'] {
+    setLowStockThreshold(
+      accountId: number,
+      offerId: number,
+      threshold: number | null,
+    ): OfferDetails['lowStockThreshold'] {
       load(accountId, offerId);
       repos.offerLowStock.setThreshold(accountId, offerId, threshold);
       return threshold;
@@ -180,7 +183,10 @@ export function offerEdits(deps: OfferEditDeps) {
       const byAccount = new Map<number, number[]>();
       for (const row of rows) byAccount.set(row.accountId, [...(byAccount.get(row.accountId) ?? []), row.id]);
       const low = new Map(
-        [...byAccount].map(([accountId, ids]) => [accountId, repos.offerLowStock.underThreshold(accountId, ids, global)]),
+        [...byAccount].map(([accountId, ids]) => [
+          accountId,
+          repos.offerLowStock.underThreshold(accountId, ids, global),
+        ]),
       );
       return rows.map((row) => ({
         ...row,

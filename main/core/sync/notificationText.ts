@@ -23,7 +23,13 @@ const ACTION_NAMES: Record<Language, Record<OutboxKind, string>> = {
     invoice: 'atașare factură',
     offer: 'modificare ofertă',
   },
-  en: { acknowledge: 'acknowledge', status: 'status change', awb: 'AWB', invoice: 'invoice attachment', offer: 'offer edit' },
+  en: {
+    acknowledge: 'acknowledge',
+    status: 'status change',
+    awb: 'AWB',
+    invoice: 'invoice attachment',
+    offer: 'offer edit',
+  },
 };
 
 /** The job in words, as the window names it (a seller does not know "new-orders"). */
@@ -113,12 +119,13 @@ export const notificationText = {
   },
 
   /** An offer went under its low-stock threshold. */
-  lowStock(lang: Language, account: string, offer: { offerId: number; name: string; stock: number; threshold: number }): Text {
+  lowStock(
+    lang: Language,
+    account: string,
+    offer: { offerId: number; name: string; stock: number; threshold: number },
+  ): Text {
     return {
-      title:
-        lang === 'en'
-          ? `Low stock: ${offer.name}`
-          : `Stoc redus: ${offer.name}`,
+      title: lang === 'en' ? `Low stock: ${offer.name}` : `Stoc redus: ${offer.name}`,
       body: joined(
         account,
         lang === 'en'
@@ -132,9 +139,7 @@ export const notificationText = {
   lowStockMany(lang: Language, account: string, count: number): Text {
     return {
       title:
-        lang === 'en'
-          ? `${count} offers are low on stock`
-          : `${roCount(count, 'ofertă are', 'oferte au')} stoc redus`,
+        lang === 'en' ? `${count} offers are low on stock` : `${roCount(count, 'ofertă are', 'oferte au')} stoc redus`,
       body: account,
     };
   },

@@ -29,7 +29,8 @@ export function OfferBulkBar({ selected, onClear }: { selected: SelectedOffer[];
   const apply = () =>
     guard(async () => {
       const byAccount = new Map<number, number[]>();
-      for (const offer of selected) byAccount.set(offer.accountId, [...(byAccount.get(offer.accountId) ?? []), offer.id]);
+      for (const offer of selected)
+        byAccount.set(offer.accountId, [...(byAccount.get(offer.accountId) ?? []), offer.id]);
       let queued = 0;
       const refused: BulkOfferEditResult['refused'] = [];
       for (const [accountId, offerIds] of byAccount) {
@@ -41,7 +42,12 @@ export function OfferBulkBar({ selected, onClear }: { selected: SelectedOffer[];
     });
 
   return (
-    <div className="offer-bulk" role="region" aria-label={t('offerEdit.bulk.selected', { count: selected.length })} data-testid="offer-bulk">
+    <div
+      className="offer-bulk"
+      role="region"
+      aria-label={t('offerEdit.bulk.selected', { count: selected.length })}
+      data-testid="offer-bulk"
+    >
       <strong data-testid="offer-bulk-count">{t('offerEdit.bulk.selected', { count: selected.length })}</strong>
       <SelectField
         label={t('offerEdit.bulk.field')}

@@ -41,7 +41,15 @@ export function EditBadge({ edit }: { edit: OfferEditStatus }) {
   );
 }
 
-export function OfferEditor({ accountId, offerId, onClose }: { accountId: number; offerId: number; onClose: () => void }) {
+export function OfferEditor({
+  accountId,
+  offerId,
+  onClose,
+}: {
+  accountId: number;
+  offerId: number;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const problemText = useProblemText();
@@ -82,9 +90,10 @@ export function OfferEditor({ accountId, offerId, onClose }: { accountId: number
   const serverIssue = (field: string) => save.error?.issues.find((issue) => issue.path === field)?.message;
   const vat = details?.vatRates.find((rate) => rate.vatId === details.vatId) ?? null;
   const vatPercent = vat ? (Number(vat.rate) * 100).toLocaleString(language, { maximumFractionDigits: 2 }) : null;
-  const gross = vat && !checkPrice(price, { minSalePrice: null, maxSalePrice: null, fbe: false }).length
-    ? grossMinor(price.replace(',', '.'), vat.rate)
-    : null;
+  const gross =
+    vat && !checkPrice(price, { minSalePrice: null, maxSalePrice: null, fbe: false }).length
+      ? grossMinor(price.replace(',', '.'), vat.rate)
+      : null;
 
   const send = async (field: 'price' | 'stock') => {
     if (!bounds) return;
@@ -121,7 +130,9 @@ export function OfferEditor({ accountId, offerId, onClose }: { accountId: number
             <dt>{t('offerEdit.category')}</dt>
             <dd data-testid="offer-editor-category">{details.categoryName ?? t('offerEdit.categoryUnknown')}</dd>
             <dt>{t('offerEdit.vat')}</dt>
-            <dd data-testid="offer-editor-vat">{vatPercent === null ? '—' : t('offerEdit.vatRate', { rate: vatPercent })}</dd>
+            <dd data-testid="offer-editor-vat">
+              {vatPercent === null ? '—' : t('offerEdit.vatRate', { rate: vatPercent })}
+            </dd>
           </dl>
           <p className="muted small" data-testid="offer-editor-bounds">
             {details.minSalePrice && details.maxSalePrice
@@ -138,7 +149,11 @@ export function OfferEditor({ accountId, offerId, onClose }: { accountId: number
               inputMode="decimal"
               onChange={(e) => setPrice(e.target.value)}
               onBlur={() => setTouched((was) => ({ ...was, price: true }))}
-              hint={gross === null ? undefined : t('offerEdit.gross', { gross: formatMoney(gross, details.currency ?? 'RON', language) })}
+              hint={
+                gross === null
+                  ? undefined
+                  : t('offerEdit.gross', { gross: formatMoney(gross, details.currency ?? 'RON', language) })
+              }
               error={priceProblem ? problemText(priceProblem) : serverIssue('price')}
               testId="offer-editor-price"
             />

@@ -90,7 +90,11 @@ export function OffersScreen() {
         render: (o) => (
           <span className="num">
             {o.lowStock && (
-              <span className="badge state-failed offer-low" title={t('offerEdit.lowStock')} data-testid="offer-low-stock">
+              <span
+                className="badge state-failed offer-low"
+                title={t('offerEdit.lowStock')}
+                data-testid="offer-low-stock"
+              >
                 !
               </span>
             )}
@@ -146,7 +150,6 @@ export function OffersScreen() {
         render: (o) => <CellText text={o.account} />,
       },
     ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- toggle only reads the setter
     [t, language, selected],
   );
 
