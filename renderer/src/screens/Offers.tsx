@@ -105,7 +105,7 @@ export function OffersScreen() {
       {
         id: 'edits',
         header: t('offerEdit.editsCol'),
-        width: 'minmax(150px, 1.5fr)',
+        width: 'minmax(240px, 2fr)',
         render: (o) => (
           <span className="offer-edits">
             {(o.edits ?? []).map((edit) => (
