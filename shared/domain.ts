@@ -77,7 +77,8 @@ export interface OrderLine {
   status: number;
 }
 
-export type OutboxKind = 'acknowledge' | 'status' | 'awb' | 'invoice';
+/** 'offer': a price or stock edit of one offer (shared/offerEdits.ts). */
+export type OutboxKind = 'acknowledge' | 'status' | 'awb' | 'invoice' | 'offer';
 export type OutboxState = 'pending' | 'sent' | 'failed' | 'cancelled';
 
 export interface OutboxAction {
@@ -125,6 +126,21 @@ export interface OrderDetail extends OrderSummary {
   canAcknowledge: boolean;
 }
 
+export type OfferEditField = 'price' | 'stock';
+/** pending: queued; sent: eMAG accepted it; confirmed: eMAG's offer data shows the value; failed: refused. */
+export type OfferEditState = 'pending' | 'sent' | 'confirmed' | 'failed';
+
+/** The latest edit of one field of an offer, as the offers screen shows it. */
+export interface OfferEditStatus {
+  actionId: number;
+  field: OfferEditField;
+  /** The value asked for: a price without VAT ("49.99") or a stock quantity ("12"). */
+  value: string;
+  state: OfferEditState;
+  error: string | null;
+  at: string;
+}
+
 export interface Offer {
   accountId: number;
   account: string;
@@ -140,6 +156,9 @@ export interface Offer {
   validationStatus: number | null;
   validationText: string | null;
   updatedAt: string;
+  /** Offer editing (shared/offerEdits.ts): the latest price and stock edits and whether stock is under its threshold. */
+  edits?: OfferEditStatus[];
+  lowStock?: boolean;
 }
 
 /**
@@ -195,7 +214,8 @@ export interface NeedsAttentionItem {
   raw: string;
 }
 
-export type NotificationKind = 'order_new' | 'orders_imported' | 'order_update' | 'awb' | 'invoice' | 'sync_failure';
+export type NotificationKind =
+  'order_new' | 'orders_imported' | 'order_update' | 'awb' | 'invoice' | 'sync_failure' | 'low_stock';
 
 export interface AppNotification {
   id: number;

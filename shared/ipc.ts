@@ -16,6 +16,7 @@ import {
   type SyncRun,
 } from './domain';
 import type { MagflowEvent } from './events';
+import { OFFER_BULK_MAX, STOCK_MAX, type OfferDetails, type OfferEditProblem } from './offerEdits';
 import {
   BULK_INVOICE_MAX_FILES,
   EMAG_ATTACHMENT_NAME_MAX,
@@ -251,6 +252,16 @@ export interface ExportedCsv {
   rows: number;
 }
 
+/** One offer of one account; a price or stock as typed (the core checks it against eMAG's rules). */
+const offerKey = z.object({ accountId: id, offerId: id }).strict();
+const offerValue = z.string().trim().min(1).max(20);
+
+export interface BulkOfferEditResult {
+  queued: OutboxAction[];
+  /** `problem`: the rule that refused it (the window words it), when it was one of shared/offerEdits.ts's. */
+  refused: { offerId: number; message: string; problem?: OfferEditProblem }[];
+}
+
 /** Declares a channel: the schema of its input and (as a phantom type) its output. Curried so the input infers. */
 function channel<O>() {
   return <I extends z.ZodType>(input: I): { input: I; output?: O } => ({ input });
@@ -291,6 +302,25 @@ export const ipcContract = {
   'outbox.undo': channel<OutboxAction>()(z.object({ id }).strict()),
   'couriers.list': channel<CourierAccount[]>()(z.object({ accountId: id }).strict()),
   'offers.list': channel<Paged<Offer>>()(OffersQuerySchema),
+  // Offer editing (issue 18): the editor's view, price and stock edits (one offer or several) and low-stock thresholds.
+  'offers.get': channel<OfferDetails>()(offerKey),
+  'offers.setPrice': channel<OutboxAction>()(
+    z.object({ ...offerKey.shape, price: offerValue, vatId: id.optional() }).strict(),
+  ),
+  'offers.setStock': channel<OutboxAction>()(z.object({ ...offerKey.shape, stock: offerValue }).strict()),
+  'offers.bulkEdit': channel<BulkOfferEditResult>()(
+    z
+      .object({
+        accountId: id,
+        offerIds: z.array(id).min(1).max(OFFER_BULK_MAX),
+        field: z.enum(['price', 'stock']),
+        value: offerValue,
+      })
+      .strict(),
+  ),
+  'offers.setLowStock': channel<{ lowStockThreshold: number | null }>()(
+    z.object({ ...offerKey.shape, threshold: z.number().int().min(0).max(STOCK_MAX).nullable() }).strict(),
+  ),
   'sync.now': channel<{ triggered: number }>()(
     z
       .object({ job: z.enum(JOB_NAMES).optional(), accountId: id.optional() })

@@ -32,6 +32,8 @@ export const SettingsSchema = z.object({
       syncFailure: z.boolean().default(true),
       awb: z.boolean().default(true),
       invoice: z.boolean().default(true),
+      /** An offer went under its low-stock threshold (offer editing). */
+      lowStock: z.boolean().default(true),
       sound: z.boolean().default(true),
       quietHours: z
         .object({
@@ -48,6 +50,8 @@ export const SettingsSchema = z.object({
   unencryptedSecrets: z.enum(['ask', 'allow', 'deny']).default('ask'),
   /** Safe actions (#16): a status change waits this long in the outbox, with an "Undo", before it is sent. */
   actionUndoSec: z.number().int().min(0).max(60).default(8),
+  /** Offer editing: an offer whose stock falls below this (unless it has its own) notifies once; 0 turns it off. */
+  offers: z.object({ lowStockThreshold: z.number().int().min(0).max(65_535).default(3) }).prefault({}),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -70,6 +74,7 @@ export const SettingsPatchSchema = z
         syncFailure: z.boolean().optional(),
         awb: z.boolean().optional(),
         invoice: z.boolean().optional(),
+        lowStock: z.boolean().optional(),
         sound: z.boolean().optional(),
         quietHours: z
           .object({ enabled: z.boolean().optional(), from: timeOfDay.optional(), to: timeOfDay.optional() })
@@ -82,6 +87,7 @@ export const SettingsPatchSchema = z
     launchAtLogin: z.boolean().optional(),
     actionUndoSec: SettingsSchema.shape.actionUndoSec.unwrap().optional(),
     unencryptedSecrets: SettingsSchema.shape.unencryptedSecrets.unwrap().optional(),
+    offers: SettingsSchema.shape.offers.unwrap().partial().strict().optional(),
   })
   .strict();
 
@@ -100,5 +106,6 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
       ...patch.notifications,
       quietHours: { ...current.notifications.quietHours, ...patch.notifications?.quietHours },
     },
+    offers: { ...current.offers, ...patch.offers },
   });
 }

@@ -19,6 +19,8 @@ import { createMetrics, type AppMetrics } from './metrics';
 import { invoiceService, type InvoiceService } from './invoices/service';
 import { orderActions, type OrderActions } from './orders/actions';
 import { courierAccounts } from './orders/couriers';
+import { offerEdits, type OfferEdits } from './offers/offerEdits';
+import { offerMeta } from './offers/offerMeta';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
 import { fileSecretStore } from './secrets/fileStore';
 import { settingsService, type SettingsService } from './settings/service';
@@ -79,6 +81,8 @@ export interface MagflowCore {
   readonly actions: OrderActions;
   /** Invoice PDFs: the seller's bucket, uploads, bulk matching. */
   readonly invoices: InvoiceService;
+  /** Offer price, stock and low-stock threshold edits. */
+  readonly offerEdits: OfferEdits;
   readonly dispatcher: Dispatcher;
   isDemo(): boolean;
   demo(): Demo | null;
@@ -160,6 +164,13 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     undoDelayMs: () => settings().actionUndoSec * 1000,
   });
   const invoices = invoiceService({ repos, secrets, actions, clock, logger });
+  const offerEditor = offerEdits({
+    repos,
+    bus,
+    settings,
+    meta: offerMeta({ cache, clientFor: (accountId) => clients.clientFor(accountId), logger }),
+    kickOutbox: (accountId) => scheduler.kickOutbox(accountId),
+  });
 
   const handlers = createHandlers({
     repos,
@@ -169,6 +180,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     settings: settingsStore,
     actions,
     invoices,
+    offerEdits: offerEditor,
     sync: scheduler,
     health: () => engine.healthReport(),
     diagnostics: diagnostics({ clients, cache, repos, metrics }),
@@ -204,6 +216,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     settings: settingsStore,
     actions,
     invoices,
+    offerEdits: offerEditor,
     dispatcher,
     isDemo: demo.isActive,
     demo: demo.current,

@@ -11,7 +11,7 @@ import type { NotificationPort, NotificationsPort } from './ports';
 import { inQuietHours } from './quietHours';
 
 export type NavigateTarget = NavigateEvent['to'];
-type Kind = 'newOrder' | 'syncFailure' | 'awb' | 'invoice';
+type Kind = 'newOrder' | 'syncFailure' | 'awb' | 'invoice' | 'lowStock';
 
 export interface NotifierDeps {
   bus: EventBus;
@@ -137,6 +137,11 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       if (!allowed('invoice')) return;
       const text = shellText.invoice(deps.settings().language, deps.accountName(event.accountId), event.orderId);
       show(text, { screen: 'order', accountId: event.accountId, orderId: event.orderId });
+    }),
+    // Low stock: the core writes the feed row in the seller's language (sync/offerFollowUp.ts); the OS shows it too.
+    deps.bus.on('notification_added', ({ notification }) => {
+      if (notification.kind !== 'low_stock' || !allowed('lowStock')) return;
+      show({ title: notification.title, body: notification.body }, { screen: 'offers' });
     }),
   ];
 

@@ -243,6 +243,33 @@ describe('other notifications', () => {
     expect(shown).toHaveLength(2);
   });
 
+  it('shows a low-stock feed row as an OS notification that opens the offers, with its own switch', () => {
+    const { bus, shown, opened, setSettings } = setup();
+    const lowStock = (id: number) => ({
+      type: 'notification_added' as const,
+      notification: {
+        id,
+        kind: 'low_stock' as const,
+        title: 'Stoc redus: Espressor',
+        body: 'Demo MAIN · 2 rămase (prag 5) · oferta 10001',
+        accountId: 1,
+        orderId: null,
+        read: false,
+        createdAt: '2026-12-01T10:00:00.000Z',
+      },
+    });
+    bus.emit(lowStock(1));
+    bus.emit({ ...lowStock(2), notification: { ...lowStock(2).notification, kind: 'awb' as const } });
+    expect(shown.map((n) => [n.spec.title, n.spec.body])).toEqual([
+      ['Stoc redus: Espressor', 'Demo MAIN · 2 rămase (prag 5) · oferta 10001'],
+    ]);
+    shown[0]!.click();
+    expect(opened).toEqual([{ screen: 'offers' }]);
+    setSettings({ notifications: { lowStock: false } });
+    bus.emit(lowStock(3));
+    expect(shown).toHaveLength(1);
+  });
+
   it('stop() unsubscribes and drops pending orders', () => {
     const { bus, shown, tick, notifier } = setup();
     bus.emit(order(1));

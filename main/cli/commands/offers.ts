@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { accountByName, printJson, withCore, type CliContext, type GlobalOptions } from '../context';
 import { UsageError } from '../errors';
 import { formatTable } from '../table';
+import { addOfferEditCommands } from './offerEdit';
 
 const OFFER_COLUMNS = [
   'account',
@@ -20,7 +21,7 @@ const OFFER_COLUMNS = [
 ] as const;
 
 export function offersCommand(ctx: CliContext, globals: (cmd: Command) => GlobalOptions): Command {
-  return new Command('offers')
+  const offers = new Command('offers')
     .description('offers from the local database')
     .option('--account <name>', 'only this account')
     .option('--csv', 'CSV, one row per offer')
@@ -54,4 +55,5 @@ export function offersCommand(ctx: CliContext, globals: (cmd: Command) => Global
         else ctx.io.out(formatTable(OFFER_COLUMNS, rows));
       });
     });
+  return addOfferEditCommands(offers, ctx, globals);
 }

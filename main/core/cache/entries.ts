@@ -22,6 +22,8 @@ export const CACHE_KEYS = {
   offerList: (query: unknown): string => `offers:${JSON.stringify(query)}`,
   courierAccounts: (accountId: number): string => `courier-accounts:${accountId}`,
   categories: (accountId: number, page: number): string => `categories:${accountId}:${page}`,
+  /** One category read by its id (the offer editor's category name); under the categories' prefix. */
+  category: (accountId: number, categoryId: number): string => `categories:${accountId}:id:${categoryId}`,
   vat: (accountId: number): string => `vat:${accountId}`,
 } as const;
 

@@ -4,6 +4,8 @@ import { accountsRepository } from './repositories/accounts';
 import { cursorsRepository } from './repositories/cursors';
 import { needsAttentionRepository } from './repositories/needsAttention';
 import { notificationsRepository } from './repositories/notifications';
+import { offerEditsRepository } from './repositories/offerEdits';
+import { offerLowStockRepository } from './repositories/offerLowStock';
 import { offersRepository } from './repositories/offers';
 import { ordersRepository } from './repositories/orders';
 import { outboxRepository } from './repositories/outbox';
@@ -17,6 +19,8 @@ export function createRepositories(db: Db, clock: Clock) {
     accounts: accountsRepository(db, clock),
     orders: ordersRepository(db, clock),
     offers: offersRepository(db, clock),
+    offerEdits: offerEditsRepository(db, clock),
+    offerLowStock: offerLowStockRepository(db),
     syncRuns: syncRunsRepository(db, clock),
     cursors: cursorsRepository(db, clock),
     outbox: outboxRepository(db, clock),

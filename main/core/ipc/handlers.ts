@@ -8,6 +8,7 @@ import { emagToday, type Clock } from '../clock';
 import type { Repositories } from '../db';
 import { AppError, notFound } from '../errors';
 import type { InvoiceService } from '../invoices/service';
+import type { OfferEdits } from '../offers/offerEdits';
 import type { OrderActions } from '../orders/actions';
 import type { SettingsService } from '../settings/service';
 import type { UpdatesPort } from '../updates';
@@ -29,6 +30,7 @@ export interface HandlerServices {
   settings: SettingsService;
   actions: OrderActions;
   invoices: InvoiceService;
+  offerEdits: OfferEdits;
   sync: {
     /** Starts the runs; `targets` says at once which accounts (null: the app) they cover. */
     syncNow(options?: { job?: SyncRun['job']; accountId?: number }): Promise<SyncRun[]> & {
@@ -105,8 +107,21 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
       return services.couriers(accountId);
     },
     // Cached per query; dropped when offers are written (cache/entries.ts).
-    'offers.list': (query) =>
-      services.cache.wrap(CACHE_KEYS.offerList(query), CACHE_TTL.offerList, () => repos.offers.list(query)),
+    'offers.list': async (query) => {
+      const page = await services.cache.wrap(CACHE_KEYS.offerList(query), CACHE_TTL.offerList, () =>
+        repos.offers.list(query),
+      );
+      // Edits and low-stock markers change without an offers write: added after the cache.
+      return { ...page, rows: services.offerEdits.annotate(page.rows) };
+    },
+    'offers.get': ({ accountId, offerId }) => services.offerEdits.details(accountId, offerId),
+    'offers.setPrice': ({ accountId, offerId, price, vatId }) =>
+      services.offerEdits.setPrice(accountId, offerId, price, vatId),
+    'offers.setStock': ({ accountId, offerId, stock }) => services.offerEdits.setStock(accountId, offerId, stock),
+    'offers.bulkEdit': (edit) => services.offerEdits.bulk(edit),
+    'offers.setLowStock': ({ accountId, offerId, threshold }) => ({
+      lowStockThreshold: services.offerEdits.setLowStockThreshold(accountId, offerId, threshold),
+    }),
     'sync.now': async (input) => {
       if (input?.accountId !== undefined && !repos.accounts.get(input.accountId))
         throw notFound(`Account ${input.accountId}`);

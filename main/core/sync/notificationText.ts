@@ -16,8 +16,20 @@ const STATUS_NAMES: Record<Language, Record<OrderStatus, string>> = {
 };
 
 const ACTION_NAMES: Record<Language, Record<OutboxKind, string>> = {
-  ro: { acknowledge: 'confirmare', status: 'schimbare de status', awb: 'emitere AWB', invoice: 'atașare factură' },
-  en: { acknowledge: 'acknowledge', status: 'status change', awb: 'AWB', invoice: 'invoice attachment' },
+  ro: {
+    acknowledge: 'confirmare',
+    status: 'schimbare de status',
+    awb: 'emitere AWB',
+    invoice: 'atașare factură',
+    offer: 'modificare ofertă',
+  },
+  en: {
+    acknowledge: 'acknowledge',
+    status: 'status change',
+    awb: 'AWB',
+    invoice: 'invoice attachment',
+    offer: 'offer edit',
+  },
 };
 
 /** The job in words, as the window names it (a seller does not know "new-orders"). */
@@ -43,6 +55,13 @@ const JOB_WORDS: Record<Language, Record<JobName, string>> = {
 const money = (minor: number, currency: string): string => `${minorToDecimal(minor)} ${currency}`;
 /** The non-empty parts, one line. */
 export const joined = (...parts: (string | null | undefined)[]): string => parts.filter(Boolean).join(' · ');
+
+/** Romanian plural forms (CLDR): 1 ofertă, 2-19 oferte (and 0), 20 de oferte. */
+function roCount(count: number, one: string, few: string): string {
+  if (count === 1) return `1 ${one}`;
+  const rest = count % 100;
+  return count === 0 || (rest >= 1 && rest <= 19) ? `${count} ${few}` : `${count} de ${few}`;
+}
 
 export const notificationText = {
   orderNew(
@@ -96,6 +115,32 @@ export const notificationText = {
     return {
       title: lang === 'en' ? `Action failed: ${label}${order}` : `Acțiune eșuată: ${label}${order}`,
       body: joined(account, reason),
+    };
+  },
+
+  /** An offer went under its low-stock threshold. */
+  lowStock(
+    lang: Language,
+    account: string,
+    offer: { offerId: number; name: string; stock: number; threshold: number },
+  ): Text {
+    return {
+      title: lang === 'en' ? `Low stock: ${offer.name}` : `Stoc redus: ${offer.name}`,
+      body: joined(
+        account,
+        lang === 'en'
+          ? `${offer.stock} left (threshold ${offer.threshold}) · offer ${offer.offerId}`
+          : `${offer.stock} rămase (prag ${offer.threshold}) · oferta ${offer.offerId}`,
+      ),
+    };
+  },
+
+  /** Many offers went under their thresholds in one check: one row. */
+  lowStockMany(lang: Language, account: string, count: number): Text {
+    return {
+      title:
+        lang === 'en' ? `${count} offers are low on stock` : `${roCount(count, 'ofertă are', 'oferte au')} stoc redus`,
+      body: account,
     };
   },
 

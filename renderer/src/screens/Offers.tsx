@@ -1,6 +1,6 @@
 // Offers: the seller's products on eMAG (price, stock, status, validation) in a virtualized table with search.
 import { offerStateOf, type OfferState } from '../../../shared/offerState';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Offer } from '../../../shared/domain';
 import { AccountFilter } from '../components/AccountFilter';
@@ -12,6 +12,8 @@ import { CellText, toggledSort, VirtualTable, type Column } from '../components/
 import { formatDecimalMoney, formatNumber } from '../format/money';
 import { useOffers } from '../stores/offers';
 import { useFirstVisitLoad } from '../stores/paged';
+import { OfferBulkBar, type SelectedOffer } from './OfferBulkBar';
+import { EditBadge, OfferEditor } from './OfferEditor';
 
 type OfferSortField = 'name' | 'price' | 'stock' | 'updated';
 
@@ -34,9 +36,33 @@ export function OffersScreen() {
   );
 
   useFirstVisitLoad(useOffers);
+  // Offer editing: the offers ticked for a bulk edit, and the one open in the editor.
+  const [selected, setSelected] = useState<Map<string, SelectedOffer>>(new Map());
+  const [editing, setEditing] = useState<SelectedOffer | null>(null);
+  const toggle = (o: Offer, on: boolean) =>
+    setSelected((was) => {
+      const next = new Map(was);
+      if (on) next.set(`${o.accountId}-${o.id}`, { accountId: o.accountId, id: o.id });
+      else next.delete(`${o.accountId}-${o.id}`);
+      return next;
+    });
 
   const columns: Column<Offer>[] = useMemo(
     () => [
+      {
+        id: 'select',
+        header: '',
+        width: '36px',
+        render: (o) => (
+          <input
+            type="checkbox"
+            aria-label={t('offerEdit.select', { name: o.name })}
+            checked={selected.has(`${o.accountId}-${o.id}`)}
+            onChange={(e) => toggle(o, e.target.checked)}
+            data-testid={`offer-select-${o.accountId}-${o.id}`}
+          />
+        ),
+      },
       {
         id: 'partNumber',
         header: t('offers.col.partNumber'),
@@ -70,7 +96,40 @@ export function OffersScreen() {
         width: '80px',
         align: 'right',
         sortField: 'stock',
-        render: (o) => <span className="num">{o.stock ?? '—'}</span>,
+        render: (o) => (
+          <span className="num">
+            {o.lowStock && (
+              <span
+                className="badge state-failed offer-low"
+                title={t('offerEdit.lowStock')}
+                data-testid="offer-low-stock"
+              >
+                !
+              </span>
+            )}
+            {o.stock ?? '—'}
+          </span>
+        ),
+      },
+      {
+        id: 'edits',
+        header: t('offerEdit.editsCol'),
+        width: 'minmax(240px, 2fr)',
+        render: (o) => (
+          <span className="offer-edits">
+            {(o.edits ?? []).map((edit) => (
+              <EditBadge key={edit.actionId} edit={edit} />
+            ))}
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              onClick={() => setEditing({ accountId: o.accountId, id: o.id })}
+              data-testid={`offer-edit-${o.accountId}-${o.id}`}
+            >
+              {t('offerEdit.edit')}
+            </button>
+          </span>
+        ),
       },
       {
         id: 'status',
@@ -105,7 +164,7 @@ export function OffersScreen() {
         render: (o) => <CellText text={o.account} />,
       },
     ],
-    [t, language],
+    [t, language, selected],
   );
 
   const sort = offers.query.sort ?? { field: 'name', dir: 'asc' };
@@ -141,6 +200,17 @@ export function OffersScreen() {
           testId="offers-filter-account"
         />
       </FilterBar>
+      {selected.size > 0 && <OfferBulkBar selected={[...selected.values()]} onClear={() => setSelected(new Map())} />}
+      {editing && (
+        <OfferEditor
+          accountId={editing.accountId}
+          offerId={editing.id}
+          onClose={() => {
+            setEditing(null);
+            void offers.refresh();
+          }}
+        />
+      )}
       {offers.error && <ErrorNotice error={offers.error} onRetry={() => void offers.refresh()} />}
       <VirtualTable
         label={t('offers.title')}

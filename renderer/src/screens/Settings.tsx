@@ -36,6 +36,7 @@ const NOTIFICATION_SWITCHES: {
   { key: 'syncFailure', labelKey: 'settings.notifySyncFailure', testId: 'settings-notify-syncFailure' },
   { key: 'awb', labelKey: 'settings.notifyAwb', testId: 'settings-notify-awb' },
   { key: 'invoice', labelKey: 'settings.notifyInvoice', testId: 'settings-notify-invoice' },
+  { key: 'lowStock', labelKey: 'offerEdit.notifyLowStock', testId: 'settings-notify-lowStock' },
   { key: 'sound', labelKey: 'settings.sound', testId: 'settings-sound' },
 ];
 
@@ -99,6 +100,22 @@ export function SettingsScreen() {
                   testId={testId}
                 />
               ))}
+              <InputField
+                key={`low-stock-${settings.offers.lowStockThreshold}`}
+                label={t('offerEdit.globalThreshold')}
+                hint={t('offerEdit.globalThresholdHint')}
+                type="number"
+                min={0}
+                max={65_535}
+                defaultValue={settings.offers.lowStockThreshold}
+                onBlur={(e) => {
+                  const n = Number(e.target.value);
+                  if (e.target.value.trim() !== '' && n !== settings.offers.lowStockThreshold) {
+                    void save({ offers: { lowStockThreshold: n } });
+                  }
+                }}
+                testId="settings-low-stock-threshold"
+              />
             </div>
             <fieldset style={{ marginTop: 12 }}>
               <legend>{t('settings.quietHours')}</legend>

@@ -81,6 +81,8 @@ export function connectEvents(
         useOrderDetail.getState().applyOutbox(event.action);
         useBulkInvoices.getState().applyOutbox(event.action);
         useBulk.getState().applyOutbox(event.action);
+        // An offer edit queued, sent, confirmed or refused: the offers list shows its state.
+        if (event.action.kind === 'offer') refreshOffers();
         break;
       case 'notification_added':
         useNotifications.getState().add(event.notification);

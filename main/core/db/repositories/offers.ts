@@ -117,6 +117,19 @@ export function offersRepository(db: Db, clock: Clock) {
       return { rows: rows.map(toOffer), total };
     },
 
+    /** One stored offer with eMAG's object as it was read (the editor's bounds, VAT id and category come from it). */
+    get(accountId: number, id: number): (Offer & { raw: Record<string, unknown> }) | undefined {
+      const row = db
+        .prepare<[number, number], OfferRow & { raw: string }>(
+          `SELECT o.*, a.name AS account FROM offers o JOIN accounts a ON a.id = o.account_id
+           WHERE o.account_id = ? AND o.id = ?`,
+        )
+        .get(accountId, id);
+      if (!row) return undefined;
+      const raw = JSON.parse(row.raw) as unknown;
+      return { ...toOffer(row), raw: raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {} };
+    },
+
     countByAccount(accountId: number): number {
       return db
         .prepare<[number], { n: number }>('SELECT count(*) AS n FROM offers WHERE account_id = ?')

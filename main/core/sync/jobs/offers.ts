@@ -6,6 +6,7 @@ import { rawOf, type TolerantPage } from '../../emag/tolerant';
 import { accountOf, type JobContext } from '../context';
 import { mapOffer, OfferMapError } from '../mapOffer';
 import { noteSetAside, retrySetAside } from '../needsAttention';
+import { confirmOfferEdits, notifyLowStock } from '../offerFollowUp';
 import { walkPages } from '../paging';
 
 /** Stores one page of offers (those not met yet in this run) and sets aside what cannot be stored; counts changes. */
@@ -70,6 +71,9 @@ export async function offersJob(ctx: JobContext): Promise<void> {
     async (page) => void (changed += storeOfferPage(ctx, page, new Set())),
   );
   if (changed > 0) bus.emit({ type: 'offers_written', accountId: account.id, changed });
+  // The offers as eMAG has them now: sent edits they show are confirmed; offers under their threshold notify.
+  confirmOfferEdits(ctx);
+  notifyLowStock(ctx);
   const labels = { job: ctx.job, account: account.name };
   for (const outcome of ['created', 'updated', 'unchanged'] as const) {
     if (ctx.counts[outcome] > 0) ctx.metrics?.items.inc({ ...labels, outcome }, ctx.counts[outcome]);

@@ -16,6 +16,7 @@ import {
 import { accountOf, orderTypeOf, type JobContext } from '../context';
 import { notificationText, type Text } from '../notificationText';
 import { classifyFailure, PermanentActionError, retryDelayMs, UNCONFIRMED } from '../outboxPolicy';
+import { sendOfferEdit } from '../sendOfferEdit';
 import { storeOrders } from '../storeOrders';
 
 /** What a handler reports when the action took effect (or provably already had). */
@@ -331,6 +332,7 @@ const HANDLERS: Record<OutboxKind, Handler> = {
   status: changeStatus,
   awb: issueAwb,
   invoice: attachInvoice,
+  offer: (ctx, action) => sendOfferEdit(ctx, action),
 };
 
 /** Counts, logs and announces an attempt that did not go through: to be retried later, or failed for good. */
