@@ -77,7 +77,7 @@ export interface OrderLine {
   status: number;
 }
 
-export type OutboxKind = 'acknowledge' | 'status' | 'awb' | 'invoice';
+export type OutboxKind = 'acknowledge' | 'status' | 'awb' | 'invoice' | 'return';
 export type OutboxState = 'pending' | 'sent' | 'failed' | 'cancelled';
 
 export interface OutboxAction {
@@ -146,7 +146,15 @@ export interface Offer {
  * Every sync job, in the order the window, the CLI and the health check list them. What each one is (scope, interval,
  * place in "sync now", what it runs) is main/core/sync/jobs/registry.ts; shared/ keeps only the names the IPC contract needs.
  */
-export const JOB_NAMES = ['new-orders', 'order-changes', 'send-actions', 'offers', 'maintenance', 'health'] as const;
+export const JOB_NAMES = [
+  'new-orders',
+  'order-changes',
+  'send-actions',
+  'offers',
+  'maintenance',
+  'health',
+  'returns',
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 export type RunStatus = 'running' | 'completed' | 'failed' | 'timed_out' | 'cancelled';
 export type RunMode = 'scheduled' | 'manual' | 'catch-up' | 'startup';
@@ -195,7 +203,16 @@ export interface NeedsAttentionItem {
   raw: string;
 }
 
-export type NotificationKind = 'order_new' | 'orders_imported' | 'order_update' | 'awb' | 'invoice' | 'sync_failure';
+export type NotificationKind =
+  | 'order_new'
+  | 'orders_imported'
+  | 'order_update'
+  | 'awb'
+  | 'invoice'
+  | 'sync_failure'
+  // Returns and the account-health watch (issue 18).
+  | 'return_new'
+  | 'account_health';
 
 export interface AppNotification {
   id: number;

@@ -7,6 +7,7 @@ import { notificationsRepository } from './repositories/notifications';
 import { offersRepository } from './repositories/offers';
 import { ordersRepository } from './repositories/orders';
 import { outboxRepository } from './repositories/outbox';
+import { returnsRepository } from './repositories/returns';
 import { settingsRepository } from './repositories/settings';
 import { statsRepository } from './repositories/stats';
 import { syncRunsRepository } from './repositories/syncRuns';
@@ -17,6 +18,7 @@ export function createRepositories(db: Db, clock: Clock) {
     accounts: accountsRepository(db, clock),
     orders: ordersRepository(db, clock),
     offers: offersRepository(db, clock),
+    returns: returnsRepository(db, clock),
     syncRuns: syncRunsRepository(db, clock),
     cursors: cursorsRepository(db, clock),
     outbox: outboxRepository(db, clock),
