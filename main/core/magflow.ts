@@ -18,6 +18,7 @@ import { silentLogger, type Logger } from './logging';
 import { createMetrics, type AppMetrics } from './metrics';
 import { invoiceService, type InvoiceService } from './invoices/service';
 import { orderActions, type OrderActions } from './orders/actions';
+import { returnsService, type ReturnsService } from './returns/service';
 import { courierAccounts } from './orders/couriers';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
 import { fileSecretStore } from './secrets/fileStore';
@@ -77,6 +78,8 @@ export interface MagflowCore {
   readonly accounts: AccountService;
   readonly settings: SettingsService;
   readonly actions: OrderActions;
+  /** Issue 18: returns and the account-health figures. */
+  readonly returns: ReturnsService;
   /** Invoice PDFs: the seller's bucket, uploads, bulk matching. */
   readonly invoices: InvoiceService;
   readonly dispatcher: Dispatcher;
@@ -154,6 +157,13 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
 
   const actions = orderActions({ repos, bus, clock, kickOutbox: (accountId) => scheduler.kickOutbox(accountId) });
   const invoices = invoiceService({ repos, secrets, actions, clock, logger });
+  const returns = returnsService({
+    repos,
+    bus,
+    clock,
+    settings: () => settingsStore.get(),
+    kickOutbox: (accountId) => scheduler.kickOutbox(accountId),
+  });
 
   const handlers = createHandlers({
     repos,
@@ -178,6 +188,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     }),
     openExternal: options.openExternal ?? (async () => false),
     updates: options.updates ?? headlessUpdates(options.version ?? '0.0.0'),
+    returns,
   });
   const dispatcher = createDispatcher(handlers, {
     onInternalError: (channel, error) => logger.error('IPC handler failed', { channel, error }),
@@ -197,6 +208,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     accounts,
     settings: settingsStore,
     actions,
+    returns,
     invoices,
     dispatcher,
     isDemo: demo.isActive,

@@ -1,5 +1,6 @@
 // Every repository behind one typed object, plus the transaction and the database-wide pragmas they share.
 import type { Clock } from '../clock';
+import { accountHealthRepository } from './repositories/accountHealth';
 import { accountsRepository } from './repositories/accounts';
 import { cursorsRepository } from './repositories/cursors';
 import { needsAttentionRepository } from './repositories/needsAttention';
@@ -19,6 +20,7 @@ export function createRepositories(db: Db, clock: Clock) {
     orders: ordersRepository(db, clock),
     offers: offersRepository(db, clock),
     returns: returnsRepository(db, clock),
+    accountHealth: accountHealthRepository(db),
     syncRuns: syncRunsRepository(db, clock),
     cursors: cursorsRepository(db, clock),
     outbox: outboxRepository(db, clock),

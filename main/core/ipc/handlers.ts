@@ -9,6 +9,7 @@ import type { Repositories } from '../db';
 import { AppError, notFound } from '../errors';
 import type { InvoiceService } from '../invoices/service';
 import type { OrderActions } from '../orders/actions';
+import type { ReturnsService } from '../returns/service';
 import type { SettingsService } from '../settings/service';
 import type { UpdatesPort } from '../updates';
 import { toOrderDetail } from '../orders/detail';
@@ -43,6 +44,8 @@ export interface HandlerServices {
   info(): AppInfo;
   openExternal(url: string): Promise<boolean>;
   updates: UpdatesPort;
+  /** Issue 18: returns and the account-health figures. */
+  returns: ReturnsService;
 }
 
 /** An export is the whole current view, bounded so a huge export cannot exhaust memory. */
@@ -136,5 +139,10 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'updates.status': () => services.updates.status(),
     'updates.check': () => services.updates.check(),
     'updates.install': () => services.updates.install(),
+    'returns.list': (query) => services.returns.list(query),
+    'returns.get': ({ accountId, emagId }) => services.returns.get(accountId, emagId),
+    'returns.changeStatus': ({ accountId, emagId, status }) =>
+      services.returns.changeStatus(accountId, emagId, status),
+    'accountHealth.get': (input) => services.returns.health(input?.accountId),
   };
 }

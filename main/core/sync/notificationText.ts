@@ -16,8 +16,20 @@ const STATUS_NAMES: Record<Language, Record<OrderStatus, string>> = {
 };
 
 const ACTION_NAMES: Record<Language, Record<OutboxKind, string>> = {
-  ro: { acknowledge: 'confirmare', status: 'schimbare de status', awb: 'emitere AWB', invoice: 'atașare factură' },
-  en: { acknowledge: 'acknowledge', status: 'status change', awb: 'AWB', invoice: 'invoice attachment' },
+  ro: {
+    acknowledge: 'confirmare',
+    status: 'schimbare de status',
+    awb: 'emitere AWB',
+    invoice: 'atașare factură',
+    return: 'schimbare status retur',
+  },
+  en: {
+    acknowledge: 'acknowledge',
+    status: 'status change',
+    awb: 'AWB',
+    invoice: 'invoice attachment',
+    return: 'return status change',
+  },
 };
 
 /** The job in words, as the window names it (a seller does not know "new-orders"). */
@@ -29,6 +41,7 @@ const JOB_WORDS: Record<Language, Record<JobName, string>> = {
     offers: 'oferte',
     maintenance: 'întreținere',
     health: 'verificare stare',
+    returns: 'retururi',
   },
   en: {
     'new-orders': 'new orders',
@@ -37,6 +50,7 @@ const JOB_WORDS: Record<Language, Record<JobName, string>> = {
     offers: 'offers',
     maintenance: 'maintenance',
     health: 'health check',
+    returns: 'returns',
   },
 };
 

@@ -17,6 +17,7 @@ import { accountOf, orderTypeOf, type JobContext } from '../context';
 import { notificationText, type Text } from '../notificationText';
 import { classifyFailure, PermanentActionError, retryDelayMs, UNCONFIRMED } from '../outboxPolicy';
 import { storeOrders } from '../storeOrders';
+import { sendReturnAction } from '../../returns/sendReturnAction';
 
 /** What a handler reports when the action took effect (or provably already had). */
 interface Done {
@@ -326,6 +327,8 @@ const HANDLERS: Record<OutboxKind, Handler> = {
   status: changeStatus,
   awb: issueAwb,
   invoice: attachInvoice,
+  // Issue 18: a return's status change (rma/save).
+  return: sendReturnAction,
 };
 
 /** Counts, logs and announces an attempt that did not go through: to be retried later, or failed for good. */
