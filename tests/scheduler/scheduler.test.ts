@@ -12,7 +12,7 @@ import { createHarness, manualClock, type Harness, type HarnessOptions } from '.
 
 const MAIN = { username: 'sch-main', password: 'main-secret', kind: 'main' as const, orders: 60, offers: 5 };
 const FBE = { username: 'sch-fbe', password: 'fbe-secret', kind: 'fbe' as const, orders: 60, offers: 5 };
-const ACCOUNT_JOBS: JobName[] = ['new-orders', 'order-changes', 'send-actions', 'offers'];
+const ACCOUNT_JOBS: JobName[] = ['new-orders', 'order-changes', 'send-actions', 'offers', 'returns'];
 /** A jitter source that puts every first run about half a minute away: nothing fires by itself during a test. */
 const FAR = () => 0.999;
 
