@@ -286,12 +286,7 @@ export const ipcContract = {
   'returns.list': channel<Paged<ReturnSummary>>()(ReturnsQuerySchema),
   'returns.get': channel<ReturnDetail>()(ReturnKeySchema),
   'returns.changeStatus': channel<OutboxAction>()(ReturnStatusChangeSchema),
-  'accountHealth.get': channel<AccountHealthView[]>()(
-    z
-      .object({ accountId: id.optional() })
-      .strict()
-      .optional(),
-  ),
+  'accountHealth.get': channel<AccountHealthView[]>()(z.object({ accountId: id.optional() }).strict().optional()),
 } as const;
 
 export type IpcContract = typeof ipcContract;

@@ -84,10 +84,7 @@ const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const ReturnsQuerySchema = z
   .object({
     accountIds: z.array(id).max(50).optional(),
-    statuses: z
-      .array(z.number().int().min(1).max(7))
-      .max(7)
-      .optional(),
+    statuses: z.array(z.number().int().min(1).max(7)).max(7).optional(),
     orderId: id.optional(),
     search: z.string().max(200).optional(),
     offset: z.number().int().min(0).default(0),

@@ -62,7 +62,9 @@ export function countFigures({ orders, returnedOrderIds, end, windowDays }: Figu
     const at = wallMs(text);
     return at > startMs && at <= endMs;
   };
-  const counts = Object.fromEntries(HEALTH_FIGURES.map((key) => [key, { numerator: 0, denominator: 0 }])) as FigureCounts;
+  const counts = Object.fromEntries(
+    HEALTH_FIGURES.map((key) => [key, { numerator: 0, denominator: 0 }]),
+  ) as FigureCounts;
   for (const order of orders) {
     const deadline = order.deadline === null ? null : wallMs(order.deadline);
     const shipped = order.shippedAt === null ? null : wallMs(order.shippedAt);

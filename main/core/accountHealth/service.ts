@@ -1,10 +1,6 @@
 // The account-health watch: the figures of one account now, with their weekly trend, from what MagFlow stored; and
 // the check the returns job runs each time, which notifies a figure crossing its threshold once per crossing.
-import {
-  HEALTH_FIGURE_UNIT,
-  type AccountHealthView,
-  type HealthFigureKey,
-} from '../../../shared/accountHealth';
+import { HEALTH_FIGURE_UNIT, type AccountHealthView, type HealthFigureKey } from '../../../shared/accountHealth';
 import type { Account } from '../../../shared/domain';
 import type { Settings } from '../../../shared/settings';
 import { formatWallTime, PLATFORM_ZONES } from '../../../shared/zoneTime';

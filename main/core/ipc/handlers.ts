@@ -141,8 +141,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'updates.install': () => services.updates.install(),
     'returns.list': (query) => services.returns.list(query),
     'returns.get': ({ accountId, emagId }) => services.returns.get(accountId, emagId),
-    'returns.changeStatus': ({ accountId, emagId, status }) =>
-      services.returns.changeStatus(accountId, emagId, status),
+    'returns.changeStatus': ({ accountId, emagId, status }) => services.returns.changeStatus(accountId, emagId, status),
     'accountHealth.get': (input) => services.returns.health(input?.accountId),
   };
 }

@@ -32,7 +32,13 @@ export const HEALTH_FIGURE_WORDS: Record<Language, Record<HealthFigureKey, strin
 export const returnText = {
   returnNew(
     lang: Language,
-    rma: { emagId: number; account: string; orderId: number | null; customerName: string | null; firstProduct: string | null },
+    rma: {
+      emagId: number;
+      account: string;
+      orderId: number | null;
+      customerName: string | null;
+      firstProduct: string | null;
+    },
   ): Text {
     const order = rma.orderId === null ? null : lang === 'en' ? `order #${rma.orderId}` : `comanda #${rma.orderId}`;
     return {

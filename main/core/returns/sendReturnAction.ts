@@ -33,7 +33,8 @@ export async function sendReturnAction(ctx: JobContext, action: OutboxAction): P
   const page = await readReturn(ctx, emagId);
   const fresh = page.items.find((rma) => rma.emag_id === emagId);
   if (!fresh) {
-    if (page.setAside.length > 0) throw new PermanentActionError(`Return ${emagId} cannot be read: ${page.setAside[0]!.reason}`);
+    if (page.setAside.length > 0)
+      throw new PermanentActionError(`Return ${emagId} cannot be read: ${page.setAside[0]!.reason}`);
     throw new PermanentActionError(`eMAG does not know return ${emagId}`);
   }
   storeReturns(ctx, [fresh], [], true);

@@ -25,7 +25,6 @@ function formatFigure(key: HealthFigureKey, value: number | null, language: stri
 }
 
 export function AccountHealthPanel() {
-  const { t } = useTranslation();
   const { views, error, load } = useAccountHealth();
   useEffect(() => {
     void load();

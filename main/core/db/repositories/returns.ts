@@ -190,7 +190,9 @@ export function returnsRepository(db: Db, clock: Clock) {
            ORDER BY r.date DESC, r.key DESC LIMIT ? OFFSET ?`,
         )
         .all(...params, query.limit, query.offset);
-      const total = db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM returns r ${filter}`).get(...params)!.n;
+      const total = db
+        .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM returns r ${filter}`)
+        .get(...params)!.n;
       return { rows: rows.map(toSummary), total };
     },
 
