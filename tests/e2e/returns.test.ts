@@ -7,7 +7,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmagRmaRecord } from '../../main/sandbox';
 import { contrastProblems } from './contrast';
-import { SELLER, startWorld, type World } from './world';
+import { join } from 'node:path';
+import { SCREENSHOT_DIR, SELLER, startWorld, type World } from './world';
 
 let world: World;
 let page: Page;
@@ -113,6 +114,8 @@ describe('returns and account health in Chromium (serve bridge + sandbox)', { ti
     await expectReadable();
     await card.scrollIntoViewIfNeeded();
     await world.screenshot('ro-returns-dashboard-health');
+    // The card alone, readable at full size.
+    await card.screenshot({ path: join(SCREENSHOT_DIR, 'ro-returns-health-card.png') });
   });
 
   it('lets the seller set the thresholds in Settings', async () => {
