@@ -5,7 +5,7 @@ import { orderRawTable } from './003-order-raw-table';
 import { needsAttention } from './004-needs-attention';
 import { sendActionsJob } from './005-send-actions-job';
 import { outboxReturnOfferKinds } from './006-outbox-return-offer-kinds';
-import { returns } from './007-returns';
+import { returns } from './008-returns';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [

@@ -3,7 +3,7 @@
 import type { Migration } from './types';
 
 export const returns: Migration = {
-  version: 7,
+  version: 8,
   name: 'returns',
   sql: `
     CREATE TABLE returns (
