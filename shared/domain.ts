@@ -77,8 +77,8 @@ export interface OrderLine {
   status: number;
 }
 
-/** 'offer': a price or stock edit of one offer (shared/offerEdits.ts). */
-export type OutboxKind = 'acknowledge' | 'status' | 'awb' | 'invoice' | 'offer';
+/** 'offer': a price or stock edit of one offer (shared/offerEdits.ts); 'return': a return's status change (rma/save). */
+export type OutboxKind = 'acknowledge' | 'status' | 'awb' | 'invoice' | 'offer' | 'return';
 export type OutboxState = 'pending' | 'sent' | 'failed' | 'cancelled';
 
 export interface OutboxAction {
@@ -165,7 +165,15 @@ export interface Offer {
  * Every sync job, in the order the window, the CLI and the health check list them. What each one is (scope, interval,
  * place in "sync now", what it runs) is main/core/sync/jobs/registry.ts; shared/ keeps only the names the IPC contract needs.
  */
-export const JOB_NAMES = ['new-orders', 'order-changes', 'send-actions', 'offers', 'maintenance', 'health'] as const;
+export const JOB_NAMES = [
+  'new-orders',
+  'order-changes',
+  'send-actions',
+  'offers',
+  'maintenance',
+  'health',
+  'returns',
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 export type RunStatus = 'running' | 'completed' | 'failed' | 'timed_out' | 'cancelled';
 export type RunMode = 'scheduled' | 'manual' | 'catch-up' | 'startup';
@@ -215,7 +223,16 @@ export interface NeedsAttentionItem {
 }
 
 export type NotificationKind =
-  'order_new' | 'orders_imported' | 'order_update' | 'awb' | 'invoice' | 'sync_failure' | 'low_stock';
+  | 'order_new'
+  | 'orders_imported'
+  | 'order_update'
+  | 'awb'
+  | 'invoice'
+  | 'sync_failure'
+  // Offer editing, returns and the account-health watch (issue 18).
+  | 'low_stock'
+  | 'return_new'
+  | 'account_health';
 
 export interface AppNotification {
   id: number;

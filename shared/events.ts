@@ -2,6 +2,7 @@
 import type { AppNotification, OrderStatus, OutboxAction, SyncRun, JobName } from './domain';
 import type { UpdateStatusView } from './updates';
 import type { HealthReport } from './views';
+import type { HealthFigureKey } from './accountHealth';
 
 export interface OrderNewEvent {
   type: 'order_new';
@@ -82,7 +83,36 @@ export interface NavigateEvent {
   type: 'navigate';
   to:
     | { screen: 'order'; accountId: number; orderId: number }
-    | { screen: 'dashboard' | 'orders' | 'notifications' | 'offers' };
+    | { screen: 'dashboard' | 'orders' | 'notifications' | 'offers' | 'returns' };
+}
+
+/** Issue 18: a return request MagFlow had not seen (after the account's first returns run). */
+export interface ReturnNewEvent {
+  type: 'return_new';
+  accountId: number;
+  account: string;
+  emagId: number;
+  orderId: number | null;
+  customerName: string | null;
+  firstProduct: string | null;
+}
+
+/** Issue 18: returns were stored or changed (the Returns screen reloads). */
+export interface ReturnsWrittenEvent {
+  type: 'returns_written';
+  accountId: number;
+  created: number;
+  updated: number;
+}
+
+/** Issue 18: an account-health figure crossed its threshold (once per crossing). */
+export interface AccountHealthAlertEvent {
+  type: 'account_health_alert';
+  accountId: number;
+  account: string;
+  figure: HealthFigureKey;
+  value: number;
+  threshold: number;
 }
 
 export type MagflowEvent =
@@ -97,7 +127,10 @@ export type MagflowEvent =
   | OutboxChangedEvent
   | NotificationAddedEvent
   | UpdateStatusEvent
-  | NavigateEvent;
+  | NavigateEvent
+  | ReturnNewEvent
+  | ReturnsWrittenEvent
+  | AccountHealthAlertEvent;
 
 export type MagflowEventType = MagflowEvent['type'];
 export type EventOf<T extends MagflowEventType> = Extract<MagflowEvent, { type: T }>;

@@ -15,8 +15,16 @@ import {
   type OutboxAction,
   type SyncRun,
 } from './domain';
+import type { AccountHealthView } from './accountHealth';
 import type { MagflowEvent } from './events';
 import { OFFER_BULK_MAX, STOCK_MAX, type OfferDetails, type OfferEditProblem } from './offerEdits';
+import {
+  ReturnKeySchema,
+  ReturnStatusChangeSchema,
+  ReturnsQuerySchema,
+  type ReturnDetail,
+  type ReturnSummary,
+} from './returns';
 import {
   BULK_INVOICE_MAX_FILES,
   EMAG_ATTACHMENT_NAME_MAX,
@@ -354,6 +362,11 @@ export const ipcContract = {
   'updates.check': channel<UpdateStatusView>()(none),
   /** "Restart to update": installs the downloaded update once no sync is running, then restarts MagFlow. */
   'updates.install': channel<UpdateStatusView>()(none),
+  // Issue 18: returns (RMA) and the account-health watch.
+  'returns.list': channel<Paged<ReturnSummary>>()(ReturnsQuerySchema),
+  'returns.get': channel<ReturnDetail>()(ReturnKeySchema),
+  'returns.changeStatus': channel<OutboxAction>()(ReturnStatusChangeSchema),
+  'accountHealth.get': channel<AccountHealthView[]>()(z.object({ accountId: id.optional() }).strict().optional()),
 } as const;
 
 export type IpcContract = typeof ipcContract;

@@ -3,6 +3,20 @@ import { z } from 'zod';
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 
+/**
+ * The account-health watch's thresholds (issue 18, docs/health.md): rates in percent, counts in orders. A figure past
+ * its threshold is shown in red and notified once per crossing. MagFlow's defaults, not eMAG's: a seller sets the
+ * limits their eMAG seller center shows.
+ */
+const AccountHealthThresholdsSchema = z.object({
+  lateShipmentRate: z.number().min(0).max(100).default(4),
+  overdue: z.number().int().min(0).max(100_000).default(0),
+  atRisk: z.number().int().min(0).max(100_000).default(5),
+  invoiceRate: z.number().min(0).max(100).default(95),
+  sellerCancelRate: z.number().min(0).max(100).default(2),
+  returnsRate: z.number().min(0).max(100).default(10),
+});
+
 export const SettingsSchema = z.object({
   language: z.enum(['ro', 'en']).default('ro'),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
@@ -19,6 +33,8 @@ export const SettingsSchema = z.object({
         .max(7 * 86_400)
         .default(86_400),
       healthSec: z.number().int().min(60).max(86_400).default(900),
+      // Returns (issue 18): rma/read is cheap and returns move slowly.
+      returnsSec: z.number().int().min(300).max(86_400).default(900),
     })
     .prefault({}),
   runTimeoutSec: z.number().int().min(30).max(3600).default(600),
@@ -34,6 +50,9 @@ export const SettingsSchema = z.object({
       invoice: z.boolean().default(true),
       /** An offer went under its low-stock threshold (offer editing). */
       lowStock: z.boolean().default(true),
+      // Returns and the account-health watch (issue 18).
+      newReturn: z.boolean().default(true),
+      accountHealth: z.boolean().default(true),
       sound: z.boolean().default(true),
       quietHours: z
         .object({
@@ -44,6 +63,7 @@ export const SettingsSchema = z.object({
         .prefault({}),
     })
     .prefault({}),
+  accountHealth: AccountHealthThresholdsSchema.prefault({}),
   startMinimized: z.boolean().default(false),
   launchAtLogin: z.boolean().default(false),
   /** Where the OS cannot encrypt passwords: 'ask' once, then 'allow' a weaker 0600 file or 'deny' (memory only). */
@@ -75,6 +95,8 @@ export const SettingsPatchSchema = z
         awb: z.boolean().optional(),
         invoice: z.boolean().optional(),
         lowStock: z.boolean().optional(),
+        newReturn: z.boolean().optional(),
+        accountHealth: z.boolean().optional(),
         sound: z.boolean().optional(),
         quietHours: z
           .object({ enabled: z.boolean().optional(), from: timeOfDay.optional(), to: timeOfDay.optional() })
@@ -83,6 +105,7 @@ export const SettingsPatchSchema = z
       })
       .strict()
       .optional(),
+    accountHealth: AccountHealthThresholdsSchema.partial().strict().optional(),
     startMinimized: z.boolean().optional(),
     launchAtLogin: z.boolean().optional(),
     actionUndoSec: SettingsSchema.shape.actionUndoSec.unwrap().optional(),
@@ -101,6 +124,7 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
     ...current,
     ...patch,
     intervals: { ...current.intervals, ...patch.intervals },
+    accountHealth: { ...current.accountHealth, ...patch.accountHealth },
     notifications: {
       ...current.notifications,
       ...patch.notifications,

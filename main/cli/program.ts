@@ -7,6 +7,8 @@ import { backupsCommand } from './commands/backups';
 import { demoCommand } from './commands/demo';
 import { invoiceCommand } from './commands/invoice';
 import { offersCommand } from './commands/offers';
+import { returnsCommand } from './commands/returns';
+import { healthCommand } from './commands/health';
 import { ordersCommand } from './commands/orders';
 import { runCommand } from './commands/run';
 import { runsCommand } from './commands/runs';
@@ -54,6 +56,8 @@ export function buildProgram(ctx: CliContext): Command {
     demoCommand,
     backupsCommand,
     invoiceCommand,
+    returnsCommand,
+    healthCommand,
   ]) {
     program.addCommand(make(ctx, globals));
   }

@@ -18,6 +18,7 @@ import { silentLogger, type Logger } from './logging';
 import { createMetrics, type AppMetrics } from './metrics';
 import { invoiceService, type InvoiceService } from './invoices/service';
 import { orderActions, type OrderActions } from './orders/actions';
+import { returnsService, type ReturnsService } from './returns/service';
 import { courierAccounts } from './orders/couriers';
 import { offerEdits, type OfferEdits } from './offers/offerEdits';
 import { offerMeta } from './offers/offerMeta';
@@ -79,6 +80,8 @@ export interface MagflowCore {
   readonly accounts: AccountService;
   readonly settings: SettingsService;
   readonly actions: OrderActions;
+  /** Issue 18: returns and the account-health figures. */
+  readonly returns: ReturnsService;
   /** Invoice PDFs: the seller's bucket, uploads, bulk matching. */
   readonly invoices: InvoiceService;
   /** Offer price, stock and low-stock threshold edits. */
@@ -171,6 +174,13 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     meta: offerMeta({ cache, clientFor: (accountId) => clients.clientFor(accountId), logger }),
     kickOutbox: (accountId) => scheduler.kickOutbox(accountId),
   });
+  const returns = returnsService({
+    repos,
+    bus,
+    clock,
+    settings: () => settingsStore.get(),
+    kickOutbox: (accountId) => scheduler.kickOutbox(accountId),
+  });
 
   const handlers = createHandlers({
     repos,
@@ -196,6 +206,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     }),
     openExternal: options.openExternal ?? (async () => false),
     updates: options.updates ?? headlessUpdates(options.version ?? '0.0.0'),
+    returns,
   });
   const dispatcher = createDispatcher(handlers, {
     onInternalError: (channel, error) => logger.error('IPC handler failed', { channel, error }),
@@ -215,6 +226,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     accounts,
     settings: settingsStore,
     actions,
+    returns,
     invoices,
     offerEdits: offerEditor,
     dispatcher,

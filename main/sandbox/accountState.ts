@@ -4,7 +4,8 @@ import type { Platform } from '../../shared/domain';
 import { COURIERS } from './catalogue';
 import { generateOffers } from './generateOffers';
 import { OrderGenerator } from './generateOrders';
-import { generateReturns } from './generateReturns';
+import { generateReturns, returnFor } from './generateReturns';
+import { Rng, mixSeed } from './random';
 import { answersFor, type Answers } from './liveForms';
 import { OrderStore } from './orderStore';
 import { emagTimeFor, type EmagTime } from './platformTime';
@@ -42,6 +43,8 @@ export class AccountState {
   readonly orders: OrderStore;
   readonly awbs: EmagAwbRecord[] = [];
   private returns: EmagRmaRecord[] | null = null;
+  /** Returns added after the generated ones (tests, the demo stream). */
+  private returnSeq = 0;
   private nextAwbId: number;
   /** Line ids for products added through order/save, above every generated line id. */
   private nextLineId: number;
@@ -93,6 +96,38 @@ export class AccountState {
   rmas(nowMs: number): EmagRmaRecord[] {
     if (!this.returns) this.returns = generateReturns(this, nowMs);
     return this.returns;
+  }
+
+  /**
+   * A new return request placed now (status 2 new) for a finalized order that has none yet (the given one, or the
+   * latest); null when there is no such order.
+   */
+  addReturn(nowMs: number, orderId?: number): EmagRmaRecord | null {
+    const returns = this.rmas(nowMs);
+    const taken = new Set(returns.map((r) => r.order_id));
+    const order =
+      orderId === undefined
+        ? this.orders
+            .all()
+            .filter((o) => o.status === 4 && !taken.has(o.id))
+            .sort((a, b) => b.id - a.id)[0]
+        : this.orders.get(orderId);
+    if (!order) return null;
+    this.returnSeq += 1;
+    const record = returnFor(this, order, {
+      emagId: 2_900_000 + this.index * 1_000_000 + this.returnSeq,
+      lineId: 5_900_000 + this.index * 1_000_000 + this.returnSeq,
+      rng: new Rng(mixSeed(this.seed, this.index, 0x0e7b, this.returnSeq)),
+      date: this.time.format(nowMs),
+      status: 2,
+    });
+    returns.push(record);
+    return record;
+  }
+
+  /** A return request by its eMAG id. */
+  rma(nowMs: number, emagId: number): EmagRmaRecord | undefined {
+    return this.rmas(nowMs).find((r) => r.emag_id === emagId);
   }
 
   takeLineId(): number {

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { faultRulesSchema } from './faults';
 import { readBody, sendJson } from './httpIo';
-import type { EmagOrderRecord } from './records';
+import type { EmagOrderRecord, EmagRmaRecord } from './records';
 import type { FaultRule, RequestLogEntry } from './types';
 
 export const CONTROL_PREFIX = '/__control';
@@ -20,6 +20,8 @@ export interface ControlTarget {
   clearRequestLog(): void;
   addOrders(username: string, count: number, overrides?: Partial<EmagOrderRecord>): EmagOrderRecord[];
   setOrderStatus(username: string, orderId: number, status: number): void;
+  addReturns(username: string, count?: number, orderId?: number): EmagRmaRecord[];
+  setReturnStatus(username: string, emagId: number, status: number): void;
 }
 
 const addOrdersSchema = z.object({
@@ -31,6 +33,16 @@ const orderStatusSchema = z.object({
   account: z.string().min(1),
   orderId: z.number().int().min(1),
   status: z.number().int().min(0).max(5),
+});
+const addReturnsSchema = z.object({
+  account: z.string().min(1),
+  count: z.number().int().min(1).max(1000).default(1),
+  orderId: z.number().int().min(1).optional(),
+});
+const returnStatusSchema = z.object({
+  account: z.string().min(1),
+  emagId: z.number().int().min(1),
+  status: z.number().int().min(1).max(7),
 });
 const rateLimitSchema = z.object({ enabled: z.boolean() });
 const streamSchema = z.object({ everySec: z.number().min(0).max(86_400) });
@@ -96,6 +108,8 @@ export async function handleControlRequest(
             'DELETE /faults',
             'POST /orders',
             'POST /orders/status',
+            'POST /returns',
+            'POST /returns/status',
             'POST /rate-limit',
             'POST /stream',
           ],
@@ -131,6 +145,15 @@ export async function handleControlRequest(
       case 'POST /orders/status': {
         const body = parseJson(orderStatusSchema, raw);
         target.setOrderStatus(body.account, body.orderId, body.status);
+        return sendJson(res, 200, { ok: true });
+      }
+      case 'POST /returns': {
+        const body = parseJson(addReturnsSchema, raw);
+        return sendJson(res, 200, { returns: target.addReturns(body.account, body.count, body.orderId) });
+      }
+      case 'POST /returns/status': {
+        const body = parseJson(returnStatusSchema, raw);
+        target.setReturnStatus(body.account, body.emagId, body.status);
         return sendJson(res, 200, { ok: true });
       }
       case 'POST /rate-limit': {

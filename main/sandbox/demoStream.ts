@@ -9,6 +9,10 @@ export interface DemoStreamHooks {
   addOrder: (username: string) => number;
   /** Cancels the order if it is still new (status 1). */
   cancelIfNew: (username: string, orderId: number, reason: number) => void;
+  /** Issue 18: a new return request for one of the account's finalized orders (none when there is no such order). */
+  addReturn?: (username: string) => void;
+  /** Issue 18: eMAG's side of a return moves on (an approved return reaches the seller: 3 -> 6). */
+  advanceReturn?: (username: string) => void;
 }
 
 export class DemoStream {
@@ -45,6 +49,9 @@ export class DemoStream {
     if (accounts.length === 0) return;
     const username = this.rng.pick(accounts);
     const orderId = this.hooks.addOrder(username);
+    // Returns come far less often than orders, and move along on eMAG's side now and then.
+    if (this.rng.chance(0.1)) this.hooks.addReturn?.(username);
+    if (this.rng.chance(0.2)) this.hooks.advanceReturn?.(username);
     if (this.rng.chance(this.cancelShare)) {
       const reason = this.rng.pick(CUSTOMER_CANCEL_REASONS);
       const timer = setTimeout(

@@ -228,8 +228,10 @@ export function liveRma(record: EmagRmaRecord, seed: number): Record<string, unk
   const forms = new Forms(seed, record.emag_id, 0x4a);
   return {
     ...record,
+    emag_id: forms.id(record.emag_id, 0.3),
     // The order id as text, as a strict public client types it.
     order_id: forms.id(record.order_id, 0.8),
+    customer_company: record.customer_company ?? (forms.chance(0.5) ? '' : null),
     return_parent_id: null,
     is_club: 0,
     is_fast: 0,

@@ -11,7 +11,7 @@ import { sendJson } from './httpIo';
 import { errorEnvelope } from './envelope';
 import { mixSeed } from './random';
 import { RateLimiter } from './rateLimiter';
-import type { EmagOfferRecord, EmagOrderRecord } from './records';
+import type { EmagOfferRecord, EmagOrderRecord, EmagRmaRecord } from './records';
 import { API_PREFIX } from './routes';
 import type { FaultRule, RequestLogEntry, Sandbox, SandboxAccountSpec, SandboxOptions } from './types';
 
@@ -67,6 +67,14 @@ class SandboxImpl implements Sandbox, ControlTarget {
         const order = account?.orders.get(orderId);
         if (!account || !order || order.status !== 1) return;
         account.orders.setStatus(order, 0, this.clock()).reason_cancellation = reason;
+      },
+      addReturn: (username) => void this.byName.get(username)?.addReturn(this.clock()),
+      advanceReturn: (username) => {
+        const approved = this.byName
+          .get(username)
+          ?.rmas(this.clock())
+          .find((rma) => rma.request_status === 3);
+        if (approved) approved.request_status = 6;
       },
     });
     const core: ApiCore = {
@@ -157,6 +165,30 @@ class SandboxImpl implements Sandbox, ControlTarget {
     // eMAG-side moves: a cancellation gets the customer's reason, a reactivation clears it.
     if (status === 0 && record.reason_cancellation === null) record.reason_cancellation = 2;
     if (status !== 0 && wasCanceled) record.reason_cancellation = null;
+  }
+
+  /** Return requests of an account, as the sandbox holds them (tidy shapes). */
+  returns(username: string): EmagRmaRecord[] {
+    return this.account(username).rmas(this.clock());
+  }
+
+  /** New return requests placed now (status 2), for the given order or the latest finalized ones without one. */
+  addReturns(username: string, count = 1, orderId?: number): EmagRmaRecord[] {
+    const account = this.account(username);
+    const added: EmagRmaRecord[] = [];
+    for (let i = 0; i < count; i++) {
+      const rma = account.addReturn(this.clock(), orderId);
+      if (!rma) throw new Error(`no finalized order without a return left for '${username}'`);
+      added.push(rma);
+    }
+    return added;
+  }
+
+  /** Moves a return as eMAG, its warehouse or the customer would (no matrix check: eMAG's side may do more). */
+  setReturnStatus(username: string, emagId: number, status: number): void {
+    const rma = this.account(username).rma(this.clock(), emagId);
+    if (!rma) throw new Error(`return ${emagId} not found for '${username}'`);
+    rma.request_status = status;
   }
 
   faults(): FaultRule[] {

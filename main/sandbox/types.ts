@@ -1,6 +1,6 @@
 // Public types of the eMAG sandbox: how it is started, what it records, and the handle tests and the CLI hold.
 import type { Platform } from '../../shared/domain';
-import type { EmagOfferRecord, EmagOrderRecord } from './records';
+import type { EmagOfferRecord, EmagOrderRecord, EmagRmaRecord } from './records';
 
 /** main: the seller fulfils orders (type 3); fbe: eMAG fulfils them (type 2). */
 export type AccountKind = 'main' | 'fbe';
@@ -109,6 +109,12 @@ export interface Sandbox {
   addOrders(username: string, count: number, overrides?: Partial<EmagOrderRecord>): EmagOrderRecord[];
   /** Bypasses the status matrix (simulates eMAG or the customer) and bumps `modified`. */
   setOrderStatus(username: string, orderId: number, status: number): void;
+  /** Issue 18: the account's return requests (tidy shapes; live forms are applied when they are read). */
+  returns(username: string): EmagRmaRecord[];
+  /** Issue 18: new return requests placed now (status 2), for the order given or the latest finalized ones. */
+  addReturns(username: string, count?: number, orderId?: number): EmagRmaRecord[];
+  /** Issue 18: moves a return as eMAG or the customer would (no matrix check). */
+  setReturnStatus(username: string, emagId: number, status: number): void;
   setFaults(rules: FaultRule[]): void;
   setRateLimit(enabled: boolean): void;
   /** Restarts the demo stream with a new order every `everySec` seconds (0 stops it). */

@@ -6,12 +6,14 @@ import type { SyncRun } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
 import type { EventBus } from '../core/events/bus';
 import type { Logger } from '../core/logging';
+import { HEALTH_FIGURE_UNIT } from '../../shared/accountHealth';
+import { returnText } from '../core/returns/returnText';
 import { shellText, type NotificationText } from './notificationText';
 import type { NotificationPort, NotificationsPort } from './ports';
 import { inQuietHours } from './quietHours';
 
 export type NavigateTarget = NavigateEvent['to'];
-type Kind = 'newOrder' | 'syncFailure' | 'awb' | 'invoice' | 'lowStock';
+type Kind = 'newOrder' | 'syncFailure' | 'awb' | 'invoice' | 'lowStock' | 'newReturn' | 'accountHealth';
 
 export interface NotifierDeps {
   bus: EventBus;
@@ -142,6 +144,16 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     deps.bus.on('notification_added', ({ notification }) => {
       if (notification.kind !== 'low_stock' || !allowed('lowStock')) return;
       show({ title: notification.title, body: notification.body }, { screen: 'offers' });
+    }),
+    // Issue 18: each new return, and an account-health figure crossing its threshold (the core notes it once).
+    deps.bus.on('return_new', (event) => {
+      if (!allowed('newReturn')) return;
+      show(returnText.returnNew(deps.settings().language, event), { screen: 'returns' });
+    }),
+    deps.bus.on('account_health_alert', (event) => {
+      if (!allowed('accountHealth')) return;
+      const unit = HEALTH_FIGURE_UNIT[event.figure];
+      show(returnText.healthCrossed(deps.settings().language, { ...event, unit }), { screen: 'dashboard' });
     }),
   ];
 

@@ -13,6 +13,7 @@ import { NotificationsScreen } from './screens/Notifications';
 import { OffersScreen } from './screens/Offers';
 import { OrderDetailScreen } from './screens/OrderDetail';
 import { OrdersScreen } from './screens/Orders';
+import { ReturnsScreen } from './screens/Returns';
 import { SettingsScreen } from './screens/Settings';
 import { SyncHistoryScreen } from './screens/SyncHistory';
 import { useApp } from './stores/app';
@@ -30,6 +31,8 @@ function CurrentScreen({ route }: { route: Route }) {
       return <OrderDetailScreen accountId={route.accountId} orderId={route.orderId} />;
     case 'offers':
       return <OffersScreen />;
+    case 'returns':
+      return <ReturnsScreen />;
     case 'sync':
       return <SyncHistoryScreen />;
     case 'notifications':

@@ -181,7 +181,7 @@ describe('magflow CLI', () => {
     expect(new Set(runs.map((r) => `${r.job}/${r.account}`))).toEqual(
       new Set(
         ['Main', 'FBE']
-          .flatMap((a) => ['new-orders', 'send-actions', 'order-changes', 'offers'].map((j) => `${j}/${a}`))
+          .flatMap((a) => ['new-orders', 'send-actions', 'order-changes', 'offers', 'returns'].map((j) => `${j}/${a}`))
           .concat(['maintenance/null', 'health/null']),
       ),
     );

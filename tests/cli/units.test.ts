@@ -78,8 +78,8 @@ describe('sync plan', () => {
   it('runs every account job per account, then the app-wide jobs unless one account was asked for', () => {
     expect(planRuns('all', [1, 2], true)).toEqual({
       perAccount: [
-        { accountId: 1, jobs: ['new-orders', 'send-actions', 'order-changes', 'offers'] },
-        { accountId: 2, jobs: ['new-orders', 'send-actions', 'order-changes', 'offers'] },
+        { accountId: 1, jobs: ['new-orders', 'send-actions', 'order-changes', 'offers', 'returns'] },
+        { accountId: 2, jobs: ['new-orders', 'send-actions', 'order-changes', 'offers', 'returns'] },
       ],
       global: ['maintenance', 'health'],
     });

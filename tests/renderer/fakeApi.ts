@@ -420,6 +420,9 @@ export function createFakeApi(options: { orders?: OrderSummary[]; info?: Partial
       { accountId, courierAccountId: 8, displayName: 'FAN Courier', courierName: 'FAN', type: 3, active: true },
     ],
     'offers.list': () => ({ rows: [], total: 0 }),
+    // Issue 18: no returns and no account-health figures unless a test sets some.
+    'returns.list': () => ({ rows: [], total: 0 }),
+    'accountHealth.get': () => [],
     'notifications.list': () => ({
       rows: [
         makeNotification(2),

@@ -12,7 +12,7 @@ import { createHarness, manualClock, type Harness, type HarnessOptions } from '.
 
 const MAIN = { username: 'sch-main', password: 'main-secret', kind: 'main' as const, orders: 60, offers: 5 };
 const FBE = { username: 'sch-fbe', password: 'fbe-secret', kind: 'fbe' as const, orders: 60, offers: 5 };
-const ACCOUNT_JOBS: JobName[] = ['new-orders', 'order-changes', 'send-actions', 'offers'];
+const ACCOUNT_JOBS: JobName[] = ['new-orders', 'order-changes', 'send-actions', 'offers', 'returns'];
 /** A jitter source that puts every first run about half a minute away: nothing fires by itself during a test. */
 const FAR = () => 0.999;
 
@@ -65,7 +65,7 @@ const allPairs = (mainId: number, fbeId: number): string[] =>
 
 describe('scheduler', () => {
   it('spreads first runs by the injected jitter, off round times', async () => {
-    const draws = [0.05, 0.9, 0.3, 0.6, 0.15, 0.75, 0.45, 0.2, 0.35, 0.5];
+    const draws = [0.05, 0.9, 0.3, 0.6, 0.15, 0.75, 0.45, 0.2, 0.35, 0.5, 0.1, 0.8];
     let next = 0;
     const { scheduler, clock, h, mainId, fbeId } = await setup({ random: () => draws[next++ % draws.length]! });
     scheduler.start();
@@ -90,7 +90,7 @@ describe('scheduler', () => {
     const { scheduler, h, mainId, fbeId } = await setup({ random: () => 0 });
     scheduler.start();
     const startup = () => runsOf(h).filter((r) => r.mode === 'startup' && r.status !== 'running');
-    await waitFor(() => startup().length >= 10, 'the first runs');
+    await waitFor(() => startup().length >= allPairs(mainId, fbeId).length, 'the first runs');
     // Each pair once (acknowledgements queued by the import may add kicked drains, recorded as scheduled).
     expect(
       startup()
@@ -139,7 +139,7 @@ describe('scheduler', () => {
     scheduler.resume();
     expect(scheduler.isPaused()).toBe(false);
     const caughtUp = () => runsOf(h).filter((r) => r.mode === 'catch-up' && r.status !== 'running');
-    await waitFor(() => caughtUp().length >= 10, 'the overdue runs');
+    await waitFor(() => caughtUp().length >= allPairs(mainId, fbeId).length, 'the overdue runs');
     expect(
       caughtUp()
         .map((r) => `${r.job}:${r.accountId ?? '*'}`)
@@ -156,7 +156,7 @@ describe('scheduler', () => {
     await scheduler.syncNow({ job: 'maintenance' });
     await scheduler.syncNow({ job: 'health' });
     const before = runsOf(h).length;
-    expect(before).toBe(10);
+    expect(before).toBe(allPairs(mainId, fbeId).length);
 
     // Nothing is overdue yet: catching up does nothing.
     await scheduler.catchUp('resume');
@@ -257,7 +257,7 @@ describe('scheduler', () => {
     expect(offersAt() - started).toBeGreaterThanOrEqual(7_200_000);
     expect(offersAt() - started).toBeLessThan(7_202_000);
     expect(scheduler.state().jobs.some((j) => j.accountId === fbeId)).toBe(false);
-    expect(scheduler.state().jobs).toHaveLength(6);
+    expect(scheduler.state().jobs).toHaveLength(ACCOUNT_JOBS.length + 2);
 
     // The disabled account is no longer caught up either.
     clock.advance(25 * 3_600_000);
@@ -307,7 +307,7 @@ describe('scheduler', () => {
     h.repos.accounts.update(fbeId, { enabled: true });
     h.bus.emit({ type: 'accounts_changed', change: 'saved', account: { ...account, enabled: true } });
     const fbeJobs = scheduler.state().jobs.filter((j) => j.accountId === fbeId);
-    expect(fbeJobs).toHaveLength(4);
+    expect(fbeJobs).toHaveLength(ACCOUNT_JOBS.length);
     expect(fbeJobs.every((j) => j.nextRunAt === null)).toBe(true);
   });
 

@@ -269,6 +269,55 @@ describe('other notifications', () => {
     bus.emit(lowStock(3));
     expect(shown).toHaveLength(1);
   });
+  it('a new return and an account-health crossing, each with its own switch (issue 18)', () => {
+    const { bus, shown, opened, setSettings } = setup();
+    bus.emit({
+      type: 'return_new',
+      accountId: 1,
+      account: 'Demo MAIN',
+      emagId: 2900001,
+      orderId: 400000218,
+      customerName: 'Ion Popescu',
+      firstProduct: 'Telefon Nova X',
+    });
+    bus.emit({
+      type: 'account_health_alert',
+      accountId: 1,
+      account: 'Demo MAIN',
+      figure: 'lateShipmentRate',
+      value: 40,
+      threshold: 4,
+    });
+    expect(shown.map((n) => n.spec.title)).toEqual([
+      'New return #2900001',
+      'Demo MAIN: Late shipment rate past its limit',
+    ]);
+    expect(shown[0]!.spec.body).toBe('Demo MAIN · order #400000218 · Ion Popescu · Telefon Nova X');
+    expect(shown[1]!.spec.body).toMatch(/^40% \(limit 4%\)\. .*eMAG's figure in the seller center is authoritative\.$/);
+    shown[0]!.click();
+    shown[1]!.click();
+    expect(opened).toEqual([{ screen: 'returns' }, { screen: 'dashboard' }]);
+
+    setSettings({ notifications: { newReturn: false, accountHealth: false } });
+    bus.emit({
+      type: 'return_new',
+      accountId: 1,
+      account: 'Demo MAIN',
+      emagId: 2,
+      orderId: null,
+      customerName: null,
+      firstProduct: null,
+    });
+    bus.emit({
+      type: 'account_health_alert',
+      accountId: 1,
+      account: 'Demo MAIN',
+      figure: 'overdue',
+      value: 1,
+      threshold: 0,
+    });
+    expect(shown).toHaveLength(2);
+  });
 
   it('stop() unsubscribes and drops pending orders', () => {
     const { bus, shown, tick, notifier } = setup();

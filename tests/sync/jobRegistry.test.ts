@@ -20,9 +20,9 @@ describe('job registry', () => {
   });
 
   it('derives the per-account and app-wide lists, and the sync-now order (actions right after new orders)', () => {
-    expect(ACCOUNT_JOBS).toEqual(['new-orders', 'order-changes', 'send-actions', 'offers']);
+    expect(ACCOUNT_JOBS).toEqual(['new-orders', 'order-changes', 'send-actions', 'offers', 'returns']);
     expect(APP_JOBS).toEqual(['maintenance', 'health']);
-    expect(SYNC_NOW_ORDER).toEqual(['new-orders', 'send-actions', 'order-changes', 'offers']);
+    expect(SYNC_NOW_ORDER).toEqual(['new-orders', 'send-actions', 'order-changes', 'offers', 'returns']);
     expect(ACCOUNT_JOBS.every(isAccountJob)).toBe(true);
     expect(APP_JOBS.some(isAccountJob)).toBe(false);
     expect(OUTBOX_JOB).toBe('send-actions');
@@ -37,6 +37,7 @@ describe('job registry', () => {
       offers: 3_600_000,
       maintenance: 86_400_000,
       health: 900_000,
+      returns: 900_000,
     });
     const faster = { ...DEFAULT_SETTINGS, intervals: { ...DEFAULT_SETTINGS.intervals, newOrdersSec: 15 } };
     expect(intervalMs('send-actions', faster)).toBe(15_000);

@@ -1,5 +1,6 @@
 // Every repository behind one typed object, plus the transaction and the database-wide pragmas they share.
 import type { Clock } from '../clock';
+import { accountHealthRepository } from './repositories/accountHealth';
 import { accountsRepository } from './repositories/accounts';
 import { cursorsRepository } from './repositories/cursors';
 import { needsAttentionRepository } from './repositories/needsAttention';
@@ -9,6 +10,7 @@ import { offerLowStockRepository } from './repositories/offerLowStock';
 import { offersRepository } from './repositories/offers';
 import { ordersRepository } from './repositories/orders';
 import { outboxRepository } from './repositories/outbox';
+import { returnsRepository } from './repositories/returns';
 import { settingsRepository } from './repositories/settings';
 import { statsRepository } from './repositories/stats';
 import { syncRunsRepository } from './repositories/syncRuns';
@@ -21,6 +23,8 @@ export function createRepositories(db: Db, clock: Clock) {
     offers: offersRepository(db, clock),
     offerEdits: offerEditsRepository(db, clock),
     offerLowStock: offerLowStockRepository(db),
+    returns: returnsRepository(db, clock),
+    accountHealth: accountHealthRepository(db),
     syncRuns: syncRunsRepository(db, clock),
     cursors: cursorsRepository(db, clock),
     outbox: outboxRepository(db, clock),

@@ -172,6 +172,49 @@ CREATE TABLE "outbox" (
   sent_at          TEXT
 );
 
+-- table return_products
+CREATE TABLE return_products (
+  return_key       INTEGER NOT NULL REFERENCES returns(key) ON DELETE CASCADE,
+  position         INTEGER NOT NULL,
+  line_id          INTEGER,
+  product_id       TEXT,
+  product_emag_id  TEXT,
+  part_number_key  TEXT,
+  name             TEXT,
+  quantity         INTEGER,
+  return_reason    INTEGER,
+  observations     TEXT,
+  refund_value     TEXT,
+  PRIMARY KEY (return_key, position)
+) WITHOUT ROWID;
+
+-- table return_status_history
+CREATE TABLE return_status_history (
+  return_key  INTEGER NOT NULL REFERENCES returns(key) ON DELETE CASCADE,
+  status      INTEGER NOT NULL,
+  at          TEXT NOT NULL
+);
+
+-- table returns
+CREATE TABLE returns (
+  key            INTEGER PRIMARY KEY,
+  account_id     INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  emag_id        INTEGER NOT NULL,
+  order_id       INTEGER,
+  type           INTEGER,
+  status         INTEGER NOT NULL,
+  customer_name  TEXT,
+  return_type    INTEGER,
+  return_reason  INTEGER,
+  pickup_method  INTEGER,
+  date           TEXT NOT NULL,       -- eMAG 'date', platform-local 'YYYY-MM-DD HH:MM:SS'
+  raw_hash       TEXT NOT NULL,
+  raw            TEXT NOT NULL,       -- the return request as eMAG sent it
+  first_seen_at  TEXT NOT NULL,       -- UTC ISO
+  updated_at     TEXT NOT NULL,       -- last local write (UTC ISO)
+  UNIQUE (account_id, emag_id)
+);
+
 -- table settings
 CREATE TABLE settings (
   key    TEXT PRIMARY KEY,
@@ -238,6 +281,18 @@ CREATE INDEX outbox_by_order ON outbox (account_id, order_id);
 
 -- index outbox_due
 CREATE INDEX outbox_due ON outbox (state, next_attempt_at);
+
+-- index return_status_history_by_return
+CREATE INDEX return_status_history_by_return ON return_status_history (return_key, at);
+
+-- index returns_by_account_status_date
+CREATE INDEX returns_by_account_status_date ON returns (account_id, status, date DESC);
+
+-- index returns_by_date
+CREATE INDEX returns_by_date ON returns (date DESC);
+
+-- index returns_by_order
+CREATE INDEX returns_by_order ON returns (account_id, order_id);
 
 -- index sync_runs_by_job_account
 CREATE INDEX sync_runs_by_job_account ON sync_runs (job, account_id, started_at DESC);

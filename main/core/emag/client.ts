@@ -160,6 +160,8 @@ export interface EmagClient {
   readonly handlingTime: { read(options?: CallOptions): Promise<EmagHandlingTime[]> };
   readonly rma: PagedRead<EmagRma, RmaReadFilters> & {
     count(filters?: RmaCountFilters, options?: CallOptions): Promise<EmagCount>;
+    /** rma/save: return requests as read (all their fields), e.g. with a new request_status (spec "RMA – read and save/update"). */
+    save(returns: readonly Record<string, unknown>[], options?: CallOptions): Promise<EmagSaveResult>;
   };
   /** Rate-limit budgets, waits and queues per bucket, and in-flight counts. */
   limiterStats(): ClientLimiterStats;
@@ -454,6 +456,10 @@ export function createEmagClient(config: EmagClientConfig, deps: EmagClientDeps 
         keyOf: (rma) => rma.emag_id,
       }),
       count: async (filters = {}, options) => count(ROUTES.rmaCount, filters, options),
+      save: async (returns, options) => {
+        for (const rma of returns) requireId(Number(rma.emag_id), 'emag_id', ROUTES.rmaSave.name);
+        return save(ROUTES.rmaSave, returns, options);
+      },
     },
     limiterStats: () => requester.limiterStats(),
     breakerState: () => requester.breakerState(),

@@ -54,4 +54,6 @@ export const ROUTES = {
   handlingTimeRead: route('handling_time/read'),
   rmaRead: route('rma/read'),
   rmaCount: route('rma/count'),
+  /** A status change sent twice leaves the return in that status (the matrix allows keeping a status): safe to retry. */
+  rmaSave: route('rma/save'),
 } as const satisfies Record<string, EmagRoute>;

@@ -10,6 +10,7 @@ import { AppError, notFound } from '../errors';
 import type { InvoiceService } from '../invoices/service';
 import type { OfferEdits } from '../offers/offerEdits';
 import type { OrderActions } from '../orders/actions';
+import type { ReturnsService } from '../returns/service';
 import type { SettingsService } from '../settings/service';
 import type { UpdatesPort } from '../updates';
 import { toOrderDetail } from '../orders/detail';
@@ -46,6 +47,8 @@ export interface HandlerServices {
   info(): AppInfo;
   openExternal(url: string): Promise<boolean>;
   updates: UpdatesPort;
+  /** Issue 18: returns and the account-health figures. */
+  returns: ReturnsService;
 }
 
 /** An export is the whole current view, bounded so a huge export cannot exhaust memory. */
@@ -161,5 +164,9 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'updates.status': () => services.updates.status(),
     'updates.check': () => services.updates.check(),
     'updates.install': () => services.updates.install(),
+    'returns.list': (query) => services.returns.list(query),
+    'returns.get': ({ accountId, emagId }) => services.returns.get(accountId, emagId),
+    'returns.changeStatus': ({ accountId, emagId, status }) => services.returns.changeStatus(accountId, emagId, status),
+    'accountHealth.get': (input) => services.returns.health(input?.accountId),
   };
 }

@@ -22,6 +22,7 @@ const ACTION_NAMES: Record<Language, Record<OutboxKind, string>> = {
     awb: 'emitere AWB',
     invoice: 'atașare factură',
     offer: 'modificare ofertă',
+    return: 'schimbare status retur',
   },
   en: {
     acknowledge: 'acknowledge',
@@ -29,6 +30,7 @@ const ACTION_NAMES: Record<Language, Record<OutboxKind, string>> = {
     awb: 'AWB',
     invoice: 'invoice attachment',
     offer: 'offer edit',
+    return: 'return status change',
   },
 };
 
@@ -41,6 +43,7 @@ const JOB_WORDS: Record<Language, Record<JobName, string>> = {
     offers: 'oferte',
     maintenance: 'întreținere',
     health: 'verificare stare',
+    returns: 'retururi',
   },
   en: {
     'new-orders': 'new orders',
@@ -49,6 +52,7 @@ const JOB_WORDS: Record<Language, Record<JobName, string>> = {
     offers: 'offers',
     maintenance: 'maintenance',
     health: 'health check',
+    returns: 'returns',
   },
 };
 

@@ -9,6 +9,7 @@ const ICONS: Record<Screen, string> = {
   dashboard: '◧',
   orders: '☰',
   offers: '▦',
+  returns: '↩',
   sync: '⟳',
   notifications: '◔',
   settings: '⚙',

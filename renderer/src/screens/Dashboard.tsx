@@ -6,6 +6,7 @@ import type { OrderStatus } from '../../../shared/domain';
 import type { AccountHealth, JobStateView } from '../../../shared/views';
 import { Card } from '../components/Card';
 import { Chart } from '../components/Chart';
+import { AccountHealthPanel } from './AccountHealthPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { DateTime, Money } from '../components/Formatted';
 import { ProgressBar } from '../components/ProgressBar';
@@ -44,6 +45,7 @@ export function DashboardScreen() {
             <OrderCounts />
             <OrdersPerDayChart />
           </div>
+          <AccountHealthPanel />
         </>
       )}
       <SyncStatus />

@@ -15,6 +15,7 @@ import { useApp } from '../stores/app';
 import { AccountsSection } from './SettingsAccounts';
 import { InvoiceBucketSection } from './SettingsInvoiceBucket';
 import { UpdatesSection } from './SettingsUpdates';
+import { AccountHealthThresholds } from './SettingsAccountHealth';
 
 type IntervalKey = keyof Settings['intervals'];
 /** The same bounds main enforces, so the inputs guide the seller before main has to refuse. */
@@ -24,6 +25,7 @@ const INTERVAL_BOUNDS: Record<IntervalKey, [number, number]> = {
   offersSec: [300, 86_400],
   maintenanceSec: [3600, 7 * 86_400],
   healthSec: [60, 86_400],
+  returnsSec: [300, 86_400],
 };
 
 /** The on/off notification settings, in the order shown. */
@@ -37,6 +39,8 @@ const NOTIFICATION_SWITCHES: {
   { key: 'awb', labelKey: 'settings.notifyAwb', testId: 'settings-notify-awb' },
   { key: 'invoice', labelKey: 'settings.notifyInvoice', testId: 'settings-notify-invoice' },
   { key: 'lowStock', labelKey: 'offerEdit.notifyLowStock', testId: 'settings-notify-lowStock' },
+  { key: 'newReturn', labelKey: 'settings.notifyNewReturn', testId: 'settings-notify-newReturn' },
+  { key: 'accountHealth', labelKey: 'settings.notifyAccountHealth', testId: 'settings-notify-accountHealth' },
   { key: 'sound', labelKey: 'settings.sound', testId: 'settings-sound' },
 ];
 
@@ -131,6 +135,7 @@ export function SettingsScreen() {
               </div>
             </fieldset>
           </Card>
+          <AccountHealthThresholds settings={settings} onSave={save} />
           <Card title={t('settings.appearance')}>
             <div className="form-grid">
               <LanguageSwitch testId="settings-language" stacked />

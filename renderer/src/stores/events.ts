@@ -10,6 +10,7 @@ import { useNotifications } from './notifications';
 import { useOffers } from './offers';
 import { useOrderDetail } from './orderDetail';
 import { patchOrderStatus, useLiveOrders, useOrders } from './orders';
+import { useAccountHealth, useReturnDetail, useReturns } from './returns';
 import { useSync } from './sync';
 import { useUpdates } from './updates';
 
@@ -73,6 +74,9 @@ export function connectEvents(
         refreshDashboard();
         if (event.run.job === 'offers') refreshOffers();
         if (event.run.job === 'order-changes') refreshOrders();
+        if (event.run.job === 'returns' || event.run.job === 'order-changes') {
+          soon('accountHealth', () => useAccountHealth.getState().views && void useAccountHealth.getState().load());
+        }
         break;
       case 'health_changed':
         useHealth.getState().setReport(event.health);
@@ -83,6 +87,7 @@ export function connectEvents(
         useBulk.getState().applyOutbox(event.action);
         // An offer edit queued, sent, confirmed or refused: the offers list shows its state.
         if (event.action.kind === 'offer') refreshOffers();
+        if (event.action.kind === 'return') soon('returnDetail', () => void useReturnDetail.getState().reload());
         break;
       case 'notification_added':
         useNotifications.getState().add(event.notification);
@@ -92,6 +97,15 @@ export function connectEvents(
         break;
       case 'navigate':
         useNavigation.getState().navigate(event.to);
+        break;
+      // Issue 18: returns and the account-health watch.
+      case 'return_new':
+      case 'returns_written':
+        soon('returns', () => useReturns.getState().loaded && void useReturns.getState().refresh());
+        soon('returnDetail', () => void useReturnDetail.getState().reload());
+        break;
+      case 'account_health_alert':
+        soon('accountHealth', () => useAccountHealth.getState().views && void useAccountHealth.getState().load());
         break;
     }
   }

@@ -6,6 +6,7 @@ import { needsAttention } from './004-needs-attention';
 import { sendActionsJob } from './005-send-actions-job';
 import { outboxReturnOfferKinds } from './006-outbox-return-offer-kinds';
 import { offerLowStock } from './007-offer-low-stock';
+import { returns } from './008-returns';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   sendActionsJob,
   outboxReturnOfferKinds,
   offerLowStock,
+  returns,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 export type { Migration };

@@ -164,6 +164,17 @@ export function outboxRepository(db: Db, clock: Clock) {
         .map(toAction);
     },
 
+    /** Issue 18: the status changes asked for one return (kind 'return'), oldest first. */
+    forReturn(accountId: number, emagId: number): OutboxAction[] {
+      return db
+        .prepare<[number, number], OutboxRow>(
+          `SELECT * FROM outbox WHERE account_id = ? AND kind = 'return' AND json_extract(payload, '$.emagId') = ?
+           ORDER BY id`,
+        )
+        .all(accountId, emagId)
+        .map(toAction);
+    },
+
     countByState(state: OutboxState, accountId?: number): number {
       const sql = `SELECT count(*) AS n FROM outbox WHERE state = ?${accountId === undefined ? '' : ' AND account_id = ?'}`;
       return db.prepare<unknown[], { n: number }>(sql).get(...[state, ...(accountId === undefined ? [] : [accountId])])!

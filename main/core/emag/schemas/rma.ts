@@ -20,6 +20,13 @@ export const emagRmaProductSchema = z.looseObject({
   product_id: blankable(looseText),
   product_name: optional(looseText),
   quantity: blankable(looseInt),
+  /** The return line's id: rma/save names a line by it (spec: "Any update on return product lines must use this id"). */
+  id: blankable(looseInt),
+  part_number_key: optional(looseText),
+  return_reason: blankable(looseInt),
+  observations: optional(looseText),
+  /** Text in the spec ("varchar"), a number in some answers. */
+  refund_value: blankable(looseText),
 });
 
 /**
@@ -35,6 +42,9 @@ export const emagRmaSchema = z.looseObject({
   products: optional(looseList(emagRmaProductSchema)),
   request_status: blankable(looseInt),
   date: optional(looseText),
+  return_type: blankable(looseInt),
+  return_reason: blankable(looseInt),
+  pickup_method: blankable(looseInt),
 });
 
 export type EmagRma = z.output<typeof emagRmaSchema>;

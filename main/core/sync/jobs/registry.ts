@@ -8,6 +8,7 @@ import { maintenanceJob } from './maintenance';
 import { newOrdersJob } from './newOrders';
 import { offersJob } from './offers';
 import { orderChangesJob } from './orderChanges';
+import { returnsJob } from './returns';
 import { sendActionsJob } from './sendActions';
 
 /** `account`: one run per enabled account; `app`: one run for the whole app (no account). */
@@ -52,6 +53,8 @@ const DEFINITIONS: Definitions = {
     run: orderChangesJob,
   },
   offers: { scope: 'account', interval: 'offersSec', syncNowRank: 4, drainsOutbox: false, run: offersJob },
+  // Issue 18: return requests, and the account-health watch that each run checks first.
+  returns: { scope: 'account', interval: 'returnsSec', syncNowRank: 5, drainsOutbox: false, run: returnsJob },
   maintenance: {
     scope: 'app',
     interval: 'maintenanceSec',

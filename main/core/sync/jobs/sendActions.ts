@@ -18,6 +18,7 @@ import { notificationText, type Text } from '../notificationText';
 import { classifyFailure, PermanentActionError, retryDelayMs, UNCONFIRMED } from '../outboxPolicy';
 import { sendOfferEdit } from '../sendOfferEdit';
 import { storeOrders } from '../storeOrders';
+import { sendReturnAction } from '../../returns/sendReturnAction';
 
 /** What a handler reports when the action took effect (or provably already had). */
 interface Done {
@@ -333,6 +334,8 @@ const HANDLERS: Record<OutboxKind, Handler> = {
   awb: issueAwb,
   invoice: attachInvoice,
   offer: (ctx, action) => sendOfferEdit(ctx, action),
+  // Issue 18: a return's status change (rma/save).
+  return: sendReturnAction,
 };
 
 /** Counts, logs and announces an attempt that did not go through: to be retried later, or failed for good. */
