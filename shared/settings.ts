@@ -19,6 +19,12 @@ export const SettingsSchema = z.object({
         .max(7 * 86_400)
         .default(86_400),
       healthSec: z.number().int().min(60).max(86_400).default(900),
+      /** The cheap new-order check between two full new-order reads (issue 17 §5, docs/sync.md); 0 turns it off. */
+      newOrdersCheckSec: z
+        .number()
+        .int()
+        .refine((sec) => sec === 0 || (sec >= 5 && sec <= 300), 'expected 0 (off) or 5-300 seconds')
+        .default(10),
     })
     .prefault({}),
   runTimeoutSec: z.number().int().min(30).max(3600).default(600),
@@ -33,6 +39,9 @@ export const SettingsSchema = z.object({
       awb: z.boolean().default(true),
       invoice: z.boolean().default(true),
       sound: z.boolean().default(true),
+      /** A pop-up when an order's shipping deadline comes within the lead time (issue 17 §1). */
+      shipDeadline: z.boolean().default(true),
+      shipDeadlineLeadMin: z.number().int().min(15).max(1440).default(120),
       quietHours: z
         .object({
           enabled: z.boolean().default(false),
@@ -69,6 +78,8 @@ export const SettingsPatchSchema = z
         awb: z.boolean().optional(),
         invoice: z.boolean().optional(),
         sound: z.boolean().optional(),
+        shipDeadline: z.boolean().optional(),
+        shipDeadlineLeadMin: SettingsSchema.shape.notifications.unwrap().shape.shipDeadlineLeadMin.unwrap().optional(),
         quietHours: z
           .object({ enabled: z.boolean().optional(), from: timeOfDay.optional(), to: timeOfDay.optional() })
           .strict()

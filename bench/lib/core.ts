@@ -87,6 +87,7 @@ export function scaledSettings(settings: Settings, scale: number): Settings {
       offersSec: divide(i.offersSec),
       maintenanceSec: divide(i.maintenanceSec),
       healthSec: divide(i.healthSec),
+      newOrdersCheckSec: i.newOrdersCheckSec === 0 ? 0 : divide(i.newOrdersCheckSec),
     },
   };
 }
