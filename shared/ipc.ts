@@ -26,6 +26,7 @@ import {
   type InvoiceUploadResult,
 } from './invoices';
 import { SettingsPatchSchema, type Settings } from './settings';
+import type { TodayQueue } from './today';
 import type { UpdateStatusView } from './updates';
 import type { AppInfo, DashboardView, DiagnosticsView, HealthReport, SyncStateView } from './views';
 
@@ -274,6 +275,8 @@ export const ipcContract = {
   'updates.check': channel<UpdateStatusView>()(none),
   /** "Restart to update": installs the downloaded update once no sync is running, then restarts MagFlow. */
   'updates.install': channel<UpdateStatusView>()(none),
+  // Issue 17 §1: the today queue (every enabled account, or one).
+  'today.get': channel<TodayQueue>()(z.object({ accountId: id.optional() }).strict().optional()),
 } as const;
 
 export type IpcContract = typeof ipcContract;

@@ -13,6 +13,7 @@ import type { SettingsService } from '../settings/service';
 import type { UpdatesPort } from '../updates';
 import { toOrderDetail } from '../orders/detail';
 import { ordersToCsv } from '../orders/exportCsv';
+import { readTodayQueue } from '../orders/today';
 import type { IpcHandlers } from './dispatcher';
 
 /** The part of the cache the handlers use. */
@@ -66,6 +67,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
       };
     },
     'orders.list': (query) => repos.orders.list(query),
+    'today.get': (input) => readTodayQueue(repos, clock, { accountId: input?.accountId }),
     'orders.get': ({ accountId, orderId }) => {
       const order = repos.orders.get(accountId, orderId);
       if (!order) throw notFound(`Order ${orderId}`);

@@ -130,13 +130,19 @@ export function buildTodayQueue(input: TodayInput): TodayQueue {
 }
 
 /** Reads the rows and builds the queue. The invoice look-back is cut in eMAG Romania's local time (a day either way). */
-export function readTodayQueue(repos: Pick<Repositories, 'today' | 'settings'>, clock: Clock): TodayQueue {
+export function readTodayQueue(
+  repos: Pick<Repositories, 'today' | 'settings'>,
+  clock: Clock,
+  filter: { accountId?: number | undefined } = {},
+): TodayQueue {
   const now = clock.now();
   const since = toEmagDate(new Date(now.getTime() - INVOICE_LOOKBACK_DAYS * DAY_MS));
+  const mine = <R extends { accountId: number }>(rows: R[]): R[] =>
+    filter.accountId === undefined ? rows : rows.filter((row) => row.accountId === filter.accountId);
   return buildTodayQueue({
-    open: repos.today.openOrders(),
-    withoutInvoice: repos.today.withoutInvoice(since),
-    failed: repos.today.failedActions(),
+    open: mine(repos.today.openOrders()),
+    withoutInvoice: mine(repos.today.withoutInvoice(since)),
+    failed: mine(repos.today.failedActions()),
     now,
     settings: repos.settings.get(),
   });

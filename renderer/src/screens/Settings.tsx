@@ -24,11 +24,12 @@ const INTERVAL_BOUNDS: Record<IntervalKey, [number, number]> = {
   offersSec: [300, 86_400],
   maintenanceSec: [3600, 7 * 86_400],
   healthSec: [60, 86_400],
+  newOrdersCheckSec: [0, 300],
 };
 
 /** The on/off notification settings, in the order shown. */
 const NOTIFICATION_SWITCHES: {
-  key: Exclude<keyof Settings['notifications'], 'quietHours'>;
+  key: Exclude<keyof Settings['notifications'], 'quietHours' | 'shipDeadlineLeadMin'>;
   labelKey: string;
   testId: string;
 }[] = [
@@ -36,6 +37,7 @@ const NOTIFICATION_SWITCHES: {
   { key: 'syncFailure', labelKey: 'settings.notifySyncFailure', testId: 'settings-notify-syncFailure' },
   { key: 'awb', labelKey: 'settings.notifyAwb', testId: 'settings-notify-awb' },
   { key: 'invoice', labelKey: 'settings.notifyInvoice', testId: 'settings-notify-invoice' },
+  { key: 'shipDeadline', labelKey: 'settings.notifyShipDeadline', testId: 'settings-notify-shipDeadline' },
   { key: 'sound', labelKey: 'settings.sound', testId: 'settings-sound' },
 ];
 
@@ -98,6 +100,9 @@ export function SettingsScreen() {
                   testId={testId}
                 />
               ))}
+            </div>
+            <div className="form-grid">
+              <ShipDeadlineLeadField value={settings.notifications.shipDeadlineLeadMin} onSave={save} />
             </div>
             <fieldset style={{ marginTop: 12 }}>
               <legend>{t('settings.quietHours')}</legend>
@@ -203,6 +208,32 @@ function IntervalField({
       onBlur={commit}
       onKeyDown={(e) => e.key === 'Enter' && commit()}
       testId={`settings-interval-${name}`}
+    />
+  );
+}
+
+/** How long before an order's shipping deadline the seller is warned (issue 17 §1). */
+function ShipDeadlineLeadField({
+  value,
+  onSave,
+}: {
+  value: number;
+  onSave: (patch: SettingsPatch) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <InputField
+      label={t('settings.shipDeadlineLeadMin')}
+      type="number"
+      min={15}
+      max={1440}
+      defaultValue={String(value)}
+      key={`lead-${value}`}
+      onBlur={(e) => {
+        const n = Number(e.target.value);
+        if (e.target.value.trim() !== '' && n !== value) void onSave({ notifications: { shipDeadlineLeadMin: n } });
+      }}
+      testId="settings-ship-deadline-lead"
     />
   );
 }
