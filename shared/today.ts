@@ -60,3 +60,18 @@ export const emptyTodayCounts = (): TodayCounts => ({
   dueSoon: 0,
   total: 0,
 });
+
+/** The time left to a deadline, whole minutes, as days/hours/minutes (past it: `overdue` and the time since). */
+export function countdown(
+  deadlineAt: string,
+  now: Date,
+): { overdue: boolean; days: number; hours: number; minutes: number } {
+  const ms = new Date(deadlineAt).getTime() - now.getTime();
+  const total = Math.floor(Math.abs(ms) / 60_000);
+  return {
+    overdue: ms < 0,
+    days: Math.floor(total / 1440),
+    hours: Math.floor((total % 1440) / 60),
+    minutes: total % 60,
+  };
+}

@@ -54,7 +54,9 @@ describe('shipping deadline in Europe/Bucharest', () => {
 describe('reading the deadline and the invoice from eMAG orders', () => {
   const order = (extra: Record<string, unknown>) => ({ id: 1, status: 2, ...extra }) as unknown as EmagOrder;
   it('keeps a readable maximum_date_for_shipment and ignores every other form', () => {
-    expect(shipByOf(order({ maximum_date_for_shipment: '2025-10-03 23:59:59' }), 'emag-ro')).toBe('2025-10-03 23:59:59');
+    expect(shipByOf(order({ maximum_date_for_shipment: '2025-10-03 23:59:59' }), 'emag-ro')).toBe(
+      '2025-10-03 23:59:59',
+    );
     expect(shipByOf(order({ maximum_date_for_shipment: ' 2025-10-03 23:59:59.000000 ' }), 'emag-ro')).toBe(
       '2025-10-03 23:59:59',
     );
@@ -152,7 +154,13 @@ describe('queue rules', () => {
     });
     expect(queue.leadMinutes).toBe(120);
 
-    const auto = buildTodayQueue({ open: [row({ orderId: 1, status: 1 })], withoutInvoice: [], failed: [], now, settings: settings(true) });
+    const auto = buildTodayQueue({
+      open: [row({ orderId: 1, status: 1 })],
+      withoutInvoice: [],
+      failed: [],
+      now,
+      settings: settings(true),
+    });
     expect(auto.items[0]?.bucket).toBe('prepare');
     expect(auto.autoAcknowledge).toBe(true);
   });
