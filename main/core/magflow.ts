@@ -19,6 +19,7 @@ import { createMetrics, type AppMetrics } from './metrics';
 import { invoiceService, type InvoiceService } from './invoices/service';
 import { orderActions, type OrderActions } from './orders/actions';
 import { courierAccounts } from './orders/couriers';
+import { createNewOrderWatch, type NewOrderWatch } from './scheduler/newOrderWatch';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
 import { fileSecretStore } from './secrets/fileStore';
 import { settingsService, type SettingsService } from './settings/service';
@@ -74,6 +75,8 @@ export interface MagflowCore {
   readonly clients: EmagClients;
   readonly engine: SyncEngine;
   readonly scheduler: Scheduler;
+  /** The quick new-order check between full reads (issue 17 §5). */
+  readonly newOrderWatch: NewOrderWatch;
   readonly accounts: AccountService;
   readonly settings: SettingsService;
   readonly actions: OrderActions;
@@ -152,6 +155,15 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     ...(options.schedulerIntervalScale ? { intervalScale: options.schedulerIntervalScale } : {}),
   });
 
+  const newOrderWatch = createNewOrderWatch({
+    repos,
+    clientFor: (accountId) => clients.clientFor(accountId),
+    scheduler,
+    settings,
+    logger,
+    ...(options.random ? { random: options.random } : {}),
+  });
+
   const actions = orderActions({ repos, bus, clock, kickOutbox: (accountId) => scheduler.kickOutbox(accountId) });
   const invoices = invoiceService({ repos, secrets, actions, clock, logger });
 
@@ -194,6 +206,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     clients,
     engine,
     scheduler,
+    newOrderWatch,
     accounts,
     settings: settingsStore,
     actions,
@@ -205,8 +218,10 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
       const demoOption = options.demo ?? true;
       if (demoOption) await demo.startIfNoRealAccount(demoOption === true ? {} : demoOption);
       scheduler.start();
+      newOrderWatch.start();
     },
     async stop(stopOptions = {}) {
+      newOrderWatch.stop();
       await scheduler.stop(stopOptions);
       await demo.stop();
       await cache.close();

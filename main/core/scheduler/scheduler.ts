@@ -44,6 +44,12 @@ export interface Scheduler {
   reschedule(): void;
   /** A seller action was just queued: drain the account's outbox soon. */
   kickOutbox(accountId: number): void;
+  /**
+   * The quick check saw new orders at eMAG (newOrderWatch.ts): run the account's new-orders job now, as its scheduled
+   * run (the next one is then planned an interval later, so the check adds no full reads of its own). False when it
+   * did not start one (not scheduled, paused, stopping, already running: that run reads them).
+   */
+  kickNewOrders(accountId: number): boolean;
   state(): SyncStateView;
 }
 
@@ -225,6 +231,14 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     if (entry.nextRunAt === null || entry.nextRunAt > at) plan(entry, at);
   }
 
+  function kickNewOrders(accountId: number): boolean {
+    if (!started || stopping || paused) return false;
+    const entry = entries.get(keyOf('new-orders', accountId));
+    if (!entry || inFlight.has(keyOf('new-orders', accountId))) return false;
+    plan(entry, now());
+    return true;
+  }
+
   /** The accounts "sync now" covers: the one asked for (even if disabled), else every enabled account. */
   const syncNowAccounts = (accountId: number | undefined) =>
     repos.accounts.list().filter((account) => (accountId === undefined ? account.enabled : account.id === accountId));
@@ -331,6 +345,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     catchUp,
     reschedule,
     kickOutbox,
+    kickNewOrders,
 
     state() {
       const accounts = repos.accounts.list().filter((account) => account.enabled);

@@ -65,7 +65,13 @@ export function todayRepository(db: Db) {
      ORDER BY x.updated_at DESC, x.id DESC`,
   );
 
+  const newOrders = db.prepare<[number, number], { n: number }>(
+    'SELECT count(*) AS n FROM orders WHERE account_id = ? AND status = 1 AND type = ?',
+  );
+
   return {
+    /** How many of the account's orders of this type are stored as new (status 1): the quick check compares. */
+    newOrdersCount: (accountId: number, type: number): number => newOrders.get(accountId, type)?.n ?? 0,
     /** Statuses 1–3 of seller-fulfilled orders, oldest first. */
     openOrders: (): TodayOrderRow[] => openOrders.all(),
     /** Finalized orders modified since `sinceEmag` (eMAG's local 'YYYY-MM-DD HH:MM:SS') that have no invoice. */
