@@ -213,13 +213,7 @@ function IntervalField({
 }
 
 /** How long before an order's shipping deadline the seller is warned (issue 17 §1). */
-function ShipDeadlineLeadField({
-  value,
-  onSave,
-}: {
-  value: number;
-  onSave: (patch: SettingsPatch) => Promise<void>;
-}) {
+function ShipDeadlineLeadField({ value, onSave }: { value: number; onSave: (patch: SettingsPatch) => Promise<void> }) {
   const { t } = useTranslation();
   return (
     <InputField
