@@ -20,6 +20,8 @@ import { invoiceService, type InvoiceService } from './invoices/service';
 import { orderActions, type OrderActions } from './orders/actions';
 import { courierAccounts } from './orders/couriers';
 import { createNewOrderWatch, type NewOrderWatch } from './scheduler/newOrderWatch';
+import { readTodayQueue } from './orders/today';
+import type { TodayQueue } from '../../shared/today';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
 import { fileSecretStore } from './secrets/fileStore';
 import { settingsService, type SettingsService } from './settings/service';
@@ -77,6 +79,8 @@ export interface MagflowCore {
   readonly scheduler: Scheduler;
   /** The quick new-order check between full reads (issue 17 §5). */
   readonly newOrderWatch: NewOrderWatch;
+  /** The today queue now (issue 17 §1): the tray's counts and the shipping-deadline pop-ups read it. */
+  today(): TodayQueue;
   readonly accounts: AccountService;
   readonly settings: SettingsService;
   readonly actions: OrderActions;
@@ -207,6 +211,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     engine,
     scheduler,
     newOrderWatch,
+    today: () => readTodayQueue(repos, clock),
     accounts,
     settings: settingsStore,
     actions,
