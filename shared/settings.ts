@@ -24,13 +24,13 @@ export const SettingsSchema = z.object({
         .number()
         .int()
         .refine((sec) => sec === 0 || (sec >= 5 && sec <= 300), 'expected 0 (off) or 5-300 seconds')
-        .default(10),
+        .default(12),
     })
     .prefault({}),
   runTimeoutSec: z.number().int().min(30).max(3600).default(600),
   stuckTimeoutMin: z.number().int().min(5).max(60).default(15),
   retentionDays: z.number().int().min(1).max(365).default(30),
-  newOrdersMaxPages: z.number().int().min(1).max(100).default(10),
+  newOrdersMaxPages: z.number().int().min(1).max(100).default(12),
   orderChangesLookbackDays: z.number().int().min(1).max(365).default(90),
   notifications: z
     .object({

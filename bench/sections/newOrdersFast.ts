@@ -1,5 +1,5 @@
 // §10 new orders in seconds (issue 17 §5), with the DEFAULT schedule, not scaled: the core as the app runs it (its
-// scheduler and the quick new-order check, `intervals.newOrdersCheckSec` = 10 s), auto-acknowledge on. (a) The
+// scheduler and the quick new-order check, `intervals.newOrdersCheckSec` = 12 s), auto-acknowledge on. (a) The
 // order-route requests of a quiet stretch, per hour. (b) Orders added to the sandbox at random moments: from the
 // moment one appears to the later of its `order_new` (the pop-up) and its acknowledgement sent to eMAG.
 import { openBenchCore } from '../lib/core';

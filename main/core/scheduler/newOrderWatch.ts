@@ -1,6 +1,6 @@
 // New orders in seconds (issue 17 §5). eMAG cannot call a desktop app behind NAT (README §5), so MagFlow polls; a
 // full new-orders read every few seconds would spend the order routes' budget on nothing. So every
-// `intervals.newOrdersCheckSec` (10 s) each enabled account gets ONE `order/count` of its new orders (status 1, its
+// `intervals.newOrdersCheckSec` (12 s) each enabled account gets ONE `order/count` of its new orders (status 1, its
 // type): a few bytes, one request. When eMAG counts more new orders than are stored as new, the account's
 // new-orders job runs at once (the scheduler's own run, so the acknowledgement, the notification and the next full
 // read follow as usual). The arithmetic of its cost is in docs/sync.md ("The quick new-order check").
