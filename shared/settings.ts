@@ -30,7 +30,7 @@ export const SettingsSchema = z.object({
   runTimeoutSec: z.number().int().min(30).max(3600).default(600),
   stuckTimeoutMin: z.number().int().min(5).max(60).default(15),
   retentionDays: z.number().int().min(1).max(365).default(30),
-  newOrdersMaxPages: z.number().int().min(1).max(100).default(12),
+  newOrdersMaxPages: z.number().int().min(1).max(100).default(10),
   orderChangesLookbackDays: z.number().int().min(1).max(365).default(90),
   notifications: z
     .object({
