@@ -80,7 +80,9 @@ export interface UpdateStatusEvent {
 /** Sent by the shell when the seller clicks an OS notification: open this order. */
 export interface NavigateEvent {
   type: 'navigate';
-  to: { screen: 'order'; accountId: number; orderId: number } | { screen: 'dashboard' | 'orders' | 'notifications' | 'today' };
+  to:
+    | { screen: 'order'; accountId: number; orderId: number }
+    | { screen: 'dashboard' | 'orders' | 'notifications' | 'today' };
 }
 
 export type MagflowEvent =

@@ -1,7 +1,16 @@
 // Which screen is open. Mirrored in the URL hash so reloads, back/forward and the e2e suite can address a screen.
 import { create } from 'zustand';
 
-export const SCREENS = ['today', 'dashboard', 'orders', 'offers', 'sync', 'notifications', 'settings', 'diagnostics'] as const;
+export const SCREENS = [
+  'today',
+  'dashboard',
+  'orders',
+  'offers',
+  'sync',
+  'notifications',
+  'settings',
+  'diagnostics',
+] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export type Route = { screen: Screen } | { screen: 'order'; accountId: number; orderId: number };
