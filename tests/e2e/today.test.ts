@@ -57,7 +57,13 @@ describe('the today queue in Chromium', { timeout: 60_000 }, () => {
     const overdue = testId(`today-item-ship-${ids.overdue}`);
     expect(await overdue.getAttribute('class')).toContain('overdue');
     expect(await overdue.getByTestId('today-countdown').textContent()).toMatch(/^Depășit cu (2|3) h \d\d min$/);
-    const red = await overdue.getByTestId('today-countdown').evaluate('(el) => getComputedStyle(el).color');
+    // The node build has no DOM types: the page's getComputedStyle, typed by hand.
+    const red = await overdue
+      .getByTestId('today-countdown')
+      .evaluate(
+        (el) =>
+          (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(el).color,
+      );
     expect(red).toBe('rgb(180, 35, 24)'); // --danger
 
     const soon = testId(`today-item-prepare-${ids.soon}`);
