@@ -5,7 +5,7 @@ import { orderRawTable } from './003-order-raw-table';
 import { needsAttention } from './004-needs-attention';
 import { sendActionsJob } from './005-send-actions-job';
 import { outboxReturnOfferKinds } from './006-outbox-return-offer-kinds';
-import { orderShipByInvoice } from './007-order-ship-by-invoice';
+import { orderShipByInvoice } from './009-order-ship-by-invoice';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [

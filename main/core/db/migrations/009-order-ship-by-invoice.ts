@@ -5,7 +5,7 @@
 import type { Migration } from './types';
 
 export const orderShipByInvoice: Migration = {
-  version: 7,
+  version: 9,
   name: 'order-ship-by-invoice',
   sql: `
     ALTER TABLE orders ADD COLUMN ship_by TEXT;
