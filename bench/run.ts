@@ -66,6 +66,12 @@ const SECTIONS: Section[] = [
     title: '§8 renderer in Chromium with 100,000 orders',
     rows: [{ section: '8', metric: 'renderer', unit: '' }],
   },
+  {
+    name: 'fast-new-orders',
+    file: 'sections/newOrdersFast.ts',
+    title: '§10 new orders in seconds: default schedule (not scaled), latency to notified + acknowledged, request cost',
+    rows: [{ section: '10', metric: 'new orders in seconds', unit: '' }],
+  },
 ];
 
 function runSection(section: Section, benchDir: string): Promise<{ rows: Row[]; error: string | null }> {

@@ -83,7 +83,7 @@ export interface NavigateEvent {
   type: 'navigate';
   to:
     | { screen: 'order'; accountId: number; orderId: number }
-    | { screen: 'dashboard' | 'orders' | 'notifications' | 'offers' | 'returns' };
+    | { screen: 'dashboard' | 'orders' | 'notifications' | 'offers' | 'returns' | 'today' };
 }
 
 /** Issue 18: a return request MagFlow had not seen (after the account's first returns run). */

@@ -36,6 +36,7 @@ import {
 } from './invoices';
 import { BULK_ACTIONS, BULK_MAX_ORDERS, CANCEL_REASONS, type BulkResult } from './bulk';
 import { SettingsPatchSchema, type Settings } from './settings';
+import type { TodayQueue } from './today';
 import type { UpdateStatusView } from './updates';
 import type { AppInfo, DashboardView, DiagnosticsView, HealthReport, SyncStateView } from './views';
 
@@ -367,6 +368,8 @@ export const ipcContract = {
   'returns.get': channel<ReturnDetail>()(ReturnKeySchema),
   'returns.changeStatus': channel<OutboxAction>()(ReturnStatusChangeSchema),
   'accountHealth.get': channel<AccountHealthView[]>()(z.object({ accountId: id.optional() }).strict().optional()),
+  // Issue 17 §1: the today queue (every enabled account, or one).
+  'today.get': channel<TodayQueue>()(z.object({ accountId: id.optional() }).strict().optional()),
 } as const;
 
 export type IpcContract = typeof ipcContract;

@@ -35,6 +35,12 @@ export const SettingsSchema = z.object({
       healthSec: z.number().int().min(60).max(86_400).default(900),
       // Returns (issue 18): rma/read is cheap and returns move slowly.
       returnsSec: z.number().int().min(300).max(86_400).default(900),
+      /** The cheap new-order check between two full new-order reads (issue 17 §5, docs/sync.md); 0 turns it off. */
+      newOrdersCheckSec: z
+        .number()
+        .int()
+        .refine((sec) => sec === 0 || (sec >= 5 && sec <= 300), 'expected 0 (off) or 5-300 seconds')
+        .default(12),
     })
     .prefault({}),
   runTimeoutSec: z.number().int().min(30).max(3600).default(600),
@@ -54,6 +60,9 @@ export const SettingsSchema = z.object({
       newReturn: z.boolean().default(true),
       accountHealth: z.boolean().default(true),
       sound: z.boolean().default(true),
+      /** A pop-up when an order's shipping deadline comes within the lead time (issue 17 §1). */
+      shipDeadline: z.boolean().default(true),
+      shipDeadlineLeadMin: z.number().int().min(15).max(1440).default(120),
       quietHours: z
         .object({
           enabled: z.boolean().default(false),
@@ -98,6 +107,8 @@ export const SettingsPatchSchema = z
         newReturn: z.boolean().optional(),
         accountHealth: z.boolean().optional(),
         sound: z.boolean().optional(),
+        shipDeadline: z.boolean().optional(),
+        shipDeadlineLeadMin: SettingsSchema.shape.notifications.unwrap().shape.shipDeadlineLeadMin.unwrap().optional(),
         quietHours: z
           .object({ enabled: z.boolean().optional(), from: timeOfDay.optional(), to: timeOfDay.optional() })
           .strict()

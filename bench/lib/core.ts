@@ -88,6 +88,7 @@ export function scaledSettings(settings: Settings, scale: number): Settings {
       maintenanceSec: divide(i.maintenanceSec),
       healthSec: divide(i.healthSec),
       returnsSec: divide(i.returnsSec),
+      newOrdersCheckSec: i.newOrdersCheckSec === 0 ? 0 : divide(i.newOrdersCheckSec),
     },
   };
 }

@@ -16,6 +16,7 @@ import { sandboxCommand } from './commands/sandbox';
 import { serveCommand } from './commands/serve';
 import { statusCommand } from './commands/status';
 import { syncCommand } from './commands/sync';
+import { todayCommand } from './commands/today';
 import type { CliContext, GlobalOptions } from './context';
 import { EXIT_OK, EXIT_USAGE, exitCodeOf, oneLine } from './errors';
 import { packageVersion } from './packageInfo';
@@ -58,6 +59,7 @@ export function buildProgram(ctx: CliContext): Command {
     invoiceCommand,
     returnsCommand,
     healthCommand,
+    todayCommand,
   ]) {
     program.addCommand(make(ctx, globals));
   }

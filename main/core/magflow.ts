@@ -22,6 +22,9 @@ import { returnsService, type ReturnsService } from './returns/service';
 import { courierAccounts } from './orders/couriers';
 import { offerEdits, type OfferEdits } from './offers/offerEdits';
 import { offerMeta } from './offers/offerMeta';
+import { createNewOrderWatch, type NewOrderWatch } from './scheduler/newOrderWatch';
+import { readTodayQueue } from './orders/today';
+import type { TodayQueue } from '../../shared/today';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
 import { fileSecretStore } from './secrets/fileStore';
 import { settingsService, type SettingsService } from './settings/service';
@@ -77,6 +80,10 @@ export interface MagflowCore {
   readonly clients: EmagClients;
   readonly engine: SyncEngine;
   readonly scheduler: Scheduler;
+  /** The quick new-order check between full reads (issue 17 §5). */
+  readonly newOrderWatch: NewOrderWatch;
+  /** The today queue now (issue 17 §1): the tray's counts and the shipping-deadline pop-ups read it. */
+  today(): TodayQueue;
   readonly accounts: AccountService;
   readonly settings: SettingsService;
   readonly actions: OrderActions;
@@ -159,6 +166,15 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     ...(options.schedulerIntervalScale ? { intervalScale: options.schedulerIntervalScale } : {}),
   });
 
+  const newOrderWatch = createNewOrderWatch({
+    repos,
+    clientFor: (accountId) => clients.clientFor(accountId),
+    scheduler,
+    settings,
+    logger,
+    ...(options.random ? { random: options.random } : {}),
+  });
+
   const actions = orderActions({
     repos,
     bus,
@@ -223,6 +239,8 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     clients,
     engine,
     scheduler,
+    newOrderWatch,
+    today: () => readTodayQueue(repos, clock),
     accounts,
     settings: settingsStore,
     actions,
@@ -236,8 +254,10 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
       const demoOption = options.demo ?? true;
       if (demoOption) await demo.startIfNoRealAccount(demoOption === true ? {} : demoOption);
       scheduler.start();
+      newOrderWatch.start();
     },
     async stop(stopOptions = {}) {
+      newOrderWatch.stop();
       await scheduler.stop(stopOptions);
       await demo.stop();
       await cache.close();

@@ -321,6 +321,7 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
       open: openAt,
       logger,
       iconPath: icon('icon.png'),
+      today: () => theCore.today(),
     });
     const trayIcon = (state: TrayState) => icon(trayIconFile(options.platform, state));
     const trayPort = electron.createTray(trayIcon('ok'));
@@ -332,6 +333,8 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
       bus: theCore.bus,
       settings,
       newOrders,
+      todayCounts: () => theCore.today().counts,
+      openToday: () => openAt({ screen: 'today' }),
       isDemo: () => theCore.isDemo(),
       showWindow: () => void window.show(),
       openLogs: () => {

@@ -11,9 +11,12 @@ import { returnText } from '../core/returns/returnText';
 import { shellText, type NotificationText } from './notificationText';
 import type { NotificationPort, NotificationsPort } from './ports';
 import { inQuietHours } from './quietHours';
+import type { TodayQueue } from '../../shared/today';
+import { deadlineText } from './deadlineText';
 
 export type NavigateTarget = NavigateEvent['to'];
-type Kind = 'newOrder' | 'syncFailure' | 'awb' | 'invoice' | 'lowStock' | 'newReturn' | 'accountHealth';
+type Kind =
+  'newOrder' | 'syncFailure' | 'awb' | 'invoice' | 'lowStock' | 'newReturn' | 'accountHealth' | 'shipDeadline';
 
 export interface NotifierDeps {
   bus: EventBus;
@@ -27,6 +30,12 @@ export interface NotifierDeps {
   iconPath?: string;
   /** Timer used to gather a burst of new orders (tests pass a manual one). */
   setTimer?: (run: () => void, ms: number) => { cancel(): void };
+  /**
+   * The today queue, computed by the core (issue 17 §1): with it, orders whose shipping deadline comes within the lead
+   * time are announced once each, checked every `deadlineCheckMs` (a minute).
+   */
+  today?: () => TodayQueue;
+  deadlineCheckMs?: number;
 }
 
 /** New orders arriving within this time of the first one are shown together. */
@@ -42,6 +51,8 @@ const realTimer = (run: () => void, ms: number) => {
 export interface Notifier {
   /** Sends pending new orders at once (used on quit, and by tests). */
   flush(): void;
+  /** Announces orders that came within their shipping deadline's lead time (the timer's tick; tests call it). */
+  checkDeadlines(): void;
   stop(): void;
   /** Live notifications (kept referenced so their click handlers are not garbage collected). */
   readonly live: ReadonlySet<NotificationPort>;
@@ -119,6 +130,40 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     }
   };
 
+  /** account:order:deadline of each order already announced (a new deadline is announced again). */
+  const announced = new Set<string>();
+  const checkDeadlines = () => {
+    if (!deps.today) return;
+    let queue: TodayQueue;
+    try {
+      queue = deps.today();
+    } catch (error) {
+      deps.logger.warn('the today queue could not be read for deadline reminders', { error });
+      return;
+    }
+    const near = queue.items.filter(
+      (item) =>
+        item.dueSoon && item.orderId !== null && !announced.has(`${item.accountId}:${item.orderId}:${item.deadlineAt}`),
+    );
+    // In quiet hours (or switched off) nothing is marked: what is still near afterwards is announced then.
+    if (near.length === 0 || !allowed('shipDeadline')) return;
+    for (const item of near) announced.add(`${item.accountId}:${item.orderId}:${item.deadlineAt}`);
+    const lang = deps.settings().language;
+    if (near.length > MAX_SEPARATE) show(deadlineText(lang, near, now()), { screen: 'today' });
+    else
+      for (const item of near)
+        show(deadlineText(lang, [item], now()), { screen: 'order', accountId: item.accountId, orderId: item.orderId! });
+  };
+  let deadlineTimer: { cancel(): void } | null = null;
+  const planDeadlineCheck = () => {
+    if (!deps.today) return;
+    deadlineTimer = setTimer(() => {
+      checkDeadlines();
+      planDeadlineCheck();
+    }, deps.deadlineCheckMs ?? 60_000);
+  };
+  planDeadlineCheck();
+
   const unsubscribe = [
     deps.bus.on('order_new', (event) => {
       pending.push(event);
@@ -159,8 +204,11 @@ export function createNotifier(deps: NotifierDeps): Notifier {
 
   return {
     flush,
+    checkDeadlines,
     live,
     stop() {
+      deadlineTimer?.cancel();
+      deadlineTimer = null;
       for (const off of unsubscribe) off();
       timer?.cancel();
       timer = null;

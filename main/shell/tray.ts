@@ -5,7 +5,16 @@ import type { SyncStateView } from '../../shared/views';
 import type { EventBus } from '../core/events/bus';
 import type { Logger } from '../core/logging';
 import type { MenuFactory, MenuItemSpec, TrayPort } from './ports';
-import { accountLineLabel, accountLines, TRAY_LABELS, trayState, trayTooltip, type TrayState } from './trayModel';
+import type { TodayCounts } from '../../shared/today';
+import {
+  accountLineLabel,
+  accountLines,
+  todayLine,
+  TRAY_LABELS,
+  trayState,
+  trayTooltip,
+  type TrayState,
+} from './trayModel';
 
 export interface TraySync {
   state(): SyncStateView;
@@ -24,6 +33,10 @@ export interface TrayControllerDeps<M> {
   bus: EventBus;
   settings(): Settings;
   newOrders(): number;
+  /** The today queue's counts, computed by the core (issue 17 §1); absent in old callers. */
+  todayCounts?: () => TodayCounts | null;
+  /** Opens the window on the today queue. */
+  openToday?: () => void;
   isDemo(): boolean;
   showWindow(): void;
   openLogs(): void;
@@ -59,11 +72,21 @@ export function createTrayController<M>(deps: TrayControllerDeps<M>): TrayContro
     refresh();
   };
 
-  function buildTemplate(state: SyncStateView, lang: Settings['language']): MenuItemSpec[] {
+  const todayCounts = (): TodayCounts | null => {
+    try {
+      return deps.todayCounts?.() ?? null;
+    } catch (error) {
+      deps.logger.warn('tray: the today queue could not be read', { error });
+      return null;
+    }
+  };
+
+  function buildTemplate(state: SyncStateView, lang: Settings['language'], today: string | null): MenuItemSpec[] {
     const labels = TRAY_LABELS[lang];
     const lines = accountLines(state);
     return [
       { id: 'open', label: labels.open, click: deps.showWindow },
+      ...(today ? [{ id: 'today', label: today, click: deps.openToday ?? deps.showWindow }] : []),
       { id: 'sync-now', label: labels.syncNow, enabled: !state.paused && lines.length > 0, click: syncNow },
       { type: 'separator' },
       ...(lines.length > 0
@@ -90,8 +113,9 @@ export function createTrayController<M>(deps: TrayControllerDeps<M>): TrayContro
       const iconState = trayState(state);
       if (iconState !== lastState) deps.tray.setImage(deps.iconPath(iconState));
       lastState = iconState;
-      deps.tray.setToolTip(trayTooltip({ lang, state, newOrders: deps.newOrders(), demo: deps.isDemo() }));
-      lastTemplate = buildTemplate(state, lang);
+      const today = todayCounts();
+      deps.tray.setToolTip(trayTooltip({ lang, state, newOrders: deps.newOrders(), demo: deps.isDemo(), today }));
+      lastTemplate = buildTemplate(state, lang, todayLine(today, lang));
       deps.tray.setContextMenu(deps.menu.buildFromTemplate(lastTemplate));
     } catch (error) {
       deps.logger.warn('tray: redraw failed', { error });

@@ -1,6 +1,7 @@
 // What the tray shows, computed from the scheduler's state: the icon state, the tooltip and the menu lines.
 // Pure functions, so every wording and rule is tested without a tray.
 import type { Settings } from '../../shared/settings';
+import type { TodayCounts } from '../../shared/today';
 import type { JobStateView, SyncStateView } from '../../shared/views';
 
 export type TrayState = 'ok' | 'syncing' | 'error' | 'paused';
@@ -54,7 +55,13 @@ export function lastSyncAt(state: SyncStateView): string | null {
   return state.jobs.reduce<string | null>((best, job) => latest(best, job.lastGoodAt), null);
 }
 
-export function trayTooltip(input: { lang: Language; state: SyncStateView; newOrders: number; demo: boolean }): string {
+export function trayTooltip(input: {
+  lang: Language;
+  state: SyncStateView;
+  newOrders: number;
+  demo: boolean;
+  today?: TodayCounts | null;
+}): string {
   const { lang, state, newOrders } = input;
   const en = lang === 'en';
   const last = lastSyncAt(state);
@@ -69,6 +76,8 @@ export function trayTooltip(input: { lang: Language; state: SyncStateView; newOr
       ? `${newOrders} new ${newOrders === 1 ? 'order' : 'orders'}`
       : `${newOrders} ${newOrders === 1 ? 'comandă nouă' : 'comenzi noi'}`,
   ];
+  const today = todayLine(input.today ?? null, lang);
+  if (today) lines.push(today);
   if (state.paused) lines.push(en ? 'Sync paused' : 'Sincronizare în pauză');
   return lines.join('\n');
 }
@@ -102,3 +111,32 @@ export const TRAY_LABELS = {
     noAccounts: 'No accounts',
   },
 } as const satisfies Record<Language, Record<string, string>>;
+
+/** Romanian count words: "1 comandă", "2 comenzi", "20 de comenzi" (the "de" from 20 on, and for 101, 120 …). */
+const roCount = (n: number, one: string, few: string): string =>
+  n === 1 ? `${n} ${one}` : n === 0 || (n % 100 >= 1 && n % 100 <= 19) ? `${n} ${few}` : `${n} de ${few}`;
+
+/** The today queue in one line (issue 17 §1), for the tooltip and the menu; null when nothing waits. */
+export function todayLine(counts: TodayCounts | null, lang: Language): string | null {
+  if (!counts || counts.total === 0) return null;
+  const en = lang === 'en';
+  const parts: string[] = [];
+  const add = (n: number, ro: string, english: string) => n > 0 && parts.push(en ? `${n} ${english}` : `${n} ${ro}`);
+  add(counts.acknowledge, 'de confirmat', 'to acknowledge');
+  add(counts.prepare, 'de pregătit', 'to prepare');
+  add(counts.ship, 'de predat curierului', 'to ship');
+  add(counts.invoice, 'fără factură', 'without an invoice');
+  if (counts.failed > 0)
+    parts.push(
+      en
+        ? `${counts.failed} failed ${counts.failed === 1 ? 'action' : 'actions'}`
+        : roCount(counts.failed, 'acțiune eșuată', 'acțiuni eșuate'),
+    );
+  const overdue =
+    counts.overdue > 0
+      ? en
+        ? ` (${counts.overdue} overdue)`
+        : ` (${roCount(counts.overdue, 'depășită', 'depășite')})`
+      : '';
+  return `${en ? 'Today' : 'Azi'}: ${parts.join(', ')}${overdue}`;
+}

@@ -16,13 +16,17 @@ import { OrdersScreen } from './screens/Orders';
 import { ReturnsScreen } from './screens/Returns';
 import { SettingsScreen } from './screens/Settings';
 import { SyncHistoryScreen } from './screens/SyncHistory';
+import { TodayScreen } from './screens/Today';
 import { useApp } from './stores/app';
 import { connectEvents } from './stores/events';
 import { followLocationHash, useNavigation, type Route } from './stores/navigation';
 import { useNotifications } from './stores/notifications';
+import { useToday } from './stores/today';
 
 function CurrentScreen({ route }: { route: Route }) {
   switch (route.screen) {
+    case 'today':
+      return <TodayScreen />;
     case 'dashboard':
       return <DashboardScreen />;
     case 'orders':
@@ -65,8 +69,10 @@ export function App({ followHash = true, eventDebounceMs }: { followHash?: boole
     if (!connected) return;
     void useApp.getState().load();
     void useNotifications.getState().load();
+    // The start screen is the today queue when something waits on the seller (issue 17 §1).
+    if (followHash) void useToday.getState().openIfWork(window.location.hash);
     return connectEvents(subscribe, { debounceMs: eventDebounceMs });
-  }, [connected, eventDebounceMs]);
+  }, [connected, eventDebounceMs, followHash]);
 
   useEffect(() => (followHash ? followLocationHash() : undefined), [followHash]);
   useEffect(() => applyTheme(theme), [theme]);

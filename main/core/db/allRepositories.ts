@@ -14,6 +14,7 @@ import { returnsRepository } from './repositories/returns';
 import { settingsRepository } from './repositories/settings';
 import { statsRepository } from './repositories/stats';
 import { syncRunsRepository } from './repositories/syncRuns';
+import { todayRepository } from './repositories/today';
 import type { Db } from './open';
 
 export function createRepositories(db: Db, clock: Clock) {
@@ -32,6 +33,7 @@ export function createRepositories(db: Db, clock: Clock) {
     needsAttention: needsAttentionRepository(db, clock),
     settings: settingsRepository(db),
     stats: statsRepository(db),
+    today: todayRepository(db),
     /** Runs `work` in one transaction (several repositories, all or nothing). */
     transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
     /** PRAGMA quick_check: 'ok' or the problems found. */

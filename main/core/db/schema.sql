@@ -150,7 +150,7 @@ CREATE TABLE orders (
   acknowledged_at  TEXT,                -- when MagFlow acknowledged it (UTC ISO)
   first_seen_at    TEXT NOT NULL,       -- UTC ISO
   updated_at       TEXT NOT NULL,       -- last local write (UTC ISO)
-  raw_hash         TEXT NOT NULL,
+  raw_hash         TEXT NOT NULL, ship_by TEXT, has_invoice INTEGER NOT NULL DEFAULT 0,
   UNIQUE (account_id, id)
 );
 
@@ -275,6 +275,9 @@ CREATE INDEX orders_by_modified ON orders (modified_at);
 
 -- index orders_by_status_created
 CREATE INDEX orders_by_status_created ON orders (status, created_at DESC);
+
+-- index orders_today
+CREATE INDEX orders_today ON orders (status, has_invoice);
 
 -- index outbox_by_order
 CREATE INDEX outbox_by_order ON outbox (account_id, order_id);

@@ -16,6 +16,7 @@ import type { UpdatesPort } from '../updates';
 import { toOrderDetail } from '../orders/detail';
 import { ordersForCsv, ordersToCsv } from '../orders/exportCsv';
 import { bulkOrders } from '../orders/bulk';
+import { readTodayQueue } from '../orders/today';
 import type { IpcHandlers } from './dispatcher';
 
 /** The part of the cache the handlers use. */
@@ -78,6 +79,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
       };
     },
     'orders.list': (query) => repos.orders.list(query),
+    'today.get': (input) => readTodayQueue(repos, clock, { accountId: input?.accountId }),
     'orders.get': ({ accountId, orderId }) => {
       const order = repos.orders.get(accountId, orderId);
       if (!order) throw notFound(`Order ${orderId}`);

@@ -44,6 +44,12 @@ export interface Scheduler {
   reschedule(): void;
   /** A seller action was just queued: drain the account's outbox soon. */
   kickOutbox(accountId: number): void;
+  /**
+   * The quick check saw new orders at eMAG (newOrderWatch.ts): run the account's new-orders job now, as its scheduled
+   * run (the next one is then planned an interval later, so the check adds no full reads of its own). False when it
+   * did not start one (not scheduled, paused, stopping); a run under way is run again right after it.
+   */
+  kickNewOrders(accountId: number): boolean;
   state(): SyncStateView;
 }
 
@@ -131,8 +137,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     if (!started || stopping || entries.get(keyOf(entry.job, entry.accountId)) !== entry) return;
     const settings = deps.settings();
     let at = Math.max(startedAt + intervalOf(entry.job, settings), now() + MIN_GAP_MS);
+    // Kicked while it ran (an outbox drain, or new orders the quick check saw): again, soon.
+    if (entry.again) at = now() + KICK_DELAY_MS;
     if (entry.job === OUTBOX_JOB && entry.accountId !== null) {
-      if (entry.again) at = now() + KICK_DELAY_MS;
       const nextDue = repos.outbox.nextDueAt(entry.accountId);
       if (nextDue) at = Math.min(at, Math.max(Date.parse(nextDue), now() + KICK_DELAY_MS));
     }
@@ -223,6 +230,19 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     }
     const at = now() + KICK_DELAY_MS;
     if (entry.nextRunAt === null || entry.nextRunAt > at) plan(entry, at);
+  }
+
+  function kickNewOrders(accountId: number): boolean {
+    if (!started || stopping || paused) return false;
+    const entry = entries.get(keyOf('new-orders', accountId));
+    if (!entry) return false;
+    // A read already under way may have asked eMAG before the order arrived: read again right after it.
+    if (inFlight.has(keyOf('new-orders', accountId))) {
+      entry.again = true;
+      return true;
+    }
+    plan(entry, now());
+    return true;
   }
 
   /** The accounts "sync now" covers: the one asked for (even if disabled), else every enabled account. */
@@ -331,6 +351,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     catchUp,
     reschedule,
     kickOutbox,
+    kickNewOrders,
 
     state() {
       const accounts = repos.accounts.list().filter((account) => account.enabled);

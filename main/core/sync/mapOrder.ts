@@ -134,6 +134,23 @@ export function statusSince(
   return null;
 }
 
+/**
+ * eMAG's shipping deadline as sent (`maximum_date_for_shipment`, platform-local 'YYYY-MM-DD HH:MM:SS'; live answers,
+ * not in the v4.4.9 text). Read from the loose object so an odd form never sets the order aside: anything that is not
+ * such a date is no deadline.
+ */
+export function shipByOf(order: EmagOrder, platform: Platform): string | null {
+  const value = (order as Record<string, unknown>)['maximum_date_for_shipment'];
+  if (typeof value !== 'string') return null;
+  const text = value.trim().slice(0, 19);
+  if (!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/.test(text)) return null;
+  return Number.isNaN(fromEmagDate(text, platform).getTime()) ? null : text;
+}
+
+/** eMAG lists an invoice among the order's attachments: type 1, or no type (eMAG's default, README §7), with a URL. */
+export const hasInvoiceOf = (order: Pick<EmagOrder, 'attachments'>): boolean =>
+  (order.attachments ?? []).some((attachment) => (attachment.type ?? 1) === 1 && Boolean(attachment.url?.trim()));
+
 function mapLine(line: EmagOrderLine, currency: string): OrderLine {
   return {
     lineId: line.id,
@@ -185,6 +202,8 @@ export function mapOrder(order: EmagOrder, context: MapContext, raw: unknown = o
     created,
     modified,
     statusSince: statusSince(order, context.platform) ?? undefined,
+    shipBy: shipByOf(order, context.platform),
+    hasInvoice: hasInvoiceOf(order),
     lines: (order.products ?? []).map((line) => mapLine(line, currency)),
     raw,
   };

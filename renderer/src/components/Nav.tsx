@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavCollapsed } from './navCollapse';
 import { SCREENS, useNavigation, type Screen } from '../stores/navigation';
 import { useNotifications } from '../stores/notifications';
+import { useToday } from '../stores/today';
 
 const ICONS: Record<Screen, string> = {
+  today: '◉',
   dashboard: '◧',
   orders: '☰',
   offers: '▦',
@@ -21,6 +23,7 @@ export function Nav() {
   const route = useNavigation((s) => s.route);
   const navigate = useNavigation((s) => s.navigate);
   const unread = useNotifications((s) => s.unread);
+  const todayCounts = useToday((s) => s.queue?.counts);
   const current: Screen = route.screen === 'order' ? 'orders' : route.screen;
   const [collapsed, setCollapsed] = useNavCollapsed();
   return (
@@ -57,6 +60,15 @@ export function Nav() {
                 {ICONS[screen]}
               </span>
               <span className="nav-text">{t(`nav.${screen}`)}</span>
+              {screen === 'today' && todayCounts && todayCounts.total > 0 && (
+                <span
+                  className={`count-badge${todayCounts.overdue > 0 ? ' today-badge-overdue' : ''}`}
+                  data-testid="today-count"
+                  aria-label={t('today.summary', { count: todayCounts.total })}
+                >
+                  {todayCounts.total}
+                </span>
+              )}
               {screen === 'notifications' && unread > 0 && (
                 <span
                   className="count-badge"

@@ -26,11 +26,12 @@ const INTERVAL_BOUNDS: Record<IntervalKey, [number, number]> = {
   maintenanceSec: [3600, 7 * 86_400],
   healthSec: [60, 86_400],
   returnsSec: [300, 86_400],
+  newOrdersCheckSec: [0, 300],
 };
 
 /** The on/off notification settings, in the order shown. */
 const NOTIFICATION_SWITCHES: {
-  key: Exclude<keyof Settings['notifications'], 'quietHours'>;
+  key: Exclude<keyof Settings['notifications'], 'quietHours' | 'shipDeadlineLeadMin'>;
   labelKey: string;
   testId: string;
 }[] = [
@@ -41,6 +42,7 @@ const NOTIFICATION_SWITCHES: {
   { key: 'lowStock', labelKey: 'offerEdit.notifyLowStock', testId: 'settings-notify-lowStock' },
   { key: 'newReturn', labelKey: 'settings.notifyNewReturn', testId: 'settings-notify-newReturn' },
   { key: 'accountHealth', labelKey: 'settings.notifyAccountHealth', testId: 'settings-notify-accountHealth' },
+  { key: 'shipDeadline', labelKey: 'settings.notifyShipDeadline', testId: 'settings-notify-shipDeadline' },
   { key: 'sound', labelKey: 'settings.sound', testId: 'settings-sound' },
 ];
 
@@ -120,6 +122,9 @@ export function SettingsScreen() {
                 }}
                 testId="settings-low-stock-threshold"
               />
+            </div>
+            <div className="form-grid">
+              <ShipDeadlineLeadField value={settings.notifications.shipDeadlineLeadMin} onSave={save} />
             </div>
             <fieldset style={{ marginTop: 12 }}>
               <legend>{t('settings.quietHours')}</legend>
@@ -251,6 +256,26 @@ function UndoWindowField({ value, onSave }: { value: number; onSave: (patch: Set
       onBlur={commit}
       onKeyDown={(e) => e.key === 'Enter' && commit()}
       testId="settings-undo-seconds"
+    />
+  );
+}
+
+/** How long before an order's shipping deadline the seller is warned (issue 17 §1). */
+function ShipDeadlineLeadField({ value, onSave }: { value: number; onSave: (patch: SettingsPatch) => Promise<void> }) {
+  const { t } = useTranslation();
+  return (
+    <InputField
+      label={t('settings.shipDeadlineLeadMin')}
+      type="number"
+      min={15}
+      max={1440}
+      defaultValue={String(value)}
+      key={`lead-${value}`}
+      onBlur={(e) => {
+        const n = Number(e.target.value);
+        if (e.target.value.trim() !== '' && n !== value) void onSave({ notifications: { shipDeadlineLeadMin: n } });
+      }}
+      testId="settings-ship-deadline-lead"
     />
   );
 }

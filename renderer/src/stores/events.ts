@@ -12,6 +12,7 @@ import { useOrderDetail } from './orderDetail';
 import { patchOrderStatus, useLiveOrders, useOrders } from './orders';
 import { useAccountHealth, useReturnDetail, useReturns } from './returns';
 import { useSync } from './sync';
+import { useToday } from './today';
 import { useUpdates } from './updates';
 
 export interface EventWiringOptions {
@@ -41,12 +42,22 @@ export function connectEvents(
     soon('dashboard', () => useDashboard.getState().view && void useDashboard.getState().load());
   const refreshOrders = () => soon('orders', () => useOrders.getState().loaded && void useOrders.getState().refresh());
   const refreshOffers = () => soon('offers', () => useOffers.getState().loaded && void useOffers.getState().refresh());
+  // The today queue follows orders and actions (issue 17 §1): re-read once per burst, only once it has been read.
+  const refreshToday = () => soon('today', () => useToday.getState().queue && void useToday.getState().load());
   const reloadDetailIf = (accountId: number, orderId: number) => {
     const key = useOrderDetail.getState().key;
     if (key?.accountId === accountId && key.orderId === orderId) void useOrderDetail.getState().reload();
   };
 
   function handle(event: MagflowEvent): void {
+    if (
+      event.type === 'order_new' ||
+      event.type === 'orders_imported' ||
+      event.type === 'order_update' ||
+      event.type === 'outbox_changed' ||
+      (event.type === 'sync_finished' && event.run.job !== 'offers')
+    )
+      refreshToday();
     switch (event.type) {
       case 'order_new':
         useLiveOrders.getState().markFresh(event.accountId, event.orderId);

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 
 export const SCREENS = [
+  'today',
   'dashboard',
   'orders',
   'offers',

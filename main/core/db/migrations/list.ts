@@ -7,6 +7,7 @@ import { sendActionsJob } from './005-send-actions-job';
 import { outboxReturnOfferKinds } from './006-outbox-return-offer-kinds';
 import { offerLowStock } from './007-offer-low-stock';
 import { returns } from './008-returns';
+import { orderShipByInvoice } from './009-order-ship-by-invoice';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   outboxReturnOfferKinds,
   offerLowStock,
   returns,
+  orderShipByInvoice,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 export type { Migration };

@@ -28,6 +28,10 @@ export interface OrderRecord extends Pick<
    * records this rather than the moment MagFlow noticed; when absent, the time of the write.
    */
   statusSince?: string;
+  /** eMAG's `maximum_date_for_shipment`, platform-local 'YYYY-MM-DD HH:MM:SS'; null or absent when eMAG sent none. */
+  shipBy?: string | null;
+  /** eMAG lists an invoice (attachment type 1) on the order. */
+  hasInvoice?: boolean;
   lines: OrderLine[];
   /** eMAG's order object as received; kept whole so nothing eMAG sent is lost. */
   raw: unknown;
@@ -181,16 +185,18 @@ export function ordersRepository(db: Db, clock: Clock) {
   );
   const insertOrder = db.prepare(
     `INSERT INTO orders (account_id, id, status, type, payment_mode_id, payment_status, total_minor, currency,
-       customer_name, customer_phone, locality, created_at, modified_at, first_seen_at, updated_at, raw_hash)
+       customer_name, customer_phone, locality, created_at, modified_at, first_seen_at, updated_at, raw_hash,
+       ship_by, has_invoice)
      VALUES (@accountId, @id, @status, @type, @paymentModeId, @paymentStatus, @totalMinor, @currency,
-       @customerName, @customerPhone, @locality, @created, @modified, @now, @now, @hash)`,
+       @customerName, @customerPhone, @locality, @created, @modified, @now, @now, @hash, @shipBy, @hasInvoice)`,
   );
   const insertRaw = db.prepare<[number, string]>('INSERT INTO order_raw (order_key, raw) VALUES (?, ?)');
   const updateRaw = db.prepare<[string, number]>('UPDATE order_raw SET raw = ? WHERE order_key = ?');
   const updateOrder = db.prepare(
     `UPDATE orders SET status = @status, type = @type, payment_mode_id = @paymentModeId, payment_status = @paymentStatus,
        total_minor = @totalMinor, currency = @currency, customer_name = @customerName, customer_phone = @customerPhone,
-       locality = @locality, created_at = @created, modified_at = @modified, updated_at = @now, raw_hash = @hash
+       locality = @locality, created_at = @created, modified_at = @modified, updated_at = @now, raw_hash = @hash,
+       ship_by = @shipBy, has_invoice = @hasInvoice
      WHERE key = @key`,
   );
   const deleteLines = db.prepare<[number]>('DELETE FROM order_lines WHERE order_key = ?');
@@ -258,8 +264,9 @@ export function ordersRepository(db: Db, clock: Clock) {
       const hash = hashOf(raw);
       const existing = findExisting.get(record.accountId, record.id);
       const base = { accountId: record.accountId, id: record.id, status: record.status, type: record.type };
+      const todayFacts = { shipBy: record.shipBy ?? null, hasInvoice: record.hasInvoice ? 1 : 0 };
       if (!existing) {
-        const info = insertOrder.run({ ...record, now, hash });
+        const info = insertOrder.run({ ...record, ...todayFacts, now, hash });
         const key = Number(info.lastInsertRowid);
         insertRaw.run(key, raw);
         writeLinesAndSearch(key, record, true);
@@ -268,7 +275,7 @@ export function ordersRepository(db: Db, clock: Clock) {
       } else if (existing.raw_hash === hash) {
         results.push({ ...base, outcome: 'unchanged', previousStatus: existing.status as OrderStatus });
       } else {
-        updateOrder.run({ ...record, key: existing.key, now, hash });
+        updateOrder.run({ ...record, ...todayFacts, key: existing.key, now, hash });
         if (updateRaw.run(raw, existing.key).changes === 0) insertRaw.run(existing.key, raw);
         writeLinesAndSearch(existing.key, record, false);
         if (existing.status !== record.status)
