@@ -81,7 +81,7 @@ class SandboxImpl implements Sandbox, ControlTarget {
       const done = url.pathname.startsWith(CONTROL_PREFIX)
         ? handleControlRequest(this, req, res, url)
         : url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)
-          ? handleApiRequest(core, req, res, url.pathname)
+          ? handleApiRequest(core, req, res, url.pathname, url.searchParams)
           : Promise.resolve(
               sendJson(res, 404, errorEnvelope([`Not found: ${url.pathname} (the API lives under ${API_PREFIX})`])),
             );
