@@ -25,7 +25,8 @@ import {
   type InvoiceMatch,
   type InvoiceUploadResult,
 } from './invoices';
-import { SettingsPatchSchema, type Settings } from './settings';
+import { LABEL_FORMATS, SettingsPatchSchema, type Settings } from './settings';
+import type { AwbLabelFile, LocalityOption, MergedAwbLabels } from './shipping';
 import type { UpdateStatusView } from './updates';
 import type { AppInfo, DashboardView, DiagnosticsView, HealthReport, SyncStateView } from './views';
 
@@ -145,6 +146,33 @@ export const AwbRequestSchema = z
     path: ['parcels'],
   });
 
+// #17 AWB: locality search, AWBs with the saved defaults, labels (one order's, or several merged into one PDF).
+/** The most orders one merged-labels call takes (bulk work sends a selection). */
+export const AWB_LABELS_MAX_ORDERS = 200;
+const labelOptions = {
+  format: z.enum(LABEL_FORMATS).optional(),
+  /** Open the file with the OS viewer (default: Settings › Shipping). */
+  open: z.boolean().optional(),
+};
+export const LocalitySearchSchema = z
+  .object({
+    accountId: id,
+    /** eMAG's name filter takes up to 60 characters; two letters at least keep a search meaningful. */
+    query: z.string().trim().min(2, 'at least 2 letters').max(60),
+    county: z.string().trim().max(60).optional(),
+  })
+  .strict();
+export const AwbLabelSchema = z.object({ accountId: id, orderId, ...labelOptions }).strict();
+export const AwbLabelsSchema = z
+  .object({
+    orders: z
+      .array(z.object({ accountId: id, orderId }).strict())
+      .min(1)
+      .max(AWB_LABELS_MAX_ORDERS),
+    ...labelOptions,
+  })
+  .strict();
+
 /** The seller's S3-compatible bucket for invoice PDFs. The secret is omitted when editing keeps the stored one. */
 export const InvoiceBucketInputSchema = z
   .object({
@@ -240,6 +268,14 @@ export const ipcContract = {
   'invoices.bucket.test': channel<BucketTestResult>()(InvoiceBucketInputSchema.optional()),
   'outbox.retry': channel<OutboxAction>()(z.object({ id }).strict()),
   'couriers.list': channel<CourierAccount[]>()(z.object({ accountId: id }).strict()),
+  // #17 AWB
+  'localities.search': channel<LocalityOption[]>()(LocalitySearchSchema),
+  /** Queues an AWB with the saved defaults (Settings › Shipping): what bulk work and `magflow awb` call. */
+  'awb.issueWithDefaults': channel<OutboxAction>()(orderKey),
+  /** The order's label (awb/read_pdf) saved under the data folder, opened when asked. */
+  'awb.label': channel<AwbLabelFile>()(AwbLabelSchema),
+  /** Several orders' labels merged into one PDF. */
+  'awb.labels': channel<MergedAwbLabels>()(AwbLabelsSchema),
   'offers.list': channel<Paged<Offer>>()(OffersQuerySchema),
   'sync.now': channel<{ triggered: number }>()(
     z

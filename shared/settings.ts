@@ -1,6 +1,39 @@
 // The seller's settings: one zod schema gives the defaults, the validation of updates and the type.
 import { z } from 'zod';
 
+/**
+ * #17 AWB: the seller's pickup address as awb/save's sender block (README §8: name 3-255, a contact, a phone of 8 to
+ * 11 digits, an eMAG locality id, a street of 3 or more). `localityName` is only what the window shows for the id.
+ */
+export const ShippingSenderSchema = z
+  .object({
+    name: z.string().trim().min(3, 'at least 3 characters').max(255),
+    contact: z.string().trim().min(1, 'required').max(255),
+    phone: z.string().regex(/^\+?\d{8,11}$/, 'expected 8 to 11 digits, optionally starting with +'),
+    localityId: z.number().int().min(1).max(4_294_967_295),
+    localityName: z.string().trim().max(200).optional(),
+    street: z.string().trim().min(3, 'at least 3 characters').max(255),
+    zipcode: z.string().trim().max(255).optional(),
+  })
+  .strict();
+export type ShippingSender = z.infer<typeof ShippingSenderSchema>;
+
+/** #17 AWB: awb/read_pdf's paper formats. */
+export const LABEL_FORMATS = ['A4', 'A5', 'A6'] as const;
+export type LabelFormat = (typeof LABEL_FORMATS)[number];
+
+/** #17 AWB: what an AWB issued with the saved defaults carries, and how its label is printed. */
+const shippingShape = {
+  sender: ShippingSenderSchema.nullable().default(null),
+  parcels: z.number().int().min(0).max(99).default(1),
+  envelopes: z.number().int().min(0).max(99).default(0),
+  weightKg: z.number().positive().max(1000).default(1),
+  oversize: z.boolean().default(false),
+  labelFormat: z.enum(LABEL_FORMATS).default('A6'),
+  /** Open the saved label with the system's PDF viewer as soon as it is fetched. */
+  openLabel: z.boolean().default(true),
+};
+
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 
 export const SettingsSchema = z.object({
@@ -46,6 +79,8 @@ export const SettingsSchema = z.object({
   launchAtLogin: z.boolean().default(false),
   /** Where the OS cannot encrypt passwords: 'ask' once, then 'allow' a weaker 0600 file or 'deny' (memory only). */
   unencryptedSecrets: z.enum(['ask', 'allow', 'deny']).default('ask'),
+  /** #17 AWB: pickup address, parcel defaults, label format. */
+  shipping: z.object(shippingShape).prefault({}),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -79,6 +114,18 @@ export const SettingsPatchSchema = z
     startMinimized: z.boolean().optional(),
     launchAtLogin: z.boolean().optional(),
     unencryptedSecrets: SettingsSchema.shape.unencryptedSecrets.unwrap().optional(),
+    shipping: z
+      .object({
+        sender: ShippingSenderSchema.nullable().optional(),
+        parcels: shippingShape.parcels.unwrap().optional(),
+        envelopes: shippingShape.envelopes.unwrap().optional(),
+        weightKg: shippingShape.weightKg.unwrap().optional(),
+        oversize: z.boolean().optional(),
+        labelFormat: z.enum(LABEL_FORMATS).optional(),
+        openLabel: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -97,5 +144,6 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
       ...patch.notifications,
       quietHours: { ...current.notifications.quietHours, ...patch.notifications?.quietHours },
     },
+    shipping: { ...current.shipping, ...patch.shipping },
   });
 }

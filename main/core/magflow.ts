@@ -19,6 +19,8 @@ import { createMetrics, type AppMetrics } from './metrics';
 import { invoiceService, type InvoiceService } from './invoices/service';
 import { orderActions, type OrderActions } from './orders/actions';
 import { courierAccounts } from './orders/couriers';
+import { noFileOpener, type FileOpener } from './shipping/fileOpener';
+import { shippingService, type ShippingService } from './shipping/service';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
 import { fileSecretStore } from './secrets/fileStore';
 import { settingsService, type SettingsService } from './settings/service';
@@ -44,6 +46,8 @@ export interface MagflowCoreOptions {
   demo?: boolean | DemoOptions;
   /** eMAG client settings for every account (tests shorten retries). */
   clientTuning?: ClientTuning;
+  /** #17: opens a saved file (an AWB label) with the OS viewer (the shell); headless: not opened, the path is shown. */
+  fileOpener?: FileOpener;
   /** Opens an allow-listed URL outside the app (the shell); the headless core refuses. */
   openExternal?: (url: string) => Promise<boolean>;
   metrics?: AppMetrics;
@@ -79,6 +83,8 @@ export interface MagflowCore {
   readonly actions: OrderActions;
   /** Invoice PDFs: the seller's bucket, uploads, bulk matching. */
   readonly invoices: InvoiceService;
+  /** #17 AWB: localities, AWBs with the saved defaults, labels. */
+  readonly shipping: ShippingService;
   readonly dispatcher: Dispatcher;
   isDemo(): boolean;
   demo(): Demo | null;
@@ -154,6 +160,16 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
 
   const actions = orderActions({ repos, bus, clock, kickOutbox: (accountId) => scheduler.kickOutbox(accountId) });
   const invoices = invoiceService({ repos, secrets, actions, clock, logger });
+  const shipping = shippingService({
+    repos,
+    cache,
+    clientFor: (accountId) => clients.clientFor(accountId),
+    settings: () => settingsStore.get(),
+    actions,
+    opener: options.fileOpener ?? noFileOpener,
+    dataDir: options.dataDir,
+    clock,
+  });
 
   const handlers = createHandlers({
     repos,
@@ -167,6 +183,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     health: () => engine.healthReport(),
     diagnostics: diagnostics({ clients, cache, repos, metrics }),
     couriers: courierAccounts({ cache, clientFor: (accountId) => clients.clientFor(accountId) }),
+    shipping,
     info: () => ({
       version: options.version ?? '0.0.0',
       demo: demo.isActive(),
@@ -198,6 +215,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     settings: settingsStore,
     actions,
     invoices,
+    shipping,
     dispatcher,
     isDemo: demo.isActive,
     demo: demo.current,
