@@ -140,7 +140,16 @@ export async function handleApiRequest(
       break;
   }
 
-  const [status, envelope] = await runRoute(core, account, method, route, param, rawBody, req.headers['content-type'], query);
+  const [status, envelope] = await runRoute(
+    core,
+    account,
+    method,
+    route,
+    param,
+    rawBody,
+    req.headers['content-type'],
+    query,
+  );
   if (fault?.kind === 'resetAfter') {
     // The action ran and the answer is lost: what a client sees when eMAG closes the connection after processing.
     finish(0, 'resetAfter');
@@ -156,7 +165,11 @@ export async function handleApiRequest(
   }
   if (envelope instanceof FileAnswer) {
     if (!res.destroyed && !res.headersSent) {
-      res.writeHead(status, { 'Content-Type': envelope.contentType, 'Content-Length': envelope.body.length, ...headers });
+      res.writeHead(status, {
+        'Content-Type': envelope.contentType,
+        'Content-Length': envelope.body.length,
+        ...headers,
+      });
       res.end(envelope.body);
     }
   } else {

@@ -23,7 +23,10 @@ export function labelPdf(format: LabelFormat, lines: readonly string[]): Buffer 
   const [width, height] = LABEL_PAGE_SIZES[format];
   const size = format === 'A6' ? 10 : 14;
   const text = lines
-    .map((line, k) => `BT /F1 ${k === 0 ? size + 6 : size} Tf 24 ${height - 40 - k * (size + 8)} Td (${pdfText(line)}) Tj ET`)
+    .map(
+      (line, k) =>
+        `BT /F1 ${k === 0 ? size + 6 : size} Tf 24 ${height - 40 - k * (size + 8)} Td (${pdfText(line)}) Tj ET`,
+    )
     .join('\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',

@@ -11,7 +11,7 @@ import { sendJson } from './httpIo';
 import { errorEnvelope } from './envelope';
 import { mixSeed } from './random';
 import { RateLimiter } from './rateLimiter';
-import type { EmagOfferRecord, EmagOrderRecord } from './records';
+import type { EmagAwbRecord, EmagOfferRecord, EmagOrderRecord } from './records';
 import { API_PREFIX } from './routes';
 import type { FaultRule, RequestLogEntry, Sandbox, SandboxAccountSpec, SandboxOptions } from './types';
 
@@ -120,6 +120,11 @@ class SandboxImpl implements Sandbox, ControlTarget {
   orders(username: string): EmagOrderRecord[] {
     const store = this.account(username).orders;
     return store.all().map((o) => store.record(o));
+  }
+
+  /** The AWBs issued for the account (what awb/save stored: sender, receiver, COD, locker). */
+  awbs(username: string): EmagAwbRecord[] {
+    return this.account(username).awbs;
   }
 
   offers(username: string): EmagOfferRecord[] {

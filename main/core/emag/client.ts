@@ -395,7 +395,10 @@ export function createEmagClient(config: EmagClientConfig, deps: EmagClientDeps 
       readPdf: async (emagId, format, options) => {
         const id = requireId(emagId, 'emagId', ROUTES.awbReadPdf.name);
         if (!AWB_LABEL_FORMATS.includes(format)) {
-          throw configError(`awb/read_pdf: the format is one of ${AWB_LABEL_FORMATS.join(', ')}`, ROUTES.awbReadPdf.name);
+          throw configError(
+            `awb/read_pdf: the format is one of ${AWB_LABEL_FORMATS.join(', ')}`,
+            ROUTES.awbReadPdf.name,
+          );
         }
         const { value } = await requester.call({
           route: ROUTES.awbReadPdf,

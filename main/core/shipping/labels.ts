@@ -75,7 +75,11 @@ export function labelStore(deps: LabelDeps) {
   async function merged(
     orders: readonly { accountId: number; orderId: number }[],
     format: LabelFormat,
-  ): Promise<{ path: string; pages: number; orders: { accountId: number; orderId: number; ok: boolean; error?: string }[] }> {
+  ): Promise<{
+    path: string;
+    pages: number;
+    orders: { accountId: number; orderId: number; ok: boolean; error?: string }[];
+  }> {
     const out = await PDFDocument.create();
     const outcomes: { accountId: number; orderId: number; ok: boolean; error?: string }[] = [];
     for (const { accountId, orderId } of orders) {

@@ -182,9 +182,7 @@ function readAwb({ account, payload }: HandlerContext): EmagAwbRecord[] {
 
 const pdfQuerySchema = z.object({
   emag_id: intLike.pipe(z.number().min(1).max(4_294_967_295)),
-  awb_format: z
-    .enum(['A4', 'A5', 'A6', 'ZPL'], { error: 'awb_format must be one of A4, A5, A6, ZPL' })
-    .optional(),
+  awb_format: z.enum(['A4', 'A5', 'A6', 'ZPL'], { error: 'awb_format must be one of A4, A5, A6, ZPL' }).optional(),
 });
 
 /**
