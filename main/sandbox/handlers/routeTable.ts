@@ -8,7 +8,14 @@ import { RETURN_ROUTES } from './returns';
 import { SHIPPING_ROUTES } from './shipping';
 
 export const ROUTES: ReadonlyMap<string, RouteSpec> = new Map(
-  Object.entries({ ...ORDER_ROUTES, ...OFFER_ROUTES, ...SHIPPING_ROUTES, ...REFERENCE_ROUTES, ...RETURN_ROUTES, ...LOCALITY_ROUTES }),
+  Object.entries({
+    ...ORDER_ROUTES,
+    ...OFFER_ROUTES,
+    ...SHIPPING_ROUTES,
+    ...REFERENCE_ROUTES,
+    ...RETURN_ROUTES,
+    ...LOCALITY_ROUTES,
+  }),
 );
 
 export { FileAnswer, type HandlerContext, type RouteSpec } from './context';
