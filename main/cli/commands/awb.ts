@@ -47,7 +47,10 @@ function rethrow(error: unknown): never {
     if (issue?.path === 'shipping.sender') {
       throw new UsageError('no pickup address saved: run `magflow awb defaults --name ... --street ...` first');
     }
-    const reason = issue ? `${issue.path}: ${issue.message}` : error.message;
+    const reason = issue
+      ? `${issue.path}: ${issue.message}` +
+        (issue.path.startsWith('receiver.') ? " (the order's address has a gap: issue this AWB in the app)" : '')
+      : error.message;
     throw error.kind === 'validation' ? new UsageError(reason) : new CliFailure(reason);
   }
   throw error;
