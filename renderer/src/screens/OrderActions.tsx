@@ -10,6 +10,7 @@ import { SelectField } from '../components/SelectField';
 import { DateTime } from '../components/Formatted';
 import { attemptAction, useOrderDetail } from '../stores/orderDetail';
 import { AwbDialog } from './AwbDialog';
+import { AwbLabel } from './AwbLabel';
 import { InvoiceFromFile } from './InvoiceFromFile';
 
 export function OrderActions({ order }: { order: OrderDetail }) {
@@ -110,6 +111,8 @@ export function OrderActions({ order }: { order: OrderDetail }) {
           </button>
         </div>
       )}
+
+      <AwbLabel order={order} />
 
       <InvoiceFromFile order={order} />
       <form className="action-block" onSubmit={(e) => void submitInvoice(e)}>

@@ -14,6 +14,7 @@ import { useGuardedCall } from '../components/useGuardedCall';
 import { useApp } from '../stores/app';
 import { AccountsSection } from './SettingsAccounts';
 import { InvoiceBucketSection } from './SettingsInvoiceBucket';
+import { ShippingSection } from './SettingsShipping';
 import { UpdatesSection } from './SettingsUpdates';
 
 type IntervalKey = keyof Settings['intervals'];
@@ -66,6 +67,7 @@ export function SettingsScreen() {
       {error && <ErrorNotice error={error} testId="settings-error" />}
       <AccountsSection />
       <InvoiceBucketSection />
+      {settings && <ShippingSection />}
       {settings && (
         <>
           <Card title={t('settings.sync')}>
