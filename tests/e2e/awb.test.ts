@@ -71,11 +71,15 @@ beforeAll(async () => {
   page = world.page;
   orders = world.sandbox
     .orders(SELLER.username)
-    .filter((o) => o.type === 3 && o.status === 2 && o.delivery_mode === 'courier')
+    .filter((o) => o.type === 3 && [1, 2, 3].includes(o.status) && o.delivery_mode === 'courier')
     .filter((o) => Number(o.customer.shipping_locality_id) > 0 && (o.customer.shipping_street ?? '').length >= 3)
     .filter((o) => /^\+?\d{8,11}$/.test(String(o.customer.shipping_phone ?? '')))
     .filter((o) => (o.customer.shipping_contact ?? o.customer.name ?? '').length >= 3)
-    .map((o) => o.id);
+    .map((o) => o.id)
+    .slice(0, 2);
+  // In progress at eMAG, and read again by MagFlow.
+  for (const id of orders) world.sandbox.setOrderStatus(SELLER.username, id, 2);
+  await world.core.engine.runJob('order-changes', world.accounts.seller.id, 'manual');
   await page.goto(world.bridge.url);
   await testId('screen-dashboard').waitFor();
 }, 120_000);
@@ -93,8 +97,7 @@ describe('AWB in Chromium (serve bridge + sandbox)', { timeout: 90_000 }, () => 
     await testId('awb-sender-contact').fill('Ana Pop');
     await testId('awb-sender-phone').fill('0722123456');
     await testId('awb-sender-locality-input').fill('flor');
-    await testId('awb-sender-locality-options').waitFor();
-    expect(await testId('awb-sender-locality-options').textContent()).toContain('Florești (Cluj)');
+    await expect.poll(() => testId('awb-sender-locality-options').textContent()).toContain('Florești (Cluj)');
     await world.screenshot('ro-awb-settings-search');
     await testId('awb-sender-locality-option-4531').click();
     await testId('awb-sender-street').fill('Str. Sub Cetate 12');
