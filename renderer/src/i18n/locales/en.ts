@@ -238,7 +238,7 @@ export const en = {
     codHintCard: 'The order is paid online: cash on delivery is 0.',
     observation: 'Notes',
     sender: 'Pickup address (sender)',
-    senderHint: 'Where the courier collects the parcel. Remembered for this account.',
+    senderHint: 'Where the courier collects the parcel. Saved in Settings › Shipping (AWB) for the next AWBs.',
     senderField: {
       name: 'Sender name',
       contact: 'Contact person',

@@ -242,7 +242,7 @@ export const ro = {
     codHintCard: 'Comanda e plătită online: rambursul este 0.',
     observation: 'Observații',
     sender: 'Adresa de ridicare (expeditor)',
-    senderHint: 'Unde vine curierul după colet. O ținem minte pentru acest cont.',
+    senderHint: 'Unde vine curierul după colet. Se păstrează în Setări › Expediere (AWB) pentru următoarele AWB-uri.',
     senderField: {
       name: 'Nume expeditor',
       contact: 'Persoană de contact',
