@@ -35,8 +35,9 @@ import {
   type InvoiceUploadResult,
 } from './invoices';
 import { BULK_ACTIONS, BULK_MAX_ORDERS, CANCEL_REASONS, type BulkResult } from './bulk';
-import { SettingsPatchSchema, type Settings } from './settings';
+import { LABEL_FORMATS, SettingsPatchSchema, type Settings } from './settings';
 import type { TodayQueue } from './today';
+import type { AwbLabelFile, LocalityOption, MergedAwbLabels } from './shipping';
 import type { UpdateStatusView } from './updates';
 import type { AppInfo, DashboardView, DiagnosticsView, HealthReport, SyncStateView } from './views';
 
@@ -196,6 +197,32 @@ export const BulkRequestSchema = z
     }
   });
 export type BulkRequest = z.input<typeof BulkRequestSchema>;
+// #17 AWB: locality search, AWBs with the saved defaults, labels (one order's, or several merged into one PDF).
+/** The most orders one merged-labels call takes (bulk work sends a selection). */
+export const AWB_LABELS_MAX_ORDERS = 200;
+const labelOptions = {
+  format: z.enum(LABEL_FORMATS).optional(),
+  /** Open the file with the OS viewer (default: Settings › Shipping). */
+  open: z.boolean().optional(),
+};
+export const LocalitySearchSchema = z
+  .object({
+    accountId: id,
+    /** eMAG's name filter takes up to 60 characters; two letters at least keep a search meaningful. */
+    query: z.string().trim().min(2, 'at least 2 letters').max(60),
+    county: z.string().trim().max(60).optional(),
+  })
+  .strict();
+export const AwbLabelSchema = z.object({ accountId: id, orderId, ...labelOptions }).strict();
+export const AwbLabelsSchema = z
+  .object({
+    orders: z
+      .array(z.object({ accountId: id, orderId }).strict())
+      .min(1)
+      .max(AWB_LABELS_MAX_ORDERS),
+    ...labelOptions,
+  })
+  .strict();
 
 /** The seller's S3-compatible bucket for invoice PDFs. The secret is omitted when editing keeps the stored one. */
 export const InvoiceBucketInputSchema = z
@@ -310,6 +337,14 @@ export const ipcContract = {
   /** Safe actions (#16): takes back an action still held in its undo window. */
   'outbox.undo': channel<OutboxAction>()(z.object({ id }).strict()),
   'couriers.list': channel<CourierAccount[]>()(z.object({ accountId: id }).strict()),
+  // #17 AWB
+  'localities.search': channel<LocalityOption[]>()(LocalitySearchSchema),
+  /** Queues an AWB with the saved defaults (Settings › Shipping): what bulk work and `magflow awb` call. */
+  'awb.issueWithDefaults': channel<OutboxAction>()(orderKey),
+  /** The order's label (awb/read_pdf) saved under the data folder, opened when asked. */
+  'awb.label': channel<AwbLabelFile>()(AwbLabelSchema),
+  /** Several orders' labels merged into one PDF. */
+  'awb.labels': channel<MergedAwbLabels>()(AwbLabelsSchema),
   'offers.list': channel<Paged<Offer>>()(OffersQuerySchema),
   // Offer editing (issue 18): the editor's view, price and stock edits (one offer or several) and low-stock thresholds.
   'offers.get': channel<OfferDetails>()(offerKey),

@@ -1,6 +1,39 @@
 // The seller's settings: one zod schema gives the defaults, the validation of updates and the type.
 import { z } from 'zod';
 
+/**
+ * #17 AWB: the seller's pickup address as awb/save's sender block (README §8: name 3-255, a contact, a phone of 8 to
+ * 11 digits, an eMAG locality id, a street of 3 or more). `localityName` is only what the window shows for the id.
+ */
+export const ShippingSenderSchema = z
+  .object({
+    name: z.string().trim().min(3, 'at least 3 characters').max(255),
+    contact: z.string().trim().min(1, 'required').max(255),
+    phone: z.string().regex(/^\+?\d{8,11}$/, 'expected 8 to 11 digits, optionally starting with +'),
+    localityId: z.number().int().min(1).max(4_294_967_295),
+    localityName: z.string().trim().max(200).optional(),
+    street: z.string().trim().min(3, 'at least 3 characters').max(255),
+    zipcode: z.string().trim().max(255).optional(),
+  })
+  .strict();
+export type ShippingSender = z.infer<typeof ShippingSenderSchema>;
+
+/** #17 AWB: awb/read_pdf's paper formats. */
+export const LABEL_FORMATS = ['A4', 'A5', 'A6'] as const;
+export type LabelFormat = (typeof LABEL_FORMATS)[number];
+
+/** #17 AWB: what an AWB issued with the saved defaults carries, and how its label is printed. */
+const shippingShape = {
+  sender: ShippingSenderSchema.nullable().default(null),
+  parcels: z.number().int().min(0).max(99).default(1),
+  envelopes: z.number().int().min(0).max(99).default(0),
+  weightKg: z.number().positive().max(1000).default(1),
+  oversize: z.boolean().default(false),
+  labelFormat: z.enum(LABEL_FORMATS).default('A6'),
+  /** Open the saved label with the system's PDF viewer as soon as it is fetched. */
+  openLabel: z.boolean().default(true),
+};
+
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 
 /**
@@ -81,6 +114,8 @@ export const SettingsSchema = z.object({
   actionUndoSec: z.number().int().min(0).max(60).default(8),
   /** Offer editing: an offer whose stock falls below this (unless it has its own) notifies once; 0 turns it off. */
   offers: z.object({ lowStockThreshold: z.number().int().min(0).max(65_535).default(3) }).prefault({}),
+  /** #17 AWB: pickup address, parcel defaults, label format. */
+  shipping: z.object(shippingShape).prefault({}),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -122,6 +157,18 @@ export const SettingsPatchSchema = z
     actionUndoSec: SettingsSchema.shape.actionUndoSec.unwrap().optional(),
     unencryptedSecrets: SettingsSchema.shape.unencryptedSecrets.unwrap().optional(),
     offers: SettingsSchema.shape.offers.unwrap().partial().strict().optional(),
+    shipping: z
+      .object({
+        sender: ShippingSenderSchema.nullable().optional(),
+        parcels: shippingShape.parcels.unwrap().optional(),
+        envelopes: shippingShape.envelopes.unwrap().optional(),
+        weightKg: shippingShape.weightKg.unwrap().optional(),
+        oversize: z.boolean().optional(),
+        labelFormat: z.enum(LABEL_FORMATS).optional(),
+        openLabel: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -142,5 +189,6 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
       quietHours: { ...current.notifications.quietHours, ...patch.notifications?.quietHours },
     },
     offers: { ...current.offers, ...patch.offers },
+    shipping: { ...current.shipping, ...patch.shipping },
   });
 }

@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { LOG_LEVELS } from '../core/logging';
 import { accountsCommand } from './commands/accounts';
+import { awbCommand } from './commands/awb';
 import { backupsCommand } from './commands/backups';
 import { demoCommand } from './commands/demo';
 import { invoiceCommand } from './commands/invoice';
@@ -60,6 +61,7 @@ export function buildProgram(ctx: CliContext): Command {
     returnsCommand,
     healthCommand,
     todayCommand,
+    awbCommand,
   ]) {
     program.addCommand(make(ctx, globals));
   }

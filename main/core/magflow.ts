@@ -25,6 +25,8 @@ import { offerMeta } from './offers/offerMeta';
 import { createNewOrderWatch, type NewOrderWatch } from './scheduler/newOrderWatch';
 import { readTodayQueue } from './orders/today';
 import type { TodayQueue } from '../../shared/today';
+import { noFileOpener, type FileOpener } from './shipping/fileOpener';
+import { shippingService, type ShippingService } from './shipping/service';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
 import { fileSecretStore } from './secrets/fileStore';
 import { settingsService, type SettingsService } from './settings/service';
@@ -50,6 +52,8 @@ export interface MagflowCoreOptions {
   demo?: boolean | DemoOptions;
   /** eMAG client settings for every account (tests shorten retries). */
   clientTuning?: ClientTuning;
+  /** #17: opens a saved file (an AWB label) with the OS viewer (the shell); headless: not opened, the path is shown. */
+  fileOpener?: FileOpener;
   /** Opens an allow-listed URL outside the app (the shell); the headless core refuses. */
   openExternal?: (url: string) => Promise<boolean>;
   metrics?: AppMetrics;
@@ -93,6 +97,8 @@ export interface MagflowCore {
   readonly invoices: InvoiceService;
   /** Offer price, stock and low-stock threshold edits. */
   readonly offerEdits: OfferEdits;
+  /** #17 AWB: localities, AWBs with the saved defaults, labels. */
+  readonly shipping: ShippingService;
   readonly dispatcher: Dispatcher;
   isDemo(): boolean;
   demo(): Demo | null;
@@ -197,6 +203,16 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     settings: () => settingsStore.get(),
     kickOutbox: (accountId) => scheduler.kickOutbox(accountId),
   });
+  const shipping = shippingService({
+    repos,
+    cache,
+    clientFor: (accountId) => clients.clientFor(accountId),
+    settings: () => settingsStore.get(),
+    actions,
+    opener: options.fileOpener ?? noFileOpener,
+    dataDir: options.dataDir,
+    clock,
+  });
 
   const handlers = createHandlers({
     repos,
@@ -211,6 +227,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     health: () => engine.healthReport(),
     diagnostics: diagnostics({ clients, cache, repos, metrics }),
     couriers: courierAccounts({ cache, clientFor: (accountId) => clients.clientFor(accountId) }),
+    shipping,
     info: () => ({
       version: options.version ?? '0.0.0',
       demo: demo.isActive(),
@@ -247,6 +264,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     returns,
     invoices,
     offerEdits: offerEditor,
+    shipping,
     dispatcher,
     isDemo: demo.isActive,
     demo: demo.current,

@@ -5,7 +5,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AccountState } from './accountState';
 import { ApiRefusal, errorEnvelope, okEnvelope, type Envelope } from './envelope';
 import type { FaultInjector } from './faults';
-import { ROUTES } from './handlers/routeTable';
+import { FileAnswer, ROUTES } from './handlers/routeTable';
 import { BodyTooLarge, readBody, sendJson, sendText } from './httpIo';
 import { readPayload } from './payload';
 import type { RateLimiter } from './rateLimiter';
@@ -51,6 +51,7 @@ export async function handleApiRequest(
   req: IncomingMessage,
   res: ServerResponse,
   pathname: string,
+  query: URLSearchParams = new URLSearchParams(),
 ): Promise<void> {
   const at = core.clock();
   const method = req.method ?? 'GET';
@@ -139,7 +140,16 @@ export async function handleApiRequest(
       break;
   }
 
-  const [status, envelope] = await runRoute(core, account, method, route, param, rawBody, req.headers['content-type']);
+  const [status, envelope] = await runRoute(
+    core,
+    account,
+    method,
+    route,
+    param,
+    rawBody,
+    req.headers['content-type'],
+    query,
+  );
   if (fault?.kind === 'resetAfter') {
     // The action ran and the answer is lost: what a client sees when eMAG closes the connection after processing.
     finish(0, 'resetAfter');
@@ -153,7 +163,18 @@ export async function handleApiRequest(
     finish(200, 'malformedJson');
     return;
   }
-  sendJson(res, status, envelope, headers);
+  if (envelope instanceof FileAnswer) {
+    if (!res.destroyed && !res.headersSent) {
+      res.writeHead(status, {
+        'Content-Type': envelope.contentType,
+        'Content-Length': envelope.body.length,
+        ...headers,
+      });
+      res.end(envelope.body);
+    }
+  } else {
+    sendJson(res, status, envelope, headers);
+  }
   finish(status, fault?.kind);
 }
 
@@ -165,14 +186,16 @@ async function runRoute(
   param: string | undefined,
   rawBody: string,
   contentType: string | undefined,
-): Promise<[number, Envelope]> {
+  query: URLSearchParams,
+): Promise<[number, Envelope | FileAnswer]> {
   const spec = ROUTES.get(route);
   if (!spec) return [404, errorEnvelope([`Unknown resource or action '${route}'`])];
   if (method !== spec.method) return [405, errorEnvelope([`${route} expects HTTP ${spec.method}, not ${method}`])];
   try {
     const payload = readPayload(rawBody, contentType);
     // Most handlers answer at once; order/attachments/save first downloads the documents, as eMAG does.
-    return [200, okEnvelope(await spec.handle({ account, payload, param, nowMs: core.clock() }))];
+    const results = await spec.handle({ account, payload, param, query, nowMs: core.clock() });
+    return [200, results instanceof FileAnswer ? results : okEnvelope(results)];
   } catch (error) {
     if (error instanceof ApiRefusal) return [200, errorEnvelope(error.messages)];
     return [500, errorEnvelope([`Sandbox internal error: ${(error as Error).message}`])];

@@ -215,6 +215,8 @@ export interface EmagAwbRecord {
   courier: { courier_account_id: number; courier_name: string };
   sender: Record<string, unknown>;
   receiver: Record<string, unknown>;
+  /** The easybox/locker the parcel goes to, when the AWB named one. */
+  locker_id?: string;
   created: string;
 }
 

@@ -11,7 +11,7 @@ import { sendJson } from './httpIo';
 import { errorEnvelope } from './envelope';
 import { mixSeed } from './random';
 import { RateLimiter } from './rateLimiter';
-import type { EmagOfferRecord, EmagOrderRecord, EmagRmaRecord } from './records';
+import type { EmagAwbRecord, EmagOfferRecord, EmagOrderRecord, EmagRmaRecord } from './records';
 import { API_PREFIX } from './routes';
 import type { FaultRule, RequestLogEntry, Sandbox, SandboxAccountSpec, SandboxOptions } from './types';
 
@@ -89,7 +89,7 @@ class SandboxImpl implements Sandbox, ControlTarget {
       const done = url.pathname.startsWith(CONTROL_PREFIX)
         ? handleControlRequest(this, req, res, url)
         : url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)
-          ? handleApiRequest(core, req, res, url.pathname)
+          ? handleApiRequest(core, req, res, url.pathname, url.searchParams)
           : Promise.resolve(
               sendJson(res, 404, errorEnvelope([`Not found: ${url.pathname} (the API lives under ${API_PREFIX})`])),
             );
@@ -128,6 +128,11 @@ class SandboxImpl implements Sandbox, ControlTarget {
   orders(username: string): EmagOrderRecord[] {
     const store = this.account(username).orders;
     return store.all().map((o) => store.record(o));
+  }
+
+  /** The AWBs issued for the account (what awb/save stored: sender, receiver, COD, locker). */
+  awbs(username: string): EmagAwbRecord[] {
+    return this.account(username).awbs;
   }
 
   offers(username: string): EmagOfferRecord[] {

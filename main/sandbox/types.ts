@@ -1,6 +1,6 @@
 // Public types of the eMAG sandbox: how it is started, what it records, and the handle tests and the CLI hold.
 import type { Platform } from '../../shared/domain';
-import type { EmagOfferRecord, EmagOrderRecord, EmagRmaRecord } from './records';
+import type { EmagAwbRecord, EmagOfferRecord, EmagOrderRecord, EmagRmaRecord } from './records';
 
 /** main: the seller fulfils orders (type 3); fbe: eMAG fulfils them (type 2). */
 export type AccountKind = 'main' | 'fbe';
@@ -105,6 +105,8 @@ export interface Sandbox {
   /** Live view of the account's orders, oldest first (materialises every order: costly at 100k). */
   orders(username: string): EmagOrderRecord[];
   offers(username: string): EmagOfferRecord[];
+  /** The AWBs awb/save stored for the account (sender, receiver, COD, locker). */
+  awbs(username: string): EmagAwbRecord[];
   /** New status-1 orders dated now. */
   addOrders(username: string, count: number, overrides?: Partial<EmagOrderRecord>): EmagOrderRecord[];
   /** Bypasses the status matrix (simulates eMAG or the customer) and bumps `modified`. */

@@ -231,6 +231,14 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
       secrets,
       demo: options.demo ?? true,
       openExternal,
+      // #17: a saved AWB label opens in the system's PDF viewer (openPath answers '' on success, else the reason).
+      fileOpener: {
+        open: async (path) => {
+          const failure = await electron.shell.openPath(path);
+          if (failure) logger.warn('could not open a file', { path, failure });
+          return failure === '';
+        },
+      },
       dataDirLock: lock,
       updates,
     });

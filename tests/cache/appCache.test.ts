@@ -36,6 +36,8 @@ describe('app cache', () => {
       vat: 86_400_000,
       orderStats: 300_000,
       offerList: 600_000,
+      // #17: localities for a week (days, as the issue asks).
+      localities: 7 * 86_400_000,
     });
   });
 

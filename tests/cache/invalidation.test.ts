@@ -28,6 +28,7 @@ const KEYS = {
   offers: CACHE_KEYS.offerList({ limit: 50 }),
   couriers: CACHE_KEYS.courierAccounts(1),
   vat: CACHE_KEYS.vat(1),
+  localities: CACHE_KEYS.localities(1, 'Flor'),
 };
 
 let opened: { db: Db; cache: AppCache } | null = null;
@@ -58,11 +59,12 @@ describe('cache invalidation table', () => {
       'offers',
       'couriers',
       'vat',
+      'localities',
     ]);
   });
 
   it('an outbox action drops the statistics', async () => {
-    expect(await survivorsOf({ type: 'outbox_changed', action })).toEqual(['offers', 'couriers', 'vat']);
+    expect(await survivorsOf({ type: 'outbox_changed', action })).toEqual(['offers', 'couriers', 'vat', 'localities']);
   });
 
   it('offers written drop the offer lists', async () => {
@@ -70,10 +72,11 @@ describe('cache invalidation table', () => {
       'stats',
       'couriers',
       'vat',
+      'localities',
     ]);
   });
 
-  it('an account saved or removed drops the statistics and the offer lists', async () => {
+  it('an account saved or removed drops the statistics, the offer lists and the localities (its platform may change)', async () => {
     expect(await survivorsOf({ type: 'accounts_changed', change: 'removed', account })).toEqual(['couriers', 'vat']);
   });
 

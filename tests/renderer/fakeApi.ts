@@ -408,6 +408,13 @@ export function createFakeApi(options: { orders?: OrderSummary[]; info?: Partial
     'outbox.undo': ({ id }) => ({ ...action(1, 4242, 'status', {}), id, state: 'cancelled' }),
     // No invoice bucket until a test sets one up (invoices.test.tsx).
     'invoices.bucket.get': () => ({ bucket: null }),
+    // #17: eMAG's localities by the start of their name.
+    'localities.search': ({ query }) =>
+      [
+        { id: 8812, name: 'București, Sector 2', county: 'București', zipcode: '020000' },
+        { id: 4510, name: 'Cluj-Napoca', county: 'Cluj', zipcode: '400000' },
+        { id: 4531, name: 'Florești', county: 'Cluj', zipcode: '400000' },
+      ].filter((l) => l.name.toLowerCase().startsWith(query.toLowerCase())),
     'couriers.list': ({ accountId }) => [
       {
         accountId,

@@ -16,12 +16,20 @@ const SENDER = {
   street: 'Str. Depozitului 5',
 };
 
-function fillSender(dialog: HTMLElement) {
+/** #17: the locality is chosen by name from eMAG's list (the search waits for the seller to stop typing). */
+async function chooseLocality(dialog: HTMLElement, role: 'sender' | 'receiver', query: string, id: number) {
+  fireEvent.change(within(dialog).getByTestId(`awb-${role}-locality-input`), { target: { value: query } });
+  await act(() => new Promise<void>((r) => setTimeout(r, 350)));
+  await settle();
+  fireEvent.click(within(dialog).getByTestId(`awb-${role}-locality-option-${id}`));
+}
+
+async function fillSender(dialog: HTMLElement) {
   const set = (id: string, value: string) => fireEvent.change(within(dialog).getByTestId(id), { target: { value } });
   set('awb-sender-name', SENDER.name);
   set('awb-sender-contact', SENDER.contact);
   set('awb-sender-phone', '0722 123 456');
-  set('awb-sender-locality', String(SENDER.localityId));
+  await chooseLocality(dialog, 'sender', 'Bucu', SENDER.localityId);
   set('awb-sender-street', SENDER.street);
 }
 
@@ -214,7 +222,7 @@ describe('order detail', () => {
     fireEvent.change(within(dialog).getByTestId('awb-courier'), { target: { value: '8' } });
     fireEvent.change(within(dialog).getByTestId('awb-parcels'), { target: { value: '2' } });
     fireEvent.change(within(dialog).getByTestId('awb-weight'), { target: { value: '2,5' } });
-    fillSender(dialog);
+    await fillSender(dialog);
     fireEvent.click(within(dialog).getByTestId('awb-submit'));
     await settle();
     expect(api.callsTo('orders.generateAwb')).toEqual([
@@ -243,7 +251,10 @@ describe('order detail', () => {
     // The pickup address is remembered for the account: the next AWB starts with it.
     const again = await clickAwb();
     expect((within(again).getByTestId('awb-sender-street') as HTMLInputElement).value).toBe(SENDER.street);
-    expect((within(again).getByTestId('awb-sender-locality') as HTMLInputElement).value).toBe('8812');
+    expect((within(again).getByTestId('awb-sender-locality-input') as HTMLInputElement).value).toBe(
+      'București, Sector 2 (București)',
+    );
+    expect(within(again).getByTestId('awb-sender-locality-chosen').textContent).toContain('8812');
   });
 
   it('does not send an AWB without a valid pickup address and names the missing fields', async () => {
@@ -256,6 +267,8 @@ describe('order detail', () => {
     const error = within(dialog).getByTestId('awb-error').textContent ?? '';
     expect(error).toContain('Telefon');
     expect(error).toContain('ID localitate eMAG');
+    // #17: the locality's own error says what to do.
+    expect(within(dialog).getByTestId('awb-sender-locality-error').textContent).toBe('Alegeți localitatea din listă');
     expect(error).toContain('Stradă și număr');
     expect(error).not.toContain('Nume expeditor');
   });
@@ -297,14 +310,16 @@ describe('order detail', () => {
     const box = (id: string) => within(dialog).getByTestId(id) as HTMLInputElement;
     expect(box('awb-receiver-name').value).toBe('Ana Pop');
     expect(box('awb-receiver-street').value).toBe('');
-    fillSender(dialog);
+    await fillSender(dialog);
     fireEvent.click(within(dialog).getByTestId('awb-submit'));
     await settle();
     expect(api.callsTo('orders.generateAwb')).toEqual([]);
-    for (const field of ['phone', 'locality', 'street']) {
+    for (const field of ['phone', 'street']) {
       expect(box(`awb-receiver-${field}`).getAttribute('aria-invalid'), field).toBe('true');
       expect(within(dialog).getByTestId(`awb-receiver-${field}-error`).textContent).toBe('Nu e valid pentru eMAG');
     }
+    expect(box('awb-receiver-locality-input').getAttribute('aria-invalid')).toBe('true');
+    expect(within(dialog).getByTestId('awb-receiver-locality-error').textContent).toBe('Alegeți localitatea din listă');
     expect(box('awb-receiver-name').getAttribute('aria-invalid')).toBeNull();
 
     // main checks again with the order's data and names the field it refuses; it is shown beside that field.
@@ -314,7 +329,7 @@ describe('order detail', () => {
       ]),
     );
     fireEvent.change(box('awb-receiver-phone'), { target: { value: '0733 000 222' } });
-    fireEvent.change(box('awb-receiver-locality'), { target: { value: '4510' } });
+    await chooseLocality(dialog, 'receiver', 'Cluj', 4510);
     fireEvent.change(box('awb-receiver-street'), { target: { value: 'Str. Horea 2' } });
     fireEvent.click(within(dialog).getByTestId('awb-oversize'));
     fireEvent.click(within(dialog).getByTestId('awb-submit'));

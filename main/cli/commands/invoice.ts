@@ -50,7 +50,7 @@ async function readPdf(path: string): Promise<Buffer> {
 }
 
 /** The one account that has the order (or the named one); several without --account is a usage error. */
-function accountWithOrder(core: MagflowCore, orderId: number, name: string | undefined): Account {
+export function accountWithOrder(core: MagflowCore, orderId: number, name: string | undefined): Account {
   const candidates = name !== undefined ? [accountByName(core, name)] : core.repos.accounts.list();
   const having = candidates.filter((account) => core.repos.orders.get(account.id, orderId));
   if (having.length === 1) return having[0]!;

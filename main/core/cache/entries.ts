@@ -10,6 +10,8 @@ export const CACHE_TTL = {
   vat: 86_400_000,
   orderStats: 300_000,
   offerList: 600_000,
+  /** #17: eMAG's localities change a few times a year; a week keeps searches free and still picks up new ones. */
+  localities: 7 * 86_400_000,
 } as const;
 
 /** Keys, so readers and the invalidation table agree. Each kind has its prefix: a write drops the whole kind. */
@@ -25,11 +27,16 @@ export const CACHE_KEYS = {
   /** One category read by its id (the offer editor's category name); under the categories' prefix. */
   category: (accountId: number, categoryId: number): string => `categories:${accountId}:id:${categoryId}`,
   vat: (accountId: number): string => `vat:${accountId}`,
+  localitiesPrefix: 'localities:',
+  /** One locality search (name as typed, case aside; optional county), per account: platforms differ. */
+  localities: (accountId: number, name: string, county?: string): string =>
+    `localities:${accountId}:${name.toLowerCase()}|${(county ?? '').toLowerCase()}`,
 } as const;
 
 /**
- * Kind of write (a bus event) → the key prefixes it makes stale. Courier accounts, categories and VAT rates are
- * eMAG's reference data: nothing MagFlow writes changes them, so they go by their lifetime only.
+ * Kind of write (a bus event) → the key prefixes it makes stale. Courier accounts, categories, VAT rates and
+ * localities are eMAG's reference data: nothing MagFlow writes changes them, so they go by their lifetime (and, for
+ * localities, an account change).
  */
 export const INVALIDATION = {
   /** Orders created or updated by a sync: their counts and totals. */
@@ -37,8 +44,11 @@ export const INVALIDATION = {
   /** An outbox action changes an order without a sync storing it (e.g. marked acknowledged). */
   outbox_changed: [CACHE_KEYS.orderStatsPrefix],
   offers_written: [CACHE_KEYS.offerListPrefix],
-  /** A removed account takes its orders and offers with it; a renamed one renames their rows. */
-  accounts_changed: [CACHE_KEYS.orderStatsPrefix, CACHE_KEYS.offerListPrefix],
+  /**
+   * A removed account takes its orders and offers with it; a renamed one renames their rows. Localities go too: an
+   * account saved with another platform (eMAG RO → BG) searches another country's localities under the same id.
+   */
+  accounts_changed: [CACHE_KEYS.orderStatsPrefix, CACHE_KEYS.offerListPrefix, CACHE_KEYS.localitiesPrefix],
 } as const satisfies Partial<Record<BusEventType, readonly string[]>>;
 
 /** Subscribes the cache to the writes of the table; returns the unsubscribe function. */

@@ -52,6 +52,11 @@ import {
   type EmagAwb,
   type EmagAwbInput,
   type EmagCourierAccount,
+  AWB_LABEL_FORMATS,
+  emagLocalitySchema,
+  type AwbLabelFormat,
+  type EmagLocality,
+  type LocalityReadFilters,
 } from './schemas/shipping';
 import { resolveEmagClientSettings, type EmagClientConfig } from './settings';
 import { parseEach, resultsListSchema, type TolerantPage } from './tolerant';
@@ -132,6 +137,12 @@ export interface EmagClient {
      * (`awb[0].awb_number`), flat, or not at all (ids only): then it is read back with awb/read.
      */
     identify(saved: readonly EmagAwb[], options?: CallOptions): Promise<AwbIdentity>;
+    /** GET awb/read_pdf: the label of an AWB issued through the API (by its eMAG id), as PDF bytes. */
+    readPdf(emagId: number, format: AwbLabelFormat, options?: CallOptions): Promise<Uint8Array>;
+  };
+  readonly localities: {
+    /** One page of locality/read (100 at most): by name, county, id or country. */
+    read(filters: LocalityReadFilters, options?: CallOptions): Promise<EmagLocality[]>;
   };
   readonly courierAccounts: {
     read(filters?: Record<string, unknown>, options?: CallOptions): Promise<EmagCourierAccount[]>;
@@ -169,6 +180,8 @@ export interface EmagClient {
 }
 
 const anyResults = z.unknown();
+/** A label answer: bytes that start like a PDF (the transport keeps only those as bytes). */
+const pdfBytes = z.instanceof(Uint8Array);
 
 /**
  * A read answer with no `results` at all is malformed, not an empty page: taken as empty, it would let a sync move
@@ -395,6 +408,32 @@ export function createEmagClient(config: EmagClientConfig, deps: EmagClientDeps 
           emagId: identity.emagId ?? read?.emagId ?? null,
           reservationId: identity.reservationId ?? read?.reservationId ?? null,
         };
+      },
+      readPdf: async (emagId, format, options) => {
+        const id = requireId(emagId, 'emagId', ROUTES.awbReadPdf.name);
+        if (!AWB_LABEL_FORMATS.includes(format)) {
+          throw configError(
+            `awb/read_pdf: the format is one of ${AWB_LABEL_FORMATS.join(', ')}`,
+            ROUTES.awbReadPdf.name,
+          );
+        }
+        const { value } = await requester.call({
+          route: ROUTES.awbReadPdf,
+          path: `${ROUTES.awbReadPdf.name}?emag_id=${id}&awb_format=${format}`,
+          binary: true,
+          schema: pdfBytes,
+          ...options,
+        });
+        return value;
+      },
+    },
+    localities: {
+      read: async (filters, options) => {
+        checkPaging(filters, ROUTES.localityRead.name);
+        if ((filters.name?.length ?? 0) > 60) {
+          throw configError('locality/read: name is at most 60 characters', ROUTES.localityRead.name);
+        }
+        return readList(ROUTES.localityRead, emagLocalitySchema, filters, options);
       },
     },
     courierAccounts: {

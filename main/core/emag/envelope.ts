@@ -6,6 +6,8 @@ export interface HttpAnswer {
   status: number;
   headers: Headers;
   body: string;
+  /** A file answer (awb/read_pdf's PDF), kept as bytes; `body` is then empty. */
+  bytes?: Uint8Array;
 }
 
 export interface Envelope {

@@ -7,10 +7,16 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 export interface OutgoingRequest {
   url: string;
-  method: 'POST' | 'PATCH';
+  method: 'POST' | 'PATCH' | 'GET';
   headers: Record<string, string>;
   body?: string;
+  /** A file is expected (awb/read_pdf): a body that starts like a PDF is kept as bytes, anything else as text. */
+  binary?: boolean;
 }
+
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+
+export const looksLikePdf = (bytes: Uint8Array): boolean => PDF_MAGIC.every((byte, k) => bytes[k] === byte);
 
 /** Connection errors that prove the request never reached eMAG (so even a non-idempotent route may be retried). */
 const NOT_DELIVERED = new Set([
@@ -82,6 +88,12 @@ export async function sendOnce(
     // A redirect would drop or leak the Authorization header: surface it instead of following it.
     redirect: 'manual',
   });
+  if (request.binary) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // eMAG reports a refused label in its JSON envelope: only a PDF stays bytes.
+    if (looksLikePdf(bytes)) return { status: response.status, headers: response.headers, body: '', bytes };
+    return { status: response.status, headers: response.headers, body: new TextDecoder().decode(bytes) };
+  }
   const body = await response.text();
   return { status: response.status, headers: response.headers, body };
 }

@@ -24,7 +24,7 @@ export {
 } from './schemas/orders';
 export { reasonCode, saveBodyOf } from './orderSave';
 export { awbProblems } from './awbChecks';
-export { awbIdentityOf } from './schemas/shipping';
+export { AWB_LABEL_FORMATS, awbIdentityOf } from './schemas/shipping';
 export type {
   EmagAttachmentInput,
   EmagCustomer,
@@ -53,6 +53,9 @@ export type {
   EmagAwbInput,
   EmagAwbParty,
   EmagCourierAccount,
+  AwbLabelFormat,
+  EmagLocality,
+  LocalityReadFilters,
 } from './schemas/shipping';
 export type { CategoryReadFilters, EmagCategory, EmagHandlingTime, EmagVatRate } from './schemas/reference';
 export { RMA_STATUS } from './schemas/rma';

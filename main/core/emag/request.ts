@@ -24,6 +24,8 @@ export interface RequestSpec<T> extends CallOptions {
   path?: string;
   /** JSON body: the filter object of a read, the entity list of a save. */
   body?: unknown;
+  /** The answer is a file (awb/read_pdf): its bytes are validated by `schema` instead of an envelope's `results`. */
+  binary?: boolean;
   /** Validates and types `results`. */
   schema: z.ZodType<T>;
 }
@@ -207,6 +209,10 @@ export function createRequester(settings: EmagClientSettings, deps: RequesterDep
           for (const bucket of bucketsOf(route)) limiter.holdFor(bucket, hold);
           log.debug('eMAG reports no 3-second budget left: holding the bucket back', { route: route.name, hold });
         }
+        if (spec.binary && answer.bytes && status >= 200 && status < 300) {
+          const file = spec.schema.safeParse(answer.bytes);
+          if (file.success) return { value: file.data, messages: [] };
+        }
         envelope = interpretAnswer(route, answer);
       } catch (error) {
         if (status === undefined)
@@ -318,11 +324,12 @@ export function createRequester(settings: EmagClientSettings, deps: RequesterDep
       method: route.method,
       headers: {
         authorization,
-        accept: 'application/json',
-        'content-type': 'application/json',
+        accept: spec.binary ? 'application/pdf, application/json' : 'application/json',
+        ...(route.method === 'GET' ? {} : { 'content-type': 'application/json' }),
         'user-agent': settings.userAgent,
       },
-      ...(body === undefined ? {} : { body }),
+      ...(body === undefined || route.method === 'GET' ? {} : { body }),
+      ...(spec.binary ? { binary: true } : {}),
     };
     try {
       if (signal?.aborted) throw abortedError(route.name, signal.reason);

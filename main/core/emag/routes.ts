@@ -4,7 +4,7 @@ export type RateBucketName = 'orders' | 'other';
 export interface EmagRoute {
   /** Route template and metric label, e.g. `order/acknowledge` (ids are appended to the path, not the name). */
   name: string;
-  method: 'POST' | 'PATCH';
+  method: 'POST' | 'PATCH' | 'GET';
   bucket: RateBucketName;
   /** A second budget the route also draws from (a slot is taken in both before it is sent). */
   alsoCounts?: RateBucketName;
@@ -42,7 +42,10 @@ export const ROUTES = {
   orderAttachmentsSave: { ...route('order/attachments/save', false), bucket: 'other', alsoCounts: 'orders' },
   awbSave: route('awb/save', false),
   awbRead: route('awb/read'),
+  /** GET awb/read_pdf?emag_id=..&awb_format=A4|A5|A6: the label as a PDF (spec, "Reading AWB PDF files"). */
+  awbReadPdf: route('awb/read_pdf', true, 'GET'),
   courierAccountsRead: route('courier_accounts/read'),
+  localityRead: route('locality/read'),
   offerRead: route('product_offer/read'),
   offerCount: route('product_offer/count'),
   offerSave: route('product_offer/save'),

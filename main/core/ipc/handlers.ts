@@ -12,6 +12,7 @@ import type { OfferEdits } from '../offers/offerEdits';
 import type { OrderActions } from '../orders/actions';
 import type { ReturnsService } from '../returns/service';
 import type { SettingsService } from '../settings/service';
+import type { ShippingService } from '../shipping/service';
 import type { UpdatesPort } from '../updates';
 import { toOrderDetail } from '../orders/detail';
 import { ordersForCsv, ordersToCsv } from '../orders/exportCsv';
@@ -45,6 +46,8 @@ export interface HandlerServices {
   health(): HealthReport;
   diagnostics(): Promise<DiagnosticsView>;
   couriers(accountId: number): Promise<CourierAccount[]>;
+  /** #17 AWB: localities, AWBs with the saved defaults, labels. */
+  shipping: ShippingService;
   info(): AppInfo;
   openExternal(url: string): Promise<boolean>;
   updates: UpdatesPort;
@@ -111,6 +114,12 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
       if (!repos.accounts.get(accountId)) throw notFound(`Account ${accountId}`);
       return services.couriers(accountId);
     },
+    // #17 AWB
+    'localities.search': ({ accountId, query, county }) => services.shipping.searchLocalities(accountId, query, county),
+    'awb.issueWithDefaults': ({ accountId, orderId }) => services.shipping.issueWithDefaults(accountId, orderId),
+    'awb.label': ({ accountId, orderId, format, open }) =>
+      services.shipping.label(accountId, orderId, { format, open }),
+    'awb.labels': ({ orders, format, open }) => services.shipping.mergedLabels(orders, { format, open }),
     // Cached per query; dropped when offers are written (cache/entries.ts).
     'offers.list': async (query) => {
       const page = await services.cache.wrap(CACHE_KEYS.offerList(query), CACHE_TTL.offerList, () =>

@@ -1,11 +1,14 @@
-// Shipping routes: courier_accounts/read, awb/save (the first AWB finalizes the order) and awb/read.
+// Shipping routes: courier_accounts/read, awb/save (the first AWB finalizes the order), awb/read and awb/read_pdf
+// (the label, a real PDF in the paper format asked for).
 import { z } from 'zod';
 import { formatEmagDate, formatEmagDay } from '../bucharestTime';
 import { ApiRefusal } from '../envelope';
 import { OrderStatus } from '../orderLifecycle';
 import { asEntityList, asFilterObject, decimalLike, intLike, parseWith, readPage } from '../payload';
+import { labelPdf, LABEL_PAGE_SIZES, type LabelFormat } from '../labelPdf';
 import type { EmagAwbRecord, EmagCourierAccount } from '../records';
-import type { HandlerContext, RouteSpec } from './context';
+import { FileAnswer, type HandlerContext, type RouteSpec } from './context';
+import { knownLocality } from './localities';
 
 function readCourierAccounts({ account, payload }: HandlerContext): EmagCourierAccount[] {
   const page = readPage(asFilterObject(payload));
@@ -89,6 +92,15 @@ function saveAwb({ account, payload, nowMs }: HandlerContext): unknown {
   if (awb.envelope_number === 0 && awb.parcel_number === 0) {
     throw new ApiRefusal('envelope_number and parcel_number cannot both be 0');
   }
+  // "Must be a valid locality in the eMAG database" (spec, AWB sender/receiver): an unknown id is refused.
+  for (const [who, party] of [
+    ['sender', awb.sender],
+    ['receiver', awb.receiver],
+  ] as const) {
+    if (!knownLocality(party.locality_id)) {
+      throw new ApiRefusal(`${who}.locality_id ${party.locality_id} is not a valid locality in the eMAG database`);
+    }
+  }
   const order = awb.order_id === undefined ? undefined : account.orders.get(awb.order_id);
   if (awb.order_id !== undefined) {
     if (!order) throw new ApiRefusal(`Order ${awb.order_id} was not found`);
@@ -136,6 +148,7 @@ function saveAwb({ account, payload, nowMs }: HandlerContext): unknown {
     courier: { courier_account_id: courier.account_id, courier_name: courier.courier_name },
     sender: awb.sender,
     receiver: awb.receiver,
+    ...(awb.locker_id === undefined ? {} : { locker_id: awb.locker_id }),
     created: formatEmagDate(nowMs),
   };
   account.awbs.push(record);
@@ -167,8 +180,37 @@ function readAwb({ account, payload }: HandlerContext): EmagAwbRecord[] {
   return found;
 }
 
+const pdfQuerySchema = z.object({
+  emag_id: intLike.pipe(z.number().min(1).max(4_294_967_295)),
+  awb_format: z.enum(['A4', 'A5', 'A6', 'ZPL'], { error: 'awb_format must be one of A4, A5, A6, ZPL' }).optional(),
+});
+
+/**
+ * GET awb/read_pdf?emag_id=..&awb_format=A4 (spec, "Reading AWB PDF files"): the label of an AWB issued through the
+ * API, as a PDF file; errors come back in the JSON envelope. ZPL is answered by awb/read_zpl, not here.
+ */
+function readAwbPdf({ account, query }: HandlerContext): FileAnswer {
+  const q = parseWith(pdfQuerySchema, Object.fromEntries(query.entries()));
+  if (q.awb_format === 'ZPL') throw new ApiRefusal('ZPL labels are read with awb/read_zpl');
+  const awb = account.awbs.find((a) => a.emag_id === q.emag_id || a.awb.some((b) => b.emag_id === q.emag_id));
+  if (!awb) throw new ApiRefusal(`AWB ${q.emag_id} is not a valid AWB in the eMAG database`);
+  const format: LabelFormat = q.awb_format && q.awb_format in LABEL_PAGE_SIZES ? q.awb_format : 'A4';
+  const receiver = awb.receiver;
+  const pdf = labelPdf(format, [
+    `AWB ${awb.awb[0]?.awb_number ?? awb.emag_id}`,
+    `${awb.courier.courier_name} - ${format}`,
+    `Order ${awb.order_id ?? awb.rma_id ?? ''}`,
+    `To: ${String(receiver.name ?? '')}`,
+    `${String(receiver.street ?? '')}`,
+    `COD: ${awb.cod}`,
+    ...(awb.locker_id ? [`Locker: ${awb.locker_id}`] : []),
+  ]);
+  return new FileAnswer(pdf, 'application/pdf');
+}
+
 export const SHIPPING_ROUTES: Record<string, RouteSpec> = {
   'courier_accounts/read': { method: 'POST', handle: readCourierAccounts },
   'awb/save': { method: 'POST', handle: saveAwb },
   'awb/read': { method: 'POST', handle: readAwb },
+  'awb/read_pdf': { method: 'GET', handle: readAwbPdf },
 };

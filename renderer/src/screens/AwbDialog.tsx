@@ -11,9 +11,18 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { InputField } from '../components/InputField';
 import { SelectField } from '../components/SelectField';
 import { parseMajorToMinor } from '../format/money';
+import { useApp } from '../stores/app';
 import { attemptAction, useOrderDetail } from '../stores/orderDetail';
 import { AwbPartyFields, type FieldErrors } from './AwbPartyFields';
-import { parseParty, receiverForm, rememberedSender, rememberSender, type PartyForm } from './awbSender';
+import {
+  parseParty,
+  receiverForm,
+  rememberedSender,
+  rememberSender,
+  senderFormOf,
+  settingsSenderOf,
+  type PartyForm,
+} from './awbSender';
 
 export function AwbDialog({
   order,
@@ -32,14 +41,19 @@ export function AwbDialog({
   const isCod = order.paymentModeId === 1;
   const enforced = order.enforcedCourierAccounts;
   const [courier, setCourier] = useState(enforced && enforced.length > 0 ? String(enforced[0]) : '');
-  const [parcels, setParcels] = useState('1');
-  const [envelopes, setEnvelopes] = useState('0');
-  const [weight, setWeight] = useState('1');
-  const [oversize, setOversize] = useState(false);
+  // #17: the saved defaults (Settings › Shipping) prefill the dialog.
+  const shipping = useApp((s) => s.settings?.shipping);
+  const [parcels, setParcels] = useState(String(shipping?.parcels ?? 1));
+  const [envelopes, setEnvelopes] = useState(String(shipping?.envelopes ?? 0));
+  const [weight, setWeight] = useState(String(shipping?.weightKg ?? 1));
+  const [oversize, setOversize] = useState(shipping?.oversize ?? false);
+  const [saveSender, setSaveSender] = useState(!shipping?.sender);
   // Cash on delivery collects the order total; an order paid by card or transfer collects nothing.
   const [cod, setCod] = useState(isCod ? minorToDecimal(order.totalMinor) : '0.00');
   const [observation, setObservation] = useState('');
-  const [sender, setSender] = useState<PartyForm>(() => rememberedSender(order.accountId));
+  const [sender, setSender] = useState<PartyForm>(() =>
+    shipping?.sender ? senderFormOf(shipping.sender) : rememberedSender(order.accountId),
+  );
   const [receiver, setReceiver] = useState<PartyForm>(() => receiverForm(order.customerDetails));
   const [localError, setLocalError] = useState<CallError | null>(null);
   const [localFieldErrors, setLocalFieldErrors] = useState<FieldErrors>({});
@@ -71,10 +85,19 @@ export function AwbDialog({
     const env = Number(envelopes);
     const issues: { path: string; message: string }[] = [];
     const errors: FieldErrors = {};
-    if (codMinor === null) issues.push({ path: t('order.cod'), message: cod });
-    if (!Number.isFinite(weightKg) || weightKg <= 0) issues.push({ path: t('order.weight'), message: weight });
-    if (!Number.isInteger(p) || !Number.isInteger(env) || p + env <= 0)
+    // Each error also shows beside its own box (#17).
+    if (codMinor === null) {
+      issues.push({ path: t('order.cod'), message: cod });
+      errors.cod = t('order.fieldInvalid');
+    }
+    if (!Number.isFinite(weightKg) || weightKg <= 0) {
+      issues.push({ path: t('order.weight'), message: weight });
+      errors.weightKg = t('order.fieldInvalid');
+    }
+    if (!Number.isInteger(p) || !Number.isInteger(env) || p + env <= 0) {
       issues.push({ path: t('order.parcels'), message: `${parcels} / ${envelopes}` });
+      errors.parcels = t('order.fieldInvalid');
+    }
     const parsedSender = parseParty(sender);
     const parsedReceiver = parseParty(receiver);
     for (const role of ['sender', 'receiver'] as const) {
@@ -83,7 +106,7 @@ export function AwbDialog({
       const form = role === 'sender' ? sender : receiver;
       for (const key of parsed.invalid) {
         issues.push({ path: `${t(`order.${role}`)} › ${t(`order.${role}Field.${key}`)}`, message: form[key] || '—' });
-        errors[`${role}.${key}`] = t('order.fieldInvalid');
+        errors[`${role}.${key}`] = key === 'localityId' ? t('shipping.localityRequired') : t('order.fieldInvalid');
       }
     }
     setLocalFieldErrors(errors);
@@ -107,13 +130,19 @@ export function AwbDialog({
     );
     if (ok) {
       rememberSender(order.accountId, parsedSender.party);
+      if (saveSender) {
+        await useApp
+          .getState()
+          .updateSettings({ shipping: { sender: settingsSenderOf(parsedSender.party, sender.localityName) } })
+          .catch(() => undefined); // the AWB is queued; only the convenience is lost
+      }
       onQueued();
     }
   }
 
   return (
     <Dialog title={t('order.awbTitle', { id: order.id })} onClose={onClose} testId="awb-dialog">
-      <form onSubmit={(e) => void submit(e)} className="form-grid">
+      <form onSubmit={(e) => void submit(e)} className="form-grid awb-form">
         {blocked ? (
           <div className="notice notice-error" role="alert" style={{ gridColumn: '1 / -1' }} data-testid="awb-blocked">
             {t('order.awbBlocked')}
@@ -169,11 +198,13 @@ export function AwbDialog({
           inputMode="decimal"
           value={weight}
           onChange={(e) => setWeight(e.target.value)}
+          error={fieldErrors.weightKg}
           testId="awb-weight"
         />
         <InputField
           label={`${t('order.cod')} (${order.currency})`}
-          hint={isCod ? undefined : t('order.codHintCard')}
+          hint={isCod ? t('shipping.codHintCod') : t('order.codHintCard')}
+          error={fieldErrors.cod ?? fieldErrors.codMinor}
           inputMode="decimal"
           value={cod}
           onChange={(e) => setCod(e.target.value)}
@@ -186,8 +217,27 @@ export function AwbDialog({
           style={{ gridColumn: '1 / -1' }}
           testId="awb-oversize"
         />
-        <AwbPartyFields role="receiver" form={receiver} onChange={edit(setReceiver)} errors={fieldErrors} />
-        <AwbPartyFields role="sender" form={sender} onChange={edit(setSender)} errors={fieldErrors} />
+        <AwbPartyFields
+          role="receiver"
+          accountId={order.accountId}
+          form={receiver}
+          onChange={edit(setReceiver)}
+          errors={fieldErrors}
+        />
+        <AwbPartyFields
+          role="sender"
+          accountId={order.accountId}
+          form={sender}
+          onChange={edit(setSender)}
+          errors={fieldErrors}
+        />
+        <CheckField
+          label={t('shipping.saveSender')}
+          checked={saveSender}
+          onChange={setSaveSender}
+          style={{ gridColumn: '1 / -1' }}
+          testId="awb-save-sender"
+        />
         <InputField
           label={t('order.observation')}
           style={{ gridColumn: '1 / -1' }}

@@ -13,6 +13,7 @@ import { acknowledgementOf } from '../../../shared/orderRules';
 import { AwbDialog } from './AwbDialog';
 import { CancelOrderDialog } from './CancelOrderDialog';
 import { untriedStatusChanges, UndoStatusChange } from './UndoStatusChange';
+import { AwbLabel } from './AwbLabel';
 import { InvoiceFromFile } from './InvoiceFromFile';
 
 export function OrderActions({ order }: { order: OrderDetail }) {
@@ -134,6 +135,8 @@ export function OrderActions({ order }: { order: OrderDetail }) {
           </button>
         </div>
       )}
+
+      <AwbLabel order={order} />
 
       <InvoiceFromFile order={order} />
       <form className="action-block" onSubmit={(e) => void submitInvoice(e)}>

@@ -14,6 +14,7 @@ import { useGuardedCall } from '../components/useGuardedCall';
 import { useApp } from '../stores/app';
 import { AccountsSection } from './SettingsAccounts';
 import { InvoiceBucketSection } from './SettingsInvoiceBucket';
+import { ShippingSection } from './SettingsShipping';
 import { UpdatesSection } from './SettingsUpdates';
 import { AccountHealthThresholds } from './SettingsAccountHealth';
 
@@ -73,6 +74,7 @@ export function SettingsScreen() {
       {error && <ErrorNotice error={error} testId="settings-error" />}
       <AccountsSection />
       <InvoiceBucketSection />
+      {settings && <ShippingSection />}
       {settings && (
         <>
           <Card title={t('settings.sync')}>

@@ -2,10 +2,20 @@
 // the seller types it once), the receiver prefilled from the order, and the check of either against eMAG's rules.
 import { receiverFromOrder } from '../../../shared/awb';
 import type { AwbParty, AwbSender } from '../../../shared/ipc';
+import type { ShippingSender } from '../../../shared/settings';
 
 const keyOf = (accountId: number) => `magflow.awbSender.${accountId}`;
 
-export const EMPTY_SENDER = { name: '', contact: '', phone: '', localityId: '', street: '', zipcode: '' };
+export const EMPTY_SENDER = {
+  name: '',
+  contact: '',
+  phone: '',
+  localityId: '',
+  /** #17: the locality as the seller chose it by name (only shown; eMAG takes the id). */
+  localityName: '',
+  street: '',
+  zipcode: '',
+};
 /** A sender or receiver block as the seller types it. */
 export type PartyForm = typeof EMPTY_SENDER;
 export type SenderForm = PartyForm;
@@ -18,8 +28,43 @@ export function receiverForm(customer: Record<string, unknown>): PartyForm {
     contact: draft.contact,
     phone: draft.phone,
     localityId: draft.localityId === null ? '' : String(draft.localityId),
+    localityName: localityNameOf(customer),
     street: draft.street,
     zipcode: draft.zipcode,
+  };
+}
+
+/** "Florești (Cluj)" from the order's shipping city and county, as eMAG sent them (either may be missing). */
+function localityNameOf(customer: Record<string, unknown>): string {
+  const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+  const city = text(customer.shipping_city) || text(customer.billing_city);
+  const county = text(customer.shipping_suburb) || text(customer.billing_suburb);
+  return city && county && county !== city ? `${city} (${county})` : city;
+}
+
+/** #17: the pickup address saved in Settings › Shipping, as the dialog's boxes. */
+export function senderFormOf(sender: ShippingSender): PartyForm {
+  return {
+    name: sender.name,
+    contact: sender.contact,
+    phone: sender.phone,
+    localityId: String(sender.localityId),
+    localityName: sender.localityName ?? '',
+    street: sender.street,
+    zipcode: sender.zipcode ?? '',
+  };
+}
+
+/** #17: the dialog's sender as Settings › Shipping keeps it. */
+export function settingsSenderOf(party: AwbParty, localityName: string): ShippingSender {
+  return {
+    name: party.name,
+    contact: party.contact,
+    phone: party.phone,
+    localityId: party.localityId,
+    ...(localityName.trim() ? { localityName: localityName.trim() } : {}),
+    street: party.street,
+    ...(party.zipcode ? { zipcode: party.zipcode } : {}),
   };
 }
 
@@ -34,6 +79,7 @@ export function rememberedSender(accountId: number): SenderForm {
       contact: text(saved.contact),
       phone: text(saved.phone),
       localityId: text(saved.localityId),
+      localityName: text((saved as { localityName?: unknown }).localityName),
       street: text(saved.street),
       zipcode: text(saved.zipcode),
     };

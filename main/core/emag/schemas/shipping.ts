@@ -100,3 +100,33 @@ export const emagCourierAccountSchema = z.looseObject({
 });
 
 export type EmagCourierAccount = z.output<typeof emagCourierAccountSchema>;
+
+/** awb/read_pdf's paper formats (ZPL is a separate route MagFlow does not use). */
+export const AWB_LABEL_FORMATS = ['A4', 'A5', 'A6'] as const;
+export type AwbLabelFormat = (typeof AWB_LABEL_FORMATS)[number];
+
+/** A locality as locality/read sends it (spec, "Reading Localities"); only what MagFlow shows is read. */
+export const emagLocalitySchema = z.looseObject({
+  emag_id: looseInt,
+  name: optional(looseText),
+  name_latin: optional(looseText),
+  /** region2 is the county in Romania; region1 the country or macro-region. */
+  region1: optional(looseText),
+  region2: optional(looseText),
+  region3: optional(looseText),
+  zipcode: optional(looseText),
+  country_code: optional(looseText),
+});
+
+export type EmagLocality = z.output<typeof emagLocalitySchema>;
+
+export interface LocalityReadFilters {
+  emag_id?: number;
+  /** "All localities with this name": eMAG matches from the start of the name; 60 characters at most. */
+  name?: string;
+  /** The county. */
+  region2?: string;
+  country_code?: string;
+  itemsPerPage?: number;
+  currentPage?: number;
+}
