@@ -41,6 +41,8 @@ const syncRun = (status: SyncRun['status'], job: SyncRun['job'] = 'new-orders', 
   warnings: 0,
   error: status === 'failed' ? 'eMAG answered 503' : null,
   errorKind: status === 'failed' ? 'server' : null,
+  cause: status === 'failed' ? 'emag_error' : null,
+  reason: null,
 });
 
 function setup(patch: SettingsPatch = {}, now = new Date(2026, 10, 23, 12, 0)) {

@@ -5,6 +5,7 @@ import { orderRawTable } from './003-order-raw-table';
 import { needsAttention } from './004-needs-attention';
 import { sendActionsJob } from './005-send-actions-job';
 import { outboxReturnOfferKinds } from './006-outbox-return-offer-kinds';
+import { runFailureCause } from './007-run-failure-cause';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   needsAttention,
   sendActionsJob,
   outboxReturnOfferKinds,
+  runFailureCause,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 export type { Migration };
