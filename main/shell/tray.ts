@@ -5,7 +5,7 @@ import type { SyncStateView } from '../../shared/views';
 import type { EventBus } from '../core/events/bus';
 import type { Logger } from '../core/logging';
 import type { MenuFactory, MenuItemSpec, TrayPort } from './ports';
-import { accountLineLabel, accountLines, TRAY_LABELS, trayState, trayTooltip, type TrayState } from './trayModel';
+import { accountLineLabel, accountLines, trayLabels, trayState, trayTooltip, type TrayState } from './trayModel';
 
 export interface TraySync {
   state(): SyncStateView;
@@ -60,7 +60,7 @@ export function createTrayController<M>(deps: TrayControllerDeps<M>): TrayContro
   };
 
   function buildTemplate(state: SyncStateView, lang: Settings['language']): MenuItemSpec[] {
-    const labels = TRAY_LABELS[lang];
+    const labels = trayLabels(lang);
     const lines = accountLines(state);
     return [
       { id: 'open', label: labels.open, click: deps.showWindow },
@@ -69,7 +69,7 @@ export function createTrayController<M>(deps: TrayControllerDeps<M>): TrayContro
       ...(lines.length > 0
         ? lines.map<MenuItemSpec>((line) => ({
             id: `account-${line.accountId}`,
-            label: accountLineLabel(line, lang),
+            label: accountLineLabel(line, lang, state.paused),
             enabled: false,
           }))
         : [{ id: 'no-accounts', label: labels.noAccounts, enabled: false }]),

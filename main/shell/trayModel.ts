@@ -2,6 +2,7 @@
 // Pure functions, so every wording and rule is tested without a tray.
 import type { Settings } from '../../shared/settings';
 import type { JobStateView, SyncStateView } from '../../shared/views';
+import { messages } from '../core/messages/catalogue';
 
 export type TrayState = 'ok' | 'syncing' | 'error' | 'paused';
 type Language = Settings['language'];
@@ -46,59 +47,34 @@ export function accountLines(state: SyncStateView): AccountLine[] {
   return [...lines.values()];
 }
 
-export function formatTime(iso: string, lang: Language): string {
-  return new Date(iso).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'ro-RO', { hour: '2-digit', minute: '2-digit' });
-}
+export const formatTime = (iso: string, lang: Language): string => messages(lang).time(iso);
 
 export function lastSyncAt(state: SyncStateView): string | null {
   return state.jobs.reduce<string | null>((best, job) => latest(best, job.lastGoodAt), null);
 }
 
+/** Name, last good sync, new orders; then what needs the seller: a paused sync, the accounts that fail. */
 export function trayTooltip(input: { lang: Language; state: SyncStateView; newOrders: number; demo: boolean }): string {
   const { lang, state, newOrders } = input;
-  const en = lang === 'en';
+  const text = messages(lang).tray;
   const last = lastSyncAt(state);
   const lines = [
     input.demo ? 'MagFlow (demo)' : 'MagFlow',
-    last
-      ? `${en ? 'Last sync' : 'Ultima sincronizare'}: ${formatTime(last, lang)}`
-      : en
-        ? 'Not synced yet'
-        : 'Nesincronizat încă',
-    en
-      ? `${newOrders} new ${newOrders === 1 ? 'order' : 'orders'}`
-      : `${newOrders} ${newOrders === 1 ? 'comandă nouă' : 'comenzi noi'}`,
+    last ? text.lastSync(formatTime(last, lang)) : text.notSyncedYet,
+    text.newOrders(newOrders),
   ];
-  if (state.paused) lines.push(en ? 'Sync paused' : 'Sincronizare în pauză');
+  if (state.paused) lines.push(text.paused);
+  const failing = accountLines(state).filter((line) => line.state === 'error');
+  if (failing.length > 0) lines.push(`${text.failing(failing.length)}: ${failing.map((l) => l.account).join(', ')}`);
   return lines.join('\n');
 }
 
-export function accountLineLabel(line: AccountLine, lang: Language): string {
-  const en = lang === 'en';
-  const words: Record<AccountLine['state'], string> = en
-    ? { ok: 'OK', syncing: 'syncing…', error: 'error', never: 'not synced yet' }
-    : { ok: 'OK', syncing: 'se sincronizează…', error: 'eroare', never: 'nesincronizat încă' };
+export function accountLineLabel(line: AccountLine, lang: Language, paused = false): string {
+  const words = messages(lang).tray.accountState;
+  const state = paused && line.state !== 'error' ? 'paused' : line.state;
   const at = line.lastGoodAt && line.state !== 'never' ? ` · ${formatTime(line.lastGoodAt, lang)}` : '';
-  return `${line.account}: ${words[line.state]}${at}`;
+  return `${line.account}: ${words[state]}${at}`;
 }
 
-export const TRAY_LABELS = {
-  ro: {
-    open: 'Deschide MagFlow',
-    syncNow: 'Sincronizează acum',
-    pause: 'Pune sincronizarea pe pauză',
-    resume: 'Reia sincronizarea',
-    logs: 'Deschide dosarul cu jurnale',
-    quit: 'Ieșire',
-    noAccounts: 'Niciun cont',
-  },
-  en: {
-    open: 'Open MagFlow',
-    syncNow: 'Sync now',
-    pause: 'Pause sync',
-    resume: 'Resume sync',
-    logs: 'Open logs folder',
-    quit: 'Quit',
-    noAccounts: 'No accounts',
-  },
-} as const satisfies Record<Language, Record<string, string>>;
+/** The menu's words (open, sync now, pause...), from the catalogue. */
+export const trayLabels = (lang: Language) => messages(lang).tray.labels;

@@ -86,7 +86,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       run.accountId !== null &&
       ACCOUNT_JOBS.some((job) => job !== run.job && repos.syncRuns.last(job, run.accountId)?.status === 'failed');
     if (accountAlreadyFailing) return;
-    const text = notificationText.syncFailed(deps.settings().language, run.account, run.job, run.error ?? '');
+    const text = notificationText.syncFailed(deps.settings().language, run.account, run.job, run);
     const notification = repos.notifications.add({ kind: 'sync_failure', ...text, accountId: run.accountId });
     bus.emit({ type: 'notification_added', notification });
   }

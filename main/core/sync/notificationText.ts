@@ -1,7 +1,9 @@
-// Titles and bodies of the notification feed rows the sync writes, in the seller's language (Romanian by default).
+// Titles and bodies of the notification feed rows the sync writes, in the seller's language (Romanian by default);
+// every word comes from the main process's catalogue (main/core/messages/catalogue.ts).
+import type { FailureCause } from '../../../shared/causes';
 import type { JobName, OrderStatus, OutboxKind } from '../../../shared/domain';
 import type { Settings } from '../../../shared/settings';
-import { minorToDecimal } from '../../../shared/money';
+import { failureLine, messages } from '../messages/catalogue';
 
 type Language = Settings['language'];
 
@@ -10,37 +12,6 @@ export interface Text {
   body: string;
 }
 
-const STATUS_NAMES: Record<Language, Record<OrderStatus, string>> = {
-  ro: { 0: 'anulată', 1: 'nouă', 2: 'în procesare', 3: 'pregătită', 4: 'finalizată', 5: 'returnată' },
-  en: { 0: 'canceled', 1: 'new', 2: 'in progress', 3: 'prepared', 4: 'finalized', 5: 'returned' },
-};
-
-const ACTION_NAMES: Record<Language, Record<OutboxKind, string>> = {
-  ro: { acknowledge: 'confirmare', status: 'schimbare de status', awb: 'emitere AWB', invoice: 'atașare factură' },
-  en: { acknowledge: 'acknowledge', status: 'status change', awb: 'AWB', invoice: 'invoice attachment' },
-};
-
-/** The job in words, as the window names it (a seller does not know "new-orders"). */
-const JOB_WORDS: Record<Language, Record<JobName, string>> = {
-  ro: {
-    'new-orders': 'comenzi noi',
-    'order-changes': 'modificări comenzi',
-    'send-actions': 'acțiuni către eMAG',
-    offers: 'oferte',
-    maintenance: 'întreținere',
-    health: 'verificare stare',
-  },
-  en: {
-    'new-orders': 'new orders',
-    'order-changes': 'order changes',
-    'send-actions': 'actions to eMAG',
-    offers: 'offers',
-    maintenance: 'maintenance',
-    health: 'health check',
-  },
-};
-
-const money = (minor: number, currency: string): string => `${minorToDecimal(minor)} ${currency}`;
 /** The non-empty parts, one line. */
 export const joined = (...parts: (string | null | undefined)[]): string => parts.filter(Boolean).join(' · ');
 
@@ -49,60 +20,52 @@ export const notificationText = {
     lang: Language,
     order: { id: number; account: string; totalMinor: number; currency: string; customerName: string | null },
   ): Text {
+    const text = messages(lang);
     return {
-      title: lang === 'en' ? `New order #${order.id}` : `Comandă nouă #${order.id}`,
-      body: joined(order.account, money(order.totalMinor, order.currency), order.customerName),
+      title: text.notifications.newOrder(order.id),
+      body: joined(order.account, text.money(order.totalMinor, order.currency), order.customerName),
     };
   },
 
   /** The first import of an account, summed up in one row. */
   ordersImported(lang: Language, account: string, count: number): Text {
-    return {
-      title: lang === 'en' ? `${count} orders imported` : `${count} comenzi importate`,
-      body: account,
-    };
+    return { title: messages(lang).notifications.ordersImported(count), body: account };
   },
 
   /** Many new orders in one go after the first import (a long absence): one row instead of one each. */
   ordersNew(lang: Language, account: string, count: number): Text {
-    return { title: lang === 'en' ? `${count} new orders` : `${count} comenzi noi`, body: account };
+    return { title: messages(lang).notifications.newOrders(count), body: account };
   },
 
   orderStatus(lang: Language, account: string, orderId: number, status: OrderStatus): Text {
-    const name = STATUS_NAMES[lang][status];
-    return {
-      title: lang === 'en' ? `Order #${orderId} is ${name}` : `Comanda #${orderId} este ${name}`,
-      body: account,
-    };
+    const text = messages(lang);
+    return { title: text.notifications.orderStatus(orderId, text.statuses[status]), body: account };
   },
 
   awb(lang: Language, account: string, orderId: number, awbNumber: string | null): Text {
-    return {
-      title: lang === 'en' ? `AWB issued for order #${orderId}` : `AWB emis pentru comanda #${orderId}`,
-      body: joined(account, awbNumber),
-    };
+    return { title: messages(lang).notifications.awb(orderId), body: joined(account, awbNumber) };
   },
 
   invoice(lang: Language, account: string, orderId: number): Text {
-    return {
-      title: lang === 'en' ? `Invoice attached to order #${orderId}` : `Factură atașată la comanda #${orderId}`,
-      body: account,
-    };
+    return { title: messages(lang).notifications.invoice(orderId), body: account };
   },
 
   actionFailed(lang: Language, account: string, orderId: number | null, kind: OutboxKind, reason: string): Text {
-    const label = ACTION_NAMES[lang][kind];
-    const order = orderId === null ? '' : lang === 'en' ? ` (order #${orderId})` : ` (comanda #${orderId})`;
-    return {
-      title: lang === 'en' ? `Action failed: ${label}${order}` : `Acțiune eșuată: ${label}${order}`,
-      body: joined(account, reason),
-    };
+    const text = messages(lang);
+    return { title: text.notifications.actionFailed(text.actions[kind], orderId), body: joined(account, reason) };
   },
 
-  syncFailed(lang: Language, account: string | null, job: JobName, reason: string): Text {
+  /** The body says the cause in the seller's language and eMAG's own words, never the English detail. */
+  syncFailed(
+    lang: Language,
+    account: string | null,
+    job: JobName,
+    failure: { cause: FailureCause | null; reason: string | null },
+  ): Text {
+    const text = messages(lang);
     return {
-      title: lang === 'en' ? `Sync failed (${JOB_WORDS.en[job]})` : `Sincronizare eșuată (${JOB_WORDS.ro[job]})`,
-      body: joined(account, reason),
+      title: text.notifications.syncFailed(text.jobs[job]),
+      body: joined(account, failureLine(lang, failure.cause, failure.reason)),
     };
   },
 };
