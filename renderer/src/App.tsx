@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { hasApi, subscribe } from './api/client';
 import { DemoBanner } from './components/DemoBanner';
 import { ErrorNotice } from './components/ErrorNotice';
+import { HealthBanner } from './components/HealthBanner';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { Nav } from './components/Nav';
 import { applyTheme } from './components/theme';
@@ -18,7 +19,9 @@ import { SyncHistoryScreen } from './screens/SyncHistory';
 import { useApp } from './stores/app';
 import { connectEvents } from './stores/events';
 import { followLocationHash, useNavigation, type Route } from './stores/navigation';
+import { useHealth } from './stores/health';
 import { useNotifications } from './stores/notifications';
+import { useSync } from './stores/sync';
 
 function CurrentScreen({ route }: { route: Route }) {
   switch (route.screen) {
@@ -62,6 +65,15 @@ export function App({ followHash = true, eventDebounceMs }: { followHash?: boole
     if (!connected) return;
     void useApp.getState().load();
     void useNotifications.getState().load();
+    // The banner and the nav mark need the health and the pause on every screen, not only on the dashboard.
+    void useHealth
+      .getState()
+      .load()
+      .catch(() => undefined);
+    void useSync
+      .getState()
+      .load()
+      .catch(() => undefined);
     return connectEvents(subscribe, { debounceMs: eventDebounceMs });
   }, [connected, eventDebounceMs]);
 
@@ -78,6 +90,7 @@ export function App({ followHash = true, eventDebounceMs }: { followHash?: boole
           <div className="topbar-title">{t(`nav.${route.screen === 'order' ? 'orders' : route.screen}`)}</div>
           <LanguageSwitch />
         </header>
+        <HealthBanner />
         <DemoBanner />
         <main className="content" id="content">
           {startupError ? (

@@ -1,6 +1,7 @@
 // Explains a failed call in the seller's language: what kind of failure, main's detail, and which fields were wrong.
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../api/errors';
+import { FailureExplained } from './FailureExplained';
 
 export function ErrorNotice({ error, onRetry, testId }: { error: CallError; onRetry?: () => void; testId?: string }) {
   const { t, i18n } = useTranslation();
@@ -9,9 +10,16 @@ export function ErrorNotice({ error, onRetry, testId }: { error: CallError; onRe
   const reason = codeKey && i18n.exists(codeKey) ? t(codeKey) : null;
   return (
     <div className="notice notice-error" role="alert" data-testid={testId ?? 'error-notice'} data-kind={error.kind}>
-      <strong>{t(`errors.kind.${error.kind}`)}</strong>
-      {reason && <span data-testid="error-reason">{reason}</span>}
-      {error.message && <span className="notice-detail">{error.message}</span>}
+      {error.failure ? (
+        // eMAG's failure: its cause, eMAG's words and what to do, in the window's language (not main's English).
+        <FailureExplained cause={error.failure.cause} reason={error.failure.reason} />
+      ) : (
+        <>
+          <strong>{t(`errors.kind.${error.kind}`)}</strong>
+          {reason && <span data-testid="error-reason">{reason}</span>}
+          {error.message && <span className="notice-detail">{error.message}</span>}
+        </>
+      )}
       {error.issues.length > 0 && (
         <ul>
           {error.issues.map((issue) => (

@@ -1,7 +1,9 @@
 // The side navigation: one entry per screen, the unread notifications count on its entry.
 import { useTranslation } from 'react-i18next';
+import { useHealth } from '../stores/health';
 import { SCREENS, useNavigation, type Screen } from '../stores/navigation';
 import { useNotifications } from '../stores/notifications';
+import { useSync } from '../stores/sync';
 
 const ICONS: Record<Screen, string> = {
   dashboard: '◧',
@@ -19,6 +21,10 @@ export function Nav() {
   const navigate = useNavigation((s) => s.navigate);
   const unread = useNotifications((s) => s.unread);
   const current: Screen = route.screen === 'order' ? 'orders' : route.screen;
+  // A failing or paused sync marks the dashboard entry (on the icon, so it shows when the labels are hidden too).
+  const paused = useSync((s) => s.state?.paused ?? false);
+  const level = useHealth((s) => s.report?.level ?? 'unknown');
+  const syncMark = paused ? 'paused' : level === 'failing' || level === 'degraded' ? level : null;
   return (
     <nav className="nav" aria-label={t('nav.label')}>
       <div className="brand">
@@ -39,6 +45,15 @@ export function Nav() {
             >
               <span className="nav-icon" aria-hidden="true">
                 {ICONS[screen]}
+                {screen === 'dashboard' && syncMark && (
+                  <span
+                    className={`nav-sync-mark level-${syncMark}`}
+                    data-testid="nav-sync-mark"
+                    data-level={syncMark}
+                    role="img"
+                    aria-label={syncMark === 'paused' ? t('truth.navPaused') : t('truth.navProblem')}
+                  />
+                )}
               </span>
               <span className="nav-text">{t(`nav.${screen}`)}</span>
               {screen === 'notifications' && unread > 0 && (

@@ -564,4 +564,98 @@ export const en = {
     checkNow: 'Check now',
     restart: 'Restart to update',
   },
+  // Issue 16 §1–§2, §7 (h16a): causes of failures, honest health, a seller's sync history.
+  causes: {
+    credentials: {
+      title: 'eMAG refused the API username or password.',
+      advice: 'Check the API username and password in Settings → Accounts (the Marketplace ones, not the shop login).',
+    },
+    api_rights: {
+      title: 'This user has no API rights at eMAG.',
+      advice: "Ask eMAG (or the account's administrator) to enable API access for this user.",
+    },
+    ip_not_whitelisted: {
+      title: "eMAG refused this computer's IP address: it is not on the list of allowed IPs.",
+      advice:
+        "Add this computer's public IP address to the API settings in eMAG Marketplace. The password is fine: do not change it.",
+    },
+    access_denied: {
+      title: 'eMAG refused access (without saying why).',
+      advice: "Check the API password, the list of allowed IPs and the user's API rights in the Marketplace.",
+    },
+    emag_error: {
+      title: "eMAG's error: their server could not answer or refused the request.",
+      advice: "Nothing is wrong on your side. MagFlow retries by itself; if it lasts, see eMAG's reason.",
+    },
+    bad_response: {
+      title: 'eMAG sent an answer MagFlow cannot read.',
+      advice: 'This usually passes. MagFlow retries; if it persists, send the logs from Diagnostics.',
+    },
+    network: {
+      title: 'eMAG could not be reached: no internet connection or the network is down.',
+      advice: "Check this computer's internet. MagFlow retries by itself when the connection is back.",
+    },
+    timeout: {
+      title: 'eMAG did not answer in time.',
+      advice: 'MagFlow retries by itself. If it keeps happening, the connection is slow or eMAG is overloaded.',
+    },
+    rate_limit: {
+      title: 'Too many requests: eMAG asked for a pause.',
+      advice: 'Nothing to do: MagFlow slows down and carries on by itself.',
+    },
+    paused_after_failures: {
+      title: 'Requests to this account are paused for a minute after several failures in a row.',
+      advice: 'MagFlow resumes by itself after the pause.',
+    },
+    config: {
+      title: 'The account is not fully set up (missing password or wrong API address).',
+      advice: 'Open Settings → Accounts and complete the account.',
+    },
+    interrupted: {
+      title: 'The run was interrupted (MagFlow stopped or it was cancelled).',
+      advice: 'Nothing to do: the next run carries on where it stopped.',
+    },
+    internal: {
+      title: 'An unexpected error happened in MagFlow.',
+      advice: 'Try again; if it repeats, send the logs from Diagnostics.',
+    },
+  },
+  truth: {
+    emagSays: 'eMAG said: “{{reason}}”',
+    whatToDo: 'What to do:',
+    inJob: 'In: {{job}}',
+    failedActions_one: '{{count}} action refused by eMAG waits for your decision.',
+    failedActions_other: '{{count}} actions refused by eMAG wait for your decision.',
+    bannerPaused: 'Sync is paused: new orders are not fetched from eMAG.',
+    resume: 'Resume sync',
+    bannerFailing: '{{account}}: {{cause}}',
+    bannerDegraded: '{{account}}: sync has problems.',
+    details: 'Details',
+    navProblem: 'Sync has problems',
+    navPaused: 'Sync is paused',
+    delivery: { courier: 'Courier', pickup: 'Pickup point (easybox / showroom)' },
+  },
+  runs: {
+    failures: 'Runs that did not succeed',
+    noFailures: 'No failed run in the list below.',
+    routine: 'Successful runs (grouped)',
+    group_one: '{{job}} · {{account}}: {{count}} successful run, last {{when}}',
+    group_other: '{{job}} · {{account}}: {{count}} successful runs, last {{when}}',
+    newOrders_one: '{{count}} new order',
+    newOrders_other: '{{count}} new orders',
+    showAll: 'Every run, one by one',
+    showChart: 'How long runs took (chart)',
+    schedule: 'How often MagFlow syncs',
+    every: '{{job}}: {{interval}}',
+    interval: {
+      seconds_one: 'every second',
+      seconds_other: 'every {{count}} seconds',
+      minutes_one: 'every minute',
+      minutes_other: 'every {{count}} minutes',
+      hours_one: 'every hour',
+      hours_other: 'every {{count}} hours',
+      days_one: 'once a day',
+      days_other: 'every {{count}} days',
+    },
+  },
 } as const;

@@ -577,4 +577,105 @@ export const ro = {
     checkNow: 'Verifică acum',
     restart: 'Repornește pentru actualizare',
   },
+  // Issue 16 §1–§2, §7 (h16a): causes of failures, honest health, a seller's sync history.
+  causes: {
+    credentials: {
+      title: 'eMAG a refuzat utilizatorul sau parola API.',
+      advice: 'Verifică utilizatorul și parola API în Setări → Conturi (sunt cele din Marketplace, nu de la magazin).',
+    },
+    api_rights: {
+      title: 'Utilizatorul nu are drepturi de API la eMAG.',
+      advice: 'Cere eMAG (sau administratorului contului) să activeze accesul API pentru acest utilizator.',
+    },
+    ip_not_whitelisted: {
+      title: 'eMAG a refuzat adresa IP a acestui calculator: nu este pe lista de IP-uri permise.',
+      advice:
+        'Adaugă adresa IP publică a acestui calculator în Marketplace eMAG, la setările API. Parola este bună: nu o schimba.',
+    },
+    access_denied: {
+      title: 'eMAG a refuzat accesul (fără să spună motivul).',
+      advice: 'Verifică parola API, lista de IP-uri permise și drepturile de API ale utilizatorului în Marketplace.',
+    },
+    emag_error: {
+      title: 'Eroare la eMAG: serverul lor nu a putut răspunde sau a refuzat cererea.',
+      advice: 'Nu e nimic greșit la tine. MagFlow reîncearcă singur; dacă durează, vezi motivul dat de eMAG.',
+    },
+    bad_response: {
+      title: 'eMAG a trimis un răspuns pe care MagFlow nu îl poate citi.',
+      advice: 'De obicei trece singur. MagFlow reîncearcă; dacă persistă, trimite jurnalele din Diagnostic.',
+    },
+    network: {
+      title: 'eMAG nu a putut fi contactat: nu există conexiune la internet sau a căzut rețeaua.',
+      advice: 'Verifică internetul acestui calculator. MagFlow reîncearcă singur când revine legătura.',
+    },
+    timeout: {
+      title: 'eMAG nu a răspuns la timp.',
+      advice: 'MagFlow reîncearcă singur. Dacă se repetă, conexiunea e lentă sau eMAG e supraîncărcat.',
+    },
+    rate_limit: {
+      title: 'Prea multe cereri: eMAG a cerut o pauză.',
+      advice: 'Nu trebuie să faci nimic: MagFlow încetinește și continuă singur.',
+    },
+    paused_after_failures: {
+      title: 'Cererile către acest cont sunt oprite un minut, după mai multe erori la rând.',
+      advice: 'MagFlow reia singur după pauză.',
+    },
+    config: {
+      title: 'Contul nu este configurat complet (parolă lipsă sau adresă API greșită).',
+      advice: 'Deschide Setări → Conturi și completează contul.',
+    },
+    interrupted: {
+      title: 'Rularea a fost întreruptă (MagFlow s-a oprit sau a fost anulată).',
+      advice: 'Nu trebuie să faci nimic: următoarea rulare reia de unde a rămas.',
+    },
+    internal: {
+      title: 'A apărut o eroare neașteptată în MagFlow.',
+      advice: 'Încearcă din nou; dacă se repetă, trimite jurnalele din Diagnostic.',
+    },
+  },
+  truth: {
+    emagSays: 'eMAG a spus: „{{reason}}”',
+    whatToDo: 'Ce poți face:',
+    inJob: 'La: {{job}}',
+    failedActions_one: '{{count}} acțiune refuzată de eMAG așteaptă decizia ta.',
+    failedActions_few: '{{count}} acțiuni refuzate de eMAG așteaptă decizia ta.',
+    failedActions_other: '{{count}} de acțiuni refuzate de eMAG așteaptă decizia ta.',
+    bannerPaused: 'Sincronizarea este oprită: comenzile noi nu mai sunt aduse de la eMAG.',
+    resume: 'Reia sincronizarea',
+    bannerFailing: '{{account}}: {{cause}}',
+    bannerDegraded: '{{account}}: sincronizarea are probleme.',
+    details: 'Detalii',
+    navProblem: 'Sincronizarea are probleme',
+    navPaused: 'Sincronizarea este oprită',
+    delivery: { courier: 'Curier', pickup: 'Ridicare din punct (easybox / showroom)' },
+  },
+  runs: {
+    failures: 'Rulări care nu au reușit',
+    noFailures: 'Nicio rulare eșuată în lista de mai jos.',
+    routine: 'Rulări reușite (grupate)',
+    group_one: '{{job}} · {{account}}: {{count}} rulare reușită, ultima {{when}}',
+    group_few: '{{job}} · {{account}}: {{count}} rulări reușite, ultima {{when}}',
+    group_other: '{{job}} · {{account}}: {{count}} de rulări reușite, ultima {{when}}',
+    newOrders_one: '{{count}} comandă nouă',
+    newOrders_few: '{{count}} comenzi noi',
+    newOrders_other: '{{count}} de comenzi noi',
+    showAll: 'Toate rulările, una câte una',
+    showChart: 'Cât au durat rulările (grafic)',
+    schedule: 'Cât de des se sincronizează',
+    every: '{{job}}: {{interval}}',
+    interval: {
+      seconds_one: 'la fiecare secundă',
+      seconds_few: 'la fiecare {{count}} secunde',
+      seconds_other: 'la fiecare {{count}} de secunde',
+      minutes_one: 'la fiecare minut',
+      minutes_few: 'la fiecare {{count}} minute',
+      minutes_other: 'la fiecare {{count}} de minute',
+      hours_one: 'la fiecare oră',
+      hours_few: 'la fiecare {{count}} ore',
+      hours_other: 'la fiecare {{count}} de ore',
+      days_one: 'o dată pe zi',
+      days_few: 'la fiecare {{count}} zile',
+      days_other: 'la fiecare {{count}} de zile',
+    },
+  },
 } as const;
