@@ -1,7 +1,7 @@
 // The window: navigation, demo banner, the open screen; connects main's events to the stores for its lifetime.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasApi, subscribe } from './api/client';
+import { call, hasApi, subscribe } from './api/client';
 import { DemoBanner } from './components/DemoBanner';
 import { ErrorNotice } from './components/ErrorNotice';
 import { HealthBanner } from './components/HealthBanner';
@@ -66,13 +66,12 @@ export function App({ followHash = true, eventDebounceMs }: { followHash?: boole
     void useApp.getState().load();
     void useNotifications.getState().load();
     // The banner and the nav mark need the health and the pause on every screen, not only on the dashboard.
-    void useHealth
-      .getState()
-      .load()
+    // Only when nothing newer arrived meanwhile (the dashboard's answer carries both too).
+    void call('health.get')
+      .then((report) => useHealth.getState().report ?? useHealth.getState().setReport(report))
       .catch(() => undefined);
-    void useSync
-      .getState()
-      .load()
+    void call('sync.state')
+      .then((state) => useSync.getState().state ?? useSync.getState().setState(state))
       .catch(() => undefined);
     return connectEvents(subscribe, { debounceMs: eventDebounceMs });
   }, [connected, eventDebounceMs]);

@@ -18,7 +18,7 @@ export function FailureExplained({
   const { t } = useTranslation();
   return (
     <div className="failure-explained" data-testid={testId ?? 'failure-explained'} data-cause={cause}>
-      <strong data-testid="failure-cause">{t(`causes.${cause}.title`)}</strong>
+      <strong data-testid="failure-cause">{t(`causeTitle.${cause}`)}</strong>
       {job && <span className="muted small">{t('truth.inJob', { job: t(`jobs.${job}`) })}</span>}
       {reason && (
         <span className="failure-reason" data-testid="failure-reason">
@@ -26,7 +26,7 @@ export function FailureExplained({
         </span>
       )}
       <span className="failure-advice" data-testid="failure-advice">
-        {t('truth.whatToDo')} {t(`causes.${cause}.advice`)}
+        {t('truth.whatToDo')} {t(`causeAdvice.${cause}`)}
       </span>
     </div>
   );

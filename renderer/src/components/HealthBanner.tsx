@@ -36,7 +36,7 @@ export function HealthBanner() {
         >
           <span>
             {a.cause
-              ? t('truth.bannerFailing', { account: a.account, cause: t(`causes.${a.cause}.title`) })
+              ? t('truth.bannerFailing', { account: a.account, cause: t(`causeTitle.${a.cause}`) })
               : t('truth.bannerDegraded', { account: a.account })}
           </span>
           <button type="button" className="btn btn-small" onClick={() => navigate({ screen: 'dashboard' })}>

@@ -23,7 +23,10 @@ export function Nav() {
   const current: Screen = route.screen === 'order' ? 'orders' : route.screen;
   // A failing or paused sync marks the dashboard entry (on the icon, so it shows when the labels are hidden too).
   const paused = useSync((s) => s.state?.paused ?? false);
-  const level = useHealth((s) => s.report?.level ?? 'unknown');
+  const level = useHealth((s) => {
+    const levels = [s.report?.level, ...(s.report?.accounts ?? []).map((a) => a.level)];
+    return levels.includes('failing') ? 'failing' : levels.includes('degraded') ? 'degraded' : 'ok';
+  });
   const syncMark = paused ? 'paused' : level === 'failing' || level === 'degraded' ? level : null;
   return (
     <nav className="nav" aria-label={t('nav.label')}>

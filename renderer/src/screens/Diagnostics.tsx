@@ -126,9 +126,7 @@ export function DiagnosticsScreen() {
                       <code>{e.route ?? '—'}</code>
                     )}
                   </td>
-                  <td data-testid="diagnostics-error-kind">
-                    {t(`causes.${causeFromKind(e.kind) ?? 'internal'}.title`)}
-                  </td>
+                  <td data-testid="diagnostics-error-kind">{t(`causeTitle.${causeFromKind(e.kind) ?? 'internal'}`)}</td>
                   <td className="notice-detail">{e.message}</td>
                 </tr>
               ))}

@@ -147,7 +147,7 @@ export function SyncHistoryScreen() {
                 </td>
                 <td className="align-right num">{r.requests}</td>
                 <td className="run-error">
-                  {r.cause && <span className="warn-text">{t(`causes.${r.cause}.title`)}</span>}
+                  {r.cause && <span className="warn-text">{t(`causeTitle.${r.cause}`)}</span>}
                 </td>
               </tr>
             ))}

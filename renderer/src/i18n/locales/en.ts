@@ -565,60 +565,37 @@ export const en = {
     restart: 'Restart to update',
   },
   // Issue 16 §1–§2, §7 (h16a): causes of failures, honest health, a seller's sync history.
-  causes: {
-    credentials: {
-      title: 'eMAG refused the API username or password.',
-      advice: 'Check the API username and password in Settings → Accounts (the Marketplace ones, not the shop login).',
-    },
-    api_rights: {
-      title: 'This user has no API rights at eMAG.',
-      advice: "Ask eMAG (or the account's administrator) to enable API access for this user.",
-    },
-    ip_not_whitelisted: {
-      title: "eMAG refused this computer's IP address: it is not on the list of allowed IPs.",
-      advice:
-        "Add this computer's public IP address to the API settings in eMAG Marketplace. The password is fine: do not change it.",
-    },
-    access_denied: {
-      title: 'eMAG refused access (without saying why).',
-      advice: "Check the API password, the list of allowed IPs and the user's API rights in the Marketplace.",
-    },
-    emag_error: {
-      title: "eMAG's error: their server could not answer or refused the request.",
-      advice: "Nothing is wrong on your side. MagFlow retries by itself; if it lasts, see eMAG's reason.",
-    },
-    bad_response: {
-      title: 'eMAG sent an answer MagFlow cannot read.',
-      advice: 'This usually passes. MagFlow retries; if it persists, send the logs from Diagnostics.',
-    },
-    network: {
-      title: 'eMAG could not be reached: no internet connection or the network is down.',
-      advice: "Check this computer's internet. MagFlow retries by itself when the connection is back.",
-    },
-    timeout: {
-      title: 'eMAG did not answer in time.',
-      advice: 'MagFlow retries by itself. If it keeps happening, the connection is slow or eMAG is overloaded.',
-    },
-    rate_limit: {
-      title: 'Too many requests: eMAG asked for a pause.',
-      advice: 'Nothing to do: MagFlow slows down and carries on by itself.',
-    },
-    paused_after_failures: {
-      title: 'Requests to this account are paused for a minute after several failures in a row.',
-      advice: 'MagFlow resumes by itself after the pause.',
-    },
-    config: {
-      title: 'The account is not fully set up (missing password or wrong API address).',
-      advice: 'Open Settings → Accounts and complete the account.',
-    },
-    interrupted: {
-      title: 'The run was interrupted (MagFlow stopped or it was cancelled).',
-      advice: 'Nothing to do: the next run carries on where it stopped.',
-    },
-    internal: {
-      title: 'An unexpected error happened in MagFlow.',
-      advice: 'Try again; if it repeats, send the logs from Diagnostics.',
-    },
+  causeTitle: {
+    credentials: 'eMAG refused the API username or password.',
+    api_rights: 'This user has no API rights at eMAG.',
+    ip_not_whitelisted: "eMAG refused this computer's IP address: it is not on the list of allowed IPs.",
+    access_denied: 'eMAG refused access (without saying why).',
+    emag_error: "eMAG's error: their server could not answer or refused the request.",
+    bad_response: 'eMAG sent an answer MagFlow cannot read.',
+    network: 'eMAG could not be reached: no internet connection or the network is down.',
+    timeout: 'eMAG did not answer in time.',
+    rate_limit: 'Too many requests: eMAG asked for a pause.',
+    paused_after_failures: 'Requests to this account are paused for a minute after several failures in a row.',
+    config: 'The account is not fully set up (missing password or wrong API address).',
+    interrupted: 'The run was interrupted (MagFlow stopped or it was cancelled).',
+    internal: 'An unexpected error happened in MagFlow.',
+  },
+  causeAdvice: {
+    credentials:
+      'Check the API username and password in Settings → Accounts (the Marketplace ones, not the shop login).',
+    api_rights: "Ask eMAG (or the account's administrator) to enable API access for this user.",
+    ip_not_whitelisted:
+      "Add this computer's public IP address to the API settings in eMAG Marketplace. The password is fine: do not change it.",
+    access_denied: "Check the API password, the list of allowed IPs and the user's API rights in the Marketplace.",
+    emag_error: "Nothing is wrong on your side. MagFlow retries by itself; if it lasts, see eMAG's reason.",
+    bad_response: 'This usually passes. MagFlow retries; if it persists, send the logs from Diagnostics.',
+    network: "Check this computer's internet. MagFlow retries by itself when the connection is back.",
+    timeout: 'MagFlow retries by itself. If it keeps happening, the connection is slow or eMAG is overloaded.',
+    rate_limit: 'Nothing to do: MagFlow slows down and carries on by itself.',
+    paused_after_failures: 'MagFlow resumes by itself after the pause.',
+    config: 'Open Settings → Accounts and complete the account.',
+    interrupted: 'Nothing to do: the next run carries on where it stopped.',
+    internal: 'Try again; if it repeats, send the logs from Diagnostics.',
   },
   truth: {
     emagSays: 'eMAG said: “{{reason}}”',

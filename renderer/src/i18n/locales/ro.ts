@@ -578,60 +578,38 @@ export const ro = {
     restart: 'Repornește pentru actualizare',
   },
   // Issue 16 §1–§2, §7 (h16a): causes of failures, honest health, a seller's sync history.
-  causes: {
-    credentials: {
-      title: 'eMAG a refuzat utilizatorul sau parola API.',
-      advice: 'Verifică utilizatorul și parola API în Setări → Conturi (sunt cele din Marketplace, nu de la magazin).',
-    },
-    api_rights: {
-      title: 'Utilizatorul nu are drepturi de API la eMAG.',
-      advice: 'Cere eMAG (sau administratorului contului) să activeze accesul API pentru acest utilizator.',
-    },
-    ip_not_whitelisted: {
-      title: 'eMAG a refuzat adresa IP a acestui calculator: nu este pe lista de IP-uri permise.',
-      advice:
-        'Adaugă adresa IP publică a acestui calculator în Marketplace eMAG, la setările API. Parola este bună: nu o schimba.',
-    },
-    access_denied: {
-      title: 'eMAG a refuzat accesul (fără să spună motivul).',
-      advice: 'Verifică parola API, lista de IP-uri permise și drepturile de API ale utilizatorului în Marketplace.',
-    },
-    emag_error: {
-      title: 'Eroare la eMAG: serverul lor nu a putut răspunde sau a refuzat cererea.',
-      advice: 'Nu e nimic greșit la tine. MagFlow reîncearcă singur; dacă durează, vezi motivul dat de eMAG.',
-    },
-    bad_response: {
-      title: 'eMAG a trimis un răspuns pe care MagFlow nu îl poate citi.',
-      advice: 'De obicei trece singur. MagFlow reîncearcă; dacă persistă, trimite jurnalele din Diagnostic.',
-    },
-    network: {
-      title: 'eMAG nu a putut fi contactat: nu există conexiune la internet sau a căzut rețeaua.',
-      advice: 'Verifică internetul acestui calculator. MagFlow reîncearcă singur când revine legătura.',
-    },
-    timeout: {
-      title: 'eMAG nu a răspuns la timp.',
-      advice: 'MagFlow reîncearcă singur. Dacă se repetă, conexiunea e lentă sau eMAG e supraîncărcat.',
-    },
-    rate_limit: {
-      title: 'Prea multe cereri: eMAG a cerut o pauză.',
-      advice: 'Nu trebuie să faci nimic: MagFlow încetinește și continuă singur.',
-    },
-    paused_after_failures: {
-      title: 'Cererile către acest cont sunt oprite un minut, după mai multe erori la rând.',
-      advice: 'MagFlow reia singur după pauză.',
-    },
-    config: {
-      title: 'Contul nu este configurat complet (parolă lipsă sau adresă API greșită).',
-      advice: 'Deschide Setări → Conturi și completează contul.',
-    },
-    interrupted: {
-      title: 'Rularea a fost întreruptă (MagFlow s-a oprit sau a fost anulată).',
-      advice: 'Nu trebuie să faci nimic: următoarea rulare reia de unde a rămas.',
-    },
-    internal: {
-      title: 'A apărut o eroare neașteptată în MagFlow.',
-      advice: 'Încearcă din nou; dacă se repetă, trimite jurnalele din Diagnostic.',
-    },
+  causeTitle: {
+    credentials: 'eMAG a refuzat utilizatorul sau parola API.',
+    api_rights: 'Utilizatorul nu are drepturi de API la eMAG.',
+    ip_not_whitelisted: 'eMAG a refuzat adresa IP a acestui calculator: nu este pe lista de IP-uri permise.',
+    access_denied: 'eMAG a refuzat accesul (fără să spună motivul).',
+    emag_error: 'Eroare la eMAG: serverul lor nu a putut răspunde sau a refuzat cererea.',
+    bad_response: 'eMAG a trimis un răspuns pe care MagFlow nu îl poate citi.',
+    network: 'eMAG nu a putut fi contactat: nu există conexiune la internet sau a căzut rețeaua.',
+    timeout: 'eMAG nu a răspuns la timp.',
+    rate_limit: 'Prea multe cereri: eMAG a cerut o pauză.',
+    paused_after_failures: 'Cererile către acest cont sunt oprite un minut, după mai multe erori la rând.',
+    config: 'Contul nu este configurat complet (parolă lipsă sau adresă API greșită).',
+    interrupted: 'Rularea a fost întreruptă (MagFlow s-a oprit sau a fost anulată).',
+    internal: 'A apărut o eroare neașteptată în MagFlow.',
+  },
+  causeAdvice: {
+    credentials:
+      'Verifică utilizatorul și parola API în Setări → Conturi (sunt cele din Marketplace, nu de la magazin).',
+    api_rights: 'Cere eMAG (sau administratorului contului) să activeze accesul API pentru acest utilizator.',
+    ip_not_whitelisted:
+      'Adaugă adresa IP publică a acestui calculator în Marketplace eMAG, la setările API. Parola este bună: nu o schimba.',
+    access_denied:
+      'Verifică parola API, lista de IP-uri permise și drepturile de API ale utilizatorului în Marketplace.',
+    emag_error: 'Nu e nimic greșit la tine. MagFlow reîncearcă singur; dacă durează, vezi motivul dat de eMAG.',
+    bad_response: 'De obicei trece singur. MagFlow reîncearcă; dacă persistă, trimite jurnalele din Diagnostic.',
+    network: 'Verifică internetul acestui calculator. MagFlow reîncearcă singur când revine legătura.',
+    timeout: 'MagFlow reîncearcă singur. Dacă se repetă, conexiunea e lentă sau eMAG e supraîncărcat.',
+    rate_limit: 'Nu trebuie să faci nimic: MagFlow încetinește și continuă singur.',
+    paused_after_failures: 'MagFlow reia singur după pauză.',
+    config: 'Deschide Setări → Conturi și completează contul.',
+    interrupted: 'Nu trebuie să faci nimic: următoarea rulare reia de unde a rămas.',
+    internal: 'Încearcă din nou; dacă se repetă, trimite jurnalele din Diagnostic.',
   },
   truth: {
     emagSays: 'eMAG a spus: „{{reason}}”',
