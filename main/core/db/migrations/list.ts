@@ -5,7 +5,7 @@ import { orderRawTable } from './003-order-raw-table';
 import { needsAttention } from './004-needs-attention';
 import { sendActionsJob } from './005-send-actions-job';
 import { outboxReturnOfferKinds } from './006-outbox-return-offer-kinds';
-import { runFailureCause } from './007-run-failure-cause';
+import { runFailureCause } from './010-run-failure-cause';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [

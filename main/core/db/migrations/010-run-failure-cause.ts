@@ -4,7 +4,7 @@
 import type { Migration } from './types';
 
 export const runFailureCause: Migration = {
-  version: 7,
+  version: 10,
   name: 'run-failure-cause',
   sql: `
     ALTER TABLE sync_runs ADD COLUMN error_cause TEXT;
