@@ -1,4 +1,5 @@
 // Domain types shared by main, preload and renderer: what MagFlow knows about accounts, orders, offers and syncs.
+import type { FailureCause } from './causes';
 
 export const PLATFORMS = ['emag-ro', 'emag-bg', 'emag-hu', 'fd-ro', 'fd-bg'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -198,6 +199,10 @@ export interface SyncRun {
   warnings: number;
   error: string | null;
   errorKind: string | null;
+  /** Why it failed, in the seller's terms (shared/causes.ts); null for a run that did not fail. */
+  cause: FailureCause | null;
+  /** eMAG's own words about the failure, when it gave any. */
+  reason: string | null;
 }
 
 export const NEEDS_ATTENTION_KINDS = ['order', 'offer', 'return'] as const;

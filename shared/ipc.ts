@@ -16,6 +16,7 @@ import {
   type SyncRun,
 } from './domain';
 import type { AccountHealthView } from './accountHealth';
+import type { FailureCause } from './causes';
 import type { MagflowEvent } from './events';
 import { OFFER_BULK_MAX, STOCK_MAX, type OfferDetails, type OfferEditProblem } from './offerEdits';
 import {
@@ -274,6 +275,9 @@ export interface TestConnectionResult {
   errorKind: string | null;
   /** The precise reason when eMAG named one (e.g. `auth.ip_not_whitelisted`); see IpcError.code. */
   errorCode?: string | null;
+  /** Why it failed, in the seller's terms (shared/causes.ts), and eMAG's own words when it gave any. */
+  cause?: FailureCause | null;
+  reason?: string | null;
   message: string;
 }
 
@@ -424,6 +428,9 @@ export interface IpcError {
    * (`auth.credentials`, `auth.ip_not_whitelisted`, `auth.api_rights_missing`, `auth.forbidden`) or `emag.<kind>`.
    */
   code?: string;
+  /** For eMAG failures: the cause in the seller's terms (shared/causes.ts) and eMAG's own words, if any. */
+  cause?: FailureCause;
+  reason?: string;
   message: string;
   /** For validation errors: which input field is wrong and why. */
   issues?: { path: string; message: string }[];

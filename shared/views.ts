@@ -1,4 +1,5 @@
 // Read models the window shows: dashboard, sync state, health, diagnostics. Built in main, rendered as is.
+import type { FailureCause } from './causes';
 import type { Account, JobName, NeedsAttentionItem, OrderStatus, RunStatus, SyncRun } from './domain';
 
 export interface AccountOrderCounts {
@@ -57,6 +58,15 @@ export interface AccountHealth {
   lastErrorKind: string | null;
   lastGoodSyncAt: string | null;
   breaker: BreakerStateName;
+  /** Why it fails, in the seller's terms (shared/causes.ts), and eMAG's own words; null when nothing fails. */
+  cause?: FailureCause | null;
+  reason?: string | null;
+  /** The job whose latest run failed (the one the cause is about), if any. */
+  failedJob?: JobName | null;
+  /** Actions eMAG refused for good, waiting for the seller. */
+  failedActions?: number;
+  /** The seller paused the sync: nothing is fetched until they resume. */
+  paused?: boolean;
 }
 
 export interface HealthReport {
@@ -65,6 +75,8 @@ export interface HealthReport {
   accounts: AccountHealth[];
   stuckRunsMarked: number;
   checkedAt: string | null;
+  /** The seller paused the sync (every account waits). */
+  paused?: boolean;
 }
 
 export type BreakerStateName = 'closed' | 'open' | 'half-open' | 'isolated';

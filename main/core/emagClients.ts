@@ -15,6 +15,7 @@ import {
 } from './emag';
 import type { Repositories } from './db';
 import { notFound } from './errors';
+import { failureOf } from './failures/cause';
 import type { EventBus } from './events/bus';
 
 /** Client settings MagFlow overrides for all accounts (tests shorten retries and cool-downs). */
@@ -89,10 +90,16 @@ export function emagClients(deps: {
             ok: false,
             errorKind: error.kind,
             errorCode: error.code ?? `emag.${error.kind}`,
+            ...failureOf(error),
             message: describeEmagError(error),
           };
         }
-        return { ok: false, errorKind: 'internal', message: error instanceof Error ? error.message : String(error) };
+        return {
+          ok: false,
+          errorKind: 'internal',
+          ...failureOf(error),
+          message: error instanceof Error ? error.message : String(error),
+        };
       }
     },
   };

@@ -34,6 +34,7 @@ import type { SecretStore } from './secrets/store';
 import type { DataDirLock } from './lock/dataDirLock';
 import { closeInterruptedRuns } from './lock/interruptedRuns';
 import type { SyncTuning } from './sync/context';
+import { liveHealth } from './sync/liveHealth';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
 import { dailyBackup } from './db/backup';
 import { runOffThread } from './db/worker/offThread';
@@ -224,7 +225,11 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     invoices,
     offerEdits: offerEditor,
     sync: scheduler,
-    health: () => engine.healthReport(),
+    health: () =>
+      liveHealth(engine.healthReport(), {
+        state: scheduler.state(),
+        failedActions: (accountId) => repos.outbox.countByState('failed', accountId),
+      }),
     diagnostics: diagnostics({ clients, cache, repos, metrics }),
     couriers: courierAccounts({ cache, clientFor: (accountId) => clients.clientFor(accountId) }),
     shipping,

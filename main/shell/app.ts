@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { OrdersQuerySchema } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings';
 import { createMagflowCore, type MagflowCore, type MagflowCoreOptions } from '../core/magflow';
+import { messages } from '../core/messages/catalogue';
 import { DEMO_PASSWORDS, type DemoOptions } from '../core/demo';
 import type { DataDirLock } from '../core/lock/dataDirLock';
 import type { Logger } from '../core/logging';
@@ -364,7 +365,7 @@ export function startShell<M>(electron: ShellElectron<M>, options: ShellOptions)
       count: newOrders,
       bus: theCore.bus,
       logger,
-      describe: (n) => (settings().language === 'en' ? `${n} new orders` : `${n} comenzi noi`),
+      describe: (n) => messages(settings().language).badge(n),
       ...(options.redrawDelayMs !== undefined ? { redrawDelayMs: options.redrawDelayMs } : {}),
     });
     const power = watchPowerAndNetwork({

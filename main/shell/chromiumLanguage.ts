@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../core/logging';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../shared/settings';
+import { LOCALE } from '../core/messages/plural';
 import type { CommandLinePort } from './ports';
 
 type Language = Settings['language'];
@@ -18,7 +19,7 @@ const LanguageFileSchema = z.object({ language: SettingsSchema.shape.language.un
 
 /** The locale Chromium gets: the same ones the renderer formats with (day before month in both). */
 export function chromiumLocale(language: Language): string {
-  return language === 'en' ? 'en-GB' : 'ro-RO';
+  return LOCALE[language] ?? LOCALE.ro;
 }
 
 /** The language saved by the last run; Romanian (the default setting) when there is none or it is unreadable. */

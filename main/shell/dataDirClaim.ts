@@ -6,6 +6,7 @@
 import type { Settings } from '../../shared/settings';
 import { DataDirBusyError, localTime, lockDataDir, type DataDirLock, type LockHolder } from '../core/lock/dataDirLock';
 import type { Logger } from '../core/logging';
+import { messages } from '../core/messages/catalogue';
 import type { DialogPort, MessageBoxSpec } from './ports';
 
 /** What the holder record says the desktop app is. */
@@ -14,32 +15,9 @@ export const DESKTOP_APP_COMMAND = 'the MagFlow desktop app';
 export const TRY_AGAIN = 0;
 
 export function folderInUseText(language: Settings['language'], holder: LockHolder | null, dataDir: string) {
-  const en = language === 'en';
-  const who = holder
-    ? `${holder.command} (pid ${holder.pid}${en ? ', on computer' : ', pe calculatorul'} ${holder.host}, ` +
-      `${en ? 'started' : 'pornit la'} ${localTime(holder.since)})`
-    : en
-      ? 'Another MagFlow program'
-      : 'Alt program MagFlow';
-  return en
-    ? {
-        title: 'MagFlow',
-        message: 'Another MagFlow program is already syncing your orders',
-        detail:
-          `${who} is using the data folder ${dataDir}.\n\n` +
-          'Stop it (Ctrl+C in its terminal), then choose Try again. MagFlow does not run beside it: two programs ' +
-          'syncing the same eMAG accounts would repeat every action.',
-        buttons: ['Try again', 'Quit'],
-      }
-    : {
-        title: 'MagFlow',
-        message: 'Alt program MagFlow sincronizează deja comenzile',
-        detail:
-          `${who} folosește dosarul de date ${dataDir}.\n\n` +
-          'Oprește-l (Ctrl+C în terminalul lui), apoi alege „Încearcă din nou”. MagFlow nu pornește alături de el: ' +
-          'două programe care sincronizează aceleași conturi eMAG ar repeta fiecare acțiune.',
-        buttons: ['Încearcă din nou', 'Ieșire'],
-      };
+  const text = messages(language).dialogs;
+  const who = holder ? text.lockHolder(holder.command, holder.pid, holder.host, localTime(holder.since)) : null;
+  return text.folderInUse(who, dataDir);
 }
 
 export interface ClaimDeps {

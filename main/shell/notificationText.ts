@@ -1,25 +1,22 @@
-// The words of the OS notifications, in the seller's language (Romanian by default).
+// The words of the OS notifications, in the seller's language (Romanian by default), from the main process's
+// catalogue (main/core/messages/catalogue.ts).
+import type { FailureCause } from '../../shared/causes';
 import type { Settings } from '../../shared/settings';
 import type { OrderNewEvent } from '../../shared/events';
-import { minorToDecimal } from '../../shared/money';
+import { failureLine, messages } from '../core/messages/catalogue';
 import { joined, notificationText, type Text } from '../core/sync/notificationText';
 
 type Language = Settings['language'];
 
 export type NotificationText = Text;
 
-const money = (lang: Language, minor: number, currency: string): string => {
-  const amount = minorToDecimal(minor);
-  return `${lang === 'ro' ? amount.replace('.', ',') : amount} ${currency}`;
-};
-
 export const shellText = {
-  /** Title: order number and total; body: customer and first product, then the account. */
+  /** Title: order number and total (formatted for the language); body: customer and first product, then the account. */
   orderNew(lang: Language, order: OrderNewEvent): NotificationText {
-    const total = money(lang, order.totalMinor, order.currency);
-    const customer = order.customerName ?? (lang === 'en' ? 'Customer unknown' : 'Client necunoscut');
+    const text = messages(lang);
+    const customer = order.customerName ?? text.notifications.customerUnknown;
     return {
-      title: lang === 'en' ? `New order #${order.orderId} · ${total}` : `Comandă nouă #${order.orderId} · ${total}`,
+      title: text.notifications.newOrderWithTotal(order.orderId, text.money(order.totalMinor, order.currency)),
       body: `${joined(customer, order.firstProduct)}\n${order.account}`,
     };
   },
@@ -29,19 +26,23 @@ export const shellText = {
     const perAccount = new Map<string, number>();
     for (const order of orders) perAccount.set(order.account, (perAccount.get(order.account) ?? 0) + 1);
     return {
-      title: lang === 'en' ? `${orders.length} new orders` : `${orders.length} comenzi noi`,
+      title: messages(lang).notifications.newOrders(orders.length),
       body: [...perAccount].map(([account, count]) => `${account}: ${count}`).join(' · '),
     };
   },
 
-  accountFailing(lang: Language, account: string, reason: string | null): NotificationText {
+  /** The cause in the seller's words and what to do; "keeps retrying" when the run recorded none. */
+  accountFailing(
+    lang: Language,
+    account: string,
+    failure: { cause: FailureCause | null; reason: string | null } | null,
+  ): NotificationText {
+    const text = messages(lang);
     return {
-      title: lang === 'en' ? `${account}: sync is failing` : `${account}: sincronizarea eșuează`,
-      body:
-        reason ??
-        (lang === 'en'
-          ? 'MagFlow keeps retrying. Details in Diagnostics.'
-          : 'MagFlow reîncearcă. Detalii în Diagnostic.'),
+      title: text.notifications.accountFailing(account),
+      body: failure?.cause
+        ? `${failureLine(lang, failure.cause, failure.reason)}\n${text.causes[failure.cause].advice}`
+        : text.notifications.keepsRetrying,
     };
   },
 

@@ -122,7 +122,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       failing.set(run.accountId, jobs);
       if (streakStarts && allowed('syncFailure')) {
         const account = run.account ?? deps.accountName(run.accountId);
-        show(shellText.accountFailing(deps.settings().language, account, run.error), { screen: 'dashboard' });
+        show(shellText.accountFailing(deps.settings().language, account, run), { screen: 'dashboard' });
       }
     } else if (run.status === 'completed') {
       jobs.delete(run.job);

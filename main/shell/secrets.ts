@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Logger } from '../core/logging';
 import type { SecretStore } from '../core/secrets/store';
 import type { SafeStoragePort } from './ports';
+import { messages } from '../core/messages/catalogue';
 
 export const SECRETS_FILE = 'secrets.safe.json';
 
@@ -150,23 +151,5 @@ export function safeStorageSecretStore(deps: SafeSecretStoreDeps): SafeSecretSto
 
 /** The question asked when the OS cannot encrypt (see docs/desktop.md). */
 export function unencryptedConsentText(lang: 'ro' | 'en') {
-  return lang === 'en'
-    ? {
-        title: 'Password storage',
-        message: 'Your system offers no encrypted password storage (keyring).',
-        detail:
-          'MagFlow can store the eMAG API password in a file only your user can read, but NOT encrypted. ' +
-          'If you refuse, the password is kept only until MagFlow quits and you will enter it again next time. ' +
-          'Installing and unlocking a keyring (GNOME Keyring, KWallet) enables encryption.',
-        buttons: ['Keep until I quit', 'Store unencrypted'],
-      }
-    : {
-        title: 'Păstrarea parolei',
-        message: 'Sistemul nu oferă stocare criptată a parolelor (keyring).',
-        detail:
-          'MagFlow poate păstra parola API eMAG într-un fișier pe care doar utilizatorul tău îl poate citi, dar NECRIPTAT. ' +
-          'Dacă refuzi, parola e păstrată doar până închizi MagFlow și o vei introduce din nou data viitoare. ' +
-          'Instalarea și deblocarea unui keyring (GNOME Keyring, KWallet) activează criptarea.',
-        buttons: ['Păstrează până la închidere', 'Salvează necriptat'],
-      };
+  return messages(lang).dialogs.unencryptedConsent;
 }

@@ -10,7 +10,7 @@ import {
   accountLineLabel,
   accountLines,
   todayLine,
-  TRAY_LABELS,
+  trayLabels,
   trayState,
   trayTooltip,
   type TrayState,
@@ -82,7 +82,7 @@ export function createTrayController<M>(deps: TrayControllerDeps<M>): TrayContro
   };
 
   function buildTemplate(state: SyncStateView, lang: Settings['language'], today: string | null): MenuItemSpec[] {
-    const labels = TRAY_LABELS[lang];
+    const labels = trayLabels(lang);
     const lines = accountLines(state);
     return [
       { id: 'open', label: labels.open, click: deps.showWindow },
@@ -92,7 +92,7 @@ export function createTrayController<M>(deps: TrayControllerDeps<M>): TrayContro
       ...(lines.length > 0
         ? lines.map<MenuItemSpec>((line) => ({
             id: `account-${line.accountId}`,
-            label: accountLineLabel(line, lang),
+            label: accountLineLabel(line, lang, state.paused),
             enabled: false,
           }))
         : [{ id: 'no-accounts', label: labels.noAccounts, enabled: false }]),

@@ -3,6 +3,7 @@
 import type { Settings } from '../../shared/settings';
 import type { TodayCounts } from '../../shared/today';
 import type { JobStateView, SyncStateView } from '../../shared/views';
+import { messages } from '../core/messages/catalogue';
 
 export type TrayState = 'ok' | 'syncing' | 'error' | 'paused';
 type Language = Settings['language'];
@@ -47,14 +48,13 @@ export function accountLines(state: SyncStateView): AccountLine[] {
   return [...lines.values()];
 }
 
-export function formatTime(iso: string, lang: Language): string {
-  return new Date(iso).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'ro-RO', { hour: '2-digit', minute: '2-digit' });
-}
+export const formatTime = (iso: string, lang: Language): string => messages(lang).time(iso);
 
 export function lastSyncAt(state: SyncStateView): string | null {
   return state.jobs.reduce<string | null>((best, job) => latest(best, job.lastGoodAt), null);
 }
 
+/** Name, last good sync, new orders; then what needs the seller: the today queue, a paused sync, the accounts that fail. */
 export function trayTooltip(input: {
   lang: Language;
   state: SyncStateView;
@@ -63,80 +63,41 @@ export function trayTooltip(input: {
   today?: TodayCounts | null;
 }): string {
   const { lang, state, newOrders } = input;
-  const en = lang === 'en';
+  const text = messages(lang).tray;
   const last = lastSyncAt(state);
   const lines = [
     input.demo ? 'MagFlow (demo)' : 'MagFlow',
-    last
-      ? `${en ? 'Last sync' : 'Ultima sincronizare'}: ${formatTime(last, lang)}`
-      : en
-        ? 'Not synced yet'
-        : 'Nesincronizat încă',
-    en
-      ? `${newOrders} new ${newOrders === 1 ? 'order' : 'orders'}`
-      : `${newOrders} ${newOrders === 1 ? 'comandă nouă' : 'comenzi noi'}`,
+    last ? text.lastSync(formatTime(last, lang)) : text.notSyncedYet,
+    text.newOrders(newOrders),
   ];
   const today = todayLine(input.today ?? null, lang);
   if (today) lines.push(today);
-  if (state.paused) lines.push(en ? 'Sync paused' : 'Sincronizare în pauză');
+  if (state.paused) lines.push(text.paused);
+  const failing = accountLines(state).filter((line) => line.state === 'error');
+  if (failing.length > 0) lines.push(`${text.failing(failing.length)}: ${failing.map((l) => l.account).join(', ')}`);
   return lines.join('\n');
 }
 
-export function accountLineLabel(line: AccountLine, lang: Language): string {
-  const en = lang === 'en';
-  const words: Record<AccountLine['state'], string> = en
-    ? { ok: 'OK', syncing: 'syncing…', error: 'error', never: 'not synced yet' }
-    : { ok: 'OK', syncing: 'se sincronizează…', error: 'eroare', never: 'nesincronizat încă' };
+export function accountLineLabel(line: AccountLine, lang: Language, paused = false): string {
+  const words = messages(lang).tray.accountState;
+  const state = paused && line.state !== 'error' ? 'paused' : line.state;
   const at = line.lastGoodAt && line.state !== 'never' ? ` · ${formatTime(line.lastGoodAt, lang)}` : '';
-  return `${line.account}: ${words[line.state]}${at}`;
+  return `${line.account}: ${words[state]}${at}`;
 }
 
-export const TRAY_LABELS = {
-  ro: {
-    open: 'Deschide MagFlow',
-    syncNow: 'Sincronizează acum',
-    pause: 'Pune sincronizarea pe pauză',
-    resume: 'Reia sincronizarea',
-    logs: 'Deschide dosarul cu jurnale',
-    quit: 'Ieșire',
-    noAccounts: 'Niciun cont',
-  },
-  en: {
-    open: 'Open MagFlow',
-    syncNow: 'Sync now',
-    pause: 'Pause sync',
-    resume: 'Resume sync',
-    logs: 'Open logs folder',
-    quit: 'Quit',
-    noAccounts: 'No accounts',
-  },
-} as const satisfies Record<Language, Record<string, string>>;
-
-/** Romanian count words: "1 comandă", "2 comenzi", "20 de comenzi" (the "de" from 20 on, and for 101, 120 …). */
-const roCount = (n: number, one: string, few: string): string =>
-  n === 1 ? `${n} ${one}` : n === 0 || (n % 100 >= 1 && n % 100 <= 19) ? `${n} ${few}` : `${n} de ${few}`;
+/** The menu's words (open, sync now, pause...), from the catalogue. */
+export const trayLabels = (lang: Language) => messages(lang).tray.labels;
 
 /** The today queue in one line (issue 17 §1), for the tooltip and the menu; null when nothing waits. */
 export function todayLine(counts: TodayCounts | null, lang: Language): string | null {
   if (!counts || counts.total === 0) return null;
-  const en = lang === 'en';
+  const text = messages(lang).today;
   const parts: string[] = [];
-  const add = (n: number, ro: string, english: string) => n > 0 && parts.push(en ? `${n} ${english}` : `${n} ${ro}`);
-  add(counts.acknowledge, 'de confirmat', 'to acknowledge');
-  add(counts.prepare, 'de pregătit', 'to prepare');
-  add(counts.ship, 'de predat curierului', 'to ship');
-  add(counts.invoice, 'fără factură', 'without an invoice');
-  if (counts.failed > 0)
-    parts.push(
-      en
-        ? `${counts.failed} failed ${counts.failed === 1 ? 'action' : 'actions'}`
-        : roCount(counts.failed, 'acțiune eșuată', 'acțiuni eșuate'),
-    );
-  const overdue =
-    counts.overdue > 0
-      ? en
-        ? ` (${counts.overdue} overdue)`
-        : ` (${roCount(counts.overdue, 'depășită', 'depășite')})`
-      : '';
-  return `${en ? 'Today' : 'Azi'}: ${parts.join(', ')}${overdue}`;
+  if (counts.acknowledge > 0) parts.push(text.acknowledge(counts.acknowledge));
+  if (counts.prepare > 0) parts.push(text.prepare(counts.prepare));
+  if (counts.ship > 0) parts.push(text.ship(counts.ship));
+  if (counts.invoice > 0) parts.push(text.invoice(counts.invoice));
+  if (counts.failed > 0) parts.push(text.failed(counts.failed));
+  const overdue = counts.overdue > 0 ? ` (${text.overdue(counts.overdue)})` : '';
+  return `${text.label}: ${parts.join(', ')}${overdue}`;
 }

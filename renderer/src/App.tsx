@@ -1,9 +1,10 @@
 // The window: navigation, demo banner, the open screen; connects main's events to the stores for its lifetime.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasApi, subscribe } from './api/client';
+import { call, hasApi, subscribe } from './api/client';
 import { DemoBanner } from './components/DemoBanner';
 import { ErrorNotice } from './components/ErrorNotice';
+import { HealthBanner } from './components/HealthBanner';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { Nav } from './components/Nav';
 import { applyTheme } from './components/theme';
@@ -20,8 +21,10 @@ import { TodayScreen } from './screens/Today';
 import { useApp } from './stores/app';
 import { connectEvents } from './stores/events';
 import { followLocationHash, useNavigation, type Route } from './stores/navigation';
+import { useHealth } from './stores/health';
 import { useNotifications } from './stores/notifications';
 import { useToday } from './stores/today';
+import { useSync } from './stores/sync';
 
 function CurrentScreen({ route }: { route: Route }) {
   switch (route.screen) {
@@ -71,6 +74,14 @@ export function App({ followHash = true, eventDebounceMs }: { followHash?: boole
     void useNotifications.getState().load();
     // The start screen is the today queue when something waits on the seller (issue 17 §1).
     if (followHash) void useToday.getState().openIfWork(window.location.hash);
+    // The banner and the nav mark need the health and the pause on every screen, not only on the dashboard.
+    // Only when nothing newer arrived meanwhile (the dashboard's answer carries both too).
+    void call('health.get')
+      .then((report) => useHealth.getState().report ?? useHealth.getState().setReport(report))
+      .catch(() => undefined);
+    void call('sync.state')
+      .then((state) => useSync.getState().state ?? useSync.getState().setState(state))
+      .catch(() => undefined);
     return connectEvents(subscribe, { debounceMs: eventDebounceMs });
   }, [connected, eventDebounceMs, followHash]);
 
@@ -87,6 +98,7 @@ export function App({ followHash = true, eventDebounceMs }: { followHash?: boole
           <div className="topbar-title">{t(`nav.${route.screen === 'order' ? 'orders' : route.screen}`)}</div>
           <LanguageSwitch />
         </header>
+        <HealthBanner />
         <DemoBanner />
         <main className="content" id="content">
           {startupError ? (

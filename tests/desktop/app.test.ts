@@ -170,7 +170,7 @@ describe('the built desktop app, run for real', () => {
     // The window's "Sync now" (what a seller clicks); the new-orders job finds it.
     expect(await invokeInPage(app, 'sync.now', { job: 'new-orders' })).toMatchObject({ ok: true });
     const shown = await app.waitForNext('notification.show', before, (e) => String(e['title']).includes(`#${orderId}`));
-    expect(shown['title']).toMatch(new RegExp(`^Comandă nouă #${orderId} · \\d+,\\d\\d RON$`));
+    expect(shown['title']).toMatch(new RegExp(`^Comandă nouă #${orderId} · [\\d.]+,\\d\\d RON$`));
     await sleep(2_500); // past the 1.5 s in which several new orders become one summary
     expect(app.entries('notification.show', (e) => e.seq > before)).toHaveLength(1);
 

@@ -23,14 +23,23 @@ describe('dashboard', () => {
     health.accounts[1] = {
       ...health.accounts[1]!,
       level: 'failing',
-      lastError: 'eMAG said: invalid credentials',
+      lastError: "eMAG refused this computer's IP address (HTTP 200 on order/read)",
       lastErrorKind: 'auth',
+      cause: 'ip_not_whitelisted',
+      reason: 'Access denied: IP 10.0.0.7 is not whitelisted for this account',
+      failedJob: 'new-orders',
     };
     api.on('dashboard.get', () => makeDashboard({ health }));
     await renderAt({ screen: 'dashboard' });
     const error = screen.getByTestId('account-error-2');
-    expect(error.textContent).toContain('Utilizator sau parolă greșite');
-    expect(error.textContent).toContain('invalid credentials');
+    // Issue 16: an IP refusal used to read "Utilizator sau parolă greșite"; now its cause, eMAG's words, what to do.
+    expect(error.textContent).toContain('nu este pe lista de IP-uri permise');
+    expect(error.textContent).not.toContain('parolă greșite');
+    expect(error.textContent).toContain('eMAG a spus: „Access denied: IP 10.0.0.7');
+    expect(error.textContent).toContain('Parola este bună: nu o schimba.');
+    expect(error.textContent).not.toContain('HTTP 200 on order/read');
+    expect(screen.getByTestId('health-banner').textContent).toContain('FBE RO: eMAG a refuzat adresa IP');
+    expect(screen.getByTestId('nav-sync-mark').dataset['level']).toBe('failing');
   });
 
   it('"Sync now" asks main and then shows the live progress', async () => {

@@ -133,6 +133,8 @@ export function makeRun(id: number, over: Partial<SyncRun> = {}): SyncRun {
     warnings: 0,
     error: null,
     errorKind: null,
+    cause: null,
+    reason: null,
     ...over,
   };
 }

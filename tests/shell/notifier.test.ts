@@ -41,6 +41,8 @@ const syncRun = (status: SyncRun['status'], job: SyncRun['job'] = 'new-orders', 
   warnings: 0,
   error: status === 'failed' ? 'eMAG answered 503' : null,
   errorKind: status === 'failed' ? 'server' : null,
+  cause: status === 'failed' ? 'emag_error' : null,
+  reason: null,
 });
 
 function setup(patch: SettingsPatch = {}, now = new Date(2026, 10, 23, 12, 0)) {
@@ -205,7 +207,11 @@ describe('other notifications', () => {
     bus.emit({ type: 'sync_finished', run: syncRun('failed') });
     bus.emit({ type: 'sync_finished', run: syncRun('timed_out', 'order-changes') });
     expect(shown).toHaveLength(1);
-    expect(shown[0]!.spec).toMatchObject({ title: 'Demo MAIN: sync is failing', body: 'eMAG answered 503' });
+    // The cause in words (a 503 is eMAG's error, not the network) and what to do, never the English detail.
+    expect(shown[0]!.spec).toMatchObject({
+      title: 'Demo MAIN: sync is failing',
+      body: expect.stringMatching(/^eMAG's error: .*\nNothing is wrong on your side/s),
+    });
     // One job recovering while another still fails: the streak goes on.
     bus.emit({ type: 'sync_finished', run: syncRun('completed') });
     bus.emit({ type: 'sync_finished', run: syncRun('failed') });

@@ -28,6 +28,8 @@ const run = (status: SyncRun['status'], accountId: number | null, at = '2026-11-
   warnings: 0,
   error: status === 'failed' ? 'HTTP 503' : null,
   errorKind: status === 'failed' ? 'server' : null,
+  cause: status === 'failed' ? 'emag_error' : null,
+  reason: null,
 });
 
 const job = (accountId: number | null, patch: Partial<JobStateView> = {}): JobStateView => ({

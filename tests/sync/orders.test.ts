@@ -60,8 +60,8 @@ describe('order sync against the sandbox', () => {
     ]);
     const feed = h.repos.notifications.list();
     expect(feed.map((n) => [n.kind, n.title])).toEqual([
-      ['orders_imported', '1250 comenzi importate'],
-      ['orders_imported', '1250 comenzi importate'],
+      ['orders_imported', '1.250 de comenzi importate'],
+      ['orders_imported', '1.250 de comenzi importate'],
     ]);
   });
 

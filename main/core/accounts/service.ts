@@ -119,7 +119,7 @@ export function accountService(deps: AccountServiceDeps) {
         };
       } else {
         const problem = deps.checkApiUrl(input.platform, input.apiUrl ?? null);
-        if (problem) return { ok: false, errorKind: 'config', message: problem };
+        if (problem) return { ok: false, errorKind: 'config', cause: 'config', reason: null, message: problem };
         target = {
           account: 'test',
           platform: input.platform,

@@ -41,7 +41,7 @@ export function messagesToText(raw: unknown): string[] {
 }
 
 /** The access problem eMAG's messages name, if they name one. */
-function authCodeOf(messages: readonly string[]): EmagErrorCode | undefined {
+function authCodeOf(messages: readonly string[]): keyof typeof AUTH_TEXT | undefined {
   if (messages.some((m) => NO_API_RIGHTS.test(m))) return 'auth.api_rights_missing';
   if (messages.some((m) => IP_HINT.test(m))) return 'auth.ip_not_whitelisted';
   if (messages.some((m) => CREDENTIALS_HINT.test(m) || /\bforbidden\b/i.test(m))) return 'auth.credentials';
@@ -49,7 +49,7 @@ function authCodeOf(messages: readonly string[]): EmagErrorCode | undefined {
 }
 
 /** What the seller should be told for each access problem (the window translates the code). */
-const AUTH_TEXT: Record<EmagErrorCode, string> = {
+const AUTH_TEXT: Record<Exclude<EmagErrorCode, 'emag.server_error'>, string> = {
   'auth.credentials': 'eMAG refused the API username or password',
   'auth.ip_not_whitelisted': "eMAG refused this computer's IP address: it is not on the account's API whitelist",
   'auth.api_rights_missing':
@@ -109,7 +109,11 @@ export function interpretAnswer(route: EmagRoute, answer: HttpAnswer): Envelope 
     });
   }
   if (status >= 500) {
-    fail({ kind: 'transport', message: `eMAG server error (HTTP ${status}) on ${route.name}` });
+    fail({
+      kind: 'transport',
+      code: 'emag.server_error',
+      message: `eMAG server error (HTTP ${status}) on ${route.name}`,
+    });
   }
   if (status >= 300 && status < 400) {
     const location = answer.headers.get('location');

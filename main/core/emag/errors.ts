@@ -30,12 +30,15 @@ export type EmagErrorKind = (typeof EMAG_ERROR_KINDS)[number];
  * - auth.ip_not_whitelisted: this computer's IP address is not on the account's API whitelist
  * - auth.api_rights_missing: the user has no API rights ("You are not allowed to use this API")
  * - auth.forbidden: HTTP 403 without a message that tells which of the above
+ * - emag.server_error: eMAG's own server failed (HTTP 5xx); kind `transport` so it is retried like a lost answer,
+ *   but the seller is told it is eMAG's error, not their network
  */
 export const EMAG_ERROR_CODES = [
   'auth.credentials',
   'auth.ip_not_whitelisted',
   'auth.api_rights_missing',
   'auth.forbidden',
+  'emag.server_error',
 ] as const;
 export type EmagErrorCode = (typeof EMAG_ERROR_CODES)[number];
 

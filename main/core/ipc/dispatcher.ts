@@ -11,6 +11,7 @@ import {
 } from '../../../shared/ipc';
 import { describeEmagError, isEmagError } from '../emag';
 import { AppError } from '../errors';
+import { failureOf } from '../failures/cause';
 
 export type IpcHandlers = {
   [C in ChannelName]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
@@ -72,10 +73,17 @@ export function createDispatcher(handlers: IpcHandlers, options: DispatcherOptio
           };
         }
         if (isEmagError(error)) {
+          const { cause, reason } = failureOf(error);
           // eMAG's own refusal reaches the window with a code it can explain (wrong password, IP, API rights...).
           return {
             ok: false,
-            error: { kind: 'emag', code: error.code ?? `emag.${error.kind}`, message: describeEmagError(error) },
+            error: {
+              kind: 'emag',
+              code: error.code ?? `emag.${error.kind}`,
+              cause,
+              ...(reason ? { reason } : {}),
+              message: describeEmagError(error),
+            },
           };
         }
         options.onInternalError?.(channel, error);

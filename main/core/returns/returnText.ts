@@ -1,6 +1,7 @@
 // Titles and bodies of the returns and account-health notifications, in the seller's language (Romanian by default).
 import type { HealthFigureKey } from '../../../shared/accountHealth';
 import type { Settings } from '../../../shared/settings';
+import { messages } from '../messages/catalogue';
 import { joined, type Text } from '../sync/notificationText';
 
 type Language = Settings['language'];
@@ -40,9 +41,10 @@ export const returnText = {
       firstProduct: string | null;
     },
   ): Text {
-    const order = rma.orderId === null ? null : lang === 'en' ? `order #${rma.orderId}` : `comanda #${rma.orderId}`;
+    const text = messages(lang).returns;
+    const order = rma.orderId === null ? null : text.order(rma.orderId);
     return {
-      title: lang === 'en' ? `New return #${rma.emagId}` : `Retur nou #${rma.emagId}`,
+      title: text.newTitle(rma.emagId),
       body: joined(rma.account, order, rma.customerName, rma.firstProduct),
     };
   },
@@ -53,12 +55,10 @@ export const returnText = {
   ): Text {
     const unit = alert.unit === 'percent' ? '%' : '';
     const name = HEALTH_FIGURE_WORDS[lang][alert.figure];
+    const text = messages(lang).returns;
     return {
-      title: lang === 'en' ? `${alert.account}: ${name} past its limit` : `${alert.account}: ${name} peste limită`,
-      body:
-        lang === 'en'
-          ? `${alert.value}${unit} (limit ${alert.threshold}${unit}). MagFlow's estimate; eMAG's figure in the seller center is authoritative.`
-          : `${alert.value}${unit} (limita ${alert.threshold}${unit}). Estimare MagFlow; cifra eMAG din seller center este cea care contează.`,
+      title: text.healthTitle(alert.account, name),
+      body: text.healthBody(`${alert.value}${unit}`, `${alert.threshold}${unit}`),
     };
   },
 };

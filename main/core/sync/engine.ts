@@ -5,6 +5,7 @@ import type { HealthReport } from '../../../shared/views';
 import type { RunCounts } from '../db';
 import { describeEmagError, isEmagError } from '../emag';
 import { notFound } from '../errors';
+import { failureOf, type Failure } from '../failures/cause';
 import { childLogger } from '../logging';
 import { DEFAULT_TUNING, type HealthState, type JobContext, type SyncDeps } from './context';
 import { unknownHealth } from './jobs/health';
@@ -50,15 +51,19 @@ const emptyCounts = (): RunCounts => ({
   warnings: 0,
 });
 
-function describeError(error: unknown): { message: string; kind: string } {
+function describeError(error: unknown): RunError {
+  const failure = failureOf(error);
   if (isEmagError(error)) {
     const detail = describeEmagError(error);
-    return { message: detail, kind: error.kind };
+    return { message: detail, kind: error.kind, ...failure };
   }
   if (error instanceof Error)
-    return { message: error.message, kind: error.name === 'AppError' ? 'config' : 'internal' };
-  return { message: String(error), kind: 'internal' };
+    return { message: error.message, kind: error.name === 'AppError' ? 'config' : 'internal', ...failure };
+  return { message: String(error), kind: 'internal', ...failure };
 }
+
+/** How a run that did not complete is recorded: the English detail for logs, the kind, and the seller's cause. */
+type RunError = { message: string; kind: string } & Failure;
 
 export function createSyncEngine(deps: SyncDeps): SyncEngine {
   const { repos, bus, clock } = deps;
@@ -81,7 +86,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       run.accountId !== null &&
       ACCOUNT_JOBS.some((job) => job !== run.job && repos.syncRuns.last(job, run.accountId)?.status === 'failed');
     if (accountAlreadyFailing) return;
-    const text = notificationText.syncFailed(deps.settings().language, run.account, run.job, run.error ?? '');
+    const text = notificationText.syncFailed(deps.settings().language, run.account, run.job, run);
     const notification = repos.notifications.add({ kind: 'sync_failure', ...text, accountId: run.accountId });
     bus.emit({ type: 'notification_added', notification });
   }
@@ -134,7 +139,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     };
 
     let status: Exclude<RunStatus, 'running'> = 'completed';
-    let error: { message: string; kind: string } | null = null;
+    let error: RunError | null = null;
     try {
       await jobDefinition(job).run(ctx);
       // A job that swallowed the abort still stopped early: say so.
@@ -142,11 +147,16 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     } catch (caught) {
       if (timer.signal.aborted) {
         status = 'timed_out';
-        error = { message: (timer.signal.reason as Error).message, kind: 'timeout' };
+        error = { message: (timer.signal.reason as Error).message, kind: 'timeout', cause: 'timeout', reason: null };
         metrics?.timeouts.inc({ job, account: accountLabel });
       } else if (signal?.aborted) {
         status = 'cancelled';
-        error = { message: 'The run was cancelled (MagFlow stopping or the seller asked)', kind: 'cancelled' };
+        error = {
+          message: 'The run was cancelled (MagFlow stopping or the seller asked)',
+          kind: 'cancelled',
+          cause: 'interrupted',
+          reason: null,
+        };
       } else {
         status = 'failed';
         error = describeError(caught);
@@ -156,7 +166,14 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       metrics?.runsInProgress.dec({ job });
     }
 
-    const run = repos.syncRuns.finish(started.id, { status, ...counts, error: error?.message, errorKind: error?.kind });
+    const run = repos.syncRuns.finish(started.id, {
+      status,
+      ...counts,
+      error: error?.message,
+      errorKind: error?.kind,
+      cause: error?.cause,
+      reason: error?.reason,
+    });
     metrics?.runDuration.observe({ job, account: accountLabel, status: run.status }, (run.durationMs ?? 0) / 1000);
     if (error) logger.warn('sync run ended', { status, error: error.message, kind: error.kind });
     else logger.debug('sync run completed', { ...counts });

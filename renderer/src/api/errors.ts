@@ -1,4 +1,5 @@
 // The typed error a failed `call` throws: the kind main reported, its message and (for bad input) the field issues.
+import type { FailureCause } from '../../../shared/causes';
 import type { IpcError, IpcErrorKind } from '../../../shared/ipc';
 
 /** Raised on the renderer side when the bridge itself fails (no answer, non-JSON answer). */
@@ -9,6 +10,8 @@ export class CallError extends Error {
   readonly issues: { path: string; message: string }[];
   /** main's language-neutral reason for eMAG failures (e.g. `auth.api_rights_missing`), when it gave one. */
   readonly code: string | undefined;
+  /** For eMAG failures: the cause in the seller's terms and eMAG's own words (shown instead of main's English). */
+  failure: { cause: FailureCause; reason: string | null } | undefined;
 
   constructor(kind: CallErrorKind, message: string, issues: { path: string; message: string }[] = [], code?: string) {
     super(message);
@@ -19,7 +22,9 @@ export class CallError extends Error {
   }
 
   static fromIpc(error: IpcError): CallError {
-    return new CallError(error.kind, error.message, error.issues ?? [], error.code);
+    const made = new CallError(error.kind, error.message, error.issues ?? [], error.code);
+    if (error.cause) made.failure = { cause: error.cause, reason: error.reason ?? null };
+    return made;
   }
 
   static from(error: unknown): CallError {

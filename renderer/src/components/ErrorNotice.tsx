@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../api/errors';
 import { issuesOutside } from './fieldErrors';
+import { FailureExplained } from './FailureExplained';
 
 export function ErrorNotice({
   error,
@@ -22,9 +23,16 @@ export function ErrorNotice({
   const reason = codeKey && i18n.exists(codeKey) ? t(codeKey) : null;
   return (
     <div className="notice notice-error" role="alert" data-testid={testId ?? 'error-notice'} data-kind={error.kind}>
-      <strong>{t(`errors.kind.${error.kind}`)}</strong>
-      {reason && <span data-testid="error-reason">{reason}</span>}
-      {error.message && <span className="notice-detail">{error.message}</span>}
+      {error.failure ? (
+        // eMAG's failure: its cause, eMAG's words and what to do, in the window's language (not main's English).
+        <FailureExplained cause={error.failure.cause} reason={error.failure.reason} />
+      ) : (
+        <>
+          <strong>{t(`errors.kind.${error.kind}`)}</strong>
+          {reason && <span data-testid="error-reason">{reason}</span>}
+          {error.message && <span className="notice-detail">{error.message}</span>}
+        </>
+      )}
       {issues.length > 0 && (
         <ul>
           {issues.map((issue) => (

@@ -2,9 +2,11 @@
 // a narrow window (or when the seller says so), leaving the room to the tables.
 import { useTranslation } from 'react-i18next';
 import { useNavCollapsed } from './navCollapse';
+import { useHealth } from '../stores/health';
 import { SCREENS, useNavigation, type Screen } from '../stores/navigation';
 import { useNotifications } from '../stores/notifications';
 import { useToday } from '../stores/today';
+import { useSync } from '../stores/sync';
 
 const ICONS: Record<Screen, string> = {
   today: '◉',
@@ -26,6 +28,13 @@ export function Nav() {
   const todayCounts = useToday((s) => s.queue?.counts);
   const current: Screen = route.screen === 'order' ? 'orders' : route.screen;
   const [collapsed, setCollapsed] = useNavCollapsed();
+  // A failing or paused sync marks the dashboard entry (on the icon, so it shows when the labels are hidden too).
+  const paused = useSync((s) => s.state?.paused ?? false);
+  const level = useHealth((s) => {
+    const levels = [s.report?.level, ...(s.report?.accounts ?? []).map((a) => a.level)];
+    return levels.includes('failing') ? 'failing' : levels.includes('degraded') ? 'degraded' : 'ok';
+  });
+  const syncMark = paused ? 'paused' : level === 'failing' || level === 'degraded' ? level : null;
   return (
     <nav className={`nav${collapsed ? ' collapsed' : ''}`} aria-label={t('nav.label')} data-testid="nav">
       <div className="brand">
@@ -58,6 +67,15 @@ export function Nav() {
             >
               <span className="nav-icon" aria-hidden="true">
                 {ICONS[screen]}
+                {screen === 'dashboard' && syncMark && (
+                  <span
+                    className={`nav-sync-mark level-${syncMark}`}
+                    data-testid="nav-sync-mark"
+                    data-level={syncMark}
+                    role="img"
+                    aria-label={syncMark === 'paused' ? t('truth.navPaused') : t('truth.navProblem')}
+                  />
+                )}
               </span>
               <span className="nav-text">{t(`nav.${screen}`)}</span>
               {screen === 'today' && todayCounts && todayCounts.total > 0 && (

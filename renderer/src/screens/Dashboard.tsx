@@ -2,12 +2,14 @@
 // every account's sync (running with progress, last outcome, next run, the error when it failed).
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrderStatus } from '../../../shared/domain';
+import { causeFromKind, type FailureCause } from '../../../shared/causes';
+import type { JobName, OrderStatus } from '../../../shared/domain';
 import type { AccountHealth, JobStateView } from '../../../shared/views';
 import { Card } from '../components/Card';
 import { Chart } from '../components/Chart';
 import { AccountHealthPanel } from './AccountHealthPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FailureExplained } from '../components/FailureExplained';
 import { DateTime, Money } from '../components/Formatted';
 import { ProgressBar } from '../components/ProgressBar';
 import { SimpleTable } from '../components/SimpleTable';
@@ -251,28 +253,36 @@ function SyncStatus() {
   );
 }
 
-function latestFailure(group: AccountGroup): { message: string; kind: string | null } | null {
-  if (group.health?.lastError) return { message: group.health.lastError, kind: group.health.lastErrorKind };
+/** What fails for this account now: main's live health (cause from the latest runs), else the newest failed run. */
+function latestFailure(
+  group: AccountGroup,
+): { cause: FailureCause; reason: string | null; job: JobName | null } | null {
+  const health = group.health;
+  if (health?.cause) return { cause: health.cause, reason: health.reason ?? null, job: health.failedJob ?? null };
   const failed = group.jobs
+    .filter((j) => !j.running)
     .map((j) => j.lastRun)
-    .filter((r) => r && r.status !== 'completed' && r.status !== 'running' && r.error)
+    .filter((r) => r && (r.status === 'failed' || r.status === 'timed_out'))
     .sort((a, b) => (b!.startedAt > a!.startedAt ? 1 : -1))[0];
-  return failed ? { message: failed.error!, kind: failed.errorKind } : null;
+  if (failed) return { cause: failed.cause ?? 'internal', reason: failed.reason, job: failed.job };
+  if (health?.lastError && health.level !== 'ok')
+    return { cause: causeFromKind(health.lastErrorKind) ?? 'internal', reason: null, job: null };
+  return null;
 }
 
-/** The health check's answer, else the newest successful job run (the health job may not have run yet). */
+/** The newest of main's answer and the jobs' own last good runs: it moves with every completed run. */
 function lastGoodSync(group: AccountGroup): string | null {
-  if (group.health?.lastGoodSyncAt) return group.health.lastGoodSyncAt;
   // The send-actions job "completes" without calling eMAG when nothing is queued: it proves nothing about the account.
   const times = group.jobs
     .filter((j) => j.job !== 'send-actions')
     .map((j) => j.lastGoodAt)
+    .concat(group.health?.lastGoodSyncAt ?? null)
     .filter((at): at is string => at !== null);
   return times.length > 0 ? times.reduce((a, b) => (a > b ? a : b)) : null;
 }
 
 function AccountSync({ group }: { group: AccountGroup }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const failure = latestFailure(group);
   const lastGood = lastGoodSync(group);
   const testKey = group.accountId ?? 'general';
@@ -287,13 +297,13 @@ function AccountSync({ group }: { group: AccountGroup }) {
       </div>
       {failure && (
         <div className="notice notice-error" role="alert" data-testid={`account-error-${testKey}`}>
-          <strong>
-            {failure.kind && i18n.exists(`errors.emagKind.${failure.kind}`)
-              ? t(`errors.emagKind.${failure.kind}`)
-              : t('dashboard.syncFailed')}
-          </strong>
-          <span className="notice-detail">{failure.message}</span>
+          <FailureExplained cause={failure.cause} reason={failure.reason} job={failure.job} />
         </div>
+      )}
+      {(group.health?.failedActions ?? 0) > 0 && (
+        <p className="warn-text small" data-testid={`failed-actions-${testKey}`}>
+          {t('truth.failedActions', { count: group.health?.failedActions ?? 0 })}
+        </p>
       )}
       {(group.health || lastGood) && (
         <p className="muted small" data-testid={`last-good-sync-${testKey}`}>

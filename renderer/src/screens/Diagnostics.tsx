@@ -1,6 +1,8 @@
 // Diagnostics: how close each account is to eMAG's rate limits, its circuit breaker, cache efficiency, recent API
 // errors, the records eMAG sent that MagFlow set aside (needs attention) and the raw metrics. No event carries these,
 // so the screen re-reads them while it is open.
+import { causeFromKind } from '../../../shared/causes';
+import { JOB_NAMES } from '../../../shared/domain';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../components/Card';
@@ -117,9 +119,14 @@ export function DiagnosticsScreen() {
                   </td>
                   <td>{e.account ?? '—'}</td>
                   <td>
-                    <code>{e.route ?? '—'}</code>
+                    {/* Runs name their job: in words; a real API route stays as code. */}
+                    {e.route && (JOB_NAMES as readonly string[]).includes(e.route) ? (
+                      t(`jobs.${e.route}`)
+                    ) : (
+                      <code>{e.route ?? '—'}</code>
+                    )}
                   </td>
-                  <td>{e.kind}</td>
+                  <td data-testid="diagnostics-error-kind">{t(`causeTitle.${causeFromKind(e.kind) ?? 'internal'}`)}</td>
                   <td className="notice-detail">{e.message}</td>
                 </tr>
               ))}

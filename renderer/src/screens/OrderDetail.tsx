@@ -290,7 +290,12 @@ function Payment({ order }: { order: OrderDetail }) {
         {order.deliveryMode && (
           <>
             <dt>{t('order.deliveryMode')}</dt>
-            <dd>{order.deliveryMode}</dd>
+            <dd data-testid="delivery-mode">
+              {/* eMAG sends "courier" or "pickup"; another value is shown as eMAG wrote it. */}
+              {order.deliveryMode === 'courier' || order.deliveryMode === 'pickup'
+                ? t(`truth.delivery.${order.deliveryMode}`)
+                : order.deliveryMode}
+            </dd>
           </>
         )}
         <dt>{t('order.placed')}</dt>

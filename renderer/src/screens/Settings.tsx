@@ -1,6 +1,7 @@
 // Settings: eMAG accounts (with a connection test), the invoice PDFs' bucket, sync intervals, auto-acknowledge,
 // notifications, language, theme, start-up behaviour, what to do with passwords where the OS cannot encrypt them, and
 // where MagFlow keeps its data and logs, and MagFlow's own updates. Every change is saved at once through main.
+import { intervalWords } from '../format/interval';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '../../../shared/settings';
@@ -233,6 +234,7 @@ function IntervalField({
       onBlur={commit}
       onKeyDown={(e) => e.key === 'Enter' && commit()}
       testId={`settings-interval-${name}`}
+      hint={Number.isFinite(Number(draft)) && Number(draft) > 0 ? intervalWords(Number(draft), t) : undefined}
     />
   );
 }

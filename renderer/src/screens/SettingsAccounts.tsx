@@ -12,6 +12,7 @@ import { InputField } from '../components/InputField';
 import { SelectField } from '../components/SelectField';
 import { useGuardedCall } from '../components/useGuardedCall';
 import { useApp } from '../stores/app';
+import { FailureExplained } from '../components/FailureExplained';
 
 export function AccountsSection() {
   const { t } = useTranslation();
@@ -27,7 +28,16 @@ export function AccountsSection() {
       setVerdicts((v) => ({ ...v, [account.id]: result }));
     } catch (e) {
       const err = CallError.from(e);
-      setVerdicts((v) => ({ ...v, [account.id]: { ok: false, errorKind: err.kind, message: err.message } }));
+      setVerdicts((v) => ({
+        ...v,
+        [account.id]: {
+          ok: false,
+          errorKind: err.kind,
+          cause: err.failure?.cause ?? null,
+          reason: err.failure?.reason ?? null,
+          message: err.message,
+        },
+      }));
     }
   }
 
@@ -112,8 +122,15 @@ function Verdict({ result, testId }: { result: TestConnectionResult; testId: str
       data-ok={result.ok}
     >
       <strong>{result.ok ? t('settings.testOk') : t('settings.testFailed')}</strong>
-      {reason && <span>{reason}</span>}
-      {result.message && <span className="notice-detail">{result.message}</span>}
+      {result.cause ? (
+        // The real cause (wrong password, IP not whitelisted, API rights...) and what to do, in the window's language.
+        <FailureExplained cause={result.cause} reason={result.reason ?? null} />
+      ) : (
+        <>
+          {reason && <span>{reason}</span>}
+          {!result.ok && result.message && <span className="notice-detail">{result.message}</span>}
+        </>
+      )}
     </div>
   );
 }

@@ -40,6 +40,16 @@ export function connectEvents(
 
   const refreshDashboard = () =>
     soon('dashboard', () => useDashboard.getState().view && void useDashboard.getState().load());
+  // Health follows every run (main derives it from the latest runs): the banner and nav mark stay true.
+  const refreshHealth = () =>
+    soon(
+      'health',
+      () =>
+        void useHealth
+          .getState()
+          .load()
+          .catch(() => undefined),
+    );
   const refreshOrders = () => soon('orders', () => useOrders.getState().loaded && void useOrders.getState().refresh());
   const refreshOffers = () => soon('offers', () => useOffers.getState().loaded && void useOffers.getState().refresh());
   // The today queue follows orders and actions (issue 17 §1): re-read once per burst, only once it has been read.
@@ -83,6 +93,7 @@ export function connectEvents(
       case 'sync_finished':
         useSync.getState().applyFinished(event.run);
         refreshDashboard();
+        refreshHealth();
         if (event.run.job === 'offers') refreshOffers();
         if (event.run.job === 'order-changes') refreshOrders();
         if (event.run.job === 'returns' || event.run.job === 'order-changes') {

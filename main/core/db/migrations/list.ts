@@ -8,6 +8,7 @@ import { outboxReturnOfferKinds } from './006-outbox-return-offer-kinds';
 import { offerLowStock } from './007-offer-low-stock';
 import { returns } from './008-returns';
 import { orderShipByInvoice } from './009-order-ship-by-invoice';
+import { runFailureCause } from './010-run-failure-cause';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   offerLowStock,
   returns,
   orderShipByInvoice,
+  runFailureCause,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 export type { Migration };

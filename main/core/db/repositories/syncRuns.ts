@@ -1,5 +1,6 @@
 // Sync history: one row per job run, from `running` to how it ended.
 import type { JobName, RunMode, RunStatus, SyncRun } from '../../../../shared/domain';
+import { causeFromKind, isFailureCause, type FailureCause } from '../../../../shared/causes';
 import type { Paged } from '../../../../shared/ipc';
 import type { Clock } from '../../clock';
 import type { Db } from '../open';
@@ -17,6 +18,8 @@ export interface RunOutcome extends Partial<RunCounts> {
   status: Exclude<RunStatus, 'running'>;
   error?: string | null;
   errorKind?: string | null;
+  cause?: FailureCause | null;
+  reason?: string | null;
 }
 
 export interface RunFilter {
@@ -38,6 +41,8 @@ interface RunRow extends RunCounts {
   finished_at: string | null;
   error: string | null;
   error_kind: string | null;
+  error_cause: string | null;
+  error_reason: string | null;
 }
 
 export const toSyncRun = (row: RunRow): SyncRun => ({
@@ -59,6 +64,14 @@ export const toSyncRun = (row: RunRow): SyncRun => ({
   warnings: row.warnings,
   error: row.error,
   errorKind: row.error_kind,
+  // Runs recorded before causes were stored: derived from the kind (an `auth` of then says only "access denied").
+  cause:
+    row.status === 'completed' || row.status === 'running'
+      ? null
+      : isFailureCause(row.error_cause)
+        ? row.error_cause
+        : causeFromKind(row.error_kind),
+  reason: row.error_reason,
 });
 
 const SELECT = 'SELECT r.*, a.name AS account FROM sync_runs r LEFT JOIN accounts a ON a.id = r.account_id';
@@ -72,7 +85,7 @@ export function syncRunsRepository(db: Db, clock: Clock) {
     `UPDATE sync_runs SET status = @status, finished_at = @finishedAt, pages = @pages, requests = @requests,
        created = @created, updated = @updated, unchanged = @unchanged, failed = @failed, warnings = @warnings,
        error = @error,
-       error_kind = @errorKind
+       error_kind = @errorKind, error_cause = @cause, error_reason = @reason
      WHERE id = @id AND status = 'running'`,
   );
 
@@ -97,6 +110,8 @@ export function syncRunsRepository(db: Db, clock: Clock) {
         warnings: outcome.warnings ?? 0,
         error: outcome.error ?? null,
         errorKind: outcome.errorKind ?? null,
+        cause: outcome.cause ?? null,
+        reason: outcome.reason ?? null,
       });
       return toSyncRun(byId.get(id)!);
     },
