@@ -1,7 +1,7 @@
 // The today queue (issue 17 §1): deadline math in eMAG Romania's zone, the grouping rules, and the repository's rows.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { createRepositories, LATEST_VERSION, migrate, openDatabase } from '../../main/core/db';
+import { createRepositories, migrate, openDatabase } from '../../main/core/db';
 import { MIGRATIONS } from '../../main/core/db/migrations/list';
 import type { TodayOrderRow } from '../../main/core/db/repositories/today';
 import {
@@ -215,10 +215,10 @@ describe('today repository', () => {
   });
 });
 
-describe('migration 007', () => {
+describe('the ship-by and invoice-flag migration', () => {
   it('fills the deadline and the invoice flag from stored JSON, and survives JSON it cannot read', () => {
     const db = new Database(':memory:');
-    migrate(db, LATEST_VERSION - 1, MIGRATIONS);
+    migrate(db, MIGRATIONS.find((m) => m.name === 'order-ship-by-invoice')!.version - 1, MIGRATIONS);
     db.exec(`INSERT INTO accounts (id, name, platform, kind, username, secret_ref, created_at)
              VALUES (1, 'MAIN', 'emag-ro', 'main', 'u', 's', '2026-01-01')`);
     const insert = db.prepare(
