@@ -170,7 +170,10 @@ describe('bulk orders in the core', () => {
     );
     expect(result.outcomes.map((o) => o.outcome)).toEqual(['queued', 'skipped']);
     expect(result.outcomes[1]!.reason).toBe('transition_not_allowed');
-    expect(repos.outbox.get(result.outcomes[0]!.actionId!)?.payload).toMatchObject({ status: 0, reasonCancellation: 2 });
+    expect(repos.outbox.get(result.outcomes[0]!.actionId!)?.payload).toMatchObject({
+      status: 0,
+      reasonCancellation: 2,
+    });
   });
 
   it('issues AWBs with the saved pickup address and COD from the order, and reports an order it cannot queue', () => {
