@@ -51,10 +51,12 @@ export interface ReturnProduct {
   refundValue: string | null;
 }
 
-/** One return in the list. `date` is eMAG's, platform-local 'YYYY-MM-DD HH:MM:SS'. */
-export interface ReturnSummary {
+/**
+ * What eMAG says of a return, as MagFlow keeps it: the job's record and the window's views share these fields.
+ * `date` is eMAG's, platform-local 'YYYY-MM-DD HH:MM:SS'.
+ */
+export interface ReturnFields {
   accountId: number;
-  account: string;
   emagId: number;
   orderId: number | null;
   type: number | null;
@@ -64,6 +66,11 @@ export interface ReturnSummary {
   returnReason: number | null;
   pickupMethod: number | null;
   date: string;
+}
+
+/** One return in the list. */
+export interface ReturnSummary extends ReturnFields {
+  account: string;
   products: number;
   firstProduct: string | null;
   updatedAt: string;

@@ -104,3 +104,22 @@ export function scaledScheduler(core: MagflowCore, scale: { value: number }): Sc
     settings: () => scaledSettings(core.repos.settings.get(), scale.value),
   });
 }
+
+/**
+ * Brings an account to a settled state before a measurement: orders and offers imported, the new orders acknowledged
+ * (their actions sent), then a new-orders run and the status changes those acknowledgements caused read back.
+ */
+export async function settleAccount(core: MagflowCore, accountId: number): Promise<void> {
+  await core.engine.runJob('order-changes', accountId, 'manual');
+  await core.engine.runJob('offers', accountId, 'manual');
+  for (let i = 0; i < 20 && core.repos.outbox.countByState('pending', accountId) > 0; i++)
+    await core.engine.runJob('send-actions', accountId, 'manual');
+  await core.engine.runJob('new-orders', accountId, 'manual');
+  await core.engine.runJob('order-changes', accountId, 'manual');
+}
+
+/** Ends a section's measurement: the core first (it talks to the sandbox), then the sandbox. */
+export async function closeBench(bench: BenchCore, sandbox: { close(): Promise<void> }): Promise<void> {
+  await bench.close();
+  await sandbox.close();
+}

@@ -1,5 +1,5 @@
 // Benchmark rows: what each section measures, how it compares with its target and ceiling, and the one table.
-import type { Summary } from './stats';
+import { percentile, type Summary } from './stats';
 
 export type Comparison = '<' | '<=' | '>=' | '>' | '=';
 
@@ -121,3 +121,20 @@ export function emitRows(rows: readonly Row[]): void {
 
 /** Progress for the person watching (stderr, so it never mixes with the rows). */
 export const progress = (message: string): void => void process.stderr.write(`  · ${message}\n`);
+
+/**
+ * The p50 and p95 rows of a latency: null values when nothing was measured; the target and note go on the p95 row,
+ * the one a budget is set on.
+ */
+export function percentileRows(
+  base: { section: string; unit: string },
+  metric: (p: 50 | 95) => string,
+  samples: readonly number[],
+  p95: Pick<Row, 'target' | 'note'> = {},
+): Row[] {
+  const at = (p: 50 | 95) => (samples.length ? percentile(samples, p) : null);
+  return [
+    { section: base.section, metric: metric(50), unit: base.unit, value: at(50) },
+    { section: base.section, metric: metric(95), unit: base.unit, value: at(95), ...p95 },
+  ];
+}

@@ -1,7 +1,7 @@
 // §6 memory of the headless core: RSS after a first import of 100,000 orders through the real sync path (two
 // accounts of 50,000, eMAG's limits lifted so it takes seconds, not minutes), then during a soak of the real
 // scheduler with shortened intervals while new orders keep arriving. The sandbox runs in its own process.
-import { openBenchCore, scaledScheduler, UNLIMITED_CLIENT } from '../lib/core';
+import { closeBench, openBenchCore, scaledScheduler, UNLIMITED_CLIENT } from '../lib/core';
 import { emitRows, progress, type Row } from '../lib/report';
 import { startRemoteSandbox } from '../lib/remoteSandbox';
 import { sleep } from '../lib/stats';
@@ -103,8 +103,7 @@ async function main(): Promise<void> {
     ];
     emitRows(rows);
   } finally {
-    await bench.close();
-    await sandbox.close();
+    await closeBench(bench, sandbox);
   }
 }
 

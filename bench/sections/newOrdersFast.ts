@@ -2,10 +2,10 @@
 // scheduler and the quick new-order check, `intervals.newOrdersCheckSec` = 12 s), auto-acknowledge on. (a) The
 // order-route requests of a quiet stretch, per hour. (b) Orders added to the sandbox at random moments: from the
 // moment one appears to the later of its `order_new` (the pop-up) and its acknowledgement sent to eMAG.
-import { openBenchCore } from '../lib/core';
-import { emitRows, progress, type Row } from '../lib/report';
+import { closeBench, openBenchCore, settleAccount } from '../lib/core';
+import { emitRows, percentileRows, progress, type Row } from '../lib/report';
 import { startRemoteSandbox } from '../lib/remoteSandbox';
-import { percentile, sleep } from '../lib/stats';
+import { sleep } from '../lib/stats';
 
 const ACCOUNT = { username: 'bench-fast', password: 'bench-fast-secret', kind: 'main' as const };
 const ORDERS = Number(process.env.BENCH_FAST_ORDERS ?? 20);
@@ -19,12 +19,7 @@ async function main(): Promise<void> {
   const accountId = bench.ids[ACCOUNT.username]!;
   try {
     progress('first import…');
-    await core.engine.runJob('order-changes', accountId, 'manual');
-    await core.engine.runJob('offers', accountId, 'manual');
-    for (let i = 0; i < 20 && core.repos.outbox.countByState('pending', accountId) > 0; i++)
-      await core.engine.runJob('send-actions', accountId, 'manual');
-    await core.engine.runJob('new-orders', accountId, 'manual');
-    await core.engine.runJob('order-changes', accountId, 'manual');
+    await settleAccount(core, accountId);
 
     await core.start(); // the default schedule and the quick check, as the app runs them
     await sleep(35_000); // past the jittered first runs
@@ -74,25 +69,19 @@ async function main(): Promise<void> {
         target: { op: '<', value: 0.01, on: 'ratio' },
         note: `${QUIET_SEC} s measured, not scaled; routes ${JSON.stringify(Object.fromEntries(byRoute))}`,
       },
-      {
-        section: '10',
-        metric: 'order appears → notified + acknowledged p50, default schedule',
-        unit: 's',
-        value: latencies.length ? percentile(latencies, 50) : null,
-      },
-      {
-        section: '10',
-        metric: 'order appears → notified + acknowledged p95, default schedule',
-        unit: 's',
-        value: latencies.length ? percentile(latencies, 95) : null,
-        target: { op: '<=', value: 20 },
-        note: `${latencies.length} orders, measured, not scaled${missed ? `; ${missed} not both notified and acknowledged in 90 s` : ''}`,
-      },
+      ...percentileRows(
+        { section: '10', unit: 's' },
+        (p) => `order appears → notified + acknowledged p${p}, default schedule`,
+        latencies,
+        {
+          target: { op: '<=', value: 20 },
+          note: `${latencies.length} orders, measured, not scaled${missed ? `; ${missed} not both notified and acknowledged in 90 s` : ''}`,
+        },
+      ),
     ];
     emitRows(rows);
   } finally {
-    await bench.close();
-    await sandbox.close();
+    await closeBench(bench, sandbox);
   }
 }
 

@@ -2,10 +2,10 @@
 // every interval divided by 60 (so one real minute is one scheduled hour). (b) Latency from an order appearing in
 // the sandbox to MagFlow's order_new event, with the intervals divided by 10; the part of each latency spent
 // waiting for the next new-orders run is scaled back up to estimate the default schedule.
-import { openBenchCore, scaledScheduler } from '../lib/core';
-import { emitRows, progress, type Row } from '../lib/report';
+import { closeBench, openBenchCore, scaledScheduler, settleAccount } from '../lib/core';
+import { emitRows, percentileRows, progress, type Row } from '../lib/report';
 import { startRemoteSandbox } from '../lib/remoteSandbox';
-import { percentile, sleep } from '../lib/stats';
+import { sleep } from '../lib/stats';
 
 const ACCOUNT = { username: 'bench-steady', password: 'bench-steady-secret', kind: 'main' as const };
 const HOUR_SCALE = 60;
@@ -25,13 +25,7 @@ async function main(): Promise<void> {
   try {
     // Bring the account to a settled state: imported, new orders acknowledged, their status change read back.
     progress('first import (2,000 orders, 1,000 offers)…');
-    await core.engine.runJob('order-changes', accountId, 'manual');
-    await core.engine.runJob('offers', accountId, 'manual');
-    for (let i = 0; i < 20 && core.repos.outbox.countByState('pending', accountId) > 0; i++) {
-      await core.engine.runJob('send-actions', accountId, 'manual');
-    }
-    await core.engine.runJob('new-orders', accountId, 'manual');
-    await core.engine.runJob('order-changes', accountId, 'manual');
+    await settleAccount(core, accountId);
     await core.engine.runJob('health', null, 'manual');
     await core.engine.runJob('maintenance', null, 'manual');
 
@@ -102,37 +96,24 @@ async function main(): Promise<void> {
         value: otherPerHour,
         ceiling: OTHER_BUDGET_PER_HOUR,
       },
-      {
-        section: '3',
-        metric: `order appears → order_new p50, intervals at 1/${LATENCY_SCALE} (measured)`,
-        unit: 's',
-        value: measured.length ? percentile(measured, 50) : null,
-      },
-      {
-        section: '3',
-        metric: `order appears → order_new p95, intervals at 1/${LATENCY_SCALE} (measured)`,
-        unit: 's',
-        value: measured.length ? percentile(measured, 95) : null,
-      },
-      {
-        section: '3',
-        metric: 'order appears → order_new p50, default schedule (estimated)',
-        unit: 's',
-        value: estimated.length ? percentile(estimated, 50) : null,
-      },
-      {
-        section: '3',
-        metric: 'order appears → order_new p95, default schedule (estimated)',
-        unit: 's',
-        value: estimated.length ? percentile(estimated, 95) : null,
-        target: { op: '<=', value: 60 },
-        note: `${measured.length} orders${missed ? ` (${missed} never announced)` : ''}; estimate = wait for the next new-orders run × ${LATENCY_SCALE} + the run's own time`,
-      },
+      ...percentileRows(
+        { section: '3', unit: 's' },
+        (p) => `order appears → order_new p${p}, intervals at 1/${LATENCY_SCALE} (measured)`,
+        measured,
+      ),
+      ...percentileRows(
+        { section: '3', unit: 's' },
+        (p) => `order appears → order_new p${p}, default schedule (estimated)`,
+        estimated,
+        {
+          target: { op: '<=', value: 60 },
+          note: `${measured.length} orders${missed ? ` (${missed} never announced)` : ''}; estimate = wait for the next new-orders run × ${LATENCY_SCALE} + the run's own time`,
+        },
+      ),
     ];
     emitRows(rows);
   } finally {
-    await bench.close();
-    await sandbox.close();
+    await closeBench(bench, sandbox);
   }
 }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../main/sandbox';
-import { runCli } from './helpers';
+import { addMagazinAndSync, runCli } from './helpers';
 
 const SELLER = { username: 'cli-awb', password: 'parola-awb', kind: 'main' as const, orders: 60, offers: 2 };
 
@@ -29,16 +29,7 @@ beforeAll(async () => {
     .slice(0, 2)
     .map((o) => o.id);
   for (const id of orderIds) sandbox.setOrderStatus(SELLER.username, id, 2);
-  const add = await runCli(
-    dataDir,
-    [
-      ...['accounts', 'add', '--name', 'Magazin', '--platform', 'emag-ro', '--kind', 'main'],
-      ...['--username', SELLER.username, '--password-env', 'PW', '--api-url', sandbox.url],
-    ],
-    { env: { PW: SELLER.password } },
-  );
-  expect(add.code).toBe(0);
-  expect((await cli(['sync', '--job', 'order-changes', '--account', 'Magazin'])).code).toBe(0);
+  await addMagazinAndSync(dataDir, sandbox.url, SELLER);
 }, 60_000);
 
 afterAll(async () => {

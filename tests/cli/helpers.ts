@@ -1,6 +1,7 @@
 // Runs the real `magflow` entry point as a child process (node --import tsx main/cli.ts), the way a user does.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { expect } from 'vitest';
 
 export const REPO = resolve(__dirname, '..', '..');
 const ENTRY = resolve(REPO, 'main', 'cli.ts');
@@ -71,4 +72,25 @@ export function expectOneLineError(stderr: string): string {
   if (!line.startsWith('magflow: ')) throw new Error(`expected a 'magflow: ' line, got: ${line}`);
   if (/\n\s+at /.test(stderr)) throw new Error(`stack trace on stderr:\n${stderr}`);
   return line;
+}
+
+/**
+ * Adds the sandbox seller as the main account 'Magazin' (password from the environment) and reads its orders once:
+ * the starting point of the CLI tests that work on orders.
+ */
+export async function addMagazinAndSync(
+  dataDir: string,
+  apiUrl: string,
+  seller: { username: string; password: string },
+): Promise<void> {
+  const add = await runCli(
+    dataDir,
+    [
+      ...['accounts', 'add', '--name', 'Magazin', '--platform', 'emag-ro', '--kind', 'main'],
+      ...['--username', seller.username, '--password-env', 'PW', '--api-url', apiUrl],
+    ],
+    { env: { PW: seller.password } },
+  );
+  expect(add.code).toBe(0);
+  expect((await runCli(dataDir, ['sync', '--job', 'order-changes', '--account', 'Magazin'])).code).toBe(0);
 }

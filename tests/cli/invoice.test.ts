@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockDataDir } from '../../main/core/lock/dataDirLock';
 import { startSandbox, type Sandbox } from '../../main/sandbox';
 import { startS3Server, S3_ACCESS_KEY_ID, S3_REGION, S3_SECRET, type S3TestServer } from '../support/s3Server';
-import { expectOneLineError, runCli, type CliOptions } from './helpers';
+import { addMagazinAndSync, expectOneLineError, runCli, type CliOptions } from './helpers';
 
 const SELLER = { username: 'cli-facturi', password: 'parola-cli', kind: 'main' as const, orders: 20, offers: 2 };
 
@@ -38,15 +38,7 @@ beforeAll(async () => {
   dataDir = join(dir, 'data');
   s3 = await startS3Server('facturi-cli');
   sandbox = await startSandbox({ port: 0, seed: 23, accounts: [SELLER], rateLimit: false });
-  const add = await cli(
-    [
-      ...['accounts', 'add', '--name', 'Magazin', '--platform', 'emag-ro', '--kind', 'main'],
-      ...['--username', SELLER.username, '--password-env', 'PW', '--api-url', sandbox.url],
-    ],
-    { env: { PW: SELLER.password } },
-  );
-  expect(add.code).toBe(0);
-  expect((await cli(['sync', '--job', 'order-changes', '--account', 'Magazin'])).code).toBe(0);
+  await addMagazinAndSync(dataDir, sandbox.url, SELLER);
 }, 60_000);
 
 afterAll(async () => {

@@ -8,9 +8,8 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderSummary } from '../../shared/domain';
-import type { IpcResult, Paged } from '../../shared/ipc';
 import { contrastProblems } from './contrast';
-import { SELLER, startWorld, type World } from './world';
+import { SELLER, listOrders, openDashboard, startWorld, type World } from './world';
 
 let world: World;
 let page: Page;
@@ -21,22 +20,12 @@ const testId = (id: string) => page.getByTestId(id);
 const textOf = async (id: string) => (await testId(id).textContent()) ?? '';
 const atEmag = (orderId: number) => world.sandbox.orders(SELLER.username).find((o) => o.id === orderId);
 
-async function listOrders(query: Record<string, unknown>): Promise<Paged<OrderSummary>> {
-  const result = (await world.core.dispatcher.dispatch('orders.list', {
-    offset: 0,
-    limit: 500,
-    ...query,
-  })) as IpcResult<Paged<OrderSummary>>;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
-
 async function showOrders(status: number): Promise<OrderSummary[]> {
   await testId('nav-orders').click();
   await testId('screen-orders').waitFor();
   await testId('filter-reset').click();
   await testId('filter-status').selectOption(String(status));
-  const { rows } = await listOrders({ statuses: [status] });
+  const { rows } = await listOrders(world, { statuses: [status] });
   expect(rows.length).toBeGreaterThan(0);
   await testId(`order-row-${rows[0]!.accountId}-${rows[0]!.id}`).waitFor();
   return rows;
@@ -54,8 +43,7 @@ beforeAll(async () => {
   page = world.page;
   world.sandbox.addOrders(SELLER.username, 6, { type: 3 });
   await world.core.scheduler.syncNow();
-  await page.goto(world.bridge.url);
-  await testId('screen-dashboard').waitFor();
+  await openDashboard(world);
 }, 120_000);
 
 afterAll(async () => {

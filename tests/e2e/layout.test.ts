@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderDetail } from '../../shared/domain';
 import type { IpcResult } from '../../shared/ipc';
-import { SCREENSHOT_DIR, startWorld, type World } from './world';
+import { SCREENSHOT_DIR, openDashboard, startWorld, type World } from './world';
 
 let world: World;
 let page: Page;
@@ -76,8 +76,7 @@ async function setLanguage(language: 'ro' | 'en'): Promise<void> {
 beforeAll(async () => {
   world = await startWorld();
   page = world.page;
-  await page.goto(world.bridge.url);
-  await testId('screen-dashboard').waitFor();
+  await openDashboard(world);
 }, 120_000);
 
 afterAll(async () => {

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contrastProblems } from './contrast';
-import { FBE, SELLER, startWorld, type World } from './world';
+import { FBE, SELLER, openDashboard, startWorld, type World } from './world';
 
 let world: World;
 let page: Page;
@@ -32,8 +32,7 @@ async function openEditor(accountId: number, offerId: number): Promise<void> {
 beforeAll(async () => {
   world = await startWorld({ seed: 19 });
   page = world.page;
-  await page.goto(world.bridge.url);
-  await testId('screen-dashboard').waitFor();
+  await openDashboard(world);
 }, 120_000);
 
 afterAll(async () => {

@@ -7,10 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrderSummary } from '../../shared/domain';
-import type { IpcResult, Paged } from '../../shared/ipc';
 import { contrastProblems } from './contrast';
-import { FBE, SELLER, startWorld, type World } from './world';
+import { FBE, SELLER, listOrders, startWorld, type World } from './world';
 
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 
@@ -22,17 +20,6 @@ const testId = (id: string) => page.getByTestId(id);
 
 async function textOf(id: string): Promise<string> {
   return (await testId(id).textContent()) ?? '';
-}
-
-/** The app's own answer for a query, to compare the screen and the export with. */
-async function listOrders(query: Record<string, unknown>): Promise<Paged<OrderSummary>> {
-  const result = (await world.core.dispatcher.dispatch('orders.list', {
-    offset: 0,
-    limit: 500,
-    ...query,
-  })) as IpcResult<Paged<OrderSummary>>;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
 }
 
 /** Every visible text on the open screen meets WCAG AA contrast against what is behind it. */
@@ -63,7 +50,7 @@ describe('MagFlow in Chromium (serve bridge + sandbox)', { timeout: 60_000 }, ()
     await testId('screen-dashboard').waitFor();
     await testId('revenue-today-RON').waitFor();
     expect(await textOf('revenue-month-RON')).toMatch(/\d.*RON/);
-    const counts = await listOrders({ accountIds: [seller.id], statuses: [4], limit: 1 });
+    const counts = await listOrders(world, { accountIds: [seller.id], statuses: [4], limit: 1 });
     await expect.poll(() => textOf(`count-${seller.id}-4`)).toBe(String(counts.total));
     await testId(`dashboard-counts-${fbe.id}`).waitFor();
     // uPlot draws the chart on demand: its canvas appears once the chunk is loaded.
@@ -179,7 +166,7 @@ describe('MagFlow in Chromium (serve bridge + sandbox)', { timeout: 60_000 }, ()
     await testId('awb-open').click();
     const dialog = testId('awb-dialog');
     await dialog.waitFor();
-    const expectedCod = await listOrders({ accountIds: [seller.id], search: String(hostileOrderId) });
+    const expectedCod = await listOrders(world, { accountIds: [seller.id], search: String(hostileOrderId) });
     expect(await testId('awb-cod').inputValue()).toBe((expectedCod.rows[0]!.totalMinor / 100).toFixed(2));
     const courier = testId('awb-courier');
     await expect.poll(() => courier.locator('option').count()).toBeGreaterThan(1);
@@ -252,10 +239,10 @@ describe('MagFlow in Chromium (serve bridge + sandbox)', { timeout: 60_000 }, ()
       from: day(60 * 86_400_000),
       to: day(0),
     };
-    const candidates = await listOrders(filters);
+    const candidates = await listOrders(world, filters);
     expect(candidates.total).toBeGreaterThan(0);
     const surname = candidates.rows[0]!.customer.name!.split(' ')[0]!;
-    const expected = await listOrders({ ...filters, search: surname });
+    const expected = await listOrders(world, { ...filters, search: surname });
     expect(expected.total).toBeGreaterThan(0);
 
     await testId('filter-account').selectOption(String(seller.id));

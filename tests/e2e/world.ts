@@ -6,7 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { Account } from '../../shared/domain';
+import type { Account, OrderSummary } from '../../shared/domain';
+import type { IpcResult, Paged } from '../../shared/ipc';
 import type { SettingsPatch } from '../../shared/settings';
 import { startBridgeServer, type BridgeServer } from '../../main/cli/serve';
 import { createMagflowCore, type MagflowCore } from '../../main/core/magflow';
@@ -156,4 +157,21 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
     throw error;
   }
+}
+
+/** Opens the app in the world's page and waits for the dashboard, the screen it starts on. */
+export async function openDashboard(world: World): Promise<void> {
+  await world.page.goto(world.bridge.url);
+  await world.page.getByTestId('screen-dashboard').waitFor();
+}
+
+/** The app's own answer for an orders query (as the window asks it), to compare the screen and exports with. */
+export async function listOrders(world: World, query: Record<string, unknown>): Promise<Paged<OrderSummary>> {
+  const result = (await world.core.dispatcher.dispatch('orders.list', {
+    offset: 0,
+    limit: 500,
+    ...query,
+  })) as IpcResult<Paged<OrderSummary>>;
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
 }

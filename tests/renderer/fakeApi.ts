@@ -6,15 +6,15 @@ import type {
   OrderStatus,
   OrderSummary,
   OutboxAction,
-  SyncRun,
 } from '../../shared/domain';
 import type { MagflowEvent } from '../../shared/events';
 import type { ChannelInput, ChannelName, ChannelOutput, IpcError, IpcResult, MagflowApi } from '../../shared/ipc';
 import { DEFAULT_SETTINGS, mergeSettings, type Settings } from '../../shared/settings';
 import { headlessUpdateStatus } from '../../shared/updates';
+import { makeRun } from '../support/syncRuns';
 import type { AppInfo, DashboardView, HealthReport, SyncStateView } from '../../shared/views';
 
-export { headlessUpdateStatus };
+export { headlessUpdateStatus, makeRun };
 
 export class FakeFailure {
   constructor(readonly error: IpcError) {}
@@ -109,32 +109,6 @@ export function makeDetail(order: OrderSummary, over: Partial<OrderDetail> = {})
     allowedStatuses: [],
     canAcknowledge: false,
     enforcedCourierAccounts: null,
-    ...over,
-  };
-}
-
-export function makeRun(id: number, over: Partial<SyncRun> = {}): SyncRun {
-  return {
-    id,
-    job: 'new-orders',
-    accountId: 1,
-    account: 'Magazin RO',
-    mode: 'scheduled',
-    status: 'completed',
-    startedAt: '2025-03-10T08:00:00Z',
-    finishedAt: '2025-03-10T08:00:02Z',
-    durationMs: 2000,
-    pages: 1,
-    requests: 1,
-    created: 1,
-    updated: 0,
-    unchanged: 3,
-    failed: 0,
-    warnings: 0,
-    error: null,
-    errorKind: null,
-    cause: null,
-    reason: null,
     ...over,
   };
 }

@@ -1,14 +1,12 @@
 // OS notifications: one per new order with the right words, one summary for a burst, a click opens the order,
 // a failing account once per streak, AWB and invoice, and the seller's settings (per kind, sound, quiet hours).
 import { describe, expect, it } from 'vitest';
-import { createEventBus } from '../../main/core/events/bus';
-import { createMemoryLogger } from '../../main/core/logging';
-import { COALESCE_MS, createNotifier, MAX_SEPARATE, type NavigateTarget } from '../../main/shell/notifier';
+import { COALESCE_MS, MAX_SEPARATE } from '../../main/shell/notifier';
 import { inQuietHours } from '../../main/shell/quietHours';
 import type { SyncRun } from '../../shared/domain';
 import type { OrderNewEvent } from '../../shared/events';
-import { DEFAULT_SETTINGS, mergeSettings, type Settings, type SettingsPatch } from '../../shared/settings';
-import { FakeNotification } from './fakeElectron';
+import type { SettingsPatch } from '../../shared/settings';
+import { notifierHarness } from './notifierHarness';
 
 const order = (orderId: number, patch: Partial<OrderNewEvent> = {}): OrderNewEvent => ({
   type: 'order_new',
@@ -46,25 +44,10 @@ const syncRun = (status: SyncRun['status'], job: SyncRun['job'] = 'new-orders', 
 });
 
 function setup(patch: SettingsPatch = {}, now = new Date(2026, 10, 23, 12, 0)) {
-  const bus = createEventBus();
-  const shown: FakeNotification[] = [];
-  const opened: NavigateTarget[] = [];
   const timers: (() => void)[] = [];
-  let settings: Settings = mergeSettings(DEFAULT_SETTINGS, { language: 'en', ...patch });
-  const notifier = createNotifier({
-    bus,
-    notifications: {
-      isSupported: () => true,
-      create: (spec) => {
-        const n = new FakeNotification(spec);
-        shown.push(n);
-        return n;
-      },
-    },
-    settings: () => settings,
+  const { bus, shown, opened, notifier, setSettings } = notifierHarness({
+    settings: { language: 'en', ...patch },
     accountName: (id) => (id === 1 ? 'Demo MAIN' : 'Demo FBE'),
-    open: (to) => void opened.push(to),
-    logger: createMemoryLogger(),
     now: () => now,
     setTimer: (run, ms) => {
       expect(ms).toBe(COALESCE_MS);
@@ -79,7 +62,7 @@ function setup(patch: SettingsPatch = {}, now = new Date(2026, 10, 23, 12, 0)) {
     notifier,
     /** The coalescing timer fires. */
     tick: () => timers.splice(0).forEach((run) => run()),
-    setSettings: (next: SettingsPatch) => (settings = mergeSettings(settings, next)),
+    setSettings,
   };
 }
 

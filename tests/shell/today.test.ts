@@ -1,14 +1,11 @@
 // The today queue in the shell (issue 17 §1): its line in the tray (tooltip and menu, ro plurals, en) and the
 // shipping-deadline pop-ups (once per order, quiet hours and the switch respected, a burst summed up).
 import { describe, expect, it } from 'vitest';
-import { createEventBus } from '../../main/core/events/bus';
-import { createMemoryLogger } from '../../main/core/logging';
 import { deadlineText, minutesText } from '../../main/shell/deadlineText';
-import { createNotifier, type NavigateTarget } from '../../main/shell/notifier';
 import { todayLine, trayTooltip } from '../../main/shell/trayModel';
-import { DEFAULT_SETTINGS, mergeSettings, type Settings, type SettingsPatch } from '../../shared/settings';
+import type { SettingsPatch } from '../../shared/settings';
 import { emptyTodayCounts, type TodayItem, type TodayQueue } from '../../shared/today';
-import { FakeNotification } from './fakeElectron';
+import { notifierHarness } from './notifierHarness';
 
 const counts = (patch: Partial<ReturnType<typeof emptyTodayCounts>>) => {
   const c = { ...emptyTodayCounts(), ...patch };
@@ -62,9 +59,6 @@ const item = (orderId: number, minutesLeft: number, patch: Partial<TodayItem> = 
 });
 
 function setup(items: TodayItem[], patch: SettingsPatch = {}, now = NOW) {
-  const shown: FakeNotification[] = [];
-  const opened: NavigateTarget[] = [];
-  let settings: Settings = mergeSettings(DEFAULT_SETTINGS, { language: 'ro', ...patch });
   const queue = (): TodayQueue => ({
     generatedAt: now.toISOString(),
     autoAcknowledge: true,
@@ -72,25 +66,14 @@ function setup(items: TodayItem[], patch: SettingsPatch = {}, now = NOW) {
     counts: emptyTodayCounts(),
     items,
   });
-  const notifier = createNotifier({
-    bus: createEventBus(),
-    notifications: {
-      isSupported: () => true,
-      create: (spec) => {
-        const n = new FakeNotification(spec);
-        shown.push(n);
-        return n;
-      },
-    },
-    settings: () => settings,
+  const { notifier, shown, opened, setSettings } = notifierHarness({
+    settings: { language: 'ro', ...patch },
     accountName: () => 'Magazin',
-    open: (to) => void opened.push(to),
-    logger: createMemoryLogger(),
     now: () => now,
     today: queue,
     setTimer: () => ({ cancel: () => undefined }),
   });
-  return { notifier, shown, opened, setSettings: (p: SettingsPatch) => (settings = mergeSettings(settings, p)) };
+  return { notifier, shown, opened, setSettings };
 }
 
 describe('shipping-deadline pop-ups', () => {

@@ -1,33 +1,9 @@
 // Health from what just happened (issue 16 §2): the health job's report is overlaid with each job's latest run and
 // the account's open errors. Each case below is a problem found in the issue, reproduced on the old rule.
 import { describe, expect, it } from 'vitest';
-import type { SyncRun } from '../../shared/domain';
 import type { AccountHealth, HealthReport, SyncStateView } from '../../shared/views';
 import { liveHealth } from '../../main/core/sync/liveHealth';
-
-const makeRun = (id: number, over: Partial<SyncRun> = {}): SyncRun => ({
-  id,
-  job: 'new-orders',
-  accountId: 1,
-  account: 'Magazin RO',
-  mode: 'scheduled',
-  status: 'completed',
-  startedAt: '2025-03-10T08:00:00Z',
-  finishedAt: '2025-03-10T08:00:02Z',
-  durationMs: 2000,
-  pages: 1,
-  requests: 1,
-  created: 1,
-  updated: 0,
-  unchanged: 3,
-  failed: 0,
-  warnings: 0,
-  error: null,
-  errorKind: null,
-  cause: null,
-  reason: null,
-  ...over,
-});
+import { makeRun } from '../support/syncRuns';
 
 const makeSyncState = (over: Partial<SyncStateView> = {}): SyncStateView => ({
   paused: false,

@@ -3,19 +3,20 @@ import { offerStateOf, type OfferState } from '../../../shared/offerState';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Offer } from '../../../shared/domain';
-import { AccountFilter } from '../components/AccountFilter';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { FilterBar, listChoice, SearchField, useDebouncedSearch } from '../components/FilterBar';
-import { SelectField } from '../components/SelectField';
+import { PagedListHead, StatusAccountFilters } from '../components/PagedListParts';
 import { useLanguage } from '../components/useLanguage';
 import { CellText, toggledSort, VirtualTable, type Column } from '../components/VirtualTable';
-import { formatDecimalMoney, formatNumber } from '../format/money';
+import { formatDecimalMoney } from '../format/money';
 import { useOffers } from '../stores/offers';
 import { useFirstVisitLoad } from '../stores/paged';
 import { OfferBulkBar, type SelectedOffer } from './OfferBulkBar';
 import { EditBadge, OfferEditor } from './OfferEditor';
 
 type OfferSortField = 'name' | 'price' | 'stock' | 'updated';
+
+/** The status choice's order: active, inactive, end of life. */
+const OFFER_STATUSES = [1, 0, 2];
 
 const OFFER_STATE_LEVEL: Record<OfferState, string> = {
   active: ' level-ok',
@@ -29,11 +30,6 @@ export function OffersScreen() {
   const { t } = useTranslation();
   const language = useLanguage();
   const offers = useOffers();
-  const [search, setSearch] = useDebouncedSearch(
-    offers.query.search,
-    () => useOffers.getState().query.search,
-    (value) => useOffers.getState().setQuery({ search: value }),
-  );
 
   useFirstVisitLoad(useOffers);
   // Offer editing: the offers ticked for a bulk edit, and the one open in the editor.
@@ -171,35 +167,8 @@ export function OffersScreen() {
 
   return (
     <section className="page page-fill" data-testid="screen-offers" aria-labelledby="offers-title">
-      <div className="page-head">
-        <h1 id="offers-title">{t('offers.title')}</h1>
-        <span className="muted" data-testid="offers-total">
-          {offers.loaded
-            ? t('offers.total', { count: offers.total, formatted: formatNumber(offers.total, language) })
-            : ''}
-        </span>
-      </div>
-      <FilterBar search>
-        <SearchField
-          label={t('orders.search')}
-          value={search}
-          placeholder={t('offers.searchPlaceholder')}
-          onChange={setSearch}
-          testId="offers-search"
-        />
-        <SelectField
-          label={t('offers.col.status')}
-          {...listChoice(offers.query.statuses, (statuses) => offers.setQuery({ statuses }))}
-          emptyOption={t('common.all')}
-          options={[1, 0, 2].map((s) => ({ value: s, label: t(`offers.status.${s}`) }))}
-          testId="offers-filter-status"
-        />
-        <AccountFilter
-          label={t('offers.col.account')}
-          {...listChoice(offers.query.accountIds, (accountIds) => offers.setQuery({ accountIds }))}
-          testId="offers-filter-account"
-        />
-      </FilterBar>
+      <PagedListHead name="offers" total={offers.total} loaded={offers.loaded} />
+      <StatusAccountFilters name="offers" store={useOffers} statuses={OFFER_STATUSES} />
       {selected.size > 0 && <OfferBulkBar selected={[...selected.values()]} onClear={() => setSelected(new Map())} />}
       {editing && (
         <OfferEditor

@@ -3,17 +3,13 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReturnSummary } from '../../../shared/returns';
-import { AccountFilter } from '../components/AccountFilter';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { FilterBar, listChoice, SearchField, useDebouncedSearch } from '../components/FilterBar';
+import { PagedListHead, StatusAccountFilters } from '../components/PagedListParts';
 import { DateTime } from '../components/Formatted';
-import { SelectField } from '../components/SelectField';
 import { SimpleTable } from '../components/SimpleTable';
 import { useGuardedCall } from '../components/useGuardedCall';
-import { useLanguage } from '../components/useLanguage';
 import { CellText, VirtualTable, type Column } from '../components/VirtualTable';
-import { formatNumber } from '../format/money';
 import { call } from '../api/client';
 import { useNavigation } from '../stores/navigation';
 import { useFirstVisitLoad } from '../stores/paged';
@@ -44,14 +40,8 @@ export function ReturnStatusBadge({ status }: { status: number }) {
 
 export function ReturnsScreen() {
   const { t } = useTranslation();
-  const language = useLanguage();
   const returns = useReturns();
   const openReturn = useReturnDetail((s) => s.open);
-  const [search, setSearch] = useDebouncedSearch(
-    returns.query.search,
-    () => useReturns.getState().query.search,
-    (value) => useReturns.getState().setQuery({ search: value }),
-  );
 
   useFirstVisitLoad(useReturns);
 
@@ -127,35 +117,8 @@ export function ReturnsScreen() {
 
   return (
     <section className="page page-fill" data-testid="screen-returns" aria-labelledby="returns-title">
-      <div className="page-head">
-        <h1 id="returns-title">{t('returns.title')}</h1>
-        <span className="muted" data-testid="returns-total">
-          {returns.loaded
-            ? t('returns.total', { count: returns.total, formatted: formatNumber(returns.total, language) })
-            : ''}
-        </span>
-      </div>
-      <FilterBar search>
-        <SearchField
-          label={t('orders.search')}
-          value={search}
-          placeholder={t('returns.searchPlaceholder')}
-          onChange={setSearch}
-          testId="returns-search"
-        />
-        <SelectField
-          label={t('returns.col.status')}
-          {...listChoice(returns.query.statuses, (statuses) => returns.setQuery({ statuses }))}
-          emptyOption={t('common.all')}
-          options={STATUSES.map((s) => ({ value: s, label: t(`returns.status.${s}`) }))}
-          testId="returns-filter-status"
-        />
-        <AccountFilter
-          label={t('returns.col.account')}
-          {...listChoice(returns.query.accountIds, (accountIds) => returns.setQuery({ accountIds }))}
-          testId="returns-filter-account"
-        />
-      </FilterBar>
+      <PagedListHead name="returns" total={returns.total} loaded={returns.loaded} />
+      <StatusAccountFilters name="returns" store={useReturns} statuses={STATUSES} />
       {returns.error && <ErrorNotice error={returns.error} onRetry={() => void returns.refresh()} />}
       <VirtualTable
         label={t('returns.title')}

@@ -2,23 +2,13 @@
 // listed and shown by the Returns screen and `magflow returns`.
 import { createHash } from 'node:crypto';
 import type { Paged } from '../../../../shared/ipc';
-import type { ReturnProduct, ReturnSummary, ReturnsQueryParsed } from '../../../../shared/returns';
+import type { ReturnFields, ReturnProduct, ReturnSummary, ReturnsQueryParsed } from '../../../../shared/returns';
 import type { Clock } from '../../clock';
 import type { Db } from '../open';
 import type { UpsertOutcome } from './orders';
 
 /** A return as the job maps it from eMAG, plus eMAG's JSON of it. */
-export interface ReturnRecord {
-  accountId: number;
-  emagId: number;
-  orderId: number | null;
-  type: number | null;
-  status: number;
-  customerName: string | null;
-  returnType: number | null;
-  returnReason: number | null;
-  pickupMethod: number | null;
-  date: string;
+export interface ReturnRecord extends ReturnFields {
   lines: ReturnProduct[];
   raw: unknown;
 }

@@ -2,16 +2,8 @@
 import { z } from 'zod';
 import { blankable, looseInt, looseList, looseText, optional } from './common';
 
-/** request_status codes (README §11). */
-export const RMA_STATUS = {
-  incomplete: 1,
-  new: 2,
-  approved: 3,
-  refused: 4,
-  canceled: 5,
-  received: 6,
-  finalized: 7,
-} as const;
+/** request_status codes (README §11): the one table in shared/returns.ts, under the name the eMAG client exports. */
+export { RETURN_STATUS as RMA_STATUS } from '../../../../shared/returns';
 
 /** A returned product: what a return view needs; every other key passes through as eMAG sent it. */
 export const emagRmaProductSchema = z.looseObject({
