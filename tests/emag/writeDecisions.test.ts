@@ -167,13 +167,14 @@ describe('live error answers (tests/fixtures/emag-live/error-*.json)', () => {
   });
 
   it('hands the window the access code through the IPC envelope', async () => {
-    const cases: [string, string][] = [
-      ['error-no-api-rights.json', 'auth.api_rights_missing'],
-      ['error-ip-not-whitelisted.json', 'auth.ip_not_whitelisted'],
-      ['error-wrong-credentials.json', 'auth.credentials'],
-      ['error-messages-objects-and-errors.json', 'emag.api'],
+    // The code, and the cause the window explains in the seller's language (shared/causes.ts).
+    const cases: [string, string, string][] = [
+      ['error-no-api-rights.json', 'auth.api_rights_missing', 'api_rights'],
+      ['error-ip-not-whitelisted.json', 'auth.ip_not_whitelisted', 'ip_not_whitelisted'],
+      ['error-wrong-credentials.json', 'auth.credentials', 'credentials'],
+      ['error-messages-objects-and-errors.json', 'emag.api', 'emag_error'],
     ];
-    for (const [name, code] of cases) {
+    for (const [name, code, cause] of cases) {
       const f = fixture(name);
       stub.handle(() => reply(f));
       const error = await failure(callFor(client(), f.route) as Promise<never>);
@@ -183,7 +184,10 @@ describe('live error answers (tests/fixtures/emag-live/error-*.json)', () => {
         },
       } as unknown as IpcHandlers);
       const result = await dispatcher.dispatch('couriers.list', { accountId: 1 });
-      expect(result).toEqual({ ok: false, error: { kind: 'emag', code, message: describeEmagError(error) } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { kind: 'emag', code, cause, message: describeEmagError(error) },
+      });
     }
   });
 });
