@@ -80,7 +80,7 @@ beforeAll(async () => {
   // In progress at eMAG, and read again by MagFlow.
   for (const id of orders) world.sandbox.setOrderStatus(SELLER.username, id, 2);
   await world.core.engine.runJob('order-changes', world.accounts.seller.id, 'manual');
-  await page.goto(world.bridge.url);
+  await page.goto(`${world.bridge.url}#/dashboard`);
   await testId('screen-dashboard').waitFor();
 }, 120_000);
 

@@ -35,7 +35,7 @@ beforeAll(async () => {
   [placed] = world.sandbox.addReturns(SELLER.username, 1) as [EmagRmaRecord];
   const run = await world.core.engine.runJob('returns', world.accounts.seller.id, 'manual');
   expect(run.status).toBe('completed');
-  await page.goto(world.bridge.url);
+  await page.goto(`${world.bridge.url}#/dashboard`);
   await testId('screen-dashboard').waitFor();
 }, 120_000);
 

@@ -62,7 +62,7 @@ beforeAll(async () => {
   world = await startWorld({ settings: { actionUndoSec: 8 } });
   page = world.page;
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(world.bridge.url);
+  await page.goto(`${world.bridge.url}#/dashboard`);
   await testId('screen-dashboard').waitFor();
 }, 120_000);
 

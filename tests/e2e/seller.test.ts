@@ -66,8 +66,9 @@ describe('MagFlow in Chromium (serve bridge + sandbox)', { timeout: 60_000 }, ()
     const error = testId(`account-error-${broken.id}`);
     await error.waitFor();
     const text = await error.textContent();
-    expect(text).toContain('Utilizator sau parolă greșite'); // errors.emagKind.auth in Romanian
-    expect(text).toContain('HTTP 401');
+    // The cause in the window's language (causeTitle.credentials), not main's English detail.
+    expect(text).toContain('eMAG a refuzat utilizatorul sau parola API.');
+    expect(text).not.toMatch(/HTTP 401|Wrong username/);
     expect(await testId(`job-${broken.id}-new-orders`).textContent()).toContain('Eșuată');
   });
 
@@ -177,7 +178,9 @@ describe('MagFlow in Chromium (serve bridge + sandbox)', { timeout: 60_000 }, ()
     await testId('awb-sender-name').fill('Magazin Central SRL');
     await testId('awb-sender-contact').fill('Ana Pop');
     await testId('awb-sender-phone').fill('0722 123 456');
-    await testId('awb-sender-locality').fill('8812');
+    // The locality is chosen by name from eMAG's list (locality/read), not typed as an id.
+    await testId('awb-sender-locality-input').fill('Flor');
+    await testId('awb-sender-locality-option-4531').click();
     await testId('awb-sender-street').fill('Str. Depozitului 5');
     // The receiver block comes from the order; a gap is named beside its field and the seller fills it in.
     const street = await testId('awb-receiver-street').inputValue();
@@ -302,7 +305,7 @@ describe('MagFlow in Chromium (serve bridge + sandbox)', { timeout: 60_000 }, ()
     const bad = testId(`account-test-result-${broken.id}`);
     await expect.poll(() => good.getAttribute('data-ok'), { timeout: 10_000 }).toBe('true');
     await expect.poll(() => bad.getAttribute('data-ok'), { timeout: 10_000 }).toBe('false');
-    expect(await bad.textContent()).toContain('Utilizator sau parolă greșite');
+    expect(await bad.textContent()).toContain('eMAG a refuzat utilizatorul sau parola API.');
     await world.screenshot('ro-settings-test-connection');
   });
 
@@ -324,7 +327,11 @@ describe('MagFlow in Chromium (serve bridge + sandbox)', { timeout: 60_000 }, ()
     await expectReadable();
     await world.screenshot('ro-offers');
     await open('sync');
+    // Failures first, in plain words; the run-by-run table and the duration chart are folded away until asked for.
+    await page.locator('[data-testid^="failure-"]').first().waitFor();
+    await page.locator('[data-testid="runs-all"] > summary').click();
     await page.locator('[data-testid^="run-"][data-status="failed"]').first().waitFor();
+    await page.locator('[data-testid="runs-chart-details"] > summary').click();
     await page.locator('[data-testid="run-durations"] canvas').first().waitFor();
     await expectReadable();
     await world.screenshot('ro-sync');

@@ -161,7 +161,8 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
 
 /** Opens the app in the world's page and waits for the dashboard, the screen it starts on. */
 export async function openDashboard(world: World): Promise<void> {
-  await world.page.goto(world.bridge.url);
+  // By its hash: with work waiting, a bare start opens the today queue instead (issue 17 §1).
+  await world.page.goto(`${world.bridge.url}#/dashboard`);
   await world.page.getByTestId('screen-dashboard').waitFor();
 }
 

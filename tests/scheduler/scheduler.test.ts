@@ -202,6 +202,24 @@ describe('scheduler', () => {
     expect(h.repos.syncRuns.last('send-actions', mainId)?.mode).toBe('scheduled');
   });
 
+  it('still drains a queued action soon when a settings change reschedules everything right after it', async () => {
+    const { scheduler, h, mainId } = await setup({ settings: { autoAcknowledge: false } });
+    scheduler.start();
+    await scheduler.syncNow({ accountId: mainId });
+    const order = h.sandbox.orders(MAIN.username).find((o) => o.status === 2)!;
+    const action = h.repos.outbox.enqueue({
+      accountId: mainId,
+      orderId: order.id,
+      kind: 'status',
+      payload: { status: 3 },
+    });
+    h.bus.emit({ type: 'outbox_changed', action });
+    // The AWB dialog saves the pickup address in Settings as it queues the AWB: the reschedule must keep the drain.
+    h.bus.emit({ type: 'settings_changed', settings: h.repos.settings.get() });
+    await waitFor(() => h.repos.outbox.get(action.id)?.state === 'sent', 'the action to be sent', 5_000);
+    expect(h.sandbox.orders(MAIN.username).find((o) => o.id === order.id)?.status).toBe(3);
+  });
+
   it('keeps polling on its own: an order placed later is announced by a scheduled run', async () => {
     const { scheduler, h, mainId } = await setup({
       realClock: true,

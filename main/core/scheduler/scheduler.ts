@@ -129,7 +129,14 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const due = last ? Date.parse(last.startedAt) + interval : Number.NEGATIVE_INFINITY;
     const soonest = now() + firstRunDelayMs(interval, random);
     // Not at a round time, and not every job at the same instant (eMAG asks for both).
-    return due <= now() ? soonest : due + Math.floor(random() * 2_000);
+    const at = due <= now() ? soonest : due + Math.floor(random() * 2_000);
+    // A seller action already due (kicked just before a settings change rescheduled everything) is not left waiting
+    // for the drain's next interval: saving the pickup address while queuing an AWB does exactly that.
+    if (entry.job === OUTBOX_JOB && entry.accountId !== null) {
+      const nextDue = repos.outbox.nextDueAt(entry.accountId);
+      if (nextDue) return Math.min(at, Math.max(Date.parse(nextDue), now() + KICK_DELAY_MS));
+    }
+    return at;
   }
 
   /** After a run: its interval after it started, never sooner than a short gap; outbox drains also follow due actions. */
