@@ -162,6 +162,7 @@ const SCHEDULED: [JobName, keyof Settings['intervals']][] = [
   ['new-orders', 'newOrdersSec'],
   ['order-changes', 'orderChangesSec'],
   ['offers', 'offersSec'],
+  ['returns', 'returnsSec'],
   ['maintenance', 'maintenanceSec'],
   ['health', 'healthSec'],
 ];
