@@ -213,7 +213,7 @@ describe('the built desktop app, run for real', () => {
     expect(runs.find((r) => r.job === 'new-orders' && r.created === 2)).toBeDefined();
     const menu = app.entries('tray.setContextMenu').at(-1)!['menu'] as { label: string }[];
     expect(menu.map((i) => i.label)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Demo FBE: OK · \d\d:\d\d$/)]),
+      expect.arrayContaining([expect.stringMatching(/^Demo FBE: în regulă · \d\d:\d\d$/)]),
     );
     await app.command('page.click', { selector: '[data-testid="nav-dashboard"]' });
     await sleep(500);

@@ -151,8 +151,24 @@ describe('account-health figures', () => {
 
   it('notifies a figure once per crossing of its threshold', async () => {
     const { h, accountId } = await importKnown();
-    await h.engine.runJob('returns', accountId, 'manual');
     const alerts = () => h.eventsOf('account_health_alert').map((e) => e.figure);
+    // The first check is the baseline and says nothing, even with every figure past its limit (the dashboard shows
+    // them): here it runs with limits nothing can pass, so the default limits below are real crossings.
+    const defaults = h.settings().accountHealth;
+    h.repos.settings.update({
+      accountHealth: {
+        lateShipmentRate: 100,
+        overdue: 100_000,
+        atRisk: 100_000,
+        invoiceRate: 0,
+        sellerCancelRate: 100,
+        returnsRate: 100,
+      },
+    });
+    await h.engine.runJob('returns', accountId, 'manual');
+    expect(alerts()).toEqual([]);
+    h.repos.settings.update({ accountHealth: defaults });
+    await h.engine.runJob('returns', accountId, 'manual');
     expect(alerts().sort()).toEqual(
       ['invoiceRate', 'lateShipmentRate', 'overdue', 'returnsRate', 'sellerCancelRate'].sort(),
     );

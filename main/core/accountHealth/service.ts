@@ -87,12 +87,15 @@ export function watchAccountHealth(ctx: JobContext): AccountHealthView {
   const account = accountOf(ctx);
   const settings = ctx.deps.settings();
   const view = accountHealthOf(repos, account, settings, clock.now());
+  // The account's first check (during its first returns run) sets the baseline quietly: the dashboard shows what is
+  // already past its limit, and only later crossings are notified.
+  const baseline = !repos.syncRuns.last('returns', account.id, 'completed');
   for (const figure of view.figures) {
     const key = crossingKey(account, figure.key);
     const was = repos.settings.getValue(key) === '1';
     if (figure.breached === was) continue;
-    if (!figure.breached) {
-      repos.settings.setValue(key, '0');
+    if (!figure.breached || baseline) {
+      repos.settings.setValue(key, figure.breached ? '1' : '0');
       continue;
     }
     const alert = {

@@ -39,8 +39,11 @@ export function notifyLowStock(ctx: JobContext): LowStockCrossing[] {
   const { repos, bus } = ctx.deps;
   const account = accountOf(ctx);
   const settings = ctx.deps.settings();
+  // The account's first offers import sets the baseline quietly (as the first order import is one summary and the
+  // first returns run is silent): what is already low shows in the list, and only later crossings pop up.
+  const baseline = !repos.syncRuns.last('offers', account.id, 'completed');
   const crossings = repos.offerLowStock.check(account.id, settings.offers.lowStockThreshold);
-  if (crossings.length === 0) return crossings;
+  if (crossings.length === 0 || baseline) return crossings;
   const lang = settings.language;
   const texts =
     crossings.length <= ONE_BY_ONE_MAX
