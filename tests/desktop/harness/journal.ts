@@ -39,7 +39,10 @@ export function record(kind: string, fields: Record<string, unknown> = {}): void
 
 export function readJournal(path: string): JournalEntry[] {
   if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8')
+  // The app process may be mid-append while a test reads: only lines that end in a newline are complete.
+  const text = readFileSync(path, 'utf8');
+  const complete = text.slice(0, text.lastIndexOf('\n') + 1);
+  return complete
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as JournalEntry);
