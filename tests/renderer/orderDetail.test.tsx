@@ -265,8 +265,8 @@ describe('order detail', () => {
     await settle();
     expect(api.callsTo('orders.generateAwb')).toEqual([]);
     const error = within(dialog).getByTestId('awb-error').textContent ?? '';
-    expect(error).toContain('Telefon');
-    expect(error).toContain('ID localitate eMAG');
+    expect(error).toContain('Telefon: Între 8 și 11 cifre (poate începe cu +) (ați scris „07-12”)');
+    expect(error).toContain('ID localitate eMAG: Alegeți localitatea din listă');
     // #17: the locality's own error says what to do.
     expect(within(dialog).getByTestId('awb-sender-locality-error').textContent).toBe('Alegeți localitatea din listă');
     expect(error).toContain('Stradă și număr');
@@ -314,12 +314,18 @@ describe('order detail', () => {
     fireEvent.click(within(dialog).getByTestId('awb-submit'));
     await settle();
     expect(api.callsTo('orders.generateAwb')).toEqual([]);
-    for (const field of ['phone', 'street']) {
+    const rules = { phone: 'Între 8 și 11 cifre (poate începe cu +)', street: 'Cel puțin 3 caractere' };
+    for (const [field, rule] of Object.entries(rules)) {
       expect(box(`awb-receiver-${field}`).getAttribute('aria-invalid'), field).toBe('true');
-      expect(within(dialog).getByTestId(`awb-receiver-${field}-error`).textContent).toBe('Nu e valid pentru eMAG');
+      expect(within(dialog).getByTestId(`awb-receiver-${field}-error`).textContent).toBe(rule);
     }
     expect(box('awb-receiver-locality-input').getAttribute('aria-invalid')).toBe('true');
     expect(within(dialog).getByTestId('awb-receiver-locality-error').textContent).toBe('Alegeți localitatea din listă');
+    // The summary names each box with its rule: never a bare value or a dash (#16: "reason —").
+    const summary = within(dialog).getByTestId('awb-error').textContent ?? '';
+    expect(summary).toContain('Telefon: Între 8 și 11 cifre (poate începe cu +)');
+    expect(summary).toContain('Stradă și număr: Cel puțin 3 caractere');
+    expect(summary).not.toContain('—');
     expect(box('awb-receiver-name').getAttribute('aria-invalid')).toBeNull();
 
     // main checks again with the order's data and names the field it refuses; it is shown beside that field.

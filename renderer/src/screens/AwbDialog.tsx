@@ -24,6 +24,9 @@ import {
   type PartyForm,
 } from './awbSender';
 
+/** The boxes whose rule the window can state (order.fieldRule in the locales). */
+type FieldRule = 'cod' | 'weightKg' | 'parcels' | 'name' | 'contact' | 'phone' | 'localityId' | 'street';
+
 export function AwbDialog({
   order,
   onClose,
@@ -85,18 +88,19 @@ export function AwbDialog({
     const env = Number(envelopes);
     const issues: { path: string; message: string }[] = [];
     const errors: FieldErrors = {};
-    // Each error also shows beside its own box (#17).
-    if (codMinor === null) {
-      issues.push({ path: t('order.cod'), message: cod });
-      errors.cod = t('order.fieldInvalid');
-    }
-    if (!Number.isFinite(weightKg) || weightKg <= 0) {
-      issues.push({ path: t('order.weight'), message: weight });
-      errors.weightKg = t('order.fieldInvalid');
-    }
+    // Each error shows beside its own box (#17) and in the summary with its rule, never a bare value (#16).
+    const refuse = (field: string, label: string, rule: FieldRule, typed: string) => {
+      const ruleText = t(`order.fieldRule.${rule}`);
+      errors[field] = ruleText;
+      issues.push({
+        path: label,
+        message: typed.trim() ? t('order.fieldTyped', { rule: ruleText, value: typed }) : ruleText,
+      });
+    };
+    if (codMinor === null) refuse('cod', t('order.cod'), 'cod', cod);
+    if (!Number.isFinite(weightKg) || weightKg <= 0) refuse('weightKg', t('order.weight'), 'weightKg', weight);
     if (!Number.isInteger(p) || !Number.isInteger(env) || p + env <= 0) {
-      issues.push({ path: t('order.parcels'), message: `${parcels} / ${envelopes}` });
-      errors.parcels = t('order.fieldInvalid');
+      refuse('parcels', t('order.parcels'), 'parcels', `${parcels} / ${envelopes}`);
     }
     const parsedSender = parseParty(sender);
     const parsedReceiver = parseParty(receiver);
@@ -105,8 +109,10 @@ export function AwbDialog({
       if (!('invalid' in parsed)) continue;
       const form = role === 'sender' ? sender : receiver;
       for (const key of parsed.invalid) {
-        issues.push({ path: `${t(`order.${role}`)} › ${t(`order.${role}Field.${key}`)}`, message: form[key] || '—' });
-        errors[`${role}.${key}`] = key === 'localityId' ? t('shipping.localityRequired') : t('order.fieldInvalid');
+        if (key === 'zipcode' || key === 'localityName') continue;
+        // The locality box holds an id picked from the list: what matters is that none was picked, not the id.
+        const typed = key === 'localityId' ? '' : form[key];
+        refuse(`${role}.${key}`, `${t(`order.${role}`)} › ${t(`order.${role}Field.${key}`)}`, key, typed);
       }
     }
     setLocalFieldErrors(errors);

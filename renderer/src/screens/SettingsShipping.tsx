@@ -36,13 +36,13 @@ export function ShippingSection() {
     const parsed = parseParty(sender);
     if ('invalid' in parsed) {
       for (const key of parsed.invalid) {
-        next[`sender.${key}`] = key === 'localityId' ? t('shipping.localityRequired') : t('order.fieldInvalid');
+        if (key !== 'zipcode' && key !== 'localityName') next[`sender.${key}`] = t(`order.fieldRule.${key}`);
       }
     }
     const p = Number(parcels);
     const kg = Number(weight.replace(',', '.'));
-    if (!Number.isInteger(p) || p < 1 || p > 99) next.parcels = t('order.fieldInvalid');
-    if (!Number.isFinite(kg) || kg <= 0 || kg > 1000) next.weightKg = t('order.fieldInvalid');
+    if (!Number.isInteger(p) || p < 1 || p > 99) next.parcels = t('order.fieldRule.defaultParcels');
+    if (!Number.isFinite(kg) || kg <= 0 || kg > 1000) next.weightKg = t('order.fieldRule.defaultWeightKg');
     setErrors(next);
     if (Object.keys(next).length > 0 || 'invalid' in parsed) return;
     const patch = {

@@ -261,6 +261,21 @@ export const en = {
       zipcode: 'Postal code (optional)',
     },
     fieldInvalid: 'Not valid for eMAG',
+    /** Why a box of the AWB or of the pickup address is refused: shown beside it and in the summary. */
+    fieldRule: {
+      cod: 'An amount, for example 123.45 (0 when not cash on delivery)',
+      weightKg: 'A weight above 0 kg',
+      parcels: 'At least one parcel or envelope',
+      name: 'At least 3 characters',
+      contact: 'Required',
+      phone: '8 to 11 digits (may start with +)',
+      localityId: 'Choose the locality from the list',
+      street: 'At least 3 characters',
+      defaultParcels: 'A whole number from 1 to 99',
+      defaultWeightKg: 'A weight between 0 and 1000 kg',
+    },
+    /** The summary's line for a box: its rule and, when something was typed, what was typed. */
+    fieldTyped: '{{rule}} (you typed “{{value}}”)',
     oversize: 'Oversized parcel',
     couriersEnforced: 'eMAG requires one of these courier accounts for this order.',
     awbBlocked:

@@ -266,6 +266,21 @@ export const ro = {
       zipcode: 'Cod poștal (opțional)',
     },
     fieldInvalid: 'Nu e valid pentru eMAG',
+    /** Why a box of the AWB or of the pickup address is refused: shown beside it and in the summary. */
+    fieldRule: {
+      cod: 'O sumă, de exemplu 123,45 (0 dacă nu e ramburs)',
+      weightKg: 'O greutate mai mare de 0 kg',
+      parcels: 'Cel puțin un colet sau un plic',
+      name: 'Cel puțin 3 caractere',
+      contact: 'Obligatoriu',
+      phone: 'Între 8 și 11 cifre (poate începe cu +)',
+      localityId: 'Alegeți localitatea din listă',
+      street: 'Cel puțin 3 caractere',
+      defaultParcels: 'Un număr întreg de la 1 la 99',
+      defaultWeightKg: 'O greutate între 0 și 1000 kg',
+    },
+    /** The summary's line for a box: its rule and, when something was typed, what was typed. */
+    fieldTyped: '{{rule}} (ați scris „{{value}}”)',
     oversize: 'Colet supradimensionat',
     couriersEnforced: 'Pentru această comandă eMAG cere unul dintre aceste conturi de curier.',
     awbBlocked:
