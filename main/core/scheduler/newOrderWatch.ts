@@ -51,10 +51,12 @@ export function createNewOrderWatch(deps: NewOrderWatchDeps): NewOrderWatch {
   let ticking = false;
   const stats = { checks: 0, triggers: 0, failures: 0 };
   /**
-   * Per account, eMAG's count that a triggered read could not bring home (records set aside, more than the page cap):
-   * the same count does not trigger again, so a lasting difference costs one full read, not one per check.
+   * Per account, the difference a triggered read was sent for: eMAG's count and how many orders were stored then.
+   * When the next check finds the same count and nothing was imported since (records set aside), the difference is
+   * lasting and costs one full read, not one per check. Anything imported since means the read brought orders home
+   * (and the acknowledgement took them out of "new"), so the same count now is another order: read again.
    */
-  const settled = new Map<number, number>();
+  const settled = new Map<number, { atEmag: number; stored: number }>();
   const controllers = new Set<AbortController>();
 
   const intervalMs = (): number => deps.settings().intervals.newOrdersCheckSec * 1000;
@@ -73,10 +75,12 @@ export function createNewOrderWatch(deps: NewOrderWatchDeps): NewOrderWatch {
         settled.delete(account.id);
         return 'unchanged';
       }
-      if (settled.get(account.id) === atEmag) return 'unchanged';
+      const storedAll = deps.repos.today.storedOrdersCount(account.id);
+      const memo = settled.get(account.id);
+      if (memo && memo.atEmag === atEmag && memo.stored === storedAll) return 'unchanged';
       if (!deps.scheduler.kickNewOrders(account.id)) return 'busy';
       stats.triggers += 1;
-      settled.set(account.id, atEmag);
+      settled.set(account.id, { atEmag, stored: storedAll });
       deps.logger.debug('quick check: new orders at eMAG, reading them now', { account: account.name, atEmag, stored });
       return 'triggered';
     } catch (error) {

@@ -69,7 +69,11 @@ export function todayRepository(db: Db) {
     'SELECT count(*) AS n FROM orders WHERE account_id = ? AND status = 1 AND type = ?',
   );
 
+  const storedOrders = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM orders WHERE account_id = ?');
+
   return {
+    /** How many orders of the account are stored at all: grows with every import (the quick check's memo). */
+    storedOrdersCount: (accountId: number): number => storedOrders.get(accountId)?.n ?? 0,
     /** How many of the account's orders of this type are stored as new (status 1): the quick check compares. */
     newOrdersCount: (accountId: number, type: number): number => newOrders.get(accountId, type)?.n ?? 0,
     /** Statuses 1–3 of seller-fulfilled orders, oldest first. */
