@@ -81,10 +81,13 @@ export interface InvoiceMatch {
   outcome: 'matched' | 'ambiguous' | 'unmatched';
   /** For `matched`: the order. */
   target: InvoiceMatchCandidate | null;
-  /** For `ambiguous`: every order the name could mean (or the order two files claim). */
+  /**
+   * For `ambiguous`: every order the name could mean (or the order two files claim). For `not_selected`: the orders
+   * outside the selection the name fits (named to the seller, never attached).
+   */
   candidates: InvoiceMatchCandidate[];
   /** For `ambiguous` and `unmatched`: why, as a code the window explains (`invoices.reason.<code>`). */
-  reason: 'no_number' | 'no_order' | 'several_orders' | 'same_order' | 'not_pdf' | null;
+  reason: 'no_number' | 'no_order' | 'not_selected' | 'several_orders' | 'same_order' | 'not_pdf' | null;
   /** The numbers read from the name that were looked up. */
   numbers: number[];
 }

@@ -198,6 +198,13 @@ export const BulkRequestSchema = z
     }
   });
 export type BulkRequest = z.input<typeof BulkRequestSchema>;
+/** Bulk invoices: the PDFs' names, and (from the selection bar) the selected orders they may be attached to. */
+export const InvoiceMatchSchema = z
+  .object({
+    fileNames: z.array(z.string().trim().min(1).max(255)).min(1).max(BULK_INVOICE_MAX_FILES),
+    within: z.array(orderKey).min(1).max(BULK_MAX_ORDERS, `at most ${BULK_MAX_ORDERS} orders at once`).optional(),
+  })
+  .strict();
 // #17 AWB: locality search, AWBs with the saved defaults, labels (one order's, or several merged into one PDF).
 /** The most orders one merged-labels call takes (bulk work sends a selection). */
 export const AWB_LABELS_MAX_ORDERS = 200;
@@ -329,9 +336,7 @@ export const ipcContract = {
     z.object({ accountId: id, orderId, url: httpsUrl, name: z.string().max(255).optional() }).strict(),
   ),
   'invoices.attachFile': channel<InvoiceUploadResult>()(InvoiceFileSchema),
-  'invoices.match': channel<InvoiceMatch[]>()(
-    z.object({ fileNames: z.array(z.string().trim().min(1).max(255)).min(1).max(BULK_INVOICE_MAX_FILES) }).strict(),
-  ),
+  'invoices.match': channel<InvoiceMatch[]>()(InvoiceMatchSchema),
   'invoices.bucket.get': channel<{ bucket: InvoiceBucketView | null }>()(none),
   'invoices.bucket.save': channel<InvoiceBucketView>()(InvoiceBucketInputSchema),
   'invoices.bucket.remove': channel<{ removed: boolean }>()(none),

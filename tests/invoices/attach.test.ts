@@ -297,4 +297,31 @@ describe('bulk: matching PDFs to orders by the number in their name', () => {
     expect(byName[`factura-${a} (1).pdf`]).toMatchObject({ outcome: 'ambiguous', reason: 'same_order' });
     expect(byName[`notă-${b}.docx`]).toMatchObject({ outcome: 'unmatched', reason: 'not_pdf' });
   });
+
+  it('from a selection, attaches only to the selected orders and names the others', async () => {
+    const [a, b] = sandbox.orders(MAIN.username).map((o) => o.id);
+    const [picked, other] = await value<InvoiceMatch[]>('invoices.match', {
+      fileNames: [`factura-${a}.pdf`, `factura-${b}.pdf`],
+      within: [{ accountId: mainId, orderId: a }],
+    });
+    expect(picked).toMatchObject({ outcome: 'matched', target: { accountId: mainId, orderId: a } });
+    expect(other).toMatchObject({
+      outcome: 'unmatched',
+      reason: 'not_selected',
+      target: null,
+      candidates: [{ accountId: mainId, account: 'Magazin', orderId: b }],
+    });
+  });
+
+  it('refuses a malformed selection before matching anything', async () => {
+    const malformed = await call('invoices.match', {
+      fileNames: ['factura-123456789.pdf'],
+      within: [{ accountId: mainId, orderId: 'x', extra: true }],
+    });
+    expect(malformed).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(await call('invoices.match', { fileNames: ['f.pdf'], within: [] })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation' },
+    });
+  });
 });

@@ -292,6 +292,66 @@ describe('bulk: many PDFs matched to orders by file name', () => {
     );
   });
 
+  it('from the selection bar, matches only among the selected orders and says why another is skipped', async () => {
+    api.on('invoices.bucket.get', () => ({ bucket: BUCKET }));
+    api.on('invoices.match', () => [
+      matched('factura-400000111.pdf', 400000111),
+      {
+        fileName: 'factura-400000333.pdf',
+        outcome: 'unmatched',
+        target: null,
+        candidates: [onMagazin(400000333)],
+        reason: 'not_selected',
+        numbers: [400000333],
+      },
+    ]);
+    await renderAt({ screen: 'orders' });
+    fireEvent.click(screen.getByTestId('select-order-row-1-400000111'));
+    fireEvent.click(screen.getByTestId('select-order-row-1-400000222'));
+    fireEvent.click(screen.getByTestId('bulk-invoices'));
+    await settle();
+    const dialog = screen.getByTestId('bulk-invoices-dialog');
+    expect(dialog.textContent).toContain('Atașează facturi PDF la cele 2 comenzi selectate');
+    expect(within(dialog).getByTestId('bulk-invoices-scope').textContent).toBe(
+      'Doar cele 2 comenzi selectate: un PDF pentru altă comandă nu se trimite.',
+    );
+    fireEvent.drop(within(dialog).getByTestId('bulk-drop'), {
+      dataTransfer: { files: [pdf('factura-400000111.pdf'), pdf('factura-400000333.pdf')] },
+    });
+    await settle();
+    expect(api.callsTo('invoices.match')).toEqual([
+      {
+        fileNames: ['factura-400000111.pdf', 'factura-400000333.pdf'],
+        within: [
+          { accountId: 1, orderId: 400000111 },
+          { accountId: 1, orderId: 400000222 },
+        ],
+      },
+    ]);
+    expect(within(dialog).getByTestId('bulk-state-1').textContent).toBe(
+      'Nu se trimite nimic: comanda nu este printre cele selectate',
+    );
+    // The order it would have gone to is named.
+    expect(within(dialog).getByTestId('bulk-row-1').textContent).toContain('#400000333 · Magazin RO');
+    expect(within(dialog).getByTestId('bulk-confirm').textContent).toBe('Încarcă și atașează 1 factură');
+  });
+
+  it('the list’s own button still matches among every order', async () => {
+    api.on('invoices.bucket.get', () => ({ bucket: BUCKET }));
+    api.on('invoices.match', () => [matched('factura-400000333.pdf', 400000333)]);
+    await renderAt({ screen: 'orders' });
+    fireEvent.click(screen.getByTestId('select-order-row-1-400000111'));
+    fireEvent.click(screen.getByTestId('bulk-invoices-open'));
+    await settle();
+    const dialog = screen.getByTestId('bulk-invoices-dialog');
+    expect(within(dialog).queryByTestId('bulk-invoices-scope')).toBeNull();
+    fireEvent.drop(within(dialog).getByTestId('bulk-drop'), {
+      dataTransfer: { files: [pdf('factura-400000333.pdf')] },
+    });
+    await settle();
+    expect(api.callsTo('invoices.match')).toStrictEqual([{ fileNames: ['factura-400000333.pdf'] }]);
+  });
+
   it('without a bucket explains it instead of taking files', async () => {
     await renderAt({ screen: 'orders' });
     fireEvent.click(screen.getByTestId('bulk-invoices-open'));

@@ -15,6 +15,7 @@ import { useNotifications } from '../../renderer/src/stores/notifications';
 import { useOffers } from '../../renderer/src/stores/offers';
 import { useOrderDetail } from '../../renderer/src/stores/orderDetail';
 import { useLiveOrders, useOrders } from '../../renderer/src/stores/orders';
+import { useSelection } from '../../renderer/src/stores/selection';
 import { useSync } from '../../renderer/src/stores/sync';
 import { useUpdates } from '../../renderer/src/stores/updates';
 import { createFakeApi, type FakeApi } from './fakeApi';
@@ -35,6 +36,7 @@ const stores = [
   useOrderDetail,
   useOrders,
   useLiveOrders,
+  useSelection,
   useSync,
   useUpdates,
 ];

@@ -21,7 +21,7 @@ import type { Logger } from '../logging';
 import type { OrderActions } from '../orders/actions';
 import type { SecretStore } from '../secrets/store';
 import { bucketSettings, type BucketSettingsInput } from './bucketSettings';
-import { matchInvoiceFiles } from './matchFiles';
+import { matchInvoiceFiles, type OrderScopeKey } from './matchFiles';
 import { pdfFromBase64, pdfProblem, sha256Hex } from './pdfFile';
 import { BucketError, isBucketError, linkRefusal, s3Bucket, type BucketConfig } from './s3Bucket';
 
@@ -154,13 +154,16 @@ export function invoiceService(deps: InvoiceServiceDeps) {
       },
     },
 
-    /** Which order each file name points at (see matchFiles.ts). */
-    match(fileNames: readonly string[]): InvoiceMatch[] {
+    /** Which order each file name points at (see matchFiles.ts); with `within`, only among those orders. */
+    match(fileNames: readonly string[], within?: readonly OrderScopeKey[]): InvoiceMatch[] {
       const accounts = repos.accounts.list();
-      return matchInvoiceFiles(fileNames, (orderId) =>
-        accounts.flatMap((account) =>
-          repos.orders.get(account.id, orderId) ? [{ accountId: account.id, account: account.name, orderId }] : [],
-        ),
+      return matchInvoiceFiles(
+        fileNames,
+        (orderId) =>
+          accounts.flatMap((account) =>
+            repos.orders.get(account.id, orderId) ? [{ accountId: account.id, account: account.name, orderId }] : [],
+          ),
+        within,
       );
     },
 

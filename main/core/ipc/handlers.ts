@@ -103,7 +103,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'orders.attachInvoice': ({ accountId, orderId, url, name }) =>
       services.actions.attachInvoice(accountId, orderId, url, name),
     'invoices.attachFile': (file) => services.invoices.attachFile(file),
-    'invoices.match': ({ fileNames }) => services.invoices.match(fileNames),
+    'invoices.match': ({ fileNames, within }) => services.invoices.match(fileNames, within),
     'invoices.bucket.get': () => ({ bucket: services.invoices.bucket.get() }),
     'invoices.bucket.save': (input) => services.invoices.bucket.save(input),
     'invoices.bucket.remove': () => ({ removed: services.invoices.bucket.remove() }),

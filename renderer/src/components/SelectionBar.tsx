@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { BULK_MAX_ORDERS } from '../../../shared/bulk';
 import type { OrderStatus } from '../../../shared/domain';
 import { call } from '../api/client';
-import { selectedCount, selectedRefs, useSelection } from '../stores/selection';
+import { selectedCount, selectedRefs, useSelection, type Selection } from '../stores/selection';
 import { downloadText } from './download';
 import { ErrorNotice } from './ErrorNotice';
 import { useGuardedCall } from './useGuardedCall';
@@ -20,7 +20,8 @@ export function SelectionBar({ onChoose, onInvoices }: { onChoose(choice: BulkCh
   const selection = useSelection();
   const count = selectedCount(selection);
   const { error, busy, guard } = useGuardedCall();
-  const [exported, setExported] = useState<number | null>(null);
+  // Which selection was exported: "Exported 2 rows." belongs to it, not to the next selection (the bar stays mounted).
+  const [exported, setExported] = useState<{ rows: number; of: Selection['selected'] } | null>(null);
   if (count === 0) return null;
 
   const exportSelected = () =>
@@ -28,7 +29,7 @@ export function SelectionBar({ onChoose, onInvoices }: { onChoose(choice: BulkCh
       const result = await call('orders.bulk', { action: 'export', orders: selectedRefs(selection) });
       if (result.csv) {
         downloadText(result.csv.filename, result.csv.csv);
-        setExported(result.csv.rows);
+        setExported({ rows: result.csv.rows, of: selection.selected });
       }
     });
 
@@ -77,9 +78,9 @@ export function SelectionBar({ onChoose, onInvoices }: { onChoose(choice: BulkCh
       >
         {t('bulk.action.export')}
       </button>
-      {exported !== null && (
+      {exported?.of === selection.selected && (
         <span className="muted" data-testid="bulk-exported">
-          {t('orders.exported', { count: exported })}
+          {t('orders.exported', { count: exported.rows })}
         </span>
       )}
       <button

@@ -1,6 +1,6 @@
 // "Attach invoice PDFs" on the orders list: many PDFs at once, each matched to an order by the number in its file
 // name. The dialog lists what will happen to every file (attached to which order, or skipped and why), asks once,
-// then shows each file's result as it goes.
+// then shows each file's result as it goes. Opened from the selection bar, it attaches only to the selected orders.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceMatch } from '../../../shared/invoices';
@@ -10,6 +10,7 @@ import { PdfDropZone } from '../components/PdfDropZone';
 import { SimpleTable } from '../components/SimpleTable';
 import { useBulkInvoices, type BulkRow } from '../stores/bulkInvoices';
 import { useInvoices } from '../stores/invoices';
+import type { OrderRef } from '../stores/selection';
 import { NoBucketNotice } from './InvoiceFromFile';
 
 export function BulkInvoicesButton() {
@@ -64,7 +65,8 @@ function WhatHappens({ row }: { row: BulkRow }) {
   );
 }
 
-export function BulkInvoicesDialog({ onClose }: { onClose: () => void }) {
+/** `within`: the selected orders, fixed when the dialog opened; without it, any of the seller's orders. */
+export function BulkInvoicesDialog({ onClose, within }: { onClose: () => void; within?: readonly OrderRef[] }) {
   const { t } = useTranslation();
   const bucket = useInvoices((s) => s.bucket);
   const { phase, rows, error } = useBulkInvoices();
@@ -77,13 +79,22 @@ export function BulkInvoicesDialog({ onClose }: { onClose: () => void }) {
   }, []);
 
   return (
-    <Dialog title={t('invoices.bulk.title')} onClose={onClose} testId="bulk-invoices-dialog">
+    <Dialog
+      title={within ? t('invoices.bulk.titleSelected', { count: within.length }) : t('invoices.bulk.title')}
+      onClose={onClose}
+      testId="bulk-invoices-dialog"
+    >
       <span className="bulk-invoices" hidden />
+      {within && (
+        <p className="muted" data-testid="bulk-invoices-scope">
+          {t('invoices.bulk.scope', { count: within.length })}
+        </p>
+      )}
       {bucket === null && <NoBucketNotice testId="bulk-no-bucket" />}
       {bucket && (phase === 'choose' || phase === 'matching') && (
         <PdfDropZone
           multiple
-          onFiles={(files) => void useBulkInvoices.getState().choose(files)}
+          onFiles={(files) => void useBulkInvoices.getState().choose(files, within)}
           hint={t('invoices.bulk.hint')}
           buttonLabel={t('invoices.bulk.choose')}
           disabled={phase === 'matching'}
@@ -105,7 +116,8 @@ export function BulkInvoicesDialog({ onClose }: { onClose: () => void }) {
             {rows.map((row, i) => (
               <tr key={`${i}-${row.file.name}`} data-testid={`bulk-row-${i}`} data-outcome={row.match.outcome}>
                 <td className="file-name">{row.file.name}</td>
-                <td>{row.match.outcome === 'unmatched' ? '—' : ordersText(row.match)}</td>
+                {/* A file for an order outside the selection names that order too. */}
+                <td>{row.match.target || row.match.candidates.length > 0 ? ordersText(row.match) : '—'}</td>
                 <td data-testid={`bulk-state-${i}`} data-state={row.state}>
                   <WhatHappens row={row} />
                 </td>

@@ -1,11 +1,13 @@
 // Bulk invoices: many PDFs matched to orders by the number in their names (main decides, `invoices.match`), shown for
-// one confirmation, then uploaded one at a time; each file's row follows its outbox action until eMAG has it.
+// one confirmation, then uploaded one at a time; each file's row follows its outbox action until eMAG has it. From the
+// selection bar the match is limited to the selected orders (main skips a PDF for any other order, saying so).
 import { create } from 'zustand';
 import type { OutboxAction } from '../../../shared/domain';
 import { BULK_INVOICE_MAX_FILES, type InvoiceMatch } from '../../../shared/invoices';
 import { call } from '../api/client';
 import { CallError } from '../api/errors';
 import { fileToBase64, pdfFileProblem } from '../components/pdfFiles';
+import type { OrderRef } from './selection';
 
 /** skipped: nothing is sent for the file; error: it never reached the outbox (the message says why). */
 export type BulkRowState = 'skipped' | 'waiting' | 'uploading' | 'pending' | 'sent' | 'failed' | 'error';
@@ -25,7 +27,8 @@ interface BulkInvoicesState {
   phase: 'choose' | 'matching' | 'review' | 'running' | 'done';
   rows: BulkRow[];
   error: CallError | null;
-  choose(files: File[]): Promise<void>;
+  /** Matches the files to orders: to any of the seller's, or only to `within` (the selected orders). */
+  choose(files: File[], within?: readonly OrderRef[]): Promise<void>;
   run(): Promise<void>;
   applyOutbox(action: OutboxAction): void;
   reset(): void;
@@ -43,11 +46,17 @@ export const useBulkInvoices = create<BulkInvoicesState>()((set, get) => {
 
   return {
     ...initial,
-    async choose(files) {
+    async choose(files, within) {
       const chosen = files.slice(0, BULK_INVOICE_MAX_FILES);
       set({ phase: 'matching', rows: [], error: null });
       try {
-        const matches = await call('invoices.match', { fileNames: chosen.map((f) => f.name) });
+        const fileNames = chosen.map((f) => f.name);
+        const matches = await call(
+          'invoices.match',
+          within
+            ? { fileNames, within: within.map(({ accountId, orderId }) => ({ accountId, orderId })) }
+            : { fileNames },
+        );
         set({
           phase: 'review',
           rows: chosen.map((file, i) => ({

@@ -512,6 +512,10 @@ export const en = {
     bulk: {
       open: 'Attach invoice PDFs',
       title: 'Attach invoice PDFs to many orders',
+      titleSelected_one: 'Attach invoice PDFs to the selected order',
+      titleSelected_other: 'Attach invoice PDFs to the {{count}} selected orders',
+      scope_one: 'Only the selected order: a PDF for any other order is not sent.',
+      scope_other: 'Only the {{count}} selected orders: a PDF for any other order is not sent.',
       hint: 'Drop the PDF files here, or choose them. MagFlow finds the order by the number in the file name (e.g. factura-123456789.pdf).',
       choose: 'Choose the PDF files',
       colFile: 'File',
@@ -522,6 +526,7 @@ export const en = {
       reason: {
         no_number: 'the name has no order number',
         no_order: 'no order {{numbers}} in your accounts',
+        not_selected: 'the order is not one of the selected ones',
         several_orders: 'the name fits several orders',
         same_order: 'several files for the same order',
         not_pdf: 'not a PDF file',

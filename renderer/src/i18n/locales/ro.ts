@@ -521,6 +521,12 @@ export const ro = {
     bulk: {
       open: 'Atașează facturi PDF',
       title: 'Atașează facturi PDF la mai multe comenzi',
+      titleSelected_one: 'Atașează facturi PDF la comanda selectată',
+      titleSelected_few: 'Atașează facturi PDF la cele {{count}} comenzi selectate',
+      titleSelected_other: 'Atașează facturi PDF la cele {{count}} de comenzi selectate',
+      scope_one: 'Doar comanda selectată: un PDF pentru altă comandă nu se trimite.',
+      scope_few: 'Doar cele {{count}} comenzi selectate: un PDF pentru altă comandă nu se trimite.',
+      scope_other: 'Doar cele {{count}} de comenzi selectate: un PDF pentru altă comandă nu se trimite.',
       hint: 'Trage aici fișierele PDF sau alege-le. MagFlow găsește comanda după numărul din numele fișierului (ex. factura-123456789.pdf).',
       choose: 'Alege fișierele PDF',
       colFile: 'Fișier',
@@ -531,6 +537,7 @@ export const ro = {
       reason: {
         no_number: 'numele nu conține un număr de comandă',
         no_order: 'nicio comandă cu numărul {{numbers}} în conturile tale',
+        not_selected: 'comanda nu este printre cele selectate',
         several_orders: 'numele se potrivește mai multor comenzi',
         same_order: 'mai multe fișiere pentru aceeași comandă',
         not_pdf: 'nu este un fișier PDF',
