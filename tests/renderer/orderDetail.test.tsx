@@ -370,19 +370,22 @@ describe('order detail', () => {
     expect(screen.queryByTestId('awb-dialog')).toBeNull();
   });
 
-  it('explains a refused invoice URL with the field main named', async () => {
+  it('explains a refused invoice URL beside its box, and says it once', async () => {
     api.on('orders.attachInvoice', () =>
-      fail('validation', 'Invalid input at url: expected an http(s) URL', [
-        { path: 'url', message: 'expected an http(s) URL' },
+      fail('validation', 'Date nevalide la url: eMAG primește doar PDF', [
+        { path: 'url', message: 'eMAG primește doar PDF' },
       ]),
     );
     await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
-    fireEvent.change(screen.getByTestId('invoice-url'), { target: { value: 'https://facturi.example.ro/f1.pdf' } });
+    fireEvent.change(screen.getByTestId('invoice-url'), { target: { value: 'https://facturi.example.ro/f1.doc' } });
     fireEvent.click(screen.getByTestId('invoice-submit'));
     await settle();
+    expect(screen.getByTestId('invoice-url-error').textContent).toBe('eMAG primește doar PDF');
+    expect(screen.getByTestId('invoice-url').getAttribute('aria-invalid')).toBe('true');
     const error = screen.getByTestId('action-error');
     expect(error.textContent).toContain('Datele introduse nu sunt valide.');
-    expect(error.textContent).toContain('url');
+    // The notice keeps its heading but does not list the issue already shown beside the box.
+    expect(error.querySelector('ul')).toBeNull();
   });
 
   it('shows a hostile customer name literally', async () => {

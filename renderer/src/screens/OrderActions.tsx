@@ -6,6 +6,7 @@ import type { OrderDetail, OrderStatus } from '../../../shared/domain';
 import { Card } from '../components/Card';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { InputField } from '../components/InputField';
+import { issuesByField } from '../components/fieldErrors';
 import { SelectField } from '../components/SelectField';
 import { DateTime } from '../components/Formatted';
 import { attemptAction, useOrderDetail } from '../stores/orderDetail';
@@ -15,6 +16,9 @@ import { CancelOrderDialog } from './CancelOrderDialog';
 import { untriedStatusChanges, UndoStatusChange } from './UndoStatusChange';
 import { AwbLabel } from './AwbLabel';
 import { InvoiceFromFile } from './InvoiceFromFile';
+
+/** The invoice-link form's boxes, as main names them in its input issues. */
+const INVOICE_FIELDS = ['url', 'name'] as const;
 
 export function OrderActions({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
@@ -28,6 +32,8 @@ export function OrderActions({ order }: { order: OrderDetail }) {
   const [invoiceUrl, setInvoiceUrl] = useState('');
   const [invoiceName, setInvoiceName] = useState('');
   const store = useOrderDetail.getState;
+  // main's refusal of the link (not a PDF, not https...) shows beside its box, not only in the card's notice.
+  const invoiceErrors = issuesByField(actionError);
   const pendingAck = order.actions.some((a) => a.kind === 'acknowledge' && a.state === 'pending');
   const ack = acknowledgementOf(order);
   const canAwb = order.type === 3 && (order.status === 2 || order.status === 3);
@@ -47,7 +53,7 @@ export function OrderActions({ order }: { order: OrderDetail }) {
 
   return (
     <Card title={t('order.actions')} testId="order-actions">
-      {actionError && <ErrorNotice error={actionError} testId="action-error" />}
+      {actionError && <ErrorNotice error={actionError} testId="action-error" fieldsShown={INVOICE_FIELDS} />}
       <UndoStatusChange order={order} />
       {lastAction && !actionError && (
         <div
@@ -149,6 +155,7 @@ export function OrderActions({ order }: { order: OrderDetail }) {
           maxLength={1024}
           placeholder="https://"
           onChange={(e) => setInvoiceUrl(e.target.value)}
+          error={invoiceErrors.url}
           testId="invoice-url"
         />
         <InputField
@@ -156,6 +163,7 @@ export function OrderActions({ order }: { order: OrderDetail }) {
           value={invoiceName}
           maxLength={255}
           onChange={(e) => setInvoiceName(e.target.value)}
+          error={invoiceErrors.name}
           testId="invoice-name"
         />
         <div>
