@@ -132,15 +132,31 @@ describe('settings', () => {
     expect((screen.getByTestId('settings-auto-ack') as HTMLInputElement).checked).toBe(false);
 
     api.on('settings.update', () =>
-      fail('validation', 'Invalid input at intervals.newOrdersSec: Too small', [
-        { path: 'intervals.newOrdersSec', message: 'Too small: expected number to be >=15' },
+      fail('validation', 'Date nevalide la intervals.newOrdersSec: prea mic', [
+        { path: 'intervals.newOrdersSec', message: 'Prea mic: cel puțin 15' },
       ]),
     );
     const field = screen.getByTestId('settings-interval-newOrdersSec');
     fireEvent.change(field, { target: { value: '5' } });
     fireEvent.blur(field);
     await settle();
-    expect(screen.getByTestId('settings-error').textContent).toContain('intervals.newOrdersSec');
+    // Beside the box it belongs to (#16), not only at the top of a long screen.
+    expect(screen.getByTestId('settings-interval-newOrdersSec-error').textContent).toBe('Prea mic: cel puțin 15');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByTestId('settings-error').querySelector('ul')).toBeNull();
+    // Other boxes are not marked.
+    expect(screen.queryByTestId('settings-interval-ordersSec-error')).toBeNull();
+
+    // A refused health threshold and a refused quiet hour are shown beside theirs too.
+    api.on('settings.update', () =>
+      fail('validation', 'Date nevalide', [{ path: 'accountHealth.sellerCancelRate', message: 'Cel mult 100' }]),
+    );
+    const threshold = screen.getByTestId('settings-health-sellerCancelRate');
+    fireEvent.change(threshold, { target: { value: '150' } });
+    fireEvent.blur(threshold);
+    await settle();
+    expect(screen.getByTestId('settings-health-sellerCancelRate-error').textContent).toBe('Cel mult 100');
+    expect(screen.queryByTestId('settings-interval-newOrdersSec-error')).toBeNull();
   });
 
   it('shows the data and logs folders from app.info', async () => {

@@ -21,3 +21,8 @@ export function issuesOutside(
 ): { path: string; message: string }[] {
   return issues.filter((issue) => !shownFields.includes(issue.path.split('.')[0] ?? ''));
 }
+
+/** The message of the first issue at exactly this path (e.g. `intervals.ordersSec`), for a box deep in a settings tree. */
+export function issueAt(error: CallError | null | undefined, path: string): string | undefined {
+  return error?.issues.find((issue) => issue.path === path)?.message;
+}

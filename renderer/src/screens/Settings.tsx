@@ -9,6 +9,7 @@ import { Card } from '../components/Card';
 import { CheckField } from '../components/CheckField';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { InputField } from '../components/InputField';
+import { issueAt } from '../components/fieldErrors';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { SelectField } from '../components/SelectField';
 import { useGuardedCall } from '../components/useGuardedCall';
@@ -48,6 +49,9 @@ const NOTIFICATION_SWITCHES: {
   { key: 'sound', labelKey: 'settings.sound', testId: 'settings-sound' },
 ];
 
+/** The settings whose every box on this screen shows main's refusal beside it: the notice does not list them again. */
+const FIELDS_SHOWN = ['intervals', 'actionUndoSec', 'offers', 'notifications', 'accountHealth'] as const;
+
 export function SettingsScreen() {
   const { t } = useTranslation();
   const settings = useApp((s) => s.settings);
@@ -58,6 +62,9 @@ export function SettingsScreen() {
   useEffect(() => {
     if (!useApp.getState().settings) void useApp.getState().load();
   }, []);
+
+  /** main's refusal of one box, shown beside it (#16): every number and time box of this screen takes its path. */
+  const issue = (path: string) => issueAt(error, path);
 
   async function save(patch: SettingsPatch) {
     setSaved(false);
@@ -72,7 +79,7 @@ export function SettingsScreen() {
           {saved ? t('settings.saved') : ''}
         </span>
       </div>
-      {error && <ErrorNotice error={error} testId="settings-error" />}
+      {error && <ErrorNotice error={error} testId="settings-error" fieldsShown={FIELDS_SHOWN} />}
       <AccountsSection />
       <InvoiceBucketSection />
       {settings && <ShippingSection />}
@@ -86,6 +93,7 @@ export function SettingsScreen() {
                   name={key}
                   value={settings.intervals[key]}
                   onSave={save}
+                  error={issue(`intervals.${key}`)}
                 />
               ))}
             </div>
@@ -96,7 +104,12 @@ export function SettingsScreen() {
               onChange={(v) => void save({ autoAcknowledge: v })}
               testId="settings-auto-ack"
             />
-            <UndoWindowField key={`undo-${settings.actionUndoSec}`} value={settings.actionUndoSec} onSave={save} />
+            <UndoWindowField
+              key={`undo-${settings.actionUndoSec}`}
+              value={settings.actionUndoSec}
+              onSave={save}
+              error={issue('actionUndoSec')}
+            />
           </Card>
           <Card title={t('settings.notifications')}>
             <div className="form-grid">
@@ -123,11 +136,16 @@ export function SettingsScreen() {
                     void save({ offers: { lowStockThreshold: n } });
                   }
                 }}
+                error={issue('offers.lowStockThreshold')}
                 testId="settings-low-stock-threshold"
               />
             </div>
             <div className="form-grid">
-              <ShipDeadlineLeadField value={settings.notifications.shipDeadlineLeadMin} onSave={save} />
+              <ShipDeadlineLeadField
+                value={settings.notifications.shipDeadlineLeadMin}
+                onSave={save}
+                error={issue('notifications.shipDeadlineLeadMin')}
+              />
             </div>
             <fieldset style={{ marginTop: 12 }}>
               <legend>{t('settings.quietHours')}</legend>
@@ -138,12 +156,22 @@ export function SettingsScreen() {
                   onChange={(v) => void save({ notifications: { quietHours: { enabled: v } } })}
                   testId="settings-quiet-enabled"
                 />
-                <QuietHourField edge="from" value={settings.notifications.quietHours.from} onSave={save} />
-                <QuietHourField edge="to" value={settings.notifications.quietHours.to} onSave={save} />
+                <QuietHourField
+                  edge="from"
+                  value={settings.notifications.quietHours.from}
+                  onSave={save}
+                  error={issue('notifications.quietHours.from')}
+                />
+                <QuietHourField
+                  edge="to"
+                  value={settings.notifications.quietHours.to}
+                  onSave={save}
+                  error={issue('notifications.quietHours.to')}
+                />
               </div>
             </fieldset>
           </Card>
-          <AccountHealthThresholds settings={settings} onSave={save} />
+          <AccountHealthThresholds settings={settings} onSave={save} issue={issue} />
           <Card title={t('settings.appearance')}>
             <div className="form-grid">
               <LanguageSwitch testId="settings-language" stacked />
@@ -209,9 +237,11 @@ function IntervalField({
   name,
   value,
   onSave,
+  error,
 }: {
   name: IntervalKey;
   value: number;
+  error?: string | undefined;
   onSave: (patch: SettingsPatch) => Promise<void>;
 }) {
   const { t } = useTranslation();
@@ -233,6 +263,7 @@ function IntervalField({
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => e.key === 'Enter' && commit()}
+      error={error}
       testId={`settings-interval-${name}`}
       hint={Number.isFinite(Number(draft)) && Number(draft) > 0 ? intervalWords(Number(draft), t) : undefined}
     />
@@ -240,7 +271,15 @@ function IntervalField({
 }
 
 /** Safe actions (#16): how long a status change waits, undoable, before it goes to eMAG. Saved like an interval. */
-function UndoWindowField({ value, onSave }: { value: number; onSave: (patch: SettingsPatch) => Promise<void> }) {
+function UndoWindowField({
+  value,
+  onSave,
+  error,
+}: {
+  value: number;
+  onSave: (patch: SettingsPatch) => Promise<void>;
+  error?: string | undefined;
+}) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(String(value));
   function commit() {
@@ -259,13 +298,22 @@ function UndoWindowField({ value, onSave }: { value: number; onSave: (patch: Set
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => e.key === 'Enter' && commit()}
+      error={error}
       testId="settings-undo-seconds"
     />
   );
 }
 
 /** How long before an order's shipping deadline the seller is warned (issue 17 §1). */
-function ShipDeadlineLeadField({ value, onSave }: { value: number; onSave: (patch: SettingsPatch) => Promise<void> }) {
+function ShipDeadlineLeadField({
+  value,
+  onSave,
+  error,
+}: {
+  value: number;
+  onSave: (patch: SettingsPatch) => Promise<void>;
+  error?: string | undefined;
+}) {
   const { t } = useTranslation();
   return (
     <InputField
@@ -279,6 +327,7 @@ function ShipDeadlineLeadField({ value, onSave }: { value: number; onSave: (patc
         const n = Number(e.target.value);
         if (e.target.value.trim() !== '' && n !== value) void onSave({ notifications: { shipDeadlineLeadMin: n } });
       }}
+      error={error}
       testId="settings-ship-deadline-lead"
     />
   );
@@ -292,9 +341,11 @@ function QuietHourField({
   edge,
   value,
   onSave,
+  error,
 }: {
   edge: 'from' | 'to';
   value: string;
+  error?: string | undefined;
   onSave: (patch: SettingsPatch) => Promise<void>;
 }) {
   const { t } = useTranslation();
@@ -309,6 +360,7 @@ function QuietHourField({
         e.target.value !== value &&
         void onSave({ notifications: { quietHours: { [edge]: e.target.value } } })
       }
+      error={error}
       testId={`settings-quiet-${edge}`}
     />
   );

@@ -10,9 +10,12 @@ import { InputField } from '../components/InputField';
 export function AccountHealthThresholds({
   settings,
   onSave,
+  issue,
 }: {
   settings: Settings;
   onSave: (patch: SettingsPatch) => Promise<void>;
+  /** main's refusal of a box by its settings path (shown beside it). */
+  issue?: (path: string) => string | undefined;
 }) {
   const { t } = useTranslation();
   return (
@@ -25,6 +28,7 @@ export function AccountHealthThresholds({
             name={key}
             value={settings.accountHealth[key]}
             onSave={onSave}
+            error={issue?.(`accountHealth.${key}`)}
           />
         ))}
       </div>
@@ -36,9 +40,11 @@ function ThresholdField({
   name,
   value,
   onSave,
+  error,
 }: {
   name: HealthFigureKey;
   value: number;
+  error?: string | undefined;
   onSave: (patch: SettingsPatch) => Promise<void>;
 }) {
   const { t } = useTranslation();
@@ -63,6 +69,7 @@ function ThresholdField({
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => e.key === 'Enter' && commit()}
+      error={error}
       testId={`settings-health-${name}`}
     />
   );
