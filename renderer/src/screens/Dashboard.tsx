@@ -233,7 +233,7 @@ function SyncStatus() {
       <div className="card-head">
         <h2>{t('dashboard.syncStatus')}</h2>
         {health && (
-          <span className={`badge level-${health.level}`} data-testid="health-level">
+          <span className={`badge level-${health.level}`} data-testid="health-level" data-level={health.level}>
             {t('dashboard.health')}: {t(`health.${health.level}`)}
           </span>
         )}
@@ -291,7 +291,13 @@ function AccountSync({ group }: { group: AccountGroup }) {
       <div className="account-sync-head">
         <h3>{group.name}</h3>
         {group.health && (
-          <span className={`badge level-${group.health.level}`}>{t(`health.${group.health.level}`)}</span>
+          <span
+            className={`badge level-${group.health.level}`}
+            data-testid={`account-level-${testKey}`}
+            data-level={group.health.level}
+          >
+            {t(`health.${group.health.level}`)}
+          </span>
         )}
         {group.health?.breaker === 'open' && <span className="badge level-failing">{t('dashboard.breakerOpen')}</span>}
       </div>
