@@ -5,6 +5,7 @@
 // FBE orders never wait for the seller, vouchers at their gross value.
 // Screenshots: test-results/e2e/safe-ro-*.png, safe-en-*.png.
 import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +59,87 @@ function cliCsv(lang: 'ro' | 'en'): string {
   return ordersToCsv(ordersForCsv(world.core.repos.orders, query), lang);
 }
 
+/** The CSV's rows by column name ("," in English, ";" in Romanian; after the BOM). */
+function csvRows(csv: string, lang: 'ro' | 'en'): Record<string, string>[] {
+  return parse(csv.slice(1), { columns: true, delimiter: lang === 'ro' ? ';' : ',' }) as Record<string, string>[];
+}
+
+/** Whether a button or link lies wholly inside the window (seen without scrolling). */
+async function inViewport(id: string): Promise<boolean> {
+  const box = await testId(id).boundingBox();
+  const size = page.viewportSize()!;
+  return (
+    box !== null && box.y >= 0 && box.x >= 0 && box.y + box.height <= size.height && box.x + box.width <= size.width
+  );
+}
+
+type Ack = 'waiting' | 'acknowledged' | 'not-needed';
+const ACK_WORDS: Record<'ro' | 'en', { list: Record<string, Ack>; csv: Record<string, Ack> }> = {
+  ro: {
+    list: { Nu: 'waiting', Da: 'acknowledged', '—': 'not-needed' },
+    csv: { nu: 'waiting', da: 'acknowledged', 'nu e cazul': 'not-needed' },
+  },
+  en: {
+    list: { No: 'waiting', Yes: 'acknowledged', '—': 'not-needed' },
+    csv: { no: 'waiting', yes: 'acknowledged', 'not needed': 'not-needed' },
+  },
+};
+
+/** One order's acknowledgement as the list, the detail and the CSV each show it. */
+async function ackEverywhere(
+  accountId: number,
+  orderId: number,
+  csv: Record<string, string>[],
+  lang: 'ro' | 'en',
+): Promise<{ list: Ack | undefined; detail: Ack | undefined; csv: Ack | undefined }> {
+  await go('#/orders');
+  await testId('orders-search').fill(String(orderId));
+  const cell = page.locator(`[data-testid="order-row-${accountId}-${orderId}"] [data-column="ack"]`);
+  await cell.waitFor();
+  const list = ACK_WORDS[lang].list[((await cell.textContent()) ?? '').trim()];
+  // Cleared at once (Enter), not after the debounce: leaving sooner would keep the list filtered by the id.
+  await testId('orders-search').fill('');
+  await testId('orders-search').press('Enter');
+  await openOrder(accountId, orderId);
+  const detail: Ack | undefined =
+    (await testId('ack-not-needed').count()) > 0
+      ? 'not-needed'
+      : (await testId('acknowledged-at').count()) > 0
+        ? 'acknowledged'
+        : (await testId('acknowledge').count()) > 0
+          ? 'waiting'
+          : undefined;
+  const [idColumn, ackColumn] = lang === 'ro' ? ['Nr. comandă', 'Confirmată'] : ['Order no.', 'Acknowledged'];
+  const row = csv.find((r) => r[idColumn] === String(orderId));
+  return { list, detail, csv: row ? ACK_WORDS[lang].csv[row[ackColumn]!] : undefined };
+}
+
+/** A seller order waiting, one in progress, one cancelled and an FBE "new" one, all in the window's CSV. */
+function ackSamples(csv: Record<string, string>[], lang: 'ro' | 'en'): [number, number, Ack][] {
+  const { seller, fbe } = world.accounts;
+  const idColumn = lang === 'ro' ? 'Nr. comandă' : 'Order no.';
+  const inCsv = new Set(csv.map((r) => Number(r[idColumn])));
+  const pick = (accountId: number, username: string, status: number, expected: Ack): [number, number, Ack] => {
+    const order = world.sandbox
+      .orders(username)
+      .find(
+        (o) =>
+          o.status === status &&
+          inCsv.has(o.id) &&
+          world.core.repos.orders.get(accountId, o.id)?.status === status &&
+          !used.has(o.id),
+      );
+    if (!order) throw new Error(`no order in status ${status} for ${username}`);
+    return [accountId, order.id, expected];
+  };
+  return [
+    pick(seller.id, SELLER.username, 1, 'waiting'),
+    pick(seller.id, SELLER.username, 2, 'acknowledged'),
+    pick(seller.id, SELLER.username, 0, 'not-needed'),
+    pick(fbe.id, FBE.username, 1, 'not-needed'),
+  ];
+}
+
 beforeAll(async () => {
   world = await startWorld({ settings: { actionUndoSec: 8 } });
   page = world.page;
@@ -82,6 +164,7 @@ describe('safe actions and correct numbers in Chromium', { timeout: 90_000 }, ()
     expect(await dialog.textContent()).toContain(`Anulezi comanda ${orderId}?`);
     expect(await testId('cancel-confirm').isDisabled()).toBe(true);
     await testId('cancel-reason').selectOption('33');
+    expect(await inViewport('cancel-confirm')).toBe(true);
     await shot('ro-cancel-dialog');
     await testId('cancel-confirm').click();
 
@@ -102,14 +185,18 @@ describe('safe actions and correct numbers in Chromium', { timeout: 90_000 }, ()
 
   it('ro: FBE orders never wait for the seller (dashboard and detail); a voucher shows its gross value', async () => {
     const { fbe, seller } = world.accounts;
+    // An FBE order eMAG shows as "new": it must not count as waiting for the seller.
+    const [fbeNew] = world.sandbox.addOrders(FBE.username, 1);
+    await world.core.scheduler.syncNow({ accountId: fbe.id, job: 'new-orders' });
+    expect(world.core.repos.orders.get(fbe.id, fbeNew!.id)).toMatchObject({ status: 1, type: 2 });
     await go('#/dashboard');
     await testId(`unacknowledged-${fbe.id}`).waitFor();
     expect(await testId(`unacknowledged-${fbe.id}`).textContent()).toBe('0');
-    const fbeNew = world.sandbox.orders(FBE.username).find((o) => o.status === 1);
-    if (fbeNew) {
-      await openOrder(fbe.id, fbeNew.id);
-      expect(await testId('ack-not-needed').textContent()).toContain('FBE');
-    }
+    // The seller's own new orders still count (the cell is not simply always 0).
+    expect(Number(await testId(`unacknowledged-${seller.id}`).textContent())).toBeGreaterThan(0);
+    await openOrder(fbe.id, fbeNew!.id);
+    expect(await testId('ack-not-needed').textContent()).toContain('FBE');
+    expect(await testId('acknowledge').count()).toBe(0);
     const withVoucher = world.sandbox
       .orders(SELLER.username)
       .find((o) => o.vouchers.length > 0 && world.core.repos.orders.get(seller.id, o.id));
@@ -129,6 +216,24 @@ describe('safe actions and correct numbers in Chromium', { timeout: 90_000 }, ()
     expect(csv).toBe(cliCsv('ro'));
     expect(csv.startsWith('\ufeffCont;Nr. comandă;')).toBe(true);
     expect(csv).toMatch(/;(Finalizată|În procesare|Nouă);/);
+    // Every row: products named, status, fulfilment and payment in words (no numeric codes).
+    const rows = csvRows(csv, 'ro');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.Produse, row['Nr. comandă']).toMatch(/^\d+ x \S/);
+      for (const column of ['Status', 'Livrare', 'Plată']) expect(row[column], column).toMatch(/^\D/);
+    }
+  });
+
+  it('ro: one order, one acknowledgement: the list, the detail and the CSV agree', async () => {
+    await go('#/orders');
+    await testId('filter-reset').click();
+    const csv = csvRows(await exportedCsv(), 'ro');
+    for (const [accountId, orderId, expected] of ackSamples(csv, 'ro')) {
+      const shown = await ackEverywhere(accountId, orderId, csv, 'ro');
+      expect(shown, `order ${orderId}`).toEqual({ list: expected, detail: expected, csv: expected });
+    }
+    await shot('ro-ack-detail');
   });
 
   it('ro: offers are labelled from status and stock', async () => {
@@ -168,6 +273,7 @@ describe('safe actions and correct numbers in Chromium', { timeout: 90_000 }, ()
     await testId('cancel-dialog').waitFor();
     expect(await testId('cancel-dialog').textContent()).toContain(`Cancel order ${orderId}?`);
     await testId('cancel-reason').selectOption('1');
+    expect(await inViewport('cancel-confirm')).toBe(true);
     await shot('en-cancel-dialog');
     await testId('cancel-confirm').click();
     await testId('undo-notice').waitFor();
@@ -180,6 +286,9 @@ describe('safe actions and correct numbers in Chromium', { timeout: 90_000 }, ()
     const state = page.locator('[data-testid^="action-state-"]').first();
     await expect.poll(() => state.getAttribute('data-state'), { timeout: 15_000 }).toBe('sent');
     await testId('undo-notice').waitFor({ state: 'detached' });
+    // The feedback above follows the action: no stale "queued" once eMAG has it.
+    await expect.poll(() => testId('action-feedback').getAttribute('data-state'), { timeout: 10_000 }).toBe('sent');
+    expect(await testId('action-feedback').textContent()).not.toMatch(/queued/i);
     await shot('en-cancel-sent');
   });
 
@@ -187,7 +296,32 @@ describe('safe actions and correct numbers in Chromium', { timeout: 90_000 }, ()
     const csv = await exportedCsv();
     expect(csv).toBe(cliCsv('en'));
     expect(csv.startsWith('\ufeffAccount,Order no.,')).toBe(true);
+    const rows = csvRows(csv, 'en');
+    for (const row of rows) {
+      expect(row.Products, row['Order no.']).toMatch(/^\d+ x \S/);
+      for (const column of ['Status', 'Fulfilment', 'Payment']) expect(row[column], column).toMatch(/^\D/);
+    }
     await shot('en-orders');
+  });
+
+  it('en 1024×640: the list, the detail and the CSV agree on acknowledgement; a voucher at its gross value', async () => {
+    await go('#/orders');
+    await testId('filter-reset').click();
+    const csv = csvRows(await exportedCsv(), 'en');
+    for (const [accountId, orderId, expected] of ackSamples(csv, 'en')) {
+      const shown = await ackEverywhere(accountId, orderId, csv, 'en');
+      expect(shown, `order ${orderId}`).toEqual({ list: expected, detail: expected, csv: expected });
+    }
+    const { seller } = world.accounts;
+    const withVoucher = world.sandbox
+      .orders(SELLER.username)
+      .find((o) => o.vouchers.length > 0 && world.core.repos.orders.get(seller.id, o.id));
+    const stored = world.core.repos.orders.get(seller.id, withVoucher!.id)!;
+    const gross = toOrderDetail(stored, [], new Date(), 'emag-ro').vouchers[0]!.grossMinor;
+    await openOrder(seller.id, withVoucher!.id);
+    expect(await testId('order-vouchers').textContent()).toContain((Math.abs(gross) / 100).toFixed(2));
+    await testId('order-vouchers').scrollIntoViewIfNeeded();
+    await shot('en-voucher');
   });
 
   it('en: offers labelled in English', async () => {
