@@ -27,6 +27,15 @@ describe('parseMajorToMinor', () => {
   });
 });
 
+describe('formatMoney', () => {
+  it('writes the amount then the code in both languages, as the notifications do (not "RON 7,668.99")', () => {
+    expect(formatMoney(766_899, 'RON', 'ro')).toBe('7.668,99\u00a0RON');
+    expect(formatMoney(766_899, 'RON', 'en')).toBe('7,668.99\u00a0RON');
+    expect(formatMoney(-1_500, 'RON', 'en')).toBe('-15.00\u00a0RON');
+    expect(formatMoney(123_456, 'HUF', 'ro')).toBe('1.234,56\u00a0HUF');
+  });
+});
+
 describe('formatDecimalMoney', () => {
   it("shows eMAG's decimals exactly, rounding half up at the second decimal", () => {
     expect(formatDecimalMoney('123.4500', 'RON', 'en')).toBe(formatMoney(12_345, 'RON', 'en'));

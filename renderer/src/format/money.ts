@@ -8,17 +8,11 @@ function localeFor(language: string): string {
   return language === 'en' ? 'en-GB' : 'ro-RO';
 }
 
-function formatter(currency: string, language: string): Intl.NumberFormat {
-  const key = `${language}:${currency}`;
-  let f = formatters.get(key);
+function formatter(language: string): Intl.NumberFormat {
+  let f = formatters.get(language);
   if (!f) {
-    try {
-      f = new Intl.NumberFormat(localeFor(language), { style: 'currency', currency });
-    } catch {
-      // An unknown currency code still shows the amount, with the code after it.
-      f = new Intl.NumberFormat(localeFor(language), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    }
-    formatters.set(key, f);
+    f = new Intl.NumberFormat(localeFor(language), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    formatters.set(language, f);
   }
   return f;
 }
@@ -26,10 +20,13 @@ function formatter(currency: string, language: string): Intl.NumberFormat {
 /** How many minor units make one major unit; eMAG's RON, BGN and HUF all use two decimals in the API. */
 export const MINOR_PER_MAJOR = 100;
 
+/**
+ * The amount in the language's digits, then the currency code: "7.668,99 RON" / "7,668.99 RON", as main's
+ * notifications and the CSV write it (Intl's English currency style would put "RON 7,668.99" in the window instead).
+ * A no-break space keeps the code beside its amount in narrow table cells.
+ */
 export function formatMoney(minor: number, currency: string, language: string): string {
-  const f = formatter(currency, language);
-  const text = f.format(minor / MINOR_PER_MAJOR);
-  return f.resolvedOptions().style === 'currency' ? text : `${text} ${currency}`;
+  return `${formatter(language).format(minor / MINOR_PER_MAJOR)}\u00a0${currency}`;
 }
 
 /** A decimal string from eMAG (e.g. salePrice "123.4500") shown as money; text that is not a decimal as it is. */
