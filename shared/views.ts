@@ -96,7 +96,15 @@ export interface LimiterBucketView {
 export interface DiagnosticsView {
   accounts: { accountId: number; account: string; breaker: BreakerStateName; buckets: LimiterBucketView[] }[];
   cache: { hits: number; misses: number; hitRate: number; keys: number };
-  recentErrors: { at: string; account: string | null; route: string | null; kind: string; message: string }[];
+  recentErrors: {
+    at: string;
+    account: string | null;
+    route: string | null;
+    kind: string;
+    /** The cause the run stored (a 500 is eMAG's error, an IP refusal the IP); null for runs from before causes. */
+    cause: FailureCause | null;
+    message: string;
+  }[];
   /** Records eMAG sent that MagFlow set aside (newest sighting first); `raw` is cut to a few KB for the window. */
   needsAttention: NeedsAttentionItem[];
   metricsText: string;

@@ -46,6 +46,7 @@ export function diagnostics(deps: {
       account: run.account,
       route: run.job,
       kind: run.errorKind ?? 'unknown',
+      cause: run.cause,
       message: run.error ?? '',
     })),
     needsAttention: repos.needsAttention.list({ limit: 200 }).map((item) => ({

@@ -152,6 +152,12 @@ describe('truthful window', () => {
         );
         // Recent errors: each kind is a cause in words (the broken account's refusals), never "auth"; the route is a
         // job in words or an eMAG route, never a job's code name.
+        // Each run's own cause, as the dashboard says it: the 500 is eMAG's error (not the network), the IP refusal
+        // the IP and the wrong password the password (not both "access denied").
+        const causes = await page
+          .getByTestId('diagnostics-error-kind')
+          .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-cause')));
+        expect(new Set(causes)).toEqual(new Set(['emag_error', 'ip_not_whitelisted', 'credentials']));
         const kinds = await page.getByTestId('diagnostics-error-kind').allTextContents();
         expect(kinds.length).toBeGreaterThan(0);
         for (const kind of kinds) {
@@ -159,9 +165,11 @@ describe('truthful window', () => {
           expect(kind.length).toBeGreaterThan(15);
         }
         const routes = await page.locator('[data-testid="recent-errors"] tbody tr td:nth-child(3)').allTextContents();
+        expect(routes.length).toBeGreaterThan(0);
         for (const route of routes) {
           expect(route).not.toMatch(/^(new-orders|order-changes|offers|send-actions|health|maintenance|returns)$/);
         }
+        expect(routes).toContain(lang === 'ro' ? 'Comenzi noi' : 'New orders');
         // The words on the screen, leaving out the Prometheus metrics block (raw by design, for a developer).
         const content = await page.getByTestId('screen-diagnostics').evaluate((screen) => {
           const copy = screen.cloneNode(true) as typeof screen;
@@ -169,6 +177,7 @@ describe('truthful window', () => {
           return copy.textContent ?? '';
         });
         expect(content).not.toMatch(/circuitOpen|half-open|\bauth\b/);
+        await page.getByTestId('recent-errors').scrollIntoViewIfNeeded();
         await page.screenshot({ path: `test-results/e2e/truthful-diagnostics-${lang}-${size.width}.png` });
       }
 

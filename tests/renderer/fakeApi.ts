@@ -442,6 +442,7 @@ export function createFakeApi(options: { orders?: OrderSummary[]; info?: Partial
           account: 'Magazin RO',
           route: 'order/read',
           kind: 'transport',
+          cause: 'network',
           message: 'socket hang up',
         },
       ],

@@ -126,7 +126,11 @@ export function DiagnosticsScreen() {
                       <code>{e.route ?? '—'}</code>
                     )}
                   </td>
-                  <td data-testid="diagnostics-error-kind">{t(`causeTitle.${causeFromKind(e.kind) ?? 'internal'}`)}</td>
+                  <td data-testid="diagnostics-error-kind" data-cause={e.cause ?? causeFromKind(e.kind) ?? 'internal'}>
+                    {/* The run's stored cause: its kind alone reads a 500 as the network and an IP refusal as
+                        "access denied". Runs from before causes were stored fall back to the kind. */}
+                    {t(`causeTitle.${e.cause ?? causeFromKind(e.kind) ?? 'internal'}`)}
+                  </td>
                   <td className="notice-detail">{e.message}</td>
                 </tr>
               ))}
