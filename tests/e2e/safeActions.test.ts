@@ -2,7 +2,8 @@
 // English at 1024×640: cancelling asks for confirmation and one of eMAG's reasons, a status change waits with an
 // "Undo" before it leaves the outbox (undone: eMAG never hears of it; not undone: eMAG gets it, with the reason),
 // the window's CSV is the CLI's builder byte for byte in each language, offers are labelled from status and stock,
-// FBE orders never wait for the seller, vouchers at their gross value.
+// FBE orders never wait for the seller, one order's acknowledgement reads the same in the list, the detail and the
+// CSV, vouchers at their gross value.
 // Screenshots: test-results/e2e/safe-ro-*.png, safe-en-*.png.
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';

@@ -1,6 +1,8 @@
-// Issue 16 §1, §2, §7 in the real window (Chromium, real core, sandbox over HTTP): an IP that is not whitelisted is
-// named as such (never "wrong password"), an eMAG 500 as eMAG's error; a failing and a paused account show in the
-// banner and the nav at 1366×768 and 1024×640, in Romanian and English; the sync history speaks plainly.
+// Issue 16 §1, §2, §7, §9 in the real window (Chromium, real core, sandbox over HTTP): an IP that is not whitelisted is
+// named as such (never "wrong password"), an eMAG 500 as eMAG's error; a failing and a paused account show in a
+// banner in view (not below the fold) and in the nav, never beside "Health: OK", at 1366×768 and 1024×640, in
+// Romanian and English; "last good sync" keeps up with the runs; Diagnostics, the delivery mode and notifications
+// carry no developer words or unformatted amounts; the sync history speaks plainly and groups routine runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HealthReport } from '../../shared/views';
 import type { IpcResult } from '../../shared/ipc';
@@ -210,6 +212,18 @@ describe('truthful window', () => {
       const needsDe = count % 100 === 0 || count % 100 >= 20;
       expect(text).toContain(needsDe ? `${count} de comenzi importate` : `${count} comenzi importate`);
     }
+    // And one announced while the window is English: "7,668.99 RON".
+    await setLanguage('en');
+    const [enBig] = sandbox.addOrders(SELLER.username, 1);
+    const enRecord = sandbox.orders(SELLER.username).find((o) => o.id === enBig!.id)!;
+    enRecord.products = [{ ...enRecord.products[0]!, quantity: 200 }];
+    await core.scheduler.syncNow({ accountId: accounts.seller.id, job: 'new-orders' });
+    const enStored = core.repos.orders.get(accounts.seller.id, enBig!.id)!;
+    const [enUnits, enCents] = (enStored.totalMinor / 100).toFixed(2).split('.');
+    const enItem = page.locator('[data-kind="order_new"]', { hasText: String(enBig!.id) }).first();
+    await enItem.waitFor();
+    expect(await enItem.textContent()).toContain(`${enUnits!.replace(/\B(?=(\d{3})+$)/g, ',')}.${enCents} RON`);
+    await setLanguage('ro');
     await page.setViewportSize({ width: 1366, height: 860 });
   }, 120_000);
 
