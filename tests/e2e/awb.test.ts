@@ -121,14 +121,38 @@ describe('AWB in Chromium (serve bridge + sandbox)', { timeout: 90_000 }, () => 
     await testId('settings-language').selectOption('en');
     await expect.poll(() => testId('nav-dashboard').textContent()).toContain('Dashboard');
     await openOrder(orders[1]!);
+    // The small window (#16 §5): the dialog, its errors and its send button fit 1024×640.
+    await page.setViewportSize({ width: 1024, height: 640 });
     await testId('awb-open').click();
     await testId('awb-dialog').waitFor();
     // A locality typed but not chosen from the list is named beside its box.
     await testId('awb-sender-locality-input').fill('Nowhere');
+    await testId('awb-sender-phone').fill('07-12');
     await testId('awb-submit').click();
     await testId('awb-sender-locality-error').waitFor();
+    // Focus goes to the first box in error, so the dialog shows it (the summary is at the bottom of a long form).
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('awb-sender-phone');
+    // ...above the dialog's sticky buttons, not hidden under them.
+    const phone = await testId('awb-sender-phone').boundingBox();
+    const buttons = await testId('awb-dialog').locator('.form-actions').boundingBox();
+    expect(phone!.y).toBeGreaterThanOrEqual(0);
+    expect(phone!.y + phone!.height).toBeLessThanOrEqual(buttons!.y);
     expect(await testId('awb-sender-locality-error').textContent()).toBe('Choose the locality from the list');
+    expect(await testId('awb-sender-phone-error').textContent()).toBe('8 to 11 digits (may start with +)');
+    // The summary states each box's rule and what was typed, never a bare value or a dash.
+    const summary = (await testId('awb-error').textContent()) ?? '';
+    expect(summary).toContain('Phone: 8 to 11 digits (may start with +) (you typed “07-12”)');
+    expect(summary).toContain('Choose the locality from the list');
+    expect(summary).not.toContain('—');
+    const send = await testId('awb-submit').boundingBox();
+    expect(send!.y + send!.height).toBeLessThanOrEqual(640);
+    expect(send!.x + send!.width).toBeLessThanOrEqual(1024);
+    await page.screenshot({ path: 'test-results/e2e/en-awb-dialog-error-1024.png' });
+    await page.setViewportSize({ width: 1366, height: 860 });
     await world.screenshot('en-awb-dialog-error');
+    await testId('awb-sender-phone').fill('0712345678');
     await chooseLocality('awb-sender-locality', 'Flor', 4531);
     await testId('awb-dialog').getByRole('button', { name: 'Cancel' }).click();
     await issueAndFetchLabel(orders[1]!, 'en');

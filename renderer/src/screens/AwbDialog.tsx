@@ -1,6 +1,6 @@
 // The AWB dialog: courier account (only those eMAG allows for the order), parcels, weight, cash on delivery, the
 // receiver and sender blocks; checked here first, then by main, whose field errors show beside their boxes.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../../shared/domain';
 import { minorToDecimal } from '../../../shared/money';
@@ -80,6 +80,15 @@ export function AwbDialog({
     void useOrderDetail.getState().loadCouriers();
   }, []);
 
+  // A refused send moves focus to the first box in error: the dialog scrolls to it, and a screen reader reads the
+  // box with its reason, instead of a summary the seller may not see at the bottom of a long form.
+  const formRef = useRef<HTMLFormElement>(null);
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals === 0 && !actionError?.issues.length) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusals, actionError]);
+
   async function submit(e: FormEvent) {
     e.preventDefault();
     const codMinor = parseMajorToMinor(cod);
@@ -118,6 +127,7 @@ export function AwbDialog({
     setLocalFieldErrors(errors);
     if (issues.length > 0 || codMinor === null || 'invalid' in parsedSender || 'invalid' in parsedReceiver) {
       setLocalError(new CallError('validation', '', issues));
+      setRefusals((n) => n + 1);
       return;
     }
     setLocalError(null);
@@ -148,7 +158,7 @@ export function AwbDialog({
 
   return (
     <Dialog title={t('order.awbTitle', { id: order.id })} onClose={onClose} testId="awb-dialog">
-      <form onSubmit={(e) => void submit(e)} className="form-grid awb-form">
+      <form ref={formRef} onSubmit={(e) => void submit(e)} className="form-grid awb-form">
         {blocked ? (
           <div className="notice notice-error" role="alert" style={{ gridColumn: '1 / -1' }} data-testid="awb-blocked">
             {t('order.awbBlocked')}
