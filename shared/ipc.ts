@@ -16,6 +16,7 @@ import {
   type SyncRun,
 } from './domain';
 import type { AccountHealthView } from './accountHealth';
+import { customIssue } from './issueKeys';
 import type { FailureCause } from './causes';
 import type { MagflowEvent } from './events';
 import { OFFER_BULK_MAX, STOCK_MAX, type OfferDetails, type OfferEditProblem } from './offerEdits';
@@ -54,7 +55,10 @@ const httpsUrl = z
   .string()
   .max(1024)
   .url()
-  .refine((u) => u.startsWith('https://') || u.startsWith('http://'), 'expected an http(s) URL');
+  .refine(
+    (u) => u.startsWith('https://') || u.startsWith('http://'),
+    customIssue('httpUrl', 'expected an http(s) URL'),
+  );
 
 export const OrdersQuerySchema = z
   .object({
@@ -154,7 +158,7 @@ export const AwbRequestSchema = z
   })
   .strict()
   .refine((v) => v.parcels + v.envelopes > 0, {
-    message: 'an AWB needs at least one parcel or envelope',
+    ...customIssue('awbParcels', 'an AWB needs at least one parcel or envelope'),
     path: ['parcels'],
   });
 
@@ -173,7 +177,10 @@ export const BulkRequestSchema = z
     cancelReason: z
       .number()
       .int()
-      .refine((n) => (CANCEL_REASONS as readonly number[]).includes(n), "not one of eMAG's cancellation reasons")
+      .refine(
+        (n) => (CANCEL_REASONS as readonly number[]).includes(n),
+        customIssue('cancelReasonList', "not one of eMAG's cancellation reasons"),
+      )
       .optional(),
     /** `awb`: the pickup address per account (the one the seller saved) and the parcel settings for every order. */
     awb: z
@@ -191,10 +198,18 @@ export const BulkRequestSchema = z
   .strict()
   .superRefine((v, ctx) => {
     if (v.action === 'status' && v.status === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['status'], message: 'a status change needs the target status' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['status'],
+        ...customIssue('statusTarget', 'a status change needs the target status'),
+      });
     }
     if (v.action === 'status' && v.status === 0 && !v.preview && v.cancelReason === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['cancelReason'], message: 'cancelling needs a reason' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cancelReason'],
+        ...customIssue('cancelNeedsReason', 'cancelling needs a reason'),
+      });
     }
   });
 export type BulkRequest = z.input<typeof BulkRequestSchema>;

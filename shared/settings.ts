@@ -1,5 +1,6 @@
 // The seller's settings: one zod schema gives the defaults, the validation of updates and the type.
 import { z } from 'zod';
+import { customIssue } from './issueKeys';
 
 /**
  * #17 AWB: the seller's pickup address as awb/save's sender block (README §8: name 3-255, a contact, a phone of 8 to
@@ -72,7 +73,10 @@ export const SettingsSchema = z.object({
       newOrdersCheckSec: z
         .number()
         .int()
-        .refine((sec) => sec === 0 || (sec >= 5 && sec <= 300), 'expected 0 (off) or 5-300 seconds')
+        .refine(
+          (sec) => sec === 0 || (sec >= 5 && sec <= 300),
+          customIssue('newOrdersCheck', 'expected 0 (off) or 5-300 seconds'),
+        )
         .default(12),
     })
     .prefault({}),

@@ -6,7 +6,7 @@ import type { AccountService } from '../accounts/service';
 import { CACHE_KEYS, CACHE_TTL } from '../cache/entries';
 import { emagToday, type Clock } from '../clock';
 import type { Repositories } from '../db';
-import { AppError, notFound } from '../errors';
+import { conflict, notFound } from '../errors';
 import type { InvoiceService } from '../invoices/service';
 import type { OfferEdits } from '../offers/offerEdits';
 import type { OrderActions } from '../orders/actions';
@@ -85,7 +85,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'today.get': (input) => readTodayQueue(repos, clock, { accountId: input?.accountId }),
     'orders.get': ({ accountId, orderId }) => {
       const order = repos.orders.get(accountId, orderId);
-      if (!order) throw notFound(`Order ${orderId}`);
+      if (!order) throw notFound('order', orderId);
       const platform = repos.accounts.get(accountId)?.platform;
       return toOrderDetail(order, repos.outbox.forOrder(accountId, orderId), clock.now(), platform);
     },
@@ -111,7 +111,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'outbox.retry': ({ id }) => services.actions.retry(id),
     'outbox.undo': ({ id }) => services.actions.undo(id),
     'couriers.list': ({ accountId }) => {
-      if (!repos.accounts.get(accountId)) throw notFound(`Account ${accountId}`);
+      if (!repos.accounts.get(accountId)) throw notFound('account', accountId);
       return services.couriers(accountId);
     },
     // #17 AWB
@@ -138,7 +138,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     }),
     'sync.now': async (input) => {
       if (input?.accountId !== undefined && !repos.accounts.get(input.accountId))
-        throw notFound(`Account ${input.accountId}`);
+        throw notFound('account', input.accountId);
       // Started, not awaited: the window follows progress through events; a long import must not hold the call.
       const runs = services.sync.syncNow(input ?? {});
       runs.catch(() => undefined);
@@ -161,7 +161,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'notifications.markRead': ({ ids, all }) => {
       if (all) repos.notifications.markRead('all');
       else if (ids) repos.notifications.markRead(ids);
-      else throw new AppError('conflict', 'Say which notifications to mark read (ids or all)');
+      else throw conflict((text) => text.errors.notifications.markWhich);
       return { unread: repos.notifications.unreadCount() };
     },
     'settings.get': () => services.settings.get(),

@@ -39,7 +39,7 @@ export interface LabelOptions {
 }
 
 export function shippingService(deps: ShippingDeps) {
-  const labels = labelStore(deps);
+  const labels = labelStore({ ...deps, language: () => deps.settings().language });
   const search = localitySearch(deps);
   const formatOf = (options: LabelOptions): LabelFormat => options.format ?? deps.settings().shipping.labelFormat;
   const openIfAsked = async (path: string, options: LabelOptions): Promise<boolean> =>
@@ -47,7 +47,7 @@ export function shippingService(deps: ShippingDeps) {
 
   return {
     searchLocalities(accountId: number, query: string, county?: string): Promise<LocalityOption[]> {
-      if (!deps.repos.accounts.get(accountId)) throw notFound(`Account ${accountId}`);
+      if (!deps.repos.accounts.get(accountId)) throw notFound('account', accountId);
       return search(accountId, query, county);
     },
 
@@ -59,12 +59,10 @@ export function shippingService(deps: ShippingDeps) {
     issueWithDefaults(accountId: number, orderId: number): OutboxAction {
       const shipping = deps.settings().shipping;
       if (!shipping.sender) {
-        throw invalidInput([
-          { path: 'shipping.sender', message: 'save the pickup address in Settings (Shipping) before issuing AWBs' },
-        ]);
+        throw invalidInput([{ path: 'shipping.sender', message: (text) => text.errors.shipping.senderMissing }]);
       }
       const order = deps.repos.orders.get(accountId, orderId);
-      if (!order) throw notFound(`Order ${orderId}`);
+      if (!order) throw notFound('order', orderId);
       const enforced = enforcedCouriersOf(order.raw);
       return deps.actions.generateAwb({
         accountId,
