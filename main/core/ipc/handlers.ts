@@ -119,7 +119,8 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'awb.issueWithDefaults': ({ accountId, orderId }) => services.shipping.issueWithDefaults(accountId, orderId),
     'awb.label': ({ accountId, orderId, format, open }) =>
       services.shipping.label(accountId, orderId, { format, open }),
-    'awb.labels': ({ orders, format, open }) => services.shipping.mergedLabels(orders, { format, open }),
+    'awb.labels': ({ orders, format, open }) =>
+      services.shipping.mergedLabels(orders, { format, open, language: services.settings.get().language }),
     // Cached per query; dropped when offers are written (cache/entries.ts).
     'offers.list': async (query) => {
       const page = await services.cache.wrap(CACHE_KEYS.offerList(query), CACHE_TTL.offerList, () =>

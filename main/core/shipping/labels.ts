@@ -21,8 +21,6 @@ export interface LabelDeps {
   clientFor(accountId: number): EmagClient;
   dataDir: string;
   clock: Clock;
-  /** The window's language, for the reasons an order has no label (English when absent). */
-  language?: () => Language;
 }
 
 /** Why one order's label failed: main's refusal in any language, or the client's own words. */
@@ -80,6 +78,8 @@ export function labelStore(deps: LabelDeps) {
   async function merged(
     orders: readonly { accountId: number; orderId: number }[],
     format: LabelFormat,
+    /** The language of the reasons an order was left out: the window's, or English for the CLI. */
+    lang: Language = 'en',
   ): Promise<{
     path: string;
     pages: number;
@@ -110,7 +110,6 @@ export function labelStore(deps: LabelDeps) {
     const path = join(folder, `awb-batch-${stamp}-${outcomes.filter((o) => o.ok).length}-${slug(format)}.pdf`);
     await mkdir(folder, { recursive: true });
     await writeAtomically(path, await out.save());
-    const lang = deps.language?.() ?? 'en';
     const rendered = outcomes.map(({ reason, ...outcome }) =>
       reason === undefined ? outcome : { ...outcome, error: render(reason, lang) },
     );

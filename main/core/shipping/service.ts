@@ -14,6 +14,7 @@ import type { OrderActions } from '../orders/actions';
 import type { FileOpener } from './fileOpener';
 import { labelStore, pdfPageCount } from './labels';
 import { localitySearch } from './localities';
+import type { Language } from '../messages/catalogue';
 
 export interface ShippingDeps {
   repos: Repositories;
@@ -36,10 +37,12 @@ export interface LabelOptions {
   format?: LabelFormat | undefined;
   /** Open with the OS viewer; default: the seller's setting. */
   open?: boolean | undefined;
+  /** The language of the reasons an order was left out: the window's; English (the CLI's) when absent. */
+  language?: Language | undefined;
 }
 
 export function shippingService(deps: ShippingDeps) {
-  const labels = labelStore({ ...deps, language: () => deps.settings().language });
+  const labels = labelStore(deps);
   const search = localitySearch(deps);
   const formatOf = (options: LabelOptions): LabelFormat => options.format ?? deps.settings().shipping.labelFormat;
   const openIfAsked = async (path: string, options: LabelOptions): Promise<boolean> =>
@@ -88,7 +91,7 @@ export function shippingService(deps: ShippingDeps) {
       options: LabelOptions = {},
     ): Promise<MergedAwbLabels> {
       const format = formatOf(options);
-      const merged = await labels.merged(orders, format);
+      const merged = await labels.merged(orders, format, options.language);
       return { ...merged, format, opened: await openIfAsked(merged.path, options) };
     },
   };
