@@ -324,8 +324,9 @@ describe('order detail', () => {
 
     // main checks again with the order's data and names the field it refuses; it is shown beside that field.
     api.on('orders.generateAwb', () =>
-      fail('validation', 'Invalid input at receiver.street: at least 3 characters', [
-        { path: 'receiver.street', message: 'at least 3 characters' },
+      // As main words it for a Romanian window (zod's too_small, from the catalogue).
+      fail('validation', 'Date greșite la receiver.street: trebuie să aibă cel puțin 3 caractere', [
+        { path: 'receiver.street', message: 'trebuie să aibă cel puțin 3 caractere' },
       ]),
     );
     fireEvent.change(box('awb-receiver-phone'), { target: { value: '0733 000 222' } });
@@ -338,7 +339,9 @@ describe('order detail', () => {
       oversize: true,
       receiver: { name: 'Ana Pop', contact: 'Ana Pop', phone: '0733000222', localityId: 4510, street: 'Str. Horea 2' },
     });
-    expect(within(dialog).getByTestId('awb-receiver-street-error').textContent).toBe('at least 3 characters');
+    expect(within(dialog).getByTestId('awb-receiver-street-error').textContent).toBe(
+      'trebuie să aibă cel puțin 3 caractere',
+    );
   });
 
   it('offers only the courier accounts eMAG enforces for the order', async () => {
@@ -366,8 +369,8 @@ describe('order detail', () => {
 
   it('explains a refused invoice URL with the field main named', async () => {
     api.on('orders.attachInvoice', () =>
-      fail('validation', 'Invalid input at url: expected an http(s) URL', [
-        { path: 'url', message: 'expected an http(s) URL' },
+      fail('validation', 'Date greșite la url: trebuie să fie o adresă http(s)', [
+        { path: 'url', message: 'trebuie să fie o adresă http(s)' },
       ]),
     );
     await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
