@@ -1,7 +1,7 @@
 // The catalogue's `errors` section: main's own refusals and the reasons beside the window's fields, in Romanian and
 // English. The English texts are what the CLI prints and the logs keep (AppError.message is their rendering).
 import type { OutboxState } from '../../../shared/domain';
-import type { CustomIssueKey } from '../../../shared/issueKeys';
+import { SCHEMA_TEXTS, type SchemaTextKey } from '../../../shared/issueKeys';
 import { describeProblem, STOCK_MAX, type OfferEditProblem } from '../../../shared/offerEdits';
 import { describeApiUrlFault, type ApiUrlFault } from '../emag/platforms';
 import { LOCALE, plural, type Language } from './plural';
@@ -82,7 +82,8 @@ export interface ErrorTexts {
     invalidElement: string;
     /** Any other refusal with no words of its own. */
     invalid: string;
-    custom: Record<CustomIssueKey, string>;
+    /** The shared schemas' own reasons (shared/issueKeys.ts), by key. */
+    schema: Record<SchemaTextKey, string>;
   };
 }
 
@@ -285,13 +286,25 @@ export const roErrors: ErrorTexts = {
     invalidKey: 'cheie greșită',
     invalidElement: 'element greșit',
     invalid: 'valoare greșită',
-    custom: {
+    schema: {
       httpUrl: 'trebuie să fie o adresă http(s)',
       awbParcels: 'un AWB are nevoie de cel puțin un colet sau un plic',
       cancelReasonList: 'nu este unul dintre motivele de anulare ale eMAG',
       statusTarget: 'o schimbare de status are nevoie de statusul nou',
       cancelNeedsReason: 'anularea are nevoie de un motiv',
       newOrdersCheck: 'trebuie să fie 0 (oprit) sau între 5 și 300 de secunde',
+      localDate: 'trebuie să fie o dată AAAA-LL-ZZ',
+      timeOfDay: 'trebuie să fie o oră HH:MM',
+      atLeast3: 'cel puțin 3 caractere',
+      required: 'obligatoriu',
+      phone: 'trebuie să aibă între 8 și 11 cifre, opțional cu + în față',
+      localityId: 'alege localitatea eMAG din listă',
+      searchLetters: 'cel puțin 2 litere',
+      region: 'litere, cifre și cratime (ex. eu-central-1, sau auto pentru Cloudflare R2)',
+      bucketName: 'litere, cifre, puncte și cratime',
+      keyPrefix: "litere, cifre și / ! _ . * ' ( ) -",
+      fileTooBig: 'fișierul are peste 10 MB',
+      base64: 'trebuie să fie base64',
     },
   },
 };
@@ -420,13 +433,7 @@ export const enErrors: ErrorTexts = {
     invalidKey: 'invalid key',
     invalidElement: 'invalid element',
     invalid: 'invalid value',
-    custom: {
-      httpUrl: 'expected an http(s) URL',
-      awbParcels: 'an AWB needs at least one parcel or envelope',
-      cancelReasonList: "not one of eMAG's cancellation reasons",
-      statusTarget: 'a status change needs the target status',
-      cancelNeedsReason: 'cancelling needs a reason',
-      newOrdersCheck: 'expected 0 (off) or 5-300 seconds',
-    },
+    // The schemas' own English (what the CLI prints for the same refusal).
+    schema: SCHEMA_TEXTS,
   },
 };

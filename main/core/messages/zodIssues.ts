@@ -1,7 +1,7 @@
 // zod's validation issues in the catalogue's words, by issue code (zod 4), so a refused IPC input reads in the window's
 // language. zod's own English messages never reach the window; the path stays as zod gave it.
 import type { z } from 'zod';
-import type { CustomIssueKey } from '../../../shared/issueKeys';
+import { schemaTextKey } from '../../../shared/issueKeys';
 import type { Issue } from '../errors';
 import type { Localized } from './localized';
 
@@ -9,8 +9,10 @@ type ZodIssue = z.core.$ZodIssue;
 
 const valueText = (value: unknown): string => (typeof value === 'string' ? `"${value}"` : String(value));
 
-/** One issue's reason, in any language. */
+/** One issue's reason, in any language: the schema's own reason when it gave one, else zod's by its code. */
 export function zodIssueText(issue: ZodIssue): Localized {
+  const key = schemaTextKey(issue.message);
+  if (key) return (text) => text.errors.zod.schema[key];
   switch (issue.code) {
     case 'invalid_type':
       return (text) => text.errors.zod.invalidType(issue.expected);
@@ -49,11 +51,8 @@ export function zodIssueText(issue: ZodIssue): Localized {
       return (text) => text.errors.zod.invalidKey;
     case 'invalid_element':
       return (text) => text.errors.zod.invalidElement;
-    case 'custom': {
-      // The shared schemas key their refusals (shared/issueKeys.ts); an unkeyed one gets the generic reason.
-      const key = issue.params?.['key'] as CustomIssueKey | undefined;
-      return (text) => (key && key in text.errors.zod.custom ? text.errors.zod.custom[key] : text.errors.zod.invalid);
-    }
+    case 'custom':
+      return (text) => text.errors.zod.invalid;
   }
 }
 
