@@ -248,6 +248,20 @@ describe("IPC dispatcher: errors in the window's language", () => {
     expect(calls).toEqual([]);
   });
 
+  it("answers a caller that asks for English (the CLI) in English, whatever the window's language", async () => {
+    const { handlers } = recordingHandlers();
+    handlers['orders.get'] = () => {
+      throw notFound('order', 5);
+    };
+    const dispatcher = createDispatcher(handlers, { language: () => 'ro' });
+    expect(await dispatcher.dispatch('orders.get', { accountId: 1, orderId: 5 })).toMatchObject({
+      error: { message: 'Comanda 5 nu a fost găsită' },
+    });
+    expect(await dispatcher.dispatch('orders.get', { accountId: 1, orderId: 5 }, { language: 'en' })).toMatchObject({
+      error: { message: 'Order 5 not found' },
+    });
+  });
+
   it('says "internal" and "unknown channel" in the language too, still hiding the details', async () => {
     const onInternalError = vi.fn();
     const { handlers } = recordingHandlers();

@@ -21,8 +21,11 @@ export type IpcHandlers = {
 };
 
 export interface Dispatcher {
-  /** Never throws: every failure comes back as `{ ok: false, error }`. */
-  dispatch(channel: unknown, input: unknown): Promise<IpcResult<unknown>>;
+  /**
+   * Never throws: every failure comes back as `{ ok: false, error }`, its texts in the window's language, or in
+   * `language` when the caller says (the CLI's English).
+   */
+  dispatch(channel: unknown, input: unknown, options?: { language?: Language }): Promise<IpcResult<unknown>>;
 }
 
 export interface DispatcherOptions {
@@ -47,8 +50,8 @@ function validationError(error: z.ZodError, lang: Language): IpcError {
 
 export function createDispatcher(handlers: IpcHandlers, options: DispatcherOptions = {}): Dispatcher {
   return {
-    async dispatch(channel, input) {
-      const lang = options.language?.() ?? 'en';
+    async dispatch(channel, input, call = {}) {
+      const lang = call.language ?? options.language?.() ?? 'en';
       const text = messages(lang);
       if (!isChannel(channel)) {
         return {
