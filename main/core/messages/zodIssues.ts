@@ -52,6 +52,8 @@ export function zodIssueText(issue: ZodIssue): Localized {
     case 'invalid_element':
       return (text) => text.errors.zod.invalidElement;
     case 'custom':
+    default:
+      // A refine without a keyed reason, or a code a later zod adds: the generic reason, never zod's English.
       return (text) => text.errors.zod.invalid;
   }
 }
