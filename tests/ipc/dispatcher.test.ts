@@ -262,6 +262,18 @@ describe("IPC dispatcher: errors in the window's language", () => {
     });
   });
 
+  it('still answers when the language cannot be read (in English)', async () => {
+    const dispatcher = createDispatcher(recordingHandlers().handlers, {
+      language: () => {
+        throw new Error('database closed');
+      },
+    });
+    expect(await dispatcher.dispatch('nope', {})).toEqual({
+      ok: false,
+      error: { kind: 'unknown_channel', message: 'Unknown channel: nope' },
+    });
+  });
+
   it('says "internal" and "unknown channel" in the language too, still hiding the details', async () => {
     const onInternalError = vi.fn();
     const { handlers } = recordingHandlers();

@@ -49,9 +49,17 @@ function validationError(error: z.ZodError, lang: Language): IpcError {
 }
 
 export function createDispatcher(handlers: IpcHandlers, options: DispatcherOptions = {}): Dispatcher {
+  /** The window's language; English if it cannot be read (the dispatcher must answer even then, e.g. mid-shutdown). */
+  const windowLanguage = (): Language => {
+    try {
+      return options.language?.() ?? 'en';
+    } catch {
+      return 'en';
+    }
+  };
   return {
     async dispatch(channel, input, call = {}) {
-      const lang = call.language ?? options.language?.() ?? 'en';
+      const lang = call.language ?? windowLanguage();
       const text = messages(lang);
       if (!isChannel(channel)) {
         return {
