@@ -2,6 +2,7 @@
 // type of its output, plus the one event channel. The preload (Electron) and the CLI's browser bridge both expose
 // exactly this as `window.magflow`; main validates every input against these schemas before any handler runs.
 import { z } from 'zod';
+import { SCHEMA_TEXTS } from './issueKeys';
 import {
   ACCOUNT_KINDS,
   JOB_NAMES,
@@ -47,14 +48,14 @@ export { EVENT_CHANNEL, INVOKE_PREFIX } from './channels';
 const id = z.number().int().positive();
 const orderId = z.number().int().min(1).max(4_294_967_295);
 const orderStatus = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, SCHEMA_TEXTS.localDate);
 const orderKey = z.object({ accountId: id, orderId }).strict();
 const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) };
 const httpsUrl = z
   .string()
   .max(1024)
   .url()
-  .refine((u) => u.startsWith('https://') || u.startsWith('http://'), 'expected an http(s) URL');
+  .refine((u) => u.startsWith('https://') || u.startsWith('http://'), SCHEMA_TEXTS.httpUrl);
 
 export const OrdersQuerySchema = z
   .object({
@@ -117,12 +118,12 @@ export const AccountTestSchema = z.union([
  */
 export const AwbPartySchema = z
   .object({
-    name: z.string().trim().min(3, 'at least 3 characters').max(255),
-    contact: z.string().trim().min(1, 'required').max(255),
-    phone: z.string().regex(/^\+?\d{8,11}$/, 'expected 8 to 11 digits, optionally starting with +'),
+    name: z.string().trim().min(3, SCHEMA_TEXTS.atLeast3).max(255),
+    contact: z.string().trim().min(1, SCHEMA_TEXTS.required).max(255),
+    phone: z.string().regex(/^\+?\d{8,11}$/, SCHEMA_TEXTS.phone),
     /** eMAG's locality id. */
-    localityId: z.number({ error: 'expected eMAG locality id' }).int().min(1).max(4_294_967_295),
-    street: z.string().trim().min(3, 'at least 3 characters').max(255),
+    localityId: z.number({ error: SCHEMA_TEXTS.localityId }).int().min(1).max(4_294_967_295),
+    street: z.string().trim().min(3, SCHEMA_TEXTS.atLeast3).max(255),
     zipcode: z.string().trim().max(255).optional(),
     /** A saved seller address (addresses/read): eMAG then uses it whatever the other fields say. Text, 21 at most. */
     addressId: z.string().trim().min(1).max(21).optional(),
@@ -154,7 +155,7 @@ export const AwbRequestSchema = z
   })
   .strict()
   .refine((v) => v.parcels + v.envelopes > 0, {
-    message: 'an AWB needs at least one parcel or envelope',
+    message: SCHEMA_TEXTS.awbParcels,
     path: ['parcels'],
   });
 
@@ -173,7 +174,7 @@ export const BulkRequestSchema = z
     cancelReason: z
       .number()
       .int()
-      .refine((n) => (CANCEL_REASONS as readonly number[]).includes(n), "not one of eMAG's cancellation reasons")
+      .refine((n) => (CANCEL_REASONS as readonly number[]).includes(n), SCHEMA_TEXTS.cancelReasonList)
       .optional(),
     /** `awb`: the pickup address per account (the one the seller saved) and the parcel settings for every order. */
     awb: z
@@ -191,10 +192,10 @@ export const BulkRequestSchema = z
   .strict()
   .superRefine((v, ctx) => {
     if (v.action === 'status' && v.status === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['status'], message: 'a status change needs the target status' });
+      ctx.addIssue({ code: 'custom', path: ['status'], message: SCHEMA_TEXTS.statusTarget });
     }
     if (v.action === 'status' && v.status === 0 && !v.preview && v.cancelReason === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['cancelReason'], message: 'cancelling needs a reason' });
+      ctx.addIssue({ code: 'custom', path: ['cancelReason'], message: SCHEMA_TEXTS.cancelNeedsReason });
     }
   });
 export type BulkRequest = z.input<typeof BulkRequestSchema>;
@@ -217,7 +218,7 @@ export const LocalitySearchSchema = z
   .object({
     accountId: id,
     /** eMAG's name filter takes up to 60 characters; two letters at least keep a search meaningful. */
-    query: z.string().trim().min(2, 'at least 2 letters').max(60),
+    query: z.string().trim().min(2, SCHEMA_TEXTS.searchLetters).max(60),
     county: z.string().trim().max(60).optional(),
   })
   .strict();
@@ -241,13 +242,13 @@ export const InvoiceBucketInputSchema = z
       .trim()
       .min(1)
       .max(64)
-      .regex(/^[A-Za-z0-9-]+$/, 'letters, digits and dashes (e.g. eu-central-1, or auto for Cloudflare R2)'),
+      .regex(/^[A-Za-z0-9-]+$/, SCHEMA_TEXTS.region),
     bucket: z
       .string()
       .trim()
       .min(3)
       .max(63)
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]$/, 'letters, digits, dots and dashes'),
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]$/, SCHEMA_TEXTS.bucketName),
     accessKeyId: z.string().trim().min(1).max(128),
     secretAccessKey: z.string().min(1).max(256).optional(),
     pathStyle: z.boolean().default(false),
@@ -255,7 +256,7 @@ export const InvoiceBucketInputSchema = z
       .string()
       .trim()
       .max(200)
-      .regex(/^[A-Za-z0-9!_.*'()/-]*$/, "letters, digits and / ! _ . * ' ( ) -")
+      .regex(/^[A-Za-z0-9!_.*'()/-]*$/, SCHEMA_TEXTS.keyPrefix)
       .default(''),
   })
   .strict();
@@ -270,8 +271,8 @@ export const InvoiceFileSchema = z
     contentBase64: z
       .string()
       .min(1)
-      .max(INVOICE_MAX_BASE64, 'the file is larger than 10 MB')
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64'),
+      .max(INVOICE_MAX_BASE64, SCHEMA_TEXTS.fileTooBig)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, SCHEMA_TEXTS.base64),
     /** What the customer sees (eMAG: at most 60 characters); default "Factura <order>". */
     name: z.string().trim().min(1).max(EMAG_ATTACHMENT_NAME_MAX).optional(),
   })

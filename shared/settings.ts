@@ -1,5 +1,6 @@
 // The seller's settings: one zod schema gives the defaults, the validation of updates and the type.
 import { z } from 'zod';
+import { SCHEMA_TEXTS } from './issueKeys';
 
 /**
  * #17 AWB: the seller's pickup address as awb/save's sender block (README §8: name 3-255, a contact, a phone of 8 to
@@ -7,12 +8,12 @@ import { z } from 'zod';
  */
 export const ShippingSenderSchema = z
   .object({
-    name: z.string().trim().min(3, 'at least 3 characters').max(255),
-    contact: z.string().trim().min(1, 'required').max(255),
-    phone: z.string().regex(/^\+?\d{8,11}$/, 'expected 8 to 11 digits, optionally starting with +'),
+    name: z.string().trim().min(3, SCHEMA_TEXTS.atLeast3).max(255),
+    contact: z.string().trim().min(1, SCHEMA_TEXTS.required).max(255),
+    phone: z.string().regex(/^\+?\d{8,11}$/, SCHEMA_TEXTS.phone),
     localityId: z.number().int().min(1).max(4_294_967_295),
     localityName: z.string().trim().max(200).optional(),
-    street: z.string().trim().min(3, 'at least 3 characters').max(255),
+    street: z.string().trim().min(3, SCHEMA_TEXTS.atLeast3).max(255),
     zipcode: z.string().trim().max(255).optional(),
   })
   .strict();
@@ -34,7 +35,7 @@ const shippingShape = {
   openLabel: z.boolean().default(true),
 };
 
-const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, SCHEMA_TEXTS.timeOfDay);
 
 /**
  * The account-health watch's thresholds (issue 18, docs/health.md): rates in percent, counts in orders. A figure past
@@ -72,7 +73,7 @@ export const SettingsSchema = z.object({
       newOrdersCheckSec: z
         .number()
         .int()
-        .refine((sec) => sec === 0 || (sec >= 5 && sec <= 300), 'expected 0 (off) or 5-300 seconds')
+        .refine((sec) => sec === 0 || (sec >= 5 && sec <= 300), SCHEMA_TEXTS.newOrdersCheck)
         .default(12),
     })
     .prefault({}),

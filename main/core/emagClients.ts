@@ -8,13 +8,14 @@ import {
   createEmagClient,
   describeEmagError,
   isEmagError,
-  resolveApiUrl,
+  apiUrlFault,
   type EmagClient,
   type EmagClientConfig,
   type EmagClientDeps,
 } from './emag';
 import type { Repositories } from './db';
 import { notFound } from './errors';
+import type { Localized } from './messages/localized';
 import { failureOf } from './failures/cause';
 import type { EventBus } from './events/bus';
 
@@ -28,14 +29,11 @@ export interface EmagClients {
   testConnection(target: ConnectionTarget): Promise<TestConnectionResult>;
 }
 
-/** Why an API URL is refused, or null when it is fine (plain http only for loopback). */
-export function apiUrlProblem(platform: Account['platform'], apiUrl: string | null): string | null {
-  try {
-    resolveApiUrl(platform, apiUrl ?? undefined);
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+/** Why an API URL is refused, or null when it is fine (plain http only for loopback; none means the platform's). */
+export function apiUrlProblem(_platform: Account['platform'], apiUrl: string | null): Localized | null {
+  if (apiUrl === null || apiUrl.trim() === '') return null;
+  const fault = apiUrlFault(apiUrl);
+  return fault ? (text) => text.errors.accounts.apiUrl(fault) : null;
 }
 
 export function emagClients(deps: {
@@ -66,7 +64,7 @@ export function emagClients(deps: {
       const cached = clients.get(accountId);
       if (cached) return cached.client;
       const account = deps.repos.accounts.get(accountId);
-      if (!account) throw notFound(`Account ${accountId}`);
+      if (!account) throw notFound('account', accountId);
       const client = build({
         account: account.name,
         platform: account.platform,

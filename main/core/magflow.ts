@@ -143,6 +143,7 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     bus,
     checkApiUrl: apiUrlProblem,
     testConnection: (target) => clients.testConnection(target),
+    language: () => settingsStore.get().language,
   });
   invalidateOnWrites(bus, cache);
 
@@ -247,6 +248,8 @@ export async function createMagflowCore(options: MagflowCoreOptions): Promise<Ma
     returns,
   });
   const dispatcher = createDispatcher(handlers, {
+    // Main's errors read in the window's language, which is the settings' language.
+    language: () => settingsStore.get().language,
     onInternalError: (channel, error) => logger.error('IPC handler failed', { channel, error }),
   });
 

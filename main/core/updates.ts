@@ -19,7 +19,7 @@ export function headlessUpdates(version: string): UpdatesPort {
     status,
     check: async () => status(),
     install: async () => {
-      throw new AppError('unavailable', 'Only the desktop app installs updates.', undefined, 'updates.disabled');
+      throw new AppError('unavailable', (text) => text.errors.updates.desktopOnly, undefined, 'updates.disabled');
     },
   };
 }

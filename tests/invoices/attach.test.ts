@@ -84,7 +84,12 @@ describe('attaching an invoice PDF', () => {
     });
     expect(result).toMatchObject({
       ok: false,
-      error: { kind: 'conflict', code: 'bucket.not_configured', message: expect.stringContaining('eMAG downloads') },
+      // In the window's language (Romanian, the default); the code names the reason either way.
+      error: {
+        kind: 'conflict',
+        code: 'bucket.not_configured',
+        message: expect.stringContaining('eMAG descarcă facturile de la un link'),
+      },
     });
     expect(core.repos.outbox.forOrder(mainId, orderId)).toEqual([]);
   });
@@ -165,7 +170,10 @@ describe('attaching an invoice PDF', () => {
     });
     expect(notPdf).toMatchObject({
       ok: false,
-      error: { kind: 'validation', issues: [{ path: 'contentBase64', message: expect.stringContaining('%PDF-') }] },
+      error: {
+        kind: 'validation',
+        issues: [{ path: 'contentBase64', message: 'fișierul nu este PDF (nu începe cu %PDF-)' }],
+      },
     });
     const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x20);
     big.write('%PDF-1.7');
@@ -177,7 +185,10 @@ describe('attaching an invoice PDF', () => {
     });
     expect(tooBig).toMatchObject({
       ok: false,
-      error: { kind: 'validation', issues: [{ path: 'contentBase64', message: expect.stringContaining('10.0 MB') }] },
+      error: {
+        kind: 'validation',
+        issues: [{ path: 'contentBase64', message: 'fișierul are 10,0 MB; limita este 10,0 MB' }],
+      },
     });
     const notBase64 = await call('invoices.attachFile', {
       accountId: mainId,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVOICE_LINK_EXPIRY_SEC } from '../../shared/invoices';
 import { createMagflowCore, DATABASE_FILE, type MagflowCore } from '../../main/core/magflow';
 import { endpointProblem, s3Bucket, type BucketConfig } from '../../main/core/invoices/s3Bucket';
+import { render } from '../../main/core/messages/localized';
 import { memorySecretStore } from '../../main/core/secrets/store';
 import {
   bucketSettingsFor,
@@ -93,9 +94,22 @@ describe('the bucket client (aws4fetch, SigV4)', () => {
   it('accepts https endpoints, and plain http only on this computer', () => {
     expect(endpointProblem('https://abc123.r2.cloudflarestorage.com')).toBeNull();
     expect(endpointProblem('http://127.0.0.1:9000')).toBeNull();
-    expect(endpointProblem('http://minio.lan:9000')).toMatch(/plain http/);
-    expect(endpointProblem('https://s3.example.com/bucket')).toMatch(/without a path/);
-    expect(endpointProblem('s3.example.com')).toMatch(/not a URL/);
+    // English for the CLI and the logs, Romanian for the window (the catalogue's words).
+    const both = (endpoint: string) => {
+      const problem = endpointProblem(endpoint);
+      return problem && { en: render(problem, 'en'), ro: render(problem, 'ro') };
+    };
+    expect(both('http://minio.lan:9000')).toEqual({
+      en: 'plain http is refused for minio.lan: use https (http only for this computer)',
+      ro: 'http simplu este refuzat pentru minio.lan: folosește https (http doar pentru acest calculator)',
+    });
+    expect(both('https://s3.example.com/bucket')).toEqual({
+      en: 'the endpoint is the server only (scheme, host and port), without a path or query',
+      ro: 'endpointul este doar serverul (schemă, gazdă și port), fără cale sau query',
+    });
+    expect(both('s3.example.com')).toMatchObject({ en: expect.stringMatching(/not a URL/), ro: /nu este un URL/ });
+    expect(both('https://key:secret@s3.example.com')).toMatchObject({ ro: /date de autentificare/ });
+    expect(both('ftp://s3.example.com')).toMatchObject({ en: 'the endpoint must use https' });
   });
 });
 

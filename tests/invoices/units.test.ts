@@ -6,16 +6,27 @@ import { INVOICE_MAX_BYTES, orderNumbersIn } from '../../shared/invoices';
 import { InvoiceMatchSchema } from '../../shared/ipc';
 import { matchInvoiceFiles } from '../../main/core/invoices/matchFiles';
 import { pdfProblem } from '../../main/core/invoices/pdfFile';
+import { render, type Localized } from '../../main/core/messages/localized';
+
+/** A problem in both languages (null stays null): English for the CLI, Romanian for the window. */
+const both = (problem: Localized | null) => problem && { en: render(problem, 'en'), ro: render(problem, 'ro') };
 
 describe('PDF check', () => {
   it('takes a file that starts with %PDF- and is at most 10 MB', () => {
     expect(pdfProblem(Buffer.from('%PDF-1.4\n…'))).toBeNull();
-    expect(pdfProblem(Buffer.alloc(0))).toMatch(/empty/);
-    expect(pdfProblem(Buffer.from('PK\u0003\u0004 a zip'))).toMatch(/not a PDF/);
-    expect(pdfProblem(Buffer.from(' %PDF-1.4'))).toMatch(/not a PDF/);
+    expect(both(pdfProblem(Buffer.alloc(0)))).toEqual({ en: 'the file is empty', ro: 'fișierul este gol' });
+    const notPdf = {
+      en: 'the file is not a PDF (it does not start with %PDF-)',
+      ro: 'fișierul nu este PDF (nu începe cu %PDF-)',
+    };
+    expect(both(pdfProblem(Buffer.from('PK\u0003\u0004 a zip')))).toEqual(notPdf);
+    expect(both(pdfProblem(Buffer.from(' %PDF-1.4')))).toEqual(notPdf);
     const big = Buffer.alloc(INVOICE_MAX_BYTES + 1);
     big.write('%PDF-');
-    expect(pdfProblem(big)).toMatch(/limit is 10\.0 MB/);
+    expect(both(pdfProblem(big))).toEqual({
+      en: 'the file has 10.0 MB; the limit is 10.0 MB',
+      ro: 'fișierul are 10,0 MB; limita este 10,0 MB',
+    });
   });
 });
 

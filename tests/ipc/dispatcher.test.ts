@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES, type ChannelName } from '../../shared/ipc';
 import { createDispatcher, type IpcHandlers } from '../../main/core/ipc/dispatcher';
-import { AppError } from '../../main/core/errors';
+import { AppError, invalidInput, notFound } from '../../main/core/errors';
+import type { Language } from '../../main/core/messages/catalogue';
+
+type Issue = { path: string; message: string };
 
 /** Handlers that record their calls and answer a marker, so a test can tell a handler ran. */
 function recordingHandlers() {
@@ -75,7 +78,7 @@ describe('IPC dispatcher', () => {
     const onInternalError = vi.fn();
     const { handlers } = recordingHandlers();
     handlers['orders.get'] = () => {
-      throw new AppError('not_found', 'Order 5 not found');
+      throw notFound('order', 5);
     };
     handlers['dashboard.get'] = () => {
       throw new Error('SQLITE_IOERR: disk I/O error at /home/seller/secret/path');
@@ -89,5 +92,207 @@ describe('IPC dispatcher', () => {
     expect(internal).toMatchObject({ ok: false, error: { kind: 'internal' } });
     expect(JSON.stringify(internal)).not.toContain('/home/seller');
     expect(onInternalError).toHaveBeenCalledOnce();
+  });
+});
+
+describe("IPC dispatcher: errors in the window's language", () => {
+  /** A dispatcher whose language the test switches, like the seller switching it in Settings. */
+  function inLanguage(handlers: IpcHandlers, onInternalError = vi.fn()) {
+    let lang: Language = 'ro';
+    const dispatcher = createDispatcher(handlers, { language: () => lang, onInternalError });
+    return {
+      dispatch: (channel: unknown, input: unknown, language: Language) => {
+        lang = language;
+        return dispatcher.dispatch(channel, input);
+      },
+    };
+  }
+
+  it("renders an AppError's message and each issue in the language asked at the call; message stays English", async () => {
+    const { handlers } = recordingHandlers();
+    const thrown = invalidInput([
+      { path: 'reason', message: (text) => text.errors.orders.reasonOnlyWithCancel },
+      { path: 'courierAccountId', message: (text) => text.errors.orders.courierRequired('7, 9') },
+    ]);
+    handlers['orders.acknowledge'] = () => {
+      throw thrown;
+    };
+    handlers['orders.get'] = () => {
+      throw new AppError('conflict', (text) => text.errors.orders.fbeShips, undefined, 'order.fbe');
+    };
+    const { dispatch } = inLanguage(handlers);
+    expect(thrown.message).toBe('Invalid input at reason: A reason goes only with a cancellation');
+
+    expect(await dispatch('orders.acknowledge', { accountId: 1, orderId: 2 }, 'ro')).toEqual({
+      ok: false,
+      error: {
+        kind: 'validation',
+        message: 'Date greșite la reason: Un motiv se dă doar la anulare',
+        issues: [
+          { path: 'reason', message: 'Un motiv se dă doar la anulare' },
+          {
+            path: 'courierAccountId',
+            message: 'eMAG cere pentru această comandă unul dintre conturile de curier 7, 9',
+          },
+        ],
+      },
+    });
+    expect(await dispatch('orders.acknowledge', { accountId: 1, orderId: 2 }, 'en')).toEqual({
+      ok: false,
+      error: {
+        kind: 'validation',
+        message: 'Invalid input at reason: A reason goes only with a cancellation',
+        issues: [
+          { path: 'reason', message: 'A reason goes only with a cancellation' },
+          { path: 'courierAccountId', message: 'eMAG requires one of the courier accounts 7, 9 for this order' },
+        ],
+      },
+    });
+    expect(await dispatch('orders.get', { accountId: 1, orderId: 2 }, 'ro')).toEqual({
+      ok: false,
+      error: {
+        kind: 'conflict',
+        code: 'order.fbe',
+        message: 'eMAG expediază singur comenzile pe care le livrează (FBE)',
+      },
+    });
+    expect(await dispatch('orders.get', { accountId: 1, orderId: 2 }, 'en')).toMatchObject({
+      error: { message: 'eMAG ships orders it fulfils (FBE) itself' },
+    });
+  });
+
+  it('names a missing thing with its gender in Romanian', async () => {
+    const { handlers } = recordingHandlers();
+    handlers['orders.get'] = () => {
+      throw notFound('order', 5);
+    };
+    handlers['returns.get'] = () => {
+      throw notFound('account', 3);
+    };
+    const { dispatch } = inLanguage(handlers);
+    expect(await dispatch('orders.get', { accountId: 1, orderId: 5 }, 'ro')).toMatchObject({
+      error: { kind: 'not_found', message: 'Comanda 5 nu a fost găsită' },
+    });
+    expect(await dispatch('returns.get', { accountId: 3, emagId: 1 }, 'ro')).toMatchObject({
+      error: { kind: 'not_found', message: 'Contul 3 nu a fost găsit' },
+    });
+    expect(await dispatch('orders.get', { accountId: 1, orderId: 5 }, 'en')).toMatchObject({
+      error: { message: 'Order 5 not found' },
+    });
+  });
+
+  it("words zod's issues by code in each language, keeping their paths, and never passes zod's English", async () => {
+    const { calls, handlers } = recordingHandlers();
+    const { dispatch } = inLanguage(handlers);
+    const cases: { channel: ChannelName; input: unknown; ro: Issue[]; en: Issue[] }[] = [
+      {
+        channel: 'orders.acknowledge',
+        input: { accountId: 1, orderId: 'x' },
+        ro: [{ path: 'orderId', message: 'trebuie să fie număr' }],
+        en: [{ path: 'orderId', message: 'expected a number' }],
+      },
+      {
+        channel: 'orders.acknowledge',
+        input: { accountId: 0, orderId: 1, extra: 1, other: 2 },
+        ro: [
+          { path: 'accountId', message: 'trebuie să fie mai mare decât 0' },
+          { path: '(input)', message: 'câmpuri necunoscute: extra, other' },
+        ],
+        en: [
+          { path: 'accountId', message: 'must be greater than 0' },
+          { path: '(input)', message: 'unknown fields: extra, other' },
+        ],
+      },
+      {
+        channel: 'orders.list',
+        input: { search: 'x'.repeat(201), limit: 5000 },
+        ro: [
+          { path: 'search', message: 'poate avea cel mult 200 de caractere' },
+          { path: 'limit', message: 'trebuie să fie cel mult 1000' },
+        ],
+        en: [
+          { path: 'search', message: 'must have at most 200 characters' },
+          { path: 'limit', message: 'must be at most 1000' },
+        ],
+      },
+      {
+        channel: 'settings.update',
+        input: { language: 'fr' },
+        ro: [{ path: 'language', message: 'trebuie să fie una dintre valorile: "ro", "en"' }],
+        en: [{ path: 'language', message: 'must be one of: "ro", "en"' }],
+      },
+      {
+        // The shared schema's own refusal, by its key (shared/issueKeys.ts).
+        channel: 'orders.bulk',
+        input: { action: 'status', orders: [{ accountId: 1, orderId: 1 }] },
+        ro: [{ path: 'status', message: 'o schimbare de status are nevoie de statusul nou' }],
+        en: [{ path: 'status', message: 'a status change needs the target status' }],
+      },
+    ];
+    for (const { channel, input, ro, en } of cases) {
+      for (const [lang, issues, summary] of [
+        ['ro', ro, 'Date greșite la'],
+        ['en', en, 'Invalid input at'],
+      ] as const) {
+        const result = await dispatch(channel, input, lang);
+        expect(result, `${channel} in ${lang}`).toEqual({
+          ok: false,
+          error: {
+            kind: 'validation',
+            message: `${summary} ${issues[0]!.path}: ${issues[0]!.message}`,
+            issues,
+          },
+        });
+      }
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it("answers a caller that asks for English (the CLI) in English, whatever the window's language", async () => {
+    const { handlers } = recordingHandlers();
+    handlers['orders.get'] = () => {
+      throw notFound('order', 5);
+    };
+    const dispatcher = createDispatcher(handlers, { language: () => 'ro' });
+    expect(await dispatcher.dispatch('orders.get', { accountId: 1, orderId: 5 })).toMatchObject({
+      error: { message: 'Comanda 5 nu a fost găsită' },
+    });
+    expect(await dispatcher.dispatch('orders.get', { accountId: 1, orderId: 5 }, { language: 'en' })).toMatchObject({
+      error: { message: 'Order 5 not found' },
+    });
+  });
+
+  it('still answers when the language cannot be read (in English)', async () => {
+    const dispatcher = createDispatcher(recordingHandlers().handlers, {
+      language: () => {
+        throw new Error('database closed');
+      },
+    });
+    expect(await dispatcher.dispatch('nope', {})).toEqual({
+      ok: false,
+      error: { kind: 'unknown_channel', message: 'Unknown channel: nope' },
+    });
+  });
+
+  it('says "internal" and "unknown channel" in the language too, still hiding the details', async () => {
+    const onInternalError = vi.fn();
+    const { handlers } = recordingHandlers();
+    handlers['dashboard.get'] = () => {
+      throw new Error('SQLITE_IOERR at /home/seller/secret/path');
+    };
+    const { dispatch } = inLanguage(handlers, onInternalError);
+    expect(await dispatch('dashboard.get', undefined, 'ro')).toEqual({
+      ok: false,
+      error: { kind: 'internal', message: 'MagFlow nu a putut finaliza dashboard.get; vezi jurnalul.' },
+    });
+    expect(await dispatch('dashboard.get', undefined, 'en')).toEqual({
+      ok: false,
+      error: { kind: 'internal', message: 'MagFlow could not complete dashboard.get; see the log.' },
+    });
+    expect(onInternalError).toHaveBeenCalledTimes(2);
+    expect(await dispatch('nope', {}, 'ro')).toEqual({
+      ok: false,
+      error: { kind: 'unknown_channel', message: 'Canal necunoscut: nope' },
+    });
   });
 });

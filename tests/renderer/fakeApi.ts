@@ -368,7 +368,7 @@ export function createFakeApi(options: { orders?: OrderSummary[]; info?: Partial
       };
     },
     'orders.get': ({ accountId, orderId }) =>
-      detailOf(accountId, orderId) ?? fail('not_found', `order ${orderId} not found`),
+      detailOf(accountId, orderId) ?? fail('not_found', `Comanda ${orderId} nu a fost găsită`),
     'orders.acknowledge': ({ accountId, orderId }) => action(accountId, orderId, 'acknowledge', {}),
     // Held for main's undo window (8 s by default), as main queues it.
     'orders.changeStatus': ({ accountId, orderId, status, reason }) => ({

@@ -330,8 +330,9 @@ describe('order detail', () => {
 
     // main checks again with the order's data and names the field it refuses; it is shown beside that field.
     api.on('orders.generateAwb', () =>
-      fail('validation', 'Invalid input at receiver.street: at least 3 characters', [
-        { path: 'receiver.street', message: 'at least 3 characters' },
+      // As main words it for a Romanian window (the schema's own reason, from the catalogue).
+      fail('validation', 'Date greșite la receiver.street: cel puțin 3 caractere', [
+        { path: 'receiver.street', message: 'cel puțin 3 caractere' },
       ]),
     );
     fireEvent.change(box('awb-receiver-phone'), { target: { value: '0733 000 222' } });
@@ -344,7 +345,7 @@ describe('order detail', () => {
       oversize: true,
       receiver: { name: 'Ana Pop', contact: 'Ana Pop', phone: '0733000222', localityId: 4510, street: 'Str. Horea 2' },
     });
-    expect(within(dialog).getByTestId('awb-receiver-street-error').textContent).toBe('at least 3 characters');
+    expect(within(dialog).getByTestId('awb-receiver-street-error').textContent).toBe('cel puțin 3 caractere');
   });
 
   it('offers only the courier accounts eMAG enforces for the order', async () => {
@@ -372,8 +373,13 @@ describe('order detail', () => {
 
   it('explains a refused invoice URL beside its box, and says it once', async () => {
     api.on('orders.attachInvoice', () =>
+<<<<<<< HEAD
       fail('validation', 'Date nevalide la url: eMAG primește doar PDF', [
         { path: 'url', message: 'eMAG primește doar PDF' },
+=======
+      fail('validation', 'Date greșite la url: trebuie să fie o adresă http(s)', [
+        { path: 'url', message: 'trebuie să fie o adresă http(s)' },
+>>>>>>> h16err
       ]),
     );
     await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });

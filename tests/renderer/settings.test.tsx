@@ -53,9 +53,10 @@ describe('settings', () => {
 
   it("shows main's input errors beside their fields in the account dialog, not in a list at the bottom", async () => {
     api.on('accounts.save', () =>
-      fail('validation', 'Invalid input at username: Too long', [
-        { path: 'username', message: 'Prea lung: cel mult 200 de caractere' },
-        { path: 'apiUrl', message: 'Adresă invalidă' },
+      // As main words it for a Romanian window (zod's too_big and the API URL check, from the catalogue).
+      fail('validation', 'Date greșite la username: poate avea cel mult 200 de caractere', [
+        { path: 'username', message: 'poate avea cel mult 200 de caractere' },
+        { path: 'apiUrl', message: 'Adresa API eMAG nu este un URL valid' },
       ]),
     );
     await renderAt({ screen: 'settings' });
@@ -66,9 +67,11 @@ describe('settings', () => {
     fireEvent.click(within(dialog).getByTestId('account-save'));
     await settle();
     expect(within(dialog).getByTestId('account-username-error').textContent).toBe(
-      'Prea lung: cel mult 200 de caractere',
+      'poate avea cel mult 200 de caractere',
     );
-    expect(within(dialog).getByTestId('account-api-url-error').textContent).toBe('Adresă invalidă');
+    expect(within(dialog).getByTestId('account-api-url-error').textContent).toBe(
+      'Adresa API eMAG nu este un URL valid',
+    );
     expect(within(dialog).getByTestId('account-username').getAttribute('aria-invalid')).toBe('true');
     // The notice still says what went wrong, but does not repeat the field issues as a list.
     const notice = within(dialog).getByTestId('account-error');
@@ -132,8 +135,8 @@ describe('settings', () => {
     expect((screen.getByTestId('settings-auto-ack') as HTMLInputElement).checked).toBe(false);
 
     api.on('settings.update', () =>
-      fail('validation', 'Date nevalide la intervals.newOrdersSec: prea mic', [
-        { path: 'intervals.newOrdersSec', message: 'Prea mic: cel puțin 15' },
+      fail('validation', 'Date greșite la intervals.newOrdersSec: trebuie să fie cel puțin 15', [
+        { path: 'intervals.newOrdersSec', message: 'trebuie să fie cel puțin 15' },
       ]),
     );
     const field = screen.getByTestId('settings-interval-newOrdersSec');
@@ -141,7 +144,7 @@ describe('settings', () => {
     fireEvent.blur(field);
     await settle();
     // Beside the box it belongs to (#16), not only at the top of a long screen.
-    expect(screen.getByTestId('settings-interval-newOrdersSec-error').textContent).toBe('Prea mic: cel puțin 15');
+    expect(screen.getByTestId('settings-interval-newOrdersSec-error').textContent).toBe('trebuie să fie cel puțin 15');
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByTestId('settings-error').querySelector('ul')).toBeNull();
     // Other boxes are not marked.

@@ -100,14 +100,14 @@ describe('settings: updates', () => {
       at: '2026-11-23T08:00:00.000Z',
     };
     api.on('updates.status', () => desktop({ state: 'error', availableVersion: '0.2.0', error }));
-    api.on('updates.check', () => fail('internal', 'MagFlow could not complete updates.check; see the log.'));
+    api.on('updates.check', () => fail('internal', 'MagFlow nu a putut finaliza updates.check; vezi jurnalul.'));
     await openSettings();
     expect(stateText()).toContain('Actualizarea nu a reușit.');
     expect(screen.getByTestId('updates-error').textContent).toContain('(sha512) și a fost șters');
     expect(screen.getByTestId('updates-error').textContent).toContain('expected a, got b');
     fireEvent.click(screen.getByTestId('updates-check'));
     await settle();
-    expect(screen.getByTestId('updates-call-error').textContent).toContain('see the log');
+    expect(screen.getByTestId('updates-call-error').textContent).toContain('vezi jurnalul');
     // A failed install leaves the update ready, with the failure beside it.
     act(() =>
       api.emit({

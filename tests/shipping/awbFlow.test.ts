@@ -183,7 +183,10 @@ describe('AWB a seller can finish', () => {
       [card, false],
       [locker, true],
     ]);
-    expect(merged.orders[1]!.error).toContain('No AWB issued by MagFlow');
+    // The window's language (Romanian by default); the CLI's `awb label` says it in English.
+    expect(merged.orders[1]!.error).toBe(
+      `MagFlow nu a emis niciun AWB pentru comanda ${card}: eMAG dă etichete doar pentru AWB-urile emise prin API`,
+    );
     expect(existsSync(merged.path)).toBe(true);
     const pdf = await PDFDocument.load(readFileSync(merged.path));
     expect(pdf.getPageCount()).toBe(2);

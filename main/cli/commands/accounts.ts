@@ -5,6 +5,7 @@ import { ACCOUNT_KINDS, PLATFORMS, type Account } from '../../../shared/domain';
 import { AccountInputSchema } from '../../../shared/ipc';
 import { removeDemoAccounts } from '../../core/demo';
 import { apiUrlProblem } from '../../core/emagClients';
+import { inEnglish } from '../../core/messages/localized';
 import { accountByName, printJson, withCore, type CliContext, type GlobalOptions } from '../context';
 import { CliFailure, UsageError } from '../errors';
 import { secretFrom } from '../secretInput';
@@ -71,7 +72,7 @@ export function accountsCommand(ctx: CliContext, globals: (cmd: Command) => Glob
         throw new UsageError(`${field}: ${issue?.message ?? 'invalid'}`);
       }
       const urlProblem = apiUrlProblem(parsed.data.platform, parsed.data.apiUrl ?? null);
-      if (urlProblem) throw new UsageError(`--api-url: ${urlProblem}`);
+      if (urlProblem) throw new UsageError(`--api-url: ${inEnglish(urlProblem)}`);
       const g = globals(cmd);
       await withCore(ctx, g, ({ core }) => {
         if (core.repos.accounts.getByName(parsed.data.name)) {

@@ -42,9 +42,11 @@ export function demoCommand(ctx: CliContext, globals: (cmd: Command) => GlobalOp
           ...(dataDir
             ? {
                 beforeStart: async (core) => {
-                  const result = await core.dispatcher.dispatch('settings.update', {
-                    intervals: { newOrdersSec: DEMO_NEW_ORDERS_POLL_SEC },
-                  });
+                  const result = await core.dispatcher.dispatch(
+                    'settings.update',
+                    { intervals: { newOrdersSec: DEMO_NEW_ORDERS_POLL_SEC } },
+                    { language: 'en' }, // the CLI speaks English
+                  );
                   if (!result.ok) throw new Error(result.error.message);
                 },
               }

@@ -9,6 +9,7 @@ import { INVOICE_MAX_BYTES, type BucketTestResult, type InvoiceUploadResult } fr
 import { InvoiceBucketInputSchema } from '../../../shared/ipc';
 import { AppError } from '../../core/errors';
 import { pdfProblem } from '../../core/invoices/pdfFile';
+import { inEnglish } from '../../core/messages/localized';
 import { describeHolder } from '../../core/lock/dataDirLock';
 import type { MagflowCore } from '../../core/magflow';
 import { accountByName, printJson, withCore, type CliContext, type GlobalOptions } from '../context';
@@ -42,10 +43,10 @@ async function readPdf(path: string): Promise<Buffer> {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  if (size > INVOICE_MAX_BYTES) throw new UsageError(`${path}: ${pdfProblem(Buffer.alloc(size))}`);
+  if (size > INVOICE_MAX_BYTES) throw new UsageError(`${path}: ${inEnglish(pdfProblem(Buffer.alloc(size)) ?? '')}`);
   const bytes = await readFile(path);
   const problem = pdfProblem(bytes);
-  if (problem) throw new UsageError(`${path}: ${problem}`);
+  if (problem) throw new UsageError(`${path}: ${inEnglish(problem)}`);
   return bytes;
 }
 

@@ -65,7 +65,9 @@ export function todayCommand(ctx: CliContext, globals: (cmd: Command) => GlobalO
       const g = globals(cmd);
       await withCore(ctx, g, async ({ core }) => {
         const account = options.account !== undefined ? accountByName(core, options.account) : undefined;
-        const answer = await core.dispatcher.dispatch('today.get', account ? { accountId: account.id } : {});
+        const answer = await core.dispatcher.dispatch('today.get', account ? { accountId: account.id } : {}, {
+          language: 'en',
+        });
         if (!answer.ok) throw new CliFailure(answer.error.message);
         const queue = answer.value as TodayQueue;
         const now = new Date(queue.generatedAt);

@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { Account } from '../../../shared/domain';
 import type { AccountInput, TestConnectionResult } from '../../../shared/ipc';
 import type { Repositories } from '../db';
-import { AppError, conflict, notFound } from '../errors';
+import { conflict, notFound } from '../errors';
+import type { Language } from '../messages/catalogue';
+import { render, type Localized } from '../messages/localized';
 import type { EventBus } from '../events/bus';
 import type { SecretStore } from '../secrets/store';
 
@@ -19,18 +21,20 @@ export interface AccountServiceDeps {
   repos: Repositories;
   secrets: SecretStore;
   /** Refuses a bad API URL (plain http off loopback, not a URL) with a message the seller can act on. */
-  checkApiUrl(platform: Account['platform'], apiUrl: string | null): string | null;
+  checkApiUrl(platform: Account['platform'], apiUrl: string | null): Localized | null;
   /** One cheap authenticated call. */
   testConnection(target: ConnectionTarget): Promise<TestConnectionResult>;
   /** Hears `accounts_changed` after every save and removal. */
   bus: EventBus;
+  /** The window's language, for a test's refusal it shows (English when absent: the CLI's). */
+  language?: () => Language;
 }
 
 /** The account's eMAG password from the secret store; a clear error when it is missing. */
 export function accountPassword(repos: Repositories, secrets: SecretStore, id: number): string {
   const ref = repos.accounts.secretRef(id);
   const password = ref ? secrets.get(ref) : undefined;
-  if (!password) throw new AppError('conflict', `No stored password for account ${id}; enter it again in Settings`);
+  if (!password) throw conflict((text) => text.errors.accounts.noPassword(id));
   return password;
 }
 
@@ -41,7 +45,7 @@ export function accountService(deps: AccountServiceDeps) {
 
   const validateUrl = (platform: Account['platform'], apiUrl: string | null | undefined) => {
     const problem = deps.checkApiUrl(platform, apiUrl ?? null);
-    if (problem) throw new AppError('conflict', problem);
+    if (problem) throw conflict(problem);
   };
 
   return {
@@ -50,9 +54,9 @@ export function accountService(deps: AccountServiceDeps) {
     save(input: SaveInput): Account {
       validateUrl(input.platform, input.apiUrl);
       const sameName = repos.accounts.getByName(input.name);
-      if (sameName && sameName.id !== input.id) throw conflict(`An account named "${input.name}" already exists`);
+      if (sameName && sameName.id !== input.id) throw conflict((text) => text.errors.accounts.nameTaken(input.name));
       if (input.id === undefined) {
-        if (!input.password) throw new AppError('conflict', 'A new account needs its API password');
+        if (!input.password) throw conflict((text) => text.errors.accounts.needsPassword);
         const secretRef = `account:${randomUUID()}`;
         secrets.set(secretRef, input.password);
         const account = repos.accounts.create({
@@ -69,7 +73,7 @@ export function accountService(deps: AccountServiceDeps) {
         return account;
       }
       const existing = repos.accounts.get(input.id);
-      if (!existing) throw notFound(`Account ${input.id}`);
+      if (!existing) throw notFound('account', input.id);
       if (input.password) secrets.set(repos.accounts.secretRef(input.id)!, input.password);
       const account = repos.accounts.update(input.id, {
         name: input.name,
@@ -109,7 +113,7 @@ export function accountService(deps: AccountServiceDeps) {
       let target: ConnectionTarget;
       if ('id' in input) {
         const account = repos.accounts.get(input.id);
-        if (!account) throw notFound(`Account ${input.id}`);
+        if (!account) throw notFound('account', input.id);
         target = {
           account: account.name,
           platform: account.platform,
@@ -119,7 +123,10 @@ export function accountService(deps: AccountServiceDeps) {
         };
       } else {
         const problem = deps.checkApiUrl(input.platform, input.apiUrl ?? null);
-        if (problem) return { ok: false, errorKind: 'config', cause: 'config', reason: null, message: problem };
+        if (problem) {
+          const message = render(problem, deps.language?.() ?? 'en');
+          return { ok: false, errorKind: 'config', cause: 'config', reason: null, message };
+        }
         target = {
           account: 'test',
           platform: input.platform,

@@ -3,8 +3,15 @@ export { createEmagClient } from './client';
 export type { EmagClient, EmagClientDeps, PagedRead } from './client';
 export { describeEmagError, EMAG_ERROR_CODES, EMAG_ERROR_KINDS, EmagError, isEmagError } from './errors';
 export type { EmagErrorCode, EmagErrorKind } from './errors';
-export { EMAG_PLATFORM_IDS, EMAG_PLATFORMS, isLoopbackHost, platformCurrencyOn, resolveApiUrl } from './platforms';
-export type { EmagPlatform } from './platforms';
+export {
+  EMAG_PLATFORM_IDS,
+  EMAG_PLATFORMS,
+  apiUrlFault,
+  isLoopbackHost,
+  platformCurrencyOn,
+  resolveApiUrl,
+} from './platforms';
+export type { ApiUrlFault, EmagPlatform } from './platforms';
 export { emagClientConfigSchema, resolveEmagClientSettings } from './settings';
 export type { EmagClientConfig, EmagClientSettings } from './settings';
 export type { CallOptions, ClientLimiterStats, BucketRuntimeStats } from './request';

@@ -61,6 +61,48 @@ export function isLoopbackHost(hostname: string): boolean {
   return v4 !== null && v4.slice(1).every((part) => Number(part) <= 255);
 }
 
+/** Why an API URL cannot be used (main words it in the window's language, main/core/messages/errorTexts.ts). */
+export type ApiUrlFault =
+  | { code: 'not_url' }
+  | { code: 'credentials' }
+  | { code: 'plain_http'; host: string }
+  | { code: 'not_https'; protocol: string }
+  | { code: 'query' };
+
+/** The fault of a typed API URL, or null when it is usable (plain http only for loopback). */
+export function apiUrlFault(apiUrl: string): ApiUrlFault | null {
+  let url: URL;
+  try {
+    url = new URL(apiUrl.trim());
+  } catch {
+    return { code: 'not_url' };
+  }
+  if (url.username || url.password) return { code: 'credentials' };
+  if (url.protocol === 'http:') {
+    if (!isLoopbackHost(url.hostname)) return { code: 'plain_http', host: url.hostname };
+  } else if (url.protocol !== 'https:') {
+    return { code: 'not_https', protocol: url.protocol };
+  }
+  if (url.search || url.hash) return { code: 'query' };
+  return null;
+}
+
+/** A fault in English: the client's config error, the CLI and the logs. */
+export function describeApiUrlFault(fault: ApiUrlFault): string {
+  switch (fault.code) {
+    case 'not_url':
+      return 'The eMAG API URL is not a valid URL';
+    case 'credentials':
+      return 'The eMAG API URL must not contain credentials; set the username and password instead';
+    case 'plain_http':
+      return `Plain HTTP is refused for ${fault.host}: use https (http is allowed only for loopback)`;
+    case 'not_https':
+      return `The eMAG API URL must use https (got ${fault.protocol})`;
+    case 'query':
+      return 'The eMAG API URL must not have a query string or fragment';
+  }
+}
+
 /**
  * The base URL requests go to (no trailing slash): the custom `apiUrl` when given, else the platform's.
  * Throws a `config` EmagError for an unparsable URL, a non-HTTP scheme, embedded credentials,
@@ -68,22 +110,7 @@ export function isLoopbackHost(hostname: string): boolean {
  */
 export function resolveApiUrl(platform: EmagPlatform, apiUrl?: string): string {
   if (apiUrl === undefined || apiUrl.trim() === '') return EMAG_PLATFORMS[platform].apiUrl;
-  let url: URL;
-  try {
-    url = new URL(apiUrl.trim());
-  } catch {
-    throw configError(`The eMAG API URL is not a valid URL`);
-  }
-  if (url.username || url.password) {
-    throw configError('The eMAG API URL must not contain credentials; set the username and password instead');
-  }
-  if (url.protocol === 'http:') {
-    if (!isLoopbackHost(url.hostname)) {
-      throw configError(`Plain HTTP is refused for ${url.hostname}: use https (http is allowed only for loopback)`);
-    }
-  } else if (url.protocol !== 'https:') {
-    throw configError(`The eMAG API URL must use https (got ${url.protocol})`);
-  }
-  if (url.search || url.hash) throw configError('The eMAG API URL must not have a query string or fragment');
-  return url.href.replace(/\/+$/, '');
+  const fault = apiUrlFault(apiUrl);
+  if (fault) throw configError(describeApiUrlFault(fault));
+  return new URL(apiUrl.trim()).href.replace(/\/+$/, '');
 }

@@ -24,13 +24,7 @@ const normalizeEndpoint = (endpoint: string): string => endpoint.trim().replace(
 const normalizePrefix = (prefix: string): string => prefix.trim().replace(/^\/+/, '');
 
 export const notConfigured = (): AppError =>
-  new AppError(
-    'conflict',
-    'No invoice bucket is set up: eMAG downloads invoices from a link, so a PDF file must first be put in your own ' +
-      'S3-compatible bucket (Settings → Invoices), or paste a public link instead',
-    undefined,
-    'bucket.not_configured',
-  );
+  new AppError('conflict', (text) => text.errors.invoices.notConfigured, undefined, 'bucket.not_configured');
 
 export function bucketSettings(repos: Repositories, secrets: SecretStore) {
   const read = (): StoredBucket | null => {
@@ -59,7 +53,9 @@ export function bucketSettings(repos: Repositories, secrets: SecretStore) {
     if (problem) throw invalidInput([{ path: 'endpoint', message: problem }]);
     const stored = read();
     const secret = input.secretAccessKey ?? (stored ? secrets.get(stored.secretRef) : undefined);
-    if (!secret) throw invalidInput([{ path: 'secretAccessKey', message: 'the secret access key is required' }]);
+    if (!secret) {
+      throw invalidInput([{ path: 'secretAccessKey', message: (text) => text.errors.invoices.secretRequired }]);
+    }
     return {
       endpoint: normalizeEndpoint(input.endpoint),
       region: input.region.trim(),

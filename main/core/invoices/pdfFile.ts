@@ -2,22 +2,20 @@
 import { createHash } from 'node:crypto';
 import { INVOICE_MAX_BYTES } from '../../../shared/invoices';
 import { invalidInput } from '../errors';
+import type { Localized } from '../messages/localized';
 
 /** Every PDF starts with it. Readers tolerate junk before it; eMAG's check is unknown, so MagFlow is strict. */
 const PDF_SIGNATURE = Buffer.from('%PDF-', 'latin1');
 
-/** The reason the bytes are not an invoice PDF, or null when they are. */
-export function pdfProblem(bytes: Uint8Array): string | null {
-  if (bytes.length === 0) return 'the file is empty';
-  if (bytes.length > INVOICE_MAX_BYTES) {
-    return `the file has ${formatMb(bytes.length)}; the limit is ${formatMb(INVOICE_MAX_BYTES)}`;
-  }
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, PDF_SIGNATURE.length));
-  if (!head.equals(PDF_SIGNATURE)) return 'the file is not a PDF (it does not start with %PDF-)';
+/** The reason the bytes are not an invoice PDF (in the catalogue's words), or null when they are. */
+export function pdfProblem(bytes: Uint8Array): Localized | null {
+  const size = bytes.length;
+  if (size === 0) return (text) => text.errors.invoices.pdf.empty;
+  if (size > INVOICE_MAX_BYTES) return (text) => text.errors.invoices.pdf.tooBig(size, INVOICE_MAX_BYTES);
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(size, PDF_SIGNATURE.length));
+  if (!head.equals(PDF_SIGNATURE)) return (text) => text.errors.invoices.pdf.notPdf;
   return null;
 }
-
-const formatMb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 /** Decodes the window's base64 text and checks it is a PDF; bad input is a validation error naming `field`. */
 export function pdfFromBase64(text: string, field = 'contentBase64'): Buffer {

@@ -4,6 +4,7 @@
 import { AwsClient } from 'aws4fetch';
 import type { BucketProblem } from '../../../shared/invoices';
 import { isLoopbackHost } from '../emag/platforms';
+import type { Localized } from '../messages/localized';
 
 export interface BucketConfig {
   /** Scheme and host (and port) of the S3 API, e.g. https://s3.eu-central-1.amazonaws.com. */
@@ -38,21 +39,20 @@ export interface S3BucketOptions {
 }
 
 /** Why an endpoint cannot be used, or null: https, or plain http to this computer only (a local MinIO, the tests). */
-export function endpointProblem(endpoint: string): string | null {
+export function endpointProblem(endpoint: string): Localized | null {
   let url: URL;
   try {
     url = new URL(endpoint);
   } catch {
-    return 'the endpoint is not a URL (e.g. https://s3.eu-central-1.amazonaws.com)';
+    return (text) => text.errors.invoices.endpoint.notUrl;
   }
-  if (url.username || url.password) return 'the endpoint must not contain credentials';
+  if (url.username || url.password) return (text) => text.errors.invoices.endpoint.credentials;
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return `plain http is refused for ${url.hostname}: use https (http only for this computer)`;
+    const host = url.hostname;
+    return (text) => text.errors.invoices.endpoint.plainHttp(host);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'the endpoint must use https';
-  if (url.pathname !== '/' || url.search || url.hash) {
-    return 'the endpoint is the server only (scheme, host and port), without a path or query';
-  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return (text) => text.errors.invoices.endpoint.notHttps;
+  if (url.pathname !== '/' || url.search || url.hash) return (text) => text.errors.invoices.endpoint.serverOnly;
   return null;
 }
 

@@ -176,7 +176,7 @@ export function invoiceService(deps: InvoiceServiceDeps) {
     /** Uploads one PDF for one order and queues its attachment; the same file twice is attached once. */
     async attachPdf(file: InvoicePdf): Promise<InvoiceUploadResult> {
       const { accountId, orderId, bytes } = file;
-      if (!repos.orders.get(accountId, orderId)) throw notFound(`Order ${orderId}`);
+      if (!repos.orders.get(accountId, orderId)) throw notFound('order', orderId);
       const problem = pdfProblem(bytes);
       if (problem) throw invalidInput([{ path: 'file', message: problem }]);
       const config = settings.config();

@@ -10,19 +10,27 @@ import {
   type IpcResult,
 } from '../../../shared/ipc';
 import { describeEmagError, isEmagError } from '../emag';
-import { AppError } from '../errors';
+import { AppError, invalidInputSummary } from '../errors';
 import { failureOf } from '../failures/cause';
+import { messages, type Language } from '../messages/catalogue';
+import { render } from '../messages/localized';
+import { zodIssues } from '../messages/zodIssues';
 
 export type IpcHandlers = {
   [C in ChannelName]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 };
 
 export interface Dispatcher {
-  /** Never throws: every failure comes back as `{ ok: false, error }`. */
-  dispatch(channel: unknown, input: unknown): Promise<IpcResult<unknown>>;
+  /**
+   * Never throws: every failure comes back as `{ ok: false, error }`, its texts in the window's language, or in
+   * `language` when the caller says (the CLI's English).
+   */
+  dispatch(channel: unknown, input: unknown, options?: { language?: Language }): Promise<IpcResult<unknown>>;
 }
 
 export interface DispatcherOptions {
+  /** The window's language: every message main puts in an error is rendered in it (English when absent). */
+  language?: () => Language;
   /** Told about unexpected handler failures (the caller only sees a generic message). */
   onInternalError?: (channel: ChannelName, error: unknown) => void;
 }
@@ -30,44 +38,50 @@ export interface DispatcherOptions {
 const isChannel = (name: unknown): name is ChannelName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(ipcContract, name);
 
-function validationError(error: z.ZodError): IpcError {
-  const issues = error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(input)',
-    message: issue.message,
-  }));
-  const first = issues[0];
-  // zod's own reasons often are or start with "Invalid input"; the summary says it once.
-  const reason = first?.message.replace(/^Invalid input(:\s*|$)/i, '');
+/** A refused input: every zod issue in the window's language, and the summary naming the first. */
+function validationError(error: z.ZodError, lang: Language): IpcError {
+  const issues = zodIssues(error);
   return {
     kind: 'validation',
-    message: first ? `Invalid input at ${first.path}${reason ? `: ${reason}` : ''}` : 'Invalid input',
-    issues,
+    message: render(invalidInputSummary(issues), lang),
+    issues: issues.map((issue) => ({ path: issue.path, message: render(issue.message, lang) })),
   };
 }
 
 export function createDispatcher(handlers: IpcHandlers, options: DispatcherOptions = {}): Dispatcher {
+  /** The window's language; English if it cannot be read (the dispatcher must answer even then, e.g. mid-shutdown). */
+  const windowLanguage = (): Language => {
+    try {
+      return options.language?.() ?? 'en';
+    } catch {
+      return 'en';
+    }
+  };
   return {
-    async dispatch(channel, input) {
+    async dispatch(channel, input, call = {}) {
+      const lang = call.language ?? windowLanguage();
+      const text = messages(lang);
       if (!isChannel(channel)) {
         return {
           ok: false,
-          error: { kind: 'unknown_channel', message: `Unknown channel: ${String(channel).slice(0, 80)}` },
+          error: { kind: 'unknown_channel', message: text.errors.unknownChannel(String(channel).slice(0, 80)) },
         };
       }
       const parsed = ipcContract[channel].input.safeParse(input);
-      if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+      if (!parsed.success) return { ok: false, error: validationError(parsed.error, lang) };
       try {
         const handler = handlers[channel] as (input: unknown) => unknown;
         const value = await handler(parsed.data);
         return { ok: true, value };
       } catch (error) {
         if (error instanceof AppError) {
+          const { message, issues } = error.in(lang);
           return {
             ok: false,
             error: {
               kind: error.kind,
-              message: error.message,
-              ...(error.issues ? { issues: error.issues } : {}),
+              message,
+              ...(issues ? { issues } : {}),
               ...(error.code ? { code: error.code } : {}),
             },
           };
@@ -89,7 +103,7 @@ export function createDispatcher(handlers: IpcHandlers, options: DispatcherOptio
         options.onInternalError?.(channel, error);
         return {
           ok: false,
-          error: { kind: 'internal', message: `MagFlow could not complete ${channel}; see the log.` },
+          error: { kind: 'internal', message: text.errors.internal(channel) },
         };
       }
     },

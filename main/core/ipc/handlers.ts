@@ -6,7 +6,7 @@ import type { AccountService } from '../accounts/service';
 import { CACHE_KEYS, CACHE_TTL } from '../cache/entries';
 import { emagToday, type Clock } from '../clock';
 import type { Repositories } from '../db';
-import { AppError, notFound } from '../errors';
+import { conflict, notFound } from '../errors';
 import type { InvoiceService } from '../invoices/service';
 import type { OfferEdits } from '../offers/offerEdits';
 import type { OrderActions } from '../orders/actions';
@@ -85,7 +85,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'today.get': (input) => readTodayQueue(repos, clock, { accountId: input?.accountId }),
     'orders.get': ({ accountId, orderId }) => {
       const order = repos.orders.get(accountId, orderId);
-      if (!order) throw notFound(`Order ${orderId}`);
+      if (!order) throw notFound('order', orderId);
       const platform = repos.accounts.get(accountId)?.platform;
       return toOrderDetail(order, repos.outbox.forOrder(accountId, orderId), clock.now(), platform);
     },
@@ -111,7 +111,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'outbox.retry': ({ id }) => services.actions.retry(id),
     'outbox.undo': ({ id }) => services.actions.undo(id),
     'couriers.list': ({ accountId }) => {
-      if (!repos.accounts.get(accountId)) throw notFound(`Account ${accountId}`);
+      if (!repos.accounts.get(accountId)) throw notFound('account', accountId);
       return services.couriers(accountId);
     },
     // #17 AWB
@@ -119,7 +119,8 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'awb.issueWithDefaults': ({ accountId, orderId }) => services.shipping.issueWithDefaults(accountId, orderId),
     'awb.label': ({ accountId, orderId, format, open }) =>
       services.shipping.label(accountId, orderId, { format, open }),
-    'awb.labels': ({ orders, format, open }) => services.shipping.mergedLabels(orders, { format, open }),
+    'awb.labels': ({ orders, format, open }) =>
+      services.shipping.mergedLabels(orders, { format, open, language: services.settings.get().language }),
     // Cached per query; dropped when offers are written (cache/entries.ts).
     'offers.list': async (query) => {
       const page = await services.cache.wrap(CACHE_KEYS.offerList(query), CACHE_TTL.offerList, () =>
@@ -138,7 +139,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     }),
     'sync.now': async (input) => {
       if (input?.accountId !== undefined && !repos.accounts.get(input.accountId))
-        throw notFound(`Account ${input.accountId}`);
+        throw notFound('account', input.accountId);
       // Started, not awaited: the window follows progress through events; a long import must not hold the call.
       const runs = services.sync.syncNow(input ?? {});
       runs.catch(() => undefined);
@@ -161,7 +162,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'notifications.markRead': ({ ids, all }) => {
       if (all) repos.notifications.markRead('all');
       else if (ids) repos.notifications.markRead(ids);
-      else throw new AppError('conflict', 'Say which notifications to mark read (ids or all)');
+      else throw conflict((text) => text.errors.notifications.markWhich);
       return { unread: repos.notifications.unreadCount() };
     },
     'settings.get': () => services.settings.get(),

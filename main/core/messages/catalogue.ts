@@ -4,6 +4,8 @@
 import type { FailureCause } from '../../../shared/causes';
 import type { JobName, OrderStatus, OutboxKind } from '../../../shared/domain';
 import { formatMoney, formatTime, plural, type Language } from './plural';
+import type { ErrorTexts } from './errorTexts';
+import { enErrors, roErrors } from './errorTexts';
 
 export type { Language };
 
@@ -84,6 +86,8 @@ export interface Catalogue {
     folderInUse(who: string | null, dataDir: string): DialogText;
     lockHolder(command: string, pid: number, host: string, since: string): string;
   };
+  /** Main's own refusals and validation reasons, as the window shows them (issue 16 §1). */
+  errors: ErrorTexts;
 }
 
 const ro: Catalogue = {
@@ -267,6 +271,7 @@ const ro: Catalogue = {
     }),
     lockHolder: (command, pid, host, since) => `${command} (pid ${pid}, pe calculatorul ${host}, pornit la ${since})`,
   },
+  errors: roErrors,
 };
 
 const en: Catalogue = {
@@ -427,6 +432,7 @@ const en: Catalogue = {
     }),
     lockHolder: (command, pid, host, since) => `${command} (pid ${pid}, on computer ${host}, started ${since})`,
   },
+  errors: enErrors,
 };
 
 const CATALOGUES: Record<Language, Catalogue> = { ro, en };

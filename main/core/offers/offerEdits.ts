@@ -6,7 +6,6 @@ import {
   checkPrice,
   checkStock,
   checkVat,
-  describeProblem,
   normalisePrice,
   parseStock,
   type OfferBounds,
@@ -18,7 +17,7 @@ import type { BulkOfferEditResult } from '../../../shared/ipc';
 import type { Settings } from '../../../shared/settings';
 import type { Repositories } from '../db';
 import type { OfferEditPayload } from '../db/repositories/offerEdits';
-import { AppError, invalidInput, notFound } from '../errors';
+import { AppError, invalidInputSummary, notFound, type Issue } from '../errors';
 import type { EventBus } from '../events/bus';
 import type { OfferMeta } from './offerMeta';
 
@@ -53,11 +52,14 @@ function intOf(value: unknown): number | null {
   return Number.isSafeInteger(number) ? number : null;
 }
 
-/** The refusal of an edit: each problem beside its field, in English, with the rule's code for the window. */
+/** The refusal of an edit: each problem beside its field, in the catalogue's words, with the rule's code. */
 class OfferEditRefused extends AppError {
   constructor(readonly problems: OfferEditProblem[]) {
-    const base = invalidInput(problems.map((problem) => ({ path: problem.field, message: describeProblem(problem) })));
-    super('validation', base.message, base.issues, `offer.${problems[0]?.code ?? 'invalid'}`);
+    const issues: Issue[] = problems.map((problem) => ({
+      path: problem.field,
+      message: (text) => text.errors.offerProblem(problem),
+    }));
+    super('validation', invalidInputSummary(issues), issues, `offer.${problems[0]?.code ?? 'invalid'}`);
   }
 }
 
@@ -68,9 +70,9 @@ export function offerEdits(deps: OfferEditDeps) {
 
   const load = (accountId: number, offerId: number) => {
     const offer = repos.offers.get(accountId, offerId);
-    if (!offer) throw notFound(`Offer ${offerId}`);
+    if (!offer) throw notFound('offer', offerId);
     const account = repos.accounts.get(accountId);
-    if (!account) throw notFound(`Account ${accountId}`);
+    if (!account) throw notFound('account', accountId);
     const bounds: OfferBounds = {
       minSalePrice: decimalText(offer.raw.min_sale_price),
       maxSalePrice: decimalText(offer.raw.max_sale_price),
@@ -156,9 +158,11 @@ export function offerEdits(deps: OfferEditDeps) {
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           const problem = error instanceof OfferEditRefused ? error.problems[0] : undefined;
+          // In the window's language (the window words a known rule itself, from `problem`).
+          const { message, issues } = error.in(deps.settings().language);
           result.refused.push({
             offerId,
-            message: error.issues?.[0]?.message ?? error.message,
+            message: issues?.[0]?.message ?? message,
             ...(problem ? { problem } : {}),
           });
         }

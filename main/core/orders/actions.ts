@@ -6,8 +6,9 @@ import { SELLER_CANCELLATION_REASONS } from '../../../shared/cancellationReasons
 import { allowedStatusChanges, canAcknowledge } from '../../../shared/orderRules';
 import type { Clock } from '../clock';
 import type { NewOutboxAction, Repositories } from '../db';
-import { AppError, invalidInput, notFound } from '../errors';
+import { conflict, invalidInput, notFound, type Issue } from '../errors';
 import type { EventBus } from '../events/bus';
+import { zodIssues } from '../messages/zodIssues';
 import { statusSinceOf } from './statusSince';
 
 export interface OrderActionDeps {
@@ -49,7 +50,7 @@ const emagParty = (party: AwbParty) => ({
 });
 
 /** The order's own receiver block, checked like one the seller typed (a gap becomes an issue beside its field). */
-function receiverFrom(draft: AwbPartyDraft): AwbParty | { issues: { path: string; message: string }[] } {
+function receiverFrom(draft: AwbPartyDraft): AwbParty | { issues: Issue[] } {
   const candidate = {
     name: draft.name,
     contact: draft.contact,
@@ -61,12 +62,7 @@ function receiverFrom(draft: AwbPartyDraft): AwbParty | { issues: { path: string
   };
   const parsed = AwbPartySchema.safeParse(candidate);
   if (parsed.success) return parsed.data;
-  return {
-    issues: parsed.error.issues.map((issue) => ({
-      path: ['receiver', ...issue.path.map(String)].join('.'),
-      message: issue.message,
-    })),
-  };
+  return { issues: zodIssues(parsed.error, ['receiver']) };
 }
 
 /** An invoice URL eMAG will take: "Only .pdf files are accepted" (docs/emag-client.md, "Write decisions"). */
@@ -84,7 +80,7 @@ export function orderActions(deps: OrderActionDeps) {
 
   const load = (accountId: number, orderId: number) => {
     const order = repos.orders.get(accountId, orderId);
-    if (!order) throw notFound(`Order ${orderId}`);
+    if (!order) throw notFound('order', orderId);
     return order;
   };
 
@@ -98,11 +94,10 @@ export function orderActions(deps: OrderActionDeps) {
   return {
     acknowledge(accountId: number, orderId: number): OutboxAction {
       const order = load(accountId, orderId);
-      if (order.type === 2) throw new AppError('conflict', 'Orders fulfilled by eMAG (FBE) cannot be acknowledged');
+      if (order.type === 2) throw conflict((text) => text.errors.orders.fbeAcknowledge);
       if (!canAcknowledge(order) && order.acknowledgedAt === null) {
-        throw new AppError(
-          'conflict',
-          `Only new orders can be acknowledged (order ${orderId} has status ${order.status})`,
+        throw conflict((text) =>
+          text.errors.orders.onlyNewAcknowledge(orderId, order.status, text.statuses[order.status]),
         );
       }
       return queue({ accountId, orderId, kind: 'acknowledge', payload: {}, dedupeKey: `ack:${accountId}:${orderId}` });
@@ -114,12 +109,10 @@ export function orderActions(deps: OrderActionDeps) {
      */
     changeStatus(accountId: number, orderId: number, status: OrderStatus, reason?: number): OutboxAction {
       if (status === 0 && !(SELLER_CANCELLATION_REASONS as readonly number[]).includes(reason ?? -1)) {
-        throw invalidInput([
-          { path: 'reason', message: "A cancellation needs a reason from eMAG's list of cancellation reasons" },
-        ]);
+        throw invalidInput([{ path: 'reason', message: (text) => text.errors.orders.cancelNeedsReason }]);
       }
       if (status !== 0 && reason !== undefined) {
-        throw invalidInput([{ path: 'reason', message: 'A reason goes only with a cancellation' }]);
+        throw invalidInput([{ path: 'reason', message: (text) => text.errors.orders.reasonOnlyWithCancel }]);
       }
       const order = load(accountId, orderId);
       const platform = repos.accounts.get(accountId)?.platform ?? 'emag-ro';
@@ -128,9 +121,14 @@ export function orderActions(deps: OrderActionDeps) {
         ? allowedStatusChanges({ status: order.status, type: order.type, since }, deps.clock.now())
         : [];
       if (!allowed.includes(status)) {
-        throw new AppError(
-          'conflict',
-          `eMAG does not allow order ${orderId} to go from status ${order.status} to ${status}`,
+        throw conflict((text) =>
+          text.errors.orders.statusNotAllowed(
+            orderId,
+            order.status,
+            status,
+            text.statuses[order.status],
+            text.statuses[status],
+          ),
         );
       }
       const holdMs = deps.undoDelayMs?.() ?? 0;
@@ -146,13 +144,8 @@ export function orderActions(deps: OrderActionDeps) {
     /** "Undo": takes back an action still held in its undo window (or waiting for a retry) before it is sent. */
     undo(id: number): OutboxAction {
       const current = repos.outbox.get(id);
-      if (!current) throw notFound(`Action ${id}`);
-      if (!repos.outbox.cancelHeld(id)) {
-        throw new AppError(
-          'conflict',
-          `Action ${id} is already ${current.state === 'pending' ? 'being sent' : current.state}: it can no longer be undone`,
-        );
-      }
+      if (!current) throw notFound('action', id);
+      if (!repos.outbox.cancelHeld(id)) throw conflict((text) => text.errors.orders.cannotUndo(id, current.state));
       const action = repos.outbox.get(id)!;
       deps.bus.emit({ type: 'outbox_changed', action });
       return action;
@@ -164,30 +157,25 @@ export function orderActions(deps: OrderActionDeps) {
      */
     generateAwb(request: AwbRequest): OutboxAction {
       const order = load(request.accountId, request.orderId);
-      if (order.type === 2) throw new AppError('conflict', 'eMAG ships orders it fulfils (FBE) itself');
+      if (order.type === 2) throw conflict((text) => text.errors.orders.fbeShips);
       if (order.status !== 2 && order.status !== 3 && order.status !== 4) {
-        throw new AppError(
-          'conflict',
-          `An AWB needs an order in progress or prepared (order ${order.id} has status ${order.status})`,
+        throw conflict((text) =>
+          text.errors.orders.awbNeedsStatus(order.id, order.status, text.statuses[order.status]),
         );
       }
       const enforced = enforcedCouriersOf(order.raw);
       if (enforced !== null && enforced.length === 0) {
-        throw new AppError(
-          'conflict',
-          `eMAG takes no AWB from MagFlow for order ${order.id}: its courier list is empty ` +
-            '(issue the AWB in the eMAG Marketplace interface)',
-        );
+        throw conflict((text) => text.errors.orders.noAwbCourier(order.id));
       }
       const { accountId, orderId, sender, receiver: typed, oversize, ...awb } = request;
-      const issues: { path: string; message: string }[] = [];
+      const issues: Issue[] = [];
       let courierAccountId = awb.courierAccountId;
       if (enforced !== null) {
         if (courierAccountId === undefined && enforced.length === 1) courierAccountId = enforced[0];
         if (courierAccountId === undefined || !enforced.includes(courierAccountId)) {
           issues.push({
             path: 'courierAccountId',
-            message: `eMAG requires one of the courier accounts ${enforced.join(', ')} for this order`,
+            message: (text) => text.errors.orders.courierRequired(enforced.join(', ')),
           });
         }
       }
@@ -221,9 +209,7 @@ export function orderActions(deps: OrderActionDeps) {
     ): OutboxAction {
       const order = load(accountId, orderId);
       if (!isPdfUrl(url)) {
-        throw invalidInput([
-          { path: 'url', message: 'eMAG accepts only PDF files: the link must end in .pdf (a ?query may follow)' },
-        ]);
+        throw invalidInput([{ path: 'url', message: (text) => text.errors.orders.invoicePdfUrl }]);
       }
       return queue({
         accountId,
@@ -236,8 +222,8 @@ export function orderActions(deps: OrderActionDeps) {
 
     retry(id: number): OutboxAction {
       const current = repos.outbox.get(id);
-      if (!current) throw notFound(`Action ${id}`);
-      if (current.state !== 'failed') throw new AppError('conflict', `Action ${id} is ${current.state}, not failed`);
+      if (!current) throw notFound('action', id);
+      if (current.state !== 'failed') throw conflict((text) => text.errors.orders.notFailed(id, current.state));
       const action = repos.outbox.retry(id)!;
       deps.bus.emit({ type: 'outbox_changed', action });
       deps.kickOutbox(action.accountId);

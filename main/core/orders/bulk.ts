@@ -7,6 +7,7 @@ import type { ChannelParsedInput } from '../../../shared/ipc';
 import { emagToday, type Clock } from '../clock';
 import type { Repositories, StoredOrder } from '../db';
 import { AppError } from '../errors';
+import { messages, type Language } from '../messages/catalogue';
 import type { CsvLanguage } from './csvText';
 import { ordersToCsv } from './exportCsv';
 import type { OrderActions } from './actions';
@@ -22,11 +23,12 @@ export interface BulkDeps {
   language: () => CsvLanguage;
 }
 
-/** Main's words for a refusal: an AppError's message, with the fields it names (an AWB's receiver, say). */
-function failureText(error: unknown): string {
+/** Main's words for a refusal, in the window's language: an AppError's message, with the fields it names. */
+function failureText(error: unknown, lang: Language): string {
   if (error instanceof AppError) {
-    const issues = error.issues?.map((i) => `${i.path}: ${i.message}`).join('; ');
-    return issues ? `Invalid input: ${issues}` : error.message;
+    const { message, issues } = error.in(lang);
+    const list = issues?.map((i) => `${i.path}: ${i.message}`).join('; ');
+    return list ? messages(lang).errors.invalidInputList(list) : message;
   }
   return error instanceof Error ? error.message : String(error);
 }
@@ -77,7 +79,7 @@ export function bulkOrders(deps: BulkDeps) {
           return { ...base, outcome: 'exported' };
       }
     } catch (error) {
-      return { ...base, outcome: 'failed', message: failureText(error) };
+      return { ...base, outcome: 'failed', message: failureText(error, deps.language()) };
     }
   }
 

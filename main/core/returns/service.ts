@@ -14,7 +14,7 @@ import type { Settings } from '../../../shared/settings';
 import { accountHealthOf } from '../accountHealth/service';
 import type { Clock } from '../clock';
 import type { Repositories } from '../db';
-import { AppError, notFound } from '../errors';
+import { conflict, notFound } from '../errors';
 import type { EventBus } from '../events/bus';
 
 export interface ReturnsServiceDeps {
@@ -33,7 +33,7 @@ export function returnsService(deps: ReturnsServiceDeps) {
 
   const get = (accountId: number, emagId: number): ReturnDetail => {
     const stored = repos.returns.get(accountId, emagId);
-    if (!stored) throw notFound(`Return ${emagId}`);
+    if (!stored) throw notFound('return', emagId);
     const { key: _key, ...rest } = stored;
     const actions = repos.outbox.forReturn(accountId, emagId);
     // A change already on its way is not offered again.
@@ -49,15 +49,12 @@ export function returnsService(deps: ReturnsServiceDeps) {
     /** Queues rma/save with the new status; the returns the spec's matrix allows from the stored status only. */
     changeStatus(accountId: number, emagId: number, status: number): OutboxAction {
       const stored = repos.returns.get(accountId, emagId);
-      if (!stored) throw notFound(`Return ${emagId}`);
+      if (!stored) throw notFound('return', emagId);
       if (stored.type === 2) {
-        throw new AppError('conflict', `Return ${emagId} is fulfilled by eMAG (FBE): eMAG processes it`);
+        throw conflict((text) => text.errors.returns.fbe(emagId));
       }
       if (!allowedReturnChanges(stored.status).includes(status as never)) {
-        throw new AppError(
-          'conflict',
-          `Return ${emagId} is in status ${stored.status}: eMAG does not allow a change to ${status}`,
-        );
+        throw conflict((text) => text.errors.returns.statusNotAllowed(emagId, stored.status, status));
       }
       const action = repos.outbox.enqueue({
         accountId,
@@ -76,7 +73,7 @@ export function returnsService(deps: ReturnsServiceDeps) {
       const accounts = repos.accounts
         .list()
         .filter((account) => (accountId === undefined ? account.enabled : account.id === accountId));
-      if (accountId !== undefined && accounts.length === 0) throw notFound(`Account ${accountId}`);
+      if (accountId !== undefined && accounts.length === 0) throw notFound('account', accountId);
       const now = deps.clock.now();
       return accounts.map((account) => accountHealthOf(repos, account, deps.settings(), now));
     },

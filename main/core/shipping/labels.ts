@@ -10,7 +10,9 @@ import type { LabelFormat } from '../../../shared/settings';
 import type { Clock } from '../clock';
 import type { Repositories } from '../db';
 import type { EmagClient } from '../emag';
-import { AppError } from '../errors';
+import { AppError, conflict } from '../errors';
+import type { Language } from '../messages/catalogue';
+import { render, textIn, type Localized } from '../messages/localized';
 
 export const LABELS_FOLDER = 'labels';
 
@@ -21,18 +23,19 @@ export interface LabelDeps {
   clock: Clock;
 }
 
+/** Why one order's label failed: main's refusal in any language, or the client's own words. */
+const reasonOf = (error: unknown): Localized =>
+  error instanceof AppError ? error.text : error instanceof Error ? error.message : String(error);
+
 /** The eMAG id of the order's latest AWB sent by MagFlow; a clear conflict when there is none (yet). */
 export function awbEmagIdOf(actions: readonly OutboxAction[], orderId: number): number {
   const awbs = actions.filter((a) => a.kind === 'awb');
   const sent = awbs.filter((a) => a.state === 'sent' && typeof a.result?.emagId === 'number').at(-1);
   if (sent) return sent.result?.emagId as number;
   if (awbs.some((a) => a.state === 'pending')) {
-    throw new AppError('conflict', `The AWB of order ${orderId} is still being sent to eMAG: try again in a moment`);
+    throw conflict((text) => text.errors.shipping.awbSending(orderId));
   }
-  throw new AppError(
-    'conflict',
-    `No AWB issued by MagFlow for order ${orderId}: eMAG gives labels only for AWBs issued through the API`,
-  );
+  throw conflict((text) => text.errors.shipping.noAwb(orderId));
 }
 
 /** Safe in a file name. */
@@ -75,13 +78,15 @@ export function labelStore(deps: LabelDeps) {
   async function merged(
     orders: readonly { accountId: number; orderId: number }[],
     format: LabelFormat,
+    /** The language of the reasons an order was left out: the window's, or English for the CLI. */
+    lang: Language = 'en',
   ): Promise<{
     path: string;
     pages: number;
     orders: { accountId: number; orderId: number; ok: boolean; error?: string }[];
   }> {
     const out = await PDFDocument.create();
-    const outcomes: { accountId: number; orderId: number; ok: boolean; error?: string }[] = [];
+    const outcomes: { accountId: number; orderId: number; ok: boolean; reason?: Localized }[] = [];
     for (const { accountId, orderId } of orders) {
       try {
         const { bytes } = await label(accountId, orderId, format);
@@ -90,21 +95,25 @@ export function labelStore(deps: LabelDeps) {
         for (const page of pages) out.addPage(page);
         outcomes.push({ accountId, orderId, ok: true });
       } catch (error) {
-        outcomes.push({ accountId, orderId, ok: false, error: error instanceof Error ? error.message : String(error) });
+        outcomes.push({ accountId, orderId, ok: false, reason: reasonOf(error) });
       }
     }
     const pages = out.getPageCount();
     if (pages === 0) {
-      throw new AppError(
-        'conflict',
-        `No label could be fetched: ${outcomes.map((o) => `order ${o.orderId}: ${o.error ?? ''}`).join('; ')}`,
+      throw conflict((text) =>
+        text.errors.shipping.noLabel(
+          outcomes.map((o) => ({ orderId: o.orderId, error: textIn(o.reason ?? '', text) })),
+        ),
       );
     }
     const stamp = deps.clock.now().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
     const path = join(folder, `awb-batch-${stamp}-${outcomes.filter((o) => o.ok).length}-${slug(format)}.pdf`);
     await mkdir(folder, { recursive: true });
     await writeAtomically(path, await out.save());
-    return { path, pages, orders: outcomes };
+    const rendered = outcomes.map(({ reason, ...outcome }) =>
+      reason === undefined ? outcome : { ...outcome, error: render(reason, lang) },
+    );
+    return { path, pages, orders: rendered };
   }
 
   return { label, merged };

@@ -14,6 +14,7 @@ import type { OrderActions } from '../orders/actions';
 import type { FileOpener } from './fileOpener';
 import { labelStore, pdfPageCount } from './labels';
 import { localitySearch } from './localities';
+import type { Language } from '../messages/catalogue';
 
 export interface ShippingDeps {
   repos: Repositories;
@@ -36,6 +37,8 @@ export interface LabelOptions {
   format?: LabelFormat | undefined;
   /** Open with the OS viewer; default: the seller's setting. */
   open?: boolean | undefined;
+  /** The language of the reasons an order was left out: the window's; English (the CLI's) when absent. */
+  language?: Language | undefined;
 }
 
 export function shippingService(deps: ShippingDeps) {
@@ -47,7 +50,7 @@ export function shippingService(deps: ShippingDeps) {
 
   return {
     searchLocalities(accountId: number, query: string, county?: string): Promise<LocalityOption[]> {
-      if (!deps.repos.accounts.get(accountId)) throw notFound(`Account ${accountId}`);
+      if (!deps.repos.accounts.get(accountId)) throw notFound('account', accountId);
       return search(accountId, query, county);
     },
 
@@ -59,12 +62,10 @@ export function shippingService(deps: ShippingDeps) {
     issueWithDefaults(accountId: number, orderId: number): OutboxAction {
       const shipping = deps.settings().shipping;
       if (!shipping.sender) {
-        throw invalidInput([
-          { path: 'shipping.sender', message: 'save the pickup address in Settings (Shipping) before issuing AWBs' },
-        ]);
+        throw invalidInput([{ path: 'shipping.sender', message: (text) => text.errors.shipping.senderMissing }]);
       }
       const order = deps.repos.orders.get(accountId, orderId);
-      if (!order) throw notFound(`Order ${orderId}`);
+      if (!order) throw notFound('order', orderId);
       const enforced = enforcedCouriersOf(order.raw);
       return deps.actions.generateAwb({
         accountId,
@@ -90,7 +91,7 @@ export function shippingService(deps: ShippingDeps) {
       options: LabelOptions = {},
     ): Promise<MergedAwbLabels> {
       const format = formatOf(options);
-      const merged = await labels.merged(orders, format);
+      const merged = await labels.merged(orders, format, options.language);
       return { ...merged, format, opened: await openIfAsked(merged.path, options) };
     },
   };

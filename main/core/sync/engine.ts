@@ -196,7 +196,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       if (isAccountJob(job)) {
         if (accountId === null) return Promise.reject(new Error(`The ${job} job runs per account: give an account`));
         account = repos.accounts.get(accountId) ?? null;
-        if (!account) return Promise.reject(notFound(`Account ${accountId}`));
+        if (!account) return Promise.reject(notFound('account', accountId));
       } else if (accountId !== null) {
         return Promise.reject(new Error(`The ${job} job runs for the whole app, not per account`));
       }

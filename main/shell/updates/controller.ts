@@ -264,10 +264,15 @@ export function createUpdateController(options: UpdateControllerOptions): Update
     async install() {
       if (installing()) return status();
       if (!updater || !deps) {
-        throw new AppError('unavailable', 'Updates are off in this MagFlow.', undefined, 'updates.disabled');
+        throw new AppError('unavailable', (text) => text.errors.updates.off, undefined, 'updates.disabled');
       }
       if (!downloaded) {
-        throw new AppError('conflict', 'No update has been downloaded yet.', undefined, 'updates.not_downloaded');
+        throw new AppError(
+          'conflict',
+          (text) => text.errors.updates.notDownloaded,
+          undefined,
+          'updates.not_downloaded',
+        );
       }
       const { sync } = deps;
       // From the click on no new sync starts; the ones running finish first.
