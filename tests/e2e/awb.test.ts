@@ -132,7 +132,8 @@ describe('AWB in Chromium (serve bridge + sandbox)', { timeout: 90_000 }, () => 
     await testId('awb-sender-locality-error').waitFor();
     // Focus goes to the first box in error, so the dialog shows it (the summary is at the bottom of a long form).
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      // A string, so this Node-typed file needs no DOM types: it runs in the page.
+      .poll(() => page.evaluate<string | null>(`document.activeElement?.getAttribute('data-testid') ?? null`))
       .toBe('awb-sender-phone');
     // ...above the dialog's sticky buttons, not hidden under them.
     const phone = await testId('awb-sender-phone').boundingBox();

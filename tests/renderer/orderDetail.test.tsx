@@ -373,13 +373,8 @@ describe('order detail', () => {
 
   it('explains a refused invoice URL beside its box, and says it once', async () => {
     api.on('orders.attachInvoice', () =>
-<<<<<<< HEAD
       fail('validation', 'Date nevalide la url: eMAG primește doar PDF', [
         { path: 'url', message: 'eMAG primește doar PDF' },
-=======
-      fail('validation', 'Date greșite la url: trebuie să fie o adresă http(s)', [
-        { path: 'url', message: 'trebuie să fie o adresă http(s)' },
->>>>>>> h16err
       ]),
     );
     await renderAt({ screen: 'order', accountId: 1, orderId: 4242 });
