@@ -330,7 +330,7 @@ export const ro = {
     return_unreadable: 'eMAG a trimis returul {{returnId}} într-o formă pe care MagFlow nu o poate citi ({{detail}}).',
     return_unknown_at_emag: 'eMAG nu găsește returul {{returnId}}.',
     return_change_not_allowed:
-      'Returul {{returnId}} este „{{from}}” la eMAG: regulile eMAG nu permit trecerea lui în „{{to}}”.',
+      'Returul {{returnId}} are statusul „{{from}}” la eMAG: regulile eMAG nu permit trecerea în „{{to}}”.',
     offer_payload_invalid: 'Modificării de ofertă îi lipsesc oferta, câmpul sau valoarea.',
     offer_many_warehouses_one:
       'Oferta {{offerId}} are stoc într-un depozit pe care MagFlow nu îl poate alege: setează stocul în eMAG.',
