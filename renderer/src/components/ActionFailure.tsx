@@ -77,7 +77,7 @@ export function ActionFailureNotice({
   const sentence = codeSentence(failure);
   return (
     <div className="notice notice-error" data-testid={testId} data-code={failure.code ?? undefined}>
-      {sentence && <span data-testid="action-failure-code">{sentence}</span>}
+      {sentence && <span data-testid="refusal-reason">{sentence}</span>}
       {failure.cause && <FailureExplained cause={failure.cause} reason={failure.reason} />}
     </div>
   );
