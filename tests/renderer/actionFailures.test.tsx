@@ -75,6 +75,9 @@ describe('a failed action in the window', () => {
     expect(emag()).toContain('Eroare la eMAG');
     expect(emag()).toContain('eMAG a spus: „Colet prea greu”');
     expect(emag()).not.toContain('rejected');
+    // Refused for good: the seller decides, MagFlow does not retry it by itself.
+    expect(emag()).toContain('apoi apasă Reîncearcă');
+    expect(emag()).not.toContain('reîncearcă singur');
 
     await english();
     expect(refused()).toBe('eMAG requires one of the 2 courier accounts (7, 9) for order 4242: choose one and retry.');

@@ -60,12 +60,16 @@ export function useActionFailureText(): (
 export function ActionFailureNotice({
   failure,
   fallback,
+  failed,
   testId,
 }: {
   failure: ActionFailure | null | undefined;
   fallback: string | null;
+  /** Given up (state failed): MagFlow no longer retries it, the seller decides. */
+  failed: boolean;
   testId?: string;
 }) {
+  const { t } = useTranslation();
   const codeSentence = useCodeSentence();
   if (!failure?.cause && !failure?.code) {
     return fallback ? (
@@ -78,7 +82,14 @@ export function ActionFailureNotice({
   return (
     <div className="notice notice-error" data-testid={testId} data-code={failure.code ?? undefined}>
       {sentence && <span data-testid="refusal-reason">{sentence}</span>}
-      {failure.cause && <FailureExplained cause={failure.cause} reason={failure.reason} />}
+      {failure.cause && (
+        <FailureExplained
+          cause={failure.cause}
+          reason={failure.reason}
+          // eMAG's usual advice ("MagFlow retries by itself") is wrong for an action eMAG refused for good.
+          advice={failed && failure.cause === 'emag_error' ? t('actionAdvice.emagRefused') : undefined}
+        />
+      )}
     </div>
   );
 }

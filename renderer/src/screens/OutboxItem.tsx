@@ -49,6 +49,7 @@ export function OutboxItem({ action, disabled }: { action: OutboxAction; disable
         <ActionFailureNotice
           failure={action.failure}
           fallback={action.lastError}
+          failed={action.state === 'failed'}
           testId={`action-error-${action.id}`}
         />
       )}

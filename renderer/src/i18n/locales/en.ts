@@ -297,6 +297,10 @@ export const en = {
   outboxKind: { acknowledge: 'Acknowledgement', status: 'Status change', awb: 'AWB', invoice: 'Invoice' },
   outboxState: { pending: 'Pending', sent: 'Sent', failed: 'Failed', cancelled: 'Cancelled' },
   // MagFlow's own refusals of an outbox action (shared/actionFailures.ts codes, without the `action.` prefix).
+  actionAdvice: {
+    emagRefused:
+      'eMAG refused the action and MagFlow no longer sends it by itself: fix what eMAG says, then press Retry.',
+  },
   actionError: {
     no_order: 'The action belongs to no order.',
     fbe_never_acknowledged: 'Orders delivered by eMAG (FBE) are never acknowledged: eMAG handles them.',

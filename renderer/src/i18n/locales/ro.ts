@@ -303,6 +303,10 @@ export const ro = {
   outboxKind: { acknowledge: 'Confirmare', status: 'Schimbare status', awb: 'AWB', invoice: 'Factură' },
   outboxState: { pending: 'În așteptare', sent: 'Trimisă', failed: 'Eșuată', cancelled: 'Anulată' },
   // MagFlow's own refusals of an outbox action (shared/actionFailures.ts codes, without the `action.` prefix).
+  actionAdvice: {
+    emagRefused:
+      'eMAG a refuzat acțiunea și MagFlow nu o mai trimite singur: corectează ce spune eMAG, apoi apasă Reîncearcă.',
+  },
   actionError: {
     no_order: 'Acțiunea nu este legată de nicio comandă.',
     fbe_never_acknowledged: 'Comenzile livrate de eMAG (FBE) nu se confirmă: eMAG se ocupă de ele.',
