@@ -1,4 +1,5 @@
 // Domain types shared by main, preload and renderer: what MagFlow knows about accounts, orders, offers and syncs.
+import type { ActionFailure } from './actionFailures';
 import type { FailureCause } from './causes';
 
 export const PLATFORMS = ['emag-ro', 'emag-bg', 'emag-hu', 'fd-ro', 'fd-bg'] as const;
@@ -91,7 +92,10 @@ export interface OutboxAction {
   state: OutboxState;
   attempts: number;
   nextAttemptAt: string | null;
+  /** English, for the logs and the CLI; the window shows `failure` (falls back to this for rows older than it). */
   lastError: string | null;
+  /** Why the last attempt did not go through, language-neutral (shared/actionFailures.ts); null when none recorded. */
+  failure?: ActionFailure | null;
   createdAt: string;
   sentAt: string | null;
   /** What eMAG answered once sent (e.g. `{ awbNumber }` for an AWB); null before. */
@@ -139,6 +143,8 @@ export interface OfferEditStatus {
   value: string;
   state: OfferEditState;
   error: string | null;
+  /** The same failure, language-neutral (shared/actionFailures.ts); null for older rows (the window shows `error`). */
+  failure?: ActionFailure | null;
   at: string;
 }
 

@@ -1,5 +1,6 @@
 // The "today" queue (issue 17 §1): what waits on the seller now, shared by main (which builds it), the window and the
 // CLI (which show it). Deadlines are eMAG's `maximum_date_for_shipment`; times in the queue are instants (ISO).
+import type { ActionFailure } from './actionFailures';
 import type { OrderStatus } from './domain';
 
 /** The queue's groups, in the order they are shown. */
@@ -27,8 +28,11 @@ export interface TodayItem {
   overdue: boolean;
   /** The deadline falls within the seller's lead time (Settings → notifications). */
   dueSoon: boolean;
-  /** Failed actions: the outbox row, its kind and eMAG's (or MagFlow's) reason. */
-  action: { id: number; kind: string; error: string | null } | null;
+  /**
+   * Failed actions: the outbox row, its kind and eMAG's (or MagFlow's) reason: `failure` language-neutral for the
+   * window, `error` in English for the CLI (and the window's fallback for rows older than `failure`).
+   */
+  action: { id: number; kind: string; error: string | null; failure?: ActionFailure | null } | null;
 }
 
 export type TodayCounts = Record<TodayBucket, number> & {

@@ -116,6 +116,7 @@ describe('queue rules', () => {
           actionId: 9,
           kind: 'awb',
           error: 'Courier refused',
+          failure: null,
           accountId: 1,
           account: 'MAIN',
           orderId: 5,
@@ -141,7 +142,7 @@ describe('queue rules', () => {
     expect(byId(3)).toMatchObject({ overdue: true, dueSoon: false, deadlineAt: '2026-12-02T09:00:00.000Z' });
     expect(byId(4)).toMatchObject({ overdue: false, dueSoon: true });
     expect(byId(6)).toMatchObject({ deadlineAt: null, overdue: false }); // a finalized order's deadline is history
-    expect(queue.items.at(-1)?.action).toEqual({ id: 9, kind: 'awb', error: 'Courier refused' });
+    expect(queue.items.at(-1)?.action).toEqual({ id: 9, kind: 'awb', error: 'Courier refused', failure: null });
     expect(queue.counts).toEqual({
       acknowledge: 1,
       prepare: 3,
@@ -189,7 +190,12 @@ describe('today repository', () => {
     ]);
     repos.outbox.enqueue({ accountId: main.id, orderId: 6, kind: 'invoice', payload: { url: 'https://x/6.pdf' } });
     const refused = repos.outbox.enqueue({ accountId: main.id, orderId: 2, kind: 'awb', payload: {} });
-    repos.outbox.markAttemptFailed(refused.id, 'eMAG: courier refused', null);
+    repos.outbox.markAttemptFailed(refused.id, 'eMAG: courier refused', null, {
+      cause: 'emag_error',
+      reason: 'courier refused',
+      code: null,
+      params: {},
+    });
     const superseded = repos.outbox.enqueue({ accountId: main.id, orderId: 3, kind: 'status', payload: {} });
     repos.outbox.markAttemptFailed(superseded.id, 'old', null);
     repos.outbox.enqueue({ accountId: main.id, orderId: 3, kind: 'status', payload: {} });
@@ -203,7 +209,12 @@ describe('today repository', () => {
       ['failed', 2],
     ]);
     expect(queue.items[1]).toMatchObject({ overdue: true, customerName: 'Client 2', account: 'MAIN' });
-    expect(queue.items[4]?.action).toMatchObject({ kind: 'awb', error: 'eMAG: courier refused' });
+    // The English text for the CLI, the failure in no language for the window.
+    expect(queue.items[4]?.action).toMatchObject({
+      kind: 'awb',
+      error: 'eMAG: courier refused',
+      failure: { cause: 'emag_error', reason: 'courier refused', code: null, params: {} },
+    });
     expect(queue.counts.total).toBe(5);
   });
 

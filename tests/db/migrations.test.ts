@@ -219,6 +219,53 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('upgrade a version-10 database: outbox rows keep their English error, with no stored failure until the next attempt', () => {
+    const path = join(dir, 'magflow.db');
+    const old = openDatabase(path, { migrateTo: 10 });
+    const account = old
+      .prepare(
+        `INSERT INTO accounts (name, platform, kind, username, secret_ref, created_at) VALUES ('MAIN', 'emag-ro', 'main', 'u', 'ref', 'now')`,
+      )
+      .run().lastInsertRowid;
+    old
+      .prepare(
+        `INSERT INTO outbox (id, account_id, order_id, kind, payload, state, attempts, last_error, created_at, updated_at)
+         VALUES (4, ?, 101, 'acknowledge', '{}', 'failed', 1, 'Orders fulfilled by eMAG (FBE) are never acknowledged', 'now', 'now')`,
+      )
+      .run(account);
+    old.close();
+
+    const db = openDatabase(path);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    const repos = createRepositories(db, systemClock);
+    // An old row: the window falls back to its English text.
+    expect(repos.outbox.get(4)).toMatchObject({
+      state: 'failed',
+      lastError: 'Orders fulfilled by eMAG (FBE) are never acknowledged',
+      failure: null,
+    });
+    // Its next attempt stores the failure language-neutral; a retry by the seller keeps it until then.
+    const failure = {
+      cause: null,
+      reason: null,
+      code: 'action.order_unknown_at_emag' as const,
+      params: { orderId: 101 },
+    };
+    repos.outbox.retry(4);
+    expect(repos.outbox.markAttemptFailed(4, 'eMAG does not know order 101', null, failure).failure).toEqual(failure);
+    expect(
+      db.prepare('SELECT error_cause, error_reason, error_code, error_params FROM outbox WHERE id = 4').get(),
+    ).toEqual({
+      error_cause: null,
+      error_reason: null,
+      error_code: 'action.order_unknown_at_emag',
+      error_params: '{"orderId":101}',
+    });
+    repos.outbox.retry(4);
+    expect(repos.outbox.markSent(4).failure).toBeNull();
+    db.close();
+  });
+
   it('refuse a database from a newer MagFlow with a clear error', () => {
     const path = join(dir, 'magflow.db');
     const raw = new Database(path);

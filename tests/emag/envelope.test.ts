@@ -145,7 +145,12 @@ describe('the text of an error says each thing once', () => {
     const error = failure(answer(200, { isError: true, messages: ['The request could not be processed'] }));
     expect(error.message).toBe('eMAG rejected order/read: The request could not be processed');
     expect(describeEmagError(error)).toBe(error.message);
-    expect(classifyFailure(error, signal)).toEqual({ kind: 'permanent', message: error.message });
+    // The English text for the logs; the window gets eMAG's words once, beside the cause.
+    expect(classifyFailure(error, signal)).toEqual({
+      kind: 'permanent',
+      message: error.message,
+      failure: { cause: 'emag_error', reason: 'The request could not be processed', code: null, params: {} },
+    });
   });
 
   it('drops blanks and repeats eMAG sends (one message per entity, the same text twice)', () => {

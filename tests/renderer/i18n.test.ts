@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // Every string the window shows exists in both languages, and every key the code asks for exists.
 import { describe, expect, it } from 'vitest';
+import { ACTION_ERROR_CODES } from '../../shared/actionFailures';
 import { JOB_NAMES } from '../../shared/domain';
 import { en } from '../../renderer/src/i18n/locales/en';
 import { ro } from '../../renderer/src/i18n/locales/ro';
@@ -45,6 +46,14 @@ describe('locales', () => {
     expect([...used].filter((k) => !roKeys.has(k))).toEqual([]);
     const prefixes = [...roKeys].map((k) => k.split('.').slice(0, -1).join('.'));
     expect([...dynamicPrefixes].filter((p) => !prefixes.includes(p))).toEqual([]);
+  });
+
+  it('words every MagFlow refusal of an outbox action in both languages (shared/actionFailures.ts)', () => {
+    for (const code of ACTION_ERROR_CODES) {
+      const key = `actionError.${code.replace(/^action\./, '')}`;
+      expect(roKeys.has(key), code).toBe(true);
+      expect(enKeys.has(key), code).toBe(true);
+    }
   });
 
   it('names every sync job in both languages (the window lists them by name)', () => {

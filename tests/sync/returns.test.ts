@@ -127,6 +127,13 @@ describe('the returns job', () => {
     const failed = h.repos.outbox.get(finalize.id)!;
     expect(failed.state).toBe('failed');
     expect(failed.lastError).toMatch(/cannot move to 7/);
+    // For the window: MagFlow's own refusal, with the statuses it translates by name.
+    expect(failed.failure).toEqual({
+      cause: null,
+      reason: null,
+      code: 'action.return_change_not_allowed',
+      params: { returnId: placed!.emag_id, from: 3, to: 7 },
+    });
     expect(h.requests(MAIN.username, 'rma/save')).toBe(1);
     expect(h.repos.notifications.list().some((n) => n.kind === 'sync_failure')).toBe(true);
   });

@@ -116,6 +116,8 @@ describe('seller actions through the outbox', () => {
     const left = first.repos.outbox.get(awb.id)!;
     expect(left.state).toBe('pending');
     expect(left.lastError?.startsWith(UNCONFIRMED)).toBe(true);
+    // The window says the same in its language: a note, not a failure.
+    expect(left.failure).toEqual({ cause: null, reason: null, code: 'action.in_flight', params: {} });
     // eMAG got it all the same.
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(processed(first, 'awb/save')).toBe(1);
@@ -135,6 +137,7 @@ describe('seller actions through the outbox', () => {
     await drainUntilIdle(second, mainId);
     const done = second.repos.outbox.get(awb.id)!;
     expect(done.state).toBe('sent');
+    expect(done).toMatchObject({ lastError: null, failure: null });
     expect(
       JSON.parse(
         second.db.prepare<[number], { result: string }>('SELECT result FROM outbox WHERE id = ?').get(awb.id)!.result,
@@ -155,6 +158,9 @@ describe('seller actions through the outbox', () => {
     const failed = h.repos.outbox.get(action.id)!;
     expect(failed).toMatchObject({ state: 'failed', attempts: 1 });
     expect(failed.lastError).toContain('cannot change from 2');
+    // For the window: eMAG's refusal as a cause, eMAG's own words beside it, no MagFlow code.
+    expect(failed.failure).toMatchObject({ cause: 'emag_error', code: null, params: {} });
+    expect(failed.failure?.reason).toContain('cannot change from 2');
     const note = h.repos.notifications.list().find((n) => n.kind === 'sync_failure');
     expect(note).toMatchObject({ accountId: mainId, orderId });
     expect(h.eventsOf('outbox_changed').at(-1)!.action.state).toBe('failed');
@@ -289,6 +295,8 @@ describe('seller actions through the outbox', () => {
     expect(h.repos.outbox.get(awb.id)).toMatchObject({
       state: 'failed',
       lastError: expect.stringMatching(/no AWB from MagFlow.*courier list is empty/),
+      // MagFlow's own refusal: a code and its values, which the window words in its language.
+      failure: { cause: null, reason: null, code: 'action.awb_no_courier', params: { orderId } },
     });
     expect(processed(h, 'awb/save')).toBe(0);
   });

@@ -108,7 +108,7 @@ export function buildTodayQueue(input: TodayInput): TodayQueue {
       deadlineAt: null,
       overdue: false,
       dueSoon: false,
-      action: { id: row.actionId, kind: row.kind, error: row.error },
+      action: { id: row.actionId, kind: row.kind, error: row.error, failure: row.failure },
       created: '',
     });
   }

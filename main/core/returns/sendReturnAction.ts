@@ -27,21 +27,41 @@ export async function sendReturnAction(ctx: JobContext, action: OutboxAction): P
   accountOf(ctx);
   const emagId = Number(action.payload.emagId);
   const status = Number(action.payload.status);
-  if (!Number.isSafeInteger(emagId) || emagId < 1) throw new PermanentActionError('The return action has no return id');
-  if (!isReturnStatus(status)) throw new PermanentActionError(`The return action asks for an unknown status ${status}`);
+  if (!Number.isSafeInteger(emagId) || emagId < 1) {
+    throw new PermanentActionError('action.return_no_id', {}, 'The return action has no return id');
+  }
+  if (!isReturnStatus(status)) {
+    throw new PermanentActionError(
+      'action.return_status_unknown',
+      { status: String(action.payload.status) },
+      `The return action asks for an unknown status ${status}`,
+    );
+  }
 
   const page = await readReturn(ctx, emagId);
   const fresh = page.items.find((rma) => rma.emag_id === emagId);
   if (!fresh) {
-    if (page.setAside.length > 0)
-      throw new PermanentActionError(`Return ${emagId} cannot be read: ${page.setAside[0]!.reason}`);
-    throw new PermanentActionError(`eMAG does not know return ${emagId}`);
+    if (page.setAside.length > 0) {
+      const detail = page.setAside[0]!.reason;
+      throw new PermanentActionError(
+        'action.return_unreadable',
+        { returnId: emagId, detail },
+        `Return ${emagId} cannot be read: ${detail}`,
+      );
+    }
+    throw new PermanentActionError(
+      'action.return_unknown_at_emag',
+      { returnId: emagId },
+      `eMAG does not know return ${emagId}`,
+    );
   }
   storeReturns(ctx, [fresh], [], true);
   const current = fresh.request_status ?? -1;
   if (current === status) return { result: { emagId, status, verified: true } };
   if (!allowedReturnChanges(current).includes(status)) {
     throw new PermanentActionError(
+      'action.return_change_not_allowed',
+      { returnId: emagId, from: current, to: status },
       `Return ${emagId} is in status ${current} on eMAG; it cannot move to ${status} (spec: status change permissions)`,
     );
   }

@@ -1,17 +1,29 @@
 // How the outbox treats a failed send: try again later (with backoff), give up with the reason, or stop because the
 // run is ending. Also marks failures after which eMAG may have applied the action, so the next try checks first.
+import type { ActionErrorCode, ActionErrorParams, ActionFailure } from '../../../shared/actionFailures';
 import { describeEmagError, isEmagError } from '../emag';
+import { failureOf } from '../failures/cause';
 
-/** A rule says no before anything is sent (an FBE order, an order that changed meanwhile): never retried. */
+/**
+ * A rule says no before anything is sent (an FBE order, an order that changed meanwhile): never retried. The code
+ * and its values are what the window translates (shared/actionFailures.ts); the English message is for the logs.
+ */
 export class PermanentActionError extends Error {
-  constructor(message: string) {
+  constructor(
+    readonly code: ActionErrorCode,
+    readonly params: ActionErrorParams,
+    message: string,
+  ) {
     super(message);
     this.name = 'PermanentActionError';
   }
 }
 
+/** `message` is the English technical text (last_error, logs); `failure` the same, language-neutral. */
 export type Failure =
-  { kind: 'retry'; message: string; uncertain: boolean } | { kind: 'permanent'; message: string } | { kind: 'aborted' };
+  | { kind: 'retry'; message: string; uncertain: boolean; failure: ActionFailure }
+  | { kind: 'permanent'; message: string; failure: ActionFailure }
+  | { kind: 'aborted' };
 
 /**
  * Written in front of the last error when the request may have reached eMAG (a lost answer on a route that is not
@@ -27,17 +39,26 @@ const describe = (error: unknown): string => (error instanceof Error ? error.mes
 
 export function classifyFailure(error: unknown, signal: AbortSignal): Failure {
   if (signal.aborted || (isEmagError(error) && error.kind === 'aborted')) return { kind: 'aborted' };
-  if (error instanceof PermanentActionError) return { kind: 'permanent', message: error.message };
+  if (error instanceof PermanentActionError) {
+    return {
+      kind: 'permanent',
+      message: error.message,
+      failure: { cause: null, reason: null, code: error.code, params: error.params },
+    };
+  }
+  // eMAG's failure (or MagFlow's own fault) as a cause with eMAG's words.
+  const failure: ActionFailure = { ...failureOf(error), code: null, params: {} };
   if (isEmagError(error)) {
     const detail = describeEmagError(error);
     if (RETRIED_KINDS.has(error.kind)) {
       // `retryable` false on a maybe-delivered kind means the client saw a route that is unsafe to repeat.
-      return { kind: 'retry', message: detail, uncertain: MAYBE_DELIVERED.has(error.kind) && !error.retryable };
+      const uncertain = MAYBE_DELIVERED.has(error.kind) && !error.retryable;
+      return { kind: 'retry', message: detail, uncertain, failure };
     }
     // auth, api (eMAG refused it: validation, rules), config: the same request would fail the same way.
-    return { kind: 'permanent', message: detail };
+    return { kind: 'permanent', message: detail, failure };
   }
-  return { kind: 'permanent', message: `Internal error: ${describe(error)}` };
+  return { kind: 'permanent', message: `Internal error: ${describe(error)}`, failure };
 }
 
 /** Exponential backoff with ±20% jitter: base, 2×base, 4×base… capped at max. `attempts` counts the failed ones. */

@@ -14,7 +14,7 @@ import { PermanentActionError } from './outboxPolicy';
 function payloadOf(action: OutboxAction): OfferEditPayload {
   const { offerId, field, value, vatId } = action.payload as Partial<OfferEditPayload>;
   if (typeof offerId !== 'number' || (field !== 'price' && field !== 'stock') || typeof value !== 'string') {
-    throw new PermanentActionError('The offer action has no offer, field or value');
+    throw new PermanentActionError('action.offer_payload_invalid', {}, 'The offer action has no offer, field or value');
   }
   return { offerId, field, value, ...(typeof vatId === 'number' ? { vatId } : {}) };
 }
@@ -28,6 +28,8 @@ function warehouseOf(ctx: JobContext, offerId: number): number {
     : [];
   if (ids.length > 1) {
     throw new PermanentActionError(
+      'action.offer_many_warehouses',
+      { offerId, count: ids.length },
       `Offer ${offerId} has stock in ${ids.length} warehouses: MagFlow sets one total, set it per warehouse in eMAG`,
     );
   }
@@ -66,6 +68,8 @@ export async function sendOfferEdit(
   if (edit.field === 'stock') {
     if (account.kind === 'fbe') {
       throw new PermanentActionError(
+        'action.offer_fbe_stock',
+        { offerId: edit.offerId },
         `Offer ${edit.offerId} is fulfilled by eMAG (FBE): its stock is managed by eMAG's warehouse`,
       );
     }

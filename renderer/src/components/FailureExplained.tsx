@@ -9,11 +9,14 @@ export function FailureExplained({
   reason,
   job,
   testId,
+  advice,
 }: {
   cause: FailureCause;
   reason?: string | null;
   job?: JobName | null;
   testId?: string;
+  /** What to do when the cause's usual advice does not fit where the failure is shown (a refused action). */
+  advice?: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -26,7 +29,7 @@ export function FailureExplained({
         </span>
       )}
       <span className="failure-advice" data-testid="failure-advice">
-        {t('truth.whatToDo')} {t(`causeAdvice.${cause}`)}
+        {t('truth.whatToDo')} {advice ?? t(`causeAdvice.${cause}`)}
       </span>
     </div>
   );

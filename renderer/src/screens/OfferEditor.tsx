@@ -12,6 +12,7 @@ import {
   type OfferEditProblem,
 } from '../../../shared/offerEdits';
 import { call } from '../api/client';
+import { useActionFailureText } from '../components/ActionFailure';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { InputField } from '../components/InputField';
@@ -27,13 +28,14 @@ export function useProblemText(): (problem: OfferEditProblem) => string {
 
 export function EditBadge({ edit }: { edit: OfferEditStatus }) {
   const { t } = useTranslation();
+  const failureText = useActionFailureText();
   const level = { pending: 'state-pending', sent: 'level-degraded', confirmed: 'level-ok', failed: 'state-failed' }[
     edit.state
   ];
   return (
     <span
       className={`badge ${level}`}
-      title={edit.error ?? undefined}
+      title={failureText(edit.failure, edit.error) ?? undefined}
       data-testid={`offer-edit-${edit.field}-${edit.state}`}
     >
       {t(`offerEdit.fieldName.${edit.field}`)} {edit.value}: {t(`offerEdit.state.${edit.state}`)}

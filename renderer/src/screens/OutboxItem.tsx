@@ -1,7 +1,8 @@
-// One outbox action: its kind and state, the AWB number once sent, attempts and the next one, eMAG's reason for a
-// failure, and the retry button.
+// One outbox action: its kind and state, the AWB number once sent, attempts and the next one, why it failed (in the
+// window's language), and the retry button.
 import { useTranslation } from 'react-i18next';
 import type { OutboxAction } from '../../../shared/domain';
+import { ActionFailureNotice } from '../components/ActionFailure';
 import { DateTime } from '../components/Formatted';
 import { attemptAction, useOrderDetail } from '../stores/orderDetail';
 
@@ -44,10 +45,13 @@ export function OutboxItem({ action, disabled }: { action: OutboxAction; disable
           )}
         </div>
       )}
-      {action.lastError && action.state !== 'sent' && (
-        <div className="notice notice-error" data-testid={`action-error-${action.id}`}>
-          {action.lastError}
-        </div>
+      {action.state !== 'sent' && (
+        <ActionFailureNotice
+          failure={action.failure}
+          fallback={action.lastError}
+          failed={action.state === 'failed'}
+          testId={`action-error-${action.id}`}
+        />
       )}
       {action.state === 'failed' && (
         <div>

@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReturnSummary } from '../../../shared/returns';
+import { useActionFailureText } from '../components/ActionFailure';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PagedListHead, StatusAccountFilters } from '../components/PagedListParts';
@@ -140,6 +141,7 @@ export function ReturnsScreen() {
 
 function ReturnDetailPanel() {
   const { t } = useTranslation();
+  const failureText = useActionFailureText();
   const { key, detail, error, close, reload } = useReturnDetail();
   const navigate = useNavigation((s) => s.navigate);
   const action = useGuardedCall();
@@ -230,13 +232,16 @@ function ReturnDetailPanel() {
             <>
               <h3>{t('returns.actions')}</h3>
               <ul className="return-actions" data-testid="return-actions">
-                {detail.actions.map((a) => (
-                  <li key={a.id}>
-                    {t('returns.askedStatus', { status: t(`returns.status.${String(a.payload.status)}`) })} ·{' '}
-                    {t(`returns.actionState.${a.state}`)}
-                    {a.lastError ? ` · ${a.lastError}` : ''}
-                  </li>
-                ))}
+                {detail.actions.map((a) => {
+                  const why = failureText(a.failure, a.lastError);
+                  return (
+                    <li key={a.id}>
+                      {t('returns.askedStatus', { status: t(`returns.status.${String(a.payload.status)}`) })} ·{' '}
+                      {t(`returns.actionState.${a.state}`)}
+                      {why && <span data-testid={`return-action-error-${a.id}`}>{` · ${why}`}</span>}
+                    </li>
+                  );
+                })}
               </ul>
             </>
           )}

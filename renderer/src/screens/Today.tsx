@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countdown, TODAY_BUCKETS, type TodayBucket, type TodayItem } from '../../../shared/today';
+import { useActionFailureText } from '../components/ActionFailure';
 import { Card } from '../components/Card';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { formatMoney } from '../format/money';
@@ -55,6 +56,8 @@ function Row({ item, now }: { item: TodayItem; now: Date }) {
   const navigate = useNavigation((s) => s.navigate);
   const open = () =>
     item.orderId !== null && navigate({ screen: 'order', accountId: item.accountId, orderId: item.orderId });
+  const failureText = useActionFailureText();
+  const reason = failureText(item.action?.failure, item.action?.error ?? null);
   const label =
     item.orderId !== null ? t('today.order', { id: item.orderId }) : t(`today.actionKinds.${item.action?.kind ?? ''}`);
   return (
@@ -72,8 +75,8 @@ function Row({ item, now }: { item: TodayItem; now: Date }) {
       </span>
       <span className="today-when">
         {item.bucket === 'failed' ? (
-          <span className="today-reason" title={item.action?.error ?? ''}>
-            {t(`today.actionKinds.${item.action?.kind ?? ''}`)}: {item.action?.error ?? t('today.noReason')}
+          <span className="today-reason" title={reason ?? ''}>
+            {t(`today.actionKinds.${item.action?.kind ?? ''}`)}: {reason ?? t('today.noReason')}
           </span>
         ) : item.bucket === 'invoice' ? (
           <span className="muted">{t('today.invoiceHint')}</span>

@@ -9,6 +9,7 @@ import { offerLowStock } from './007-offer-low-stock';
 import { returns } from './008-returns';
 import { orderShipByInvoice } from './009-order-ship-by-invoice';
 import { runFailureCause } from './010-run-failure-cause';
+import { outboxFailureCause } from './011-outbox-failure-cause';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   returns,
   orderShipByInvoice,
   runFailureCause,
+  outboxFailureCause,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 export type { Migration };

@@ -3,6 +3,7 @@
 import type { OfferEditField, OfferEditState, OfferEditStatus } from '../../../../shared/domain';
 import type { Clock } from '../../clock';
 import type { Db } from '../open';
+import { failureOfRow } from './outbox';
 
 /** What an offer action carries (written by core/offers/offerEdits.ts, sent by the send-actions job). */
 export interface OfferEditPayload {
@@ -19,6 +20,10 @@ interface Row {
   state: string;
   payload: string;
   last_error: string | null;
+  error_cause: string | null;
+  error_reason: string | null;
+  error_code: string | null;
+  error_params: string | null;
   result: string | null;
   created_at: string;
   updated_at: string;
@@ -34,7 +39,8 @@ const stateOf = (row: Row): OfferEditState => {
 
 export function offerEditsRepository(db: Db, clock: Clock) {
   const forOffer = db.prepare<[number, number], Row>(
-    `SELECT id, state, payload, last_error, result, created_at, updated_at FROM outbox
+    `SELECT id, state, payload, last_error, error_cause, error_reason, error_code, error_params, result, created_at,
+       updated_at FROM outbox
      WHERE account_id = ? AND kind = 'offer' AND state != 'cancelled' AND json_extract(payload, '$.offerId') = ?
      ORDER BY id DESC`,
   );
@@ -43,7 +49,8 @@ export function offerEditsRepository(db: Db, clock: Clock) {
        AND json_extract(payload, '$.offerId') = ? AND json_extract(payload, '$.field') = ?`,
   );
   const unconfirmed = db.prepare<[number], Row & { result: string }>(
-    `SELECT id, state, payload, last_error, result, created_at, updated_at FROM outbox
+    `SELECT id, state, payload, last_error, error_cause, error_reason, error_code, error_params, result, created_at,
+       updated_at FROM outbox
      WHERE account_id = ? AND kind = 'offer' AND state = 'sent' AND json_extract(result, '$.confirmedAt') IS NULL
      ORDER BY id`,
   );
@@ -64,6 +71,7 @@ export function offerEditsRepository(db: Db, clock: Clock) {
           value: payload.value,
           state: stateOf(row),
           error: row.state === 'sent' ? null : row.last_error,
+          failure: row.state === 'sent' ? null : failureOfRow(row),
           at: row.updated_at,
         });
       }

@@ -1,5 +1,7 @@
 // The durable queue of actions for eMAG (acknowledge, status change, AWB, invoice): written before anything is
 // sent, so an action survives a crash or an outage and is retried until it is sent or fails for good.
+import { isActionErrorCode, type ActionFailure } from '../../../../shared/actionFailures';
+import { isFailureCause } from '../../../../shared/causes';
 import type { OutboxAction, OutboxKind, OutboxState } from '../../../../shared/domain';
 import type { Clock } from '../../clock';
 import type { Db } from '../open';
@@ -25,6 +27,10 @@ interface OutboxRow {
   attempts: number;
   next_attempt_at: string | null;
   last_error: string | null;
+  error_cause: string | null;
+  error_reason: string | null;
+  error_code: string | null;
+  error_params: string | null;
   created_at: string;
   sent_at: string | null;
   result: string | null;
@@ -36,6 +42,33 @@ const parseResult = (text: string | null): Record<string, unknown> | null => {
   return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : null;
 };
 
+/** The stored failure, language-neutral; null for none, and for rows written before migration 011 (English only). */
+export function failureOfRow(row: {
+  error_cause: string | null;
+  error_reason: string | null;
+  error_code: string | null;
+  error_params: string | null;
+}): ActionFailure | null {
+  const cause = isFailureCause(row.error_cause) ? row.error_cause : null;
+  const code = isActionErrorCode(row.error_code) ? row.error_code : null;
+  if (!cause && !code) return null;
+  const params = row.error_params ? (JSON.parse(row.error_params) as unknown) : null;
+  return {
+    cause,
+    reason: row.error_reason,
+    code,
+    params: params !== null && typeof params === 'object' ? (params as ActionFailure['params']) : {},
+  };
+}
+
+/** The four failure columns' values, in that order, for an UPDATE. */
+const failureColumns = (failure: ActionFailure | null) => [
+  failure?.cause ?? null,
+  failure?.reason ?? null,
+  failure?.code ?? null,
+  failure?.code ? JSON.stringify(failure.params) : null,
+];
+
 const toAction = (row: OutboxRow): OutboxAction => ({
   id: row.id,
   accountId: row.account_id,
@@ -46,6 +79,7 @@ const toAction = (row: OutboxRow): OutboxAction => ({
   attempts: row.attempts,
   nextAttemptAt: row.next_attempt_at,
   lastError: row.last_error,
+  failure: failureOfRow(row),
   createdAt: row.created_at,
   sentAt: row.sent_at,
   result: parseResult(row.result),
@@ -97,7 +131,8 @@ export function outboxRepository(db: Db, clock: Clock) {
       const now = clock.now().toISOString();
       db.prepare(
         `UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, updated_at = ?, result = ?,
-           last_error = NULL, next_attempt_at = NULL WHERE id = ?`,
+           last_error = NULL, error_cause = NULL, error_reason = NULL, error_code = NULL, error_params = NULL,
+           next_attempt_at = NULL WHERE id = ?`,
       ).run(now, now, JSON.stringify(result), id);
       return toAction(byId.get(id)!);
     },
@@ -107,20 +142,28 @@ export function outboxRepository(db: Db, clock: Clock) {
      * is recorded, the next attempt reads this note and checks eMAG before sending again.
      */
     markSending(id: number, note: string): void {
-      db.prepare(`UPDATE outbox SET last_error = ?, updated_at = ? WHERE id = ? AND state = 'pending'`).run(
-        note,
-        clock.now().toISOString(),
-        id,
-      );
+      db.prepare(
+        `UPDATE outbox SET last_error = ?, error_cause = NULL, error_reason = NULL, error_code = 'action.in_flight',
+           error_params = '{}', updated_at = ? WHERE id = ? AND state = 'pending'`,
+      ).run(note, clock.now().toISOString(), id);
     },
 
-    /** Records a failed attempt: `retryAt` schedules another, null gives up (state failed, the seller can retry). */
-    markAttemptFailed(id: number, error: string, retryAt: Date | null): OutboxAction {
+    /**
+     * Records a failed attempt: `retryAt` schedules another, null gives up (state failed, the seller can retry).
+     * `error` is the English text (logs, CLI); `failure` the same for the window, in no language.
+     */
+    markAttemptFailed(
+      id: number,
+      error: string,
+      retryAt: Date | null,
+      failure: ActionFailure | null = null,
+    ): OutboxAction {
       const now = clock.now().toISOString();
       db.prepare(
-        `UPDATE outbox SET attempts = attempts + 1, last_error = ?, updated_at = ?,
-           state = CASE WHEN ? IS NULL THEN 'failed' ELSE 'pending' END, next_attempt_at = ? WHERE id = ?`,
-      ).run(error, now, retryAt?.toISOString() ?? null, retryAt?.toISOString() ?? null, id);
+        `UPDATE outbox SET attempts = attempts + 1, last_error = ?, error_cause = ?, error_reason = ?, error_code = ?,
+           error_params = ?, updated_at = ?, state = CASE WHEN ? IS NULL THEN 'failed' ELSE 'pending' END,
+           next_attempt_at = ? WHERE id = ?`,
+      ).run(error, ...failureColumns(failure), now, retryAt?.toISOString() ?? null, retryAt?.toISOString() ?? null, id);
       return toAction(byId.get(id)!);
     },
 

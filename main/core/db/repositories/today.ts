@@ -1,8 +1,10 @@
 // The rows behind the "today" queue (issue 17 §1): open seller-fulfilled orders with their shipping deadline,
 // finalized orders without an invoice, and actions that failed. The rules that turn them into a queue are in
 // main/core/orders/today.ts; this file only reads.
+import type { ActionFailure } from '../../../../shared/actionFailures';
 import type { Platform } from '../../../../shared/domain';
 import type { Db } from '../open';
+import { failureOfRow } from './outbox';
 
 export interface TodayOrderRow {
   accountId: number;
@@ -22,6 +24,8 @@ export interface TodayFailedRow {
   actionId: number;
   kind: string;
   error: string | null;
+  /** Why it failed, language-neutral (null for rows older than it): see failureOfRow. */
+  failure: ActionFailure | null;
   accountId: number;
   account: string;
   orderId: number | null;
@@ -30,6 +34,13 @@ export interface TodayFailedRow {
   totalMinor: number | null;
   currency: string | null;
 }
+
+type FailedSqlRow = Omit<TodayFailedRow, 'failure'> & {
+  error_cause: string | null;
+  error_reason: string | null;
+  error_code: string | null;
+  error_params: string | null;
+};
 
 const ORDER_COLUMNS = `o.account_id AS accountId, a.name AS account, a.platform AS platform, o.id AS orderId,
   o.status AS status, o.customer_name AS customerName, o.total_minor AS totalMinor, o.currency AS currency,
@@ -53,8 +64,9 @@ export function todayRepository(db: Db) {
   );
   // A failed action stays listed until the seller retries it or a later action of the same kind for the same order
   // is pending or went through.
-  const failedActions = db.prepare<[], TodayFailedRow>(
-    `SELECT x.id AS actionId, x.kind AS kind, x.last_error AS error, x.account_id AS accountId, a.name AS account,
+  const failedActions = db.prepare<[], FailedSqlRow>(
+    `SELECT x.id AS actionId, x.kind AS kind, x.last_error AS error, x.error_cause, x.error_reason, x.error_code,
+       x.error_params, x.account_id AS accountId, a.name AS account,
        x.order_id AS orderId, o.status AS status, o.customer_name AS customerName, o.total_minor AS totalMinor,
        o.currency AS currency
      FROM outbox x JOIN accounts a ON a.id = x.account_id
@@ -80,6 +92,10 @@ export function todayRepository(db: Db) {
     openOrders: (): TodayOrderRow[] => openOrders.all(),
     /** Finalized orders modified since `sinceEmag` (eMAG's local 'YYYY-MM-DD HH:MM:SS') that have no invoice. */
     withoutInvoice: (sinceEmag: string): TodayOrderRow[] => withoutInvoice.all(sinceEmag),
-    failedActions: (): TodayFailedRow[] => failedActions.all(),
+    failedActions: (): TodayFailedRow[] =>
+      failedActions.all().map(({ error_cause, error_reason, error_code, error_params, ...row }) => ({
+        ...row,
+        failure: failureOfRow({ error_cause, error_reason, error_code, error_params }),
+      })),
   };
 }

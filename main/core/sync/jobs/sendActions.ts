@@ -45,9 +45,13 @@ const UNSAFE_TO_REPEAT = new Set<OutboxKind>(['awb', 'invoice']);
 const IN_FLIGHT_NOTE = `${UNCONFIRMED}MagFlow stopped while sending this action; the next attempt checks eMAG first`;
 
 function orderIdOf(action: OutboxAction): number {
-  if (action.orderId === null) throw new PermanentActionError(`The ${action.kind} action has no order`);
+  if (action.orderId === null)
+    throw new PermanentActionError('action.no_order', {}, `The ${action.kind} action has no order`);
   return action.orderId;
 }
+
+const unknownOrder = (orderId: number) =>
+  new PermanentActionError('action.order_unknown_at_emag', { orderId }, `eMAG does not know order ${orderId}`);
 
 const unconfirmed = (action: OutboxAction): boolean => action.lastError?.startsWith(UNCONFIRMED) ?? false;
 
@@ -108,10 +112,20 @@ const acknowledge: Handler = async (ctx, action) => {
   const account = accountOf(ctx);
   const orderId = orderIdOf(action);
   // Never acknowledge an order eMAG fulfils: refused here, before anything is sent.
-  if (account.kind === 'fbe') throw new PermanentActionError('Orders fulfilled by eMAG (FBE) are never acknowledged');
+  if (account.kind === 'fbe') {
+    throw new PermanentActionError(
+      'action.fbe_never_acknowledged',
+      { orderId },
+      'Orders fulfilled by eMAG (FBE) are never acknowledged',
+    );
+  }
   const stored = ctx.deps.repos.orders.get(account.id, orderId);
   if (stored?.type === 2) {
-    throw new PermanentActionError(`Order ${orderId} is fulfilled by eMAG (type 2) and cannot be acknowledged`);
+    throw new PermanentActionError(
+      'action.fbe_never_acknowledged',
+      { orderId },
+      `Order ${orderId} is fulfilled by eMAG (type 2) and cannot be acknowledged`,
+    );
   }
   if (stored && stored.status !== 1) {
     // eMAG already shows it past "new": nothing to send. Past "new" means acknowledged (by this action before a
@@ -146,15 +160,23 @@ const changeStatus: Handler = async (ctx, action) => {
   const orderId = orderIdOf(action);
   const target = Number(action.payload.status);
   if (!Number.isInteger(target) || target < 0 || target > 5) {
-    throw new PermanentActionError(`Status ${String(action.payload.status)} is not an eMAG order status`);
+    throw new PermanentActionError(
+      'action.status_unknown',
+      { status: String(action.payload.status) },
+      `Status ${String(action.payload.status)} is not an eMAG order status`,
+    );
   }
-  if (storedTypeOf(ctx, orderId) === 2 || account.kind === 'fbe') {
-    throw new PermanentActionError(`Order ${orderId} is fulfilled by eMAG and cannot be edited`);
-  }
+  const fbeNotEditable = () =>
+    new PermanentActionError(
+      'action.fbe_not_editable',
+      { orderId },
+      `Order ${orderId} is fulfilled by eMAG and cannot be edited`,
+    );
+  if (storedTypeOf(ctx, orderId) === 2 || account.kind === 'fbe') throw fbeNotEditable();
   // order/save must carry every field as read: read it now, verbatim, and change only the status.
   const fresh = await readFresh(ctx, orderId, 3);
-  if (!fresh) throw new PermanentActionError(`eMAG does not know order ${orderId}`);
-  if (fresh.type === 2) throw new PermanentActionError(`Order ${orderId} is fulfilled by eMAG and cannot be edited`);
+  if (!fresh) throw unknownOrder(orderId);
+  if (fresh.type === 2) throw fbeNotEditable();
   if (fresh.status === target) {
     // Already there (a retry after a lost answer, or changed in eMAG's interface): done.
     await storeFresh(ctx, fresh);
@@ -204,7 +226,7 @@ function receiverOf(order: RawEmagOrder): EmagAwbParty {
 async function awbAlreadyIssued(ctx: JobContext, action: OutboxAction, orderId: number): Promise<boolean> {
   const account = accountOf(ctx);
   const fresh = await readFresh(ctx, orderId, 3);
-  if (!fresh) throw new PermanentActionError(`eMAG does not know order ${orderId}`);
+  if (!fresh) throw unknownOrder(orderId);
   if (fresh.status !== 4) return false;
   const stored = ctx.deps.repos.orders.get(account.id, orderId);
   const finalizedSinceQueued =
@@ -217,6 +239,8 @@ async function awbAlreadyIssued(ctx: JobContext, action: OutboxAction, orderId: 
     return true;
   }
   throw new PermanentActionError(
+    'action.awb_unconfirmed_finalized',
+    { orderId },
     `eMAG's answer to the AWB request for order ${orderId} was lost and the order was already finalized: ` +
       'check in eMAG whether the AWB exists before trying again',
   );
@@ -226,29 +250,37 @@ const issueAwb: Handler = async (ctx, action, attempt) => {
   const account = accountOf(ctx);
   const orderId = orderIdOf(action);
   if (account.kind === 'fbe' || storedTypeOf(ctx, orderId) === 2) {
-    throw new PermanentActionError(`eMAG ships order ${orderId} itself (FBE): no AWB from the seller`);
+    throw new PermanentActionError(
+      'action.fbe_no_awb',
+      { orderId },
+      `eMAG ships order ${orderId} itself (FBE): no AWB from the seller`,
+    );
   }
   if (unconfirmed(action)) {
     if (await awbAlreadyIssued(ctx, action, orderId)) return { result: { verified: true, awbNumber: null } };
     attempt.verified = true;
   }
   const fresh = await readFresh(ctx, orderId, 3);
-  if (!fresh) throw new PermanentActionError(`eMAG does not know order ${orderId}`);
+  if (!fresh) throw unknownOrder(orderId);
   const payload = action.payload;
   const sender = payload.sender as EmagAwbParty | undefined;
   if (!sender) {
-    throw new PermanentActionError('The AWB request has no sender (pickup) address');
+    throw new PermanentActionError('action.awb_no_sender', {}, 'The AWB request has no sender (pickup) address');
   }
   const courierAccountId = typeof payload.courierAccountId === 'number' ? payload.courierAccountId : undefined;
   // eMAG may have changed the allowed couriers since the seller asked: checked again on the order as it is now.
   const enforced = enforcedCouriersOf(fresh.raw);
   if (enforced !== null && enforced.length === 0) {
     throw new PermanentActionError(
+      'action.awb_no_courier',
+      { orderId },
       `eMAG takes no AWB from MagFlow for order ${orderId}: its courier list is empty (issue it in eMAG)`,
     );
   }
   if (enforced !== null && (courierAccountId === undefined || !enforced.includes(courierAccountId))) {
     throw new PermanentActionError(
+      'action.awb_courier_required',
+      { orderId, couriers: enforced.join(', '), count: enforced.length },
       `eMAG requires one of the courier accounts ${enforced.join(', ')} for order ${orderId}: choose one and retry`,
     );
   }
@@ -292,7 +324,7 @@ const attachInvoice: Handler = async (ctx, action, attempt) => {
   const account = accountOf(ctx);
   const orderId = orderIdOf(action);
   const url = typeof action.payload.url === 'string' ? action.payload.url : '';
-  if (!url) throw new PermanentActionError('The invoice action has no URL');
+  if (!url) throw new PermanentActionError('action.invoice_no_url', {}, 'The invoice action has no URL');
   const orderType =
     action.payload.orderType === 2 ? 2 : action.payload.orderType === 3 ? 3 : storedTypeOf(ctx, orderId);
   const lang = ctx.deps.settings().language;
@@ -304,7 +336,7 @@ const attachInvoice: Handler = async (ctx, action, attempt) => {
   // Re-read first: the order must exist, and an invoice already in its list (a lost answer, or the seller attached it
   // in eMAG) is not sent again.
   const fresh = await readFresh(ctx, orderId, orderType);
-  if (!fresh) throw new PermanentActionError(`eMAG does not know order ${orderId}`);
+  if (!fresh) throw unknownOrder(orderId);
   if (asList(fresh.raw.attachments).some((attachment) => asRecord(attachment).url === url)) {
     await storeFresh(ctx, fresh);
     return done({ url, verified: true });
@@ -315,6 +347,8 @@ const attachInvoice: Handler = async (ctx, action, attempt) => {
   const expiresAt = typeof action.payload.expiresAt === 'string' ? Date.parse(action.payload.expiresAt) : NaN;
   if (expiresAt <= ctx.deps.clock.now().getTime() + 3_600_000) {
     throw new PermanentActionError(
+      'action.invoice_link_expiring',
+      { expiresAt: String(action.payload.expiresAt) },
       `The invoice link expires at ${String(action.payload.expiresAt)}, too soon for eMAG to download it: attach the PDF again`,
     );
   }
@@ -378,6 +412,7 @@ async function sendAction(ctx: JobContext, action: OutboxAction): Promise<void> 
         action.id,
         `${uncertain ? UNCONFIRMED : ''}${failure.message}`,
         new Date(clock.now().getTime() + delay),
+        uncertain ? { ...failure.failure, code: 'action.unconfirmed', params: {} } : failure.failure,
       );
       recordUnsent(ctx, updated, 'retry', failure.message);
       return;
@@ -387,7 +422,7 @@ async function sendAction(ctx: JobContext, action: OutboxAction): Promise<void> 
     const reason = said ? failureLine(lang, said.cause, said.reason) : failure.message;
     const text = notificationText.actionFailed(lang, account.name, action.orderId, action.kind, reason);
     const { updated, notification } = repos.transaction(() => ({
-      updated: repos.outbox.markAttemptFailed(action.id, failure.message, null),
+      updated: repos.outbox.markAttemptFailed(action.id, failure.message, null, failure.failure),
       notification: repos.notifications.add({
         kind: 'sync_failure',
         ...text,

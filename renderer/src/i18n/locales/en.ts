@@ -296,6 +296,45 @@ export const en = {
   },
   outboxKind: { acknowledge: 'Acknowledgement', status: 'Status change', awb: 'AWB', invoice: 'Invoice' },
   outboxState: { pending: 'Pending', sent: 'Sent', failed: 'Failed', cancelled: 'Cancelled' },
+  // MagFlow's own refusals of an outbox action (shared/actionFailures.ts codes, without the `action.` prefix).
+  actionAdvice: {
+    emagRefused:
+      'eMAG refused the action and MagFlow no longer sends it by itself: fix what eMAG says, then press Retry.',
+  },
+  actionError: {
+    no_order: 'The action belongs to no order.',
+    fbe_never_acknowledged: 'Orders delivered by eMAG (FBE) are never acknowledged: eMAG handles them.',
+    fbe_not_editable: 'Order {{orderId}} is delivered by eMAG (FBE): its status is not changed from MagFlow.',
+    fbe_no_awb: 'eMAG ships order {{orderId}} itself (FBE): the seller issues no AWB for it.',
+    status_unknown: 'Status {{status}} is not an eMAG order status.',
+    order_unknown_at_emag: 'eMAG does not find order {{orderId}}.',
+    awb_unconfirmed_finalized:
+      "eMAG's answer to the AWB request for order {{orderId}} was lost and the order was already finalized: " +
+      'check in eMAG whether the AWB exists before trying again.',
+    awb_no_sender: 'The AWB request has no sender address (where the parcel is picked up).',
+    awb_no_courier:
+      'eMAG takes no AWB from MagFlow for order {{orderId}}: its courier list is empty (issue the AWB in eMAG).',
+    awb_courier_required_one: 'eMAG requires courier account {{couriers}} for order {{orderId}}: choose it and retry.',
+    awb_courier_required_other:
+      'eMAG requires one of the {{count}} courier accounts ({{couriers}}) for order {{orderId}}: choose one and retry.',
+    invoice_no_url: 'The invoice action has no link to the PDF.',
+    invoice_link_expiring:
+      'The invoice link expires at {{expiresAt}}, too soon for eMAG to download it: attach the PDF again.',
+    return_no_id: 'The action belongs to no return.',
+    return_status_unknown: 'Status {{status}} is not an eMAG return status.',
+    return_unreadable: 'eMAG sent return {{returnId}} in a form MagFlow cannot read ({{detail}}).',
+    return_unknown_at_emag: 'eMAG does not find return {{returnId}}.',
+    return_change_not_allowed:
+      "Return {{returnId}} is “{{from}}” at eMAG: eMAG's rules do not allow moving it to “{{to}}”.",
+    offer_payload_invalid: 'The offer edit lacks its offer, field or value.',
+    offer_many_warehouses_one:
+      'Offer {{offerId}} has stock in a warehouse MagFlow cannot choose: set the stock in eMAG.',
+    offer_many_warehouses_other:
+      'Offer {{offerId}} has stock in {{count}} warehouses: MagFlow sets one total, set the stock per warehouse in eMAG.',
+    offer_fbe_stock: "Offer {{offerId}} is delivered by eMAG (FBE): eMAG's warehouse keeps its stock.",
+    in_flight: 'MagFlow stopped while sending the action: the next attempt checks eMAG first.',
+    unconfirmed: 'The request may have reached eMAG anyway: the next attempt first checks whether it took effect.',
+  },
   offers: {
     title: 'Offers',
     searchPlaceholder: 'Name, part number or PNK',

@@ -302,6 +302,51 @@ export const ro = {
   },
   outboxKind: { acknowledge: 'Confirmare', status: 'Schimbare status', awb: 'AWB', invoice: 'Factură' },
   outboxState: { pending: 'În așteptare', sent: 'Trimisă', failed: 'Eșuată', cancelled: 'Anulată' },
+  // MagFlow's own refusals of an outbox action (shared/actionFailures.ts codes, without the `action.` prefix).
+  actionAdvice: {
+    emagRefused:
+      'eMAG a refuzat acțiunea și MagFlow nu o mai trimite singur: corectează ce spune eMAG, apoi apasă Reîncearcă.',
+  },
+  actionError: {
+    no_order: 'Acțiunea nu este legată de nicio comandă.',
+    fbe_never_acknowledged: 'Comenzile livrate de eMAG (FBE) nu se confirmă: eMAG se ocupă de ele.',
+    fbe_not_editable: 'Comanda {{orderId}} este livrată de eMAG (FBE): statusul ei nu se schimbă din MagFlow.',
+    fbe_no_awb: 'eMAG livrează singur comanda {{orderId}} (FBE): vânzătorul nu emite AWB pentru ea.',
+    status_unknown: 'Statusul {{status}} nu este un status de comandă eMAG.',
+    order_unknown_at_emag: 'eMAG nu găsește comanda {{orderId}}.',
+    awb_unconfirmed_finalized:
+      'Răspunsul eMAG la cererea de AWB pentru comanda {{orderId}} s-a pierdut, iar comanda era deja finalizată: ' +
+      'verifică în eMAG dacă AWB-ul există înainte să încerci din nou.',
+    awb_no_sender: 'Cererea de AWB nu are adresa expeditorului (de unde se ridică coletul).',
+    awb_no_courier:
+      'eMAG nu acceptă AWB din MagFlow pentru comanda {{orderId}}: lista ei de curieri este goală (emite AWB-ul în eMAG).',
+    awb_courier_required_one:
+      'eMAG cere contul de curier {{couriers}} pentru comanda {{orderId}}: alege-l și reîncearcă.',
+    awb_courier_required_few:
+      'eMAG cere unul dintre cele {{count}} conturi de curier ({{couriers}}) pentru comanda {{orderId}}: alege unul și reîncearcă.',
+    awb_courier_required_other:
+      'eMAG cere unul dintre cele {{count}} de conturi de curier ({{couriers}}) pentru comanda {{orderId}}: alege unul și reîncearcă.',
+    invoice_no_url: 'Acțiunea de factură nu are linkul către PDF.',
+    invoice_link_expiring:
+      'Linkul facturii expiră la {{expiresAt}}, prea curând ca eMAG să o mai descarce: atașează PDF-ul din nou.',
+    return_no_id: 'Acțiunea nu este legată de niciun retur.',
+    return_status_unknown: 'Statusul {{status}} nu este un status de retur eMAG.',
+    return_unreadable: 'eMAG a trimis returul {{returnId}} într-o formă pe care MagFlow nu o poate citi ({{detail}}).',
+    return_unknown_at_emag: 'eMAG nu găsește returul {{returnId}}.',
+    return_change_not_allowed:
+      'Returul {{returnId}} are statusul „{{from}}” la eMAG: regulile eMAG nu permit trecerea în „{{to}}”.',
+    offer_payload_invalid: 'Modificării de ofertă îi lipsesc oferta, câmpul sau valoarea.',
+    offer_many_warehouses_one:
+      'Oferta {{offerId}} are stoc într-un depozit pe care MagFlow nu îl poate alege: setează stocul în eMAG.',
+    offer_many_warehouses_few:
+      'Oferta {{offerId}} are stoc în {{count}} depozite: MagFlow setează un singur total, setează stocul pe depozite în eMAG.',
+    offer_many_warehouses_other:
+      'Oferta {{offerId}} are stoc în {{count}} de depozite: MagFlow setează un singur total, setează stocul pe depozite în eMAG.',
+    offer_fbe_stock: 'Oferta {{offerId}} este livrată de eMAG (FBE): stocul ei îl ține depozitul eMAG.',
+    in_flight: 'MagFlow s-a oprit în timp ce trimitea acțiunea: la următoarea încercare verifică întâi la eMAG.',
+    unconfirmed:
+      'Cererea poate să fi ajuns totuși la eMAG: la următoarea încercare MagFlow verifică întâi dacă a avut efect.',
+  },
   offers: {
     title: 'Oferte',
     searchPlaceholder: 'Nume, cod produs sau PNK',
