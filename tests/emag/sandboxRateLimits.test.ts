@@ -47,22 +47,38 @@ describe('rate limits against the sandbox', () => {
     const log = logFor(sandbox, SHOP.username);
     const orders = log.filter((e) => e.bucket === 'orders');
     const other = log.filter((e) => e.bucket === 'other');
-    expect(orders).toHaveLength(200);
-    expect(other).toHaveLength(60);
+    // Every request the sandbox saw is one of the calls or a counted retry of one: on a loaded machine (the full
+    // suite with Chromium beside it) a transient socket failure was retried once, a 61st request that went through
+    // the limiter like any other. Retries are rare here, never the rule.
+    const text0 = await metrics.registry.metrics();
+    const retried = (routes: RegExp) =>
+      [...text0.matchAll(/magflow_emag_retries_total\{account="shop-burst",route="([^"]+)"\} (\d+)/g)]
+        .filter((m) => routes.test(m[1]!))
+        .reduce((sum, m) => sum + Number(m[2]), 0);
+    const orderRetries = retried(/^order\//);
+    const otherRetries = retried(/^(?!order\/)/);
+    expect(orderRetries + otherRetries).toBeLessThanOrEqual(3);
+    expect(orders).toHaveLength(200 + orderRetries);
+    expect(other).toHaveLength(60 + otherRetries);
     expect(log.filter((e) => e.status === 429)).toEqual([]);
     expect(busiestSecond(orders)).toBeLessThanOrEqual(12);
     expect(busiestSecond(other)).toBeLessThanOrEqual(3);
 
     const stats = client.limiterStats();
-    expect(stats.orders.granted).toBe(200);
-    expect(stats.other.granted).toBe(60);
+    // The limiter granted every request the sandbox saw, retries included: none went around it.
+    expect(stats.orders.granted).toBe(orders.length);
+    expect(stats.other.granted).toBe(other.length);
     expect(stats.other.waits).toBeGreaterThan(50);
     expect(stats.orders.hits429 + stats.other.hits429).toBe(0);
     expect(stats.other.waiting).toBe(0);
     const text = await metrics.registry.metrics();
-    expect(text).toMatch(/magflow_emag_rate_limit_wait_seconds_count\{account="shop-burst",bucket="other"\} 60/);
+    expect(text).toMatch(
+      new RegExp(
+        `magflow_emag_rate_limit_wait_seconds_count\\{account="shop-burst",bucket="other"\\} ${other.length}\\b`,
+      ),
+    );
     expect(text).not.toMatch(/magflow_emag_rate_limit_hits_total\{[^}]*\} [1-9]/);
-  }, 60_000);
+  }, 120_000);
 
   it('slows down after a 429 that happens anyway, and the call still succeeds', async () => {
     const { client, metrics } = sandboxClient(sandbox, OTHER_SHOP, { rateLimits: { penaltyMs: 300 } });
