@@ -9,7 +9,9 @@ import type { OutboxAction } from '../../shared/domain';
 import { emptyTodayCounts, type TodayQueue } from '../../shared/today';
 import { useActionFailureText } from '../../renderer/src/components/ActionFailure';
 import { i18n } from '../../renderer/src/i18n/language';
+import { RowResult } from '../../renderer/src/screens/BulkDialog';
 import { EditBadge } from '../../renderer/src/screens/OfferEditor';
+import { useBulk, type BulkRow } from '../../renderer/src/stores/bulk';
 import { useToday } from '../../renderer/src/stores/today';
 import { makeDetail, makeOrder } from './fakeApi';
 import { renderAt } from './renderAt';
@@ -165,5 +167,29 @@ describe('a failed action in the window', () => {
     expect(screen.getByTestId('line').textContent).toBe(
       'Returul 31 are statusul „Aprobată” la eMAG: regulile eMAG nu permit trecerea în „Finalizată”.',
     );
+  });
+});
+
+describe('a failed action in the bulk dialogs', () => {
+  it("a bulk row keeps the outbox's failure and words it in the window's language, not main's English", async () => {
+    const row: BulkRow = { accountId: 1, orderId: 4242, state: 'queued', actionId: 31 };
+    useBulk.setState({ phase: 'running', rows: [row] });
+    const action = {
+      ...failedAction(31, refusal('action.fbe_no_awb', { orderId: 4242 }), 'eMAG ships orders it fulfils itself'),
+      kind: 'acknowledge' as const,
+    };
+    act(() => useBulk.getState().applyOutbox(action));
+    const stored = useBulk.getState().rows[0]!;
+    expect(stored).toMatchObject({ state: 'failed', failure: action.failure });
+    const { container, rerender } = render(<RowResult row={stored} />);
+    expect(container.textContent).toContain('eMAG livrează singur comanda 4242 (FBE)');
+    expect(container.textContent).not.toContain('ships orders');
+    await english();
+    rerender(<RowResult row={stored} />);
+    expect(container.textContent).not.toContain('eMAG livrează');
+    // An older row (English text only) still shows that text.
+    rerender(<RowResult row={{ ...stored, failure: null }} />);
+    expect(container.textContent).toContain('eMAG ships orders it fulfils itself');
+    useBulk.setState({ phase: 'idle', rows: [] });
   });
 });

@@ -41,12 +41,30 @@ describe('outbox failures for the window', () => {
       lastError: 'eMAG does not know order 987654321',
       failure: { cause: null, reason: null, code: 'action.order_unknown_at_emag', params: { orderId: 987654321 } },
     });
+    // The notification of a refusal is in the window's language (Romanian by default): no English detail in it;
+    // it points to where the window explains the reason.
+    const refused = h.repos.notifications.list().filter((n) => n.kind === 'sync_failure');
+    expect(refused).toHaveLength(2);
+    for (const n of refused) {
+      expect(n.body).toContain('Motivul este în MagFlow');
+      expect(n.body).not.toMatch(/fulfilled|does not know/);
+    }
     // The today queue carries the same failure to the window.
     const failed = readTodayQueue(h.repos, h.clock).items.filter((item) => item.bucket === 'failed');
     expect(failed.map((item) => item.action?.failure?.code).sort()).toEqual([
       'action.fbe_never_acknowledged',
       'action.order_unknown_at_emag',
     ]);
+  });
+
+  it("words a refusal's notification with its English detail when the window is English", async () => {
+    h = await createHarness({ accounts: [FBE], seed: 92, settings: { autoAcknowledge: false, language: 'en' } });
+    const fbeId = h.accounts[FBE.username]!.id;
+    const fbeOrder = h.sandbox.orders(FBE.username)[0]!.id;
+    h.repos.outbox.enqueue({ accountId: fbeId, orderId: fbeOrder, kind: 'acknowledge', payload: {} });
+    await drainUntilIdle(h, fbeId);
+    const [refused] = h.repos.notifications.list().filter((n) => n.kind === 'sync_failure');
+    expect(refused?.body).toContain('Orders fulfilled by eMAG (FBE) are never acknowledged');
   });
 
   it("stores eMAG's failure of a retried attempt as its cause, and clears it once the action is sent", async () => {

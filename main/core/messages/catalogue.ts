@@ -43,6 +43,11 @@ export interface Catalogue {
     accountFailing(account: string): string;
     customerUnknown: string;
     keepsRetrying: string;
+    /**
+     * MagFlow's own refusal of an action (shared/actionFailures.ts), for the notification: its detail is written in
+     * English (logs, CLI); a language without it points to where the window explains it in that language.
+     */
+    actionRefused(englishDetail: string): string;
   };
   tray: {
     lastSync(time: string): string;
@@ -184,6 +189,7 @@ const ro: Catalogue = {
     accountFailing: (account) => `${account}: sincronizarea eșuează`,
     customerUnknown: 'Client necunoscut',
     keepsRetrying: 'MagFlow reîncearcă. Detalii în Diagnostic.',
+    actionRefused: () => 'Nu s-a trimis la eMAG. Motivul este în MagFlow, în „Azi”, la acțiunile eșuate.',
   },
   tray: {
     lastSync: (time) => `Ultima sincronizare: ${time}`,
@@ -363,6 +369,7 @@ const en: Catalogue = {
     accountFailing: (account) => `${account}: sync is failing`,
     customerUnknown: 'Customer unknown',
     keepsRetrying: 'MagFlow keeps retrying. Details in Diagnostics.',
+    actionRefused: (englishDetail) => englishDetail,
   },
   tray: {
     lastSync: (time) => `Last sync: ${time}`,

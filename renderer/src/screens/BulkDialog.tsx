@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CANCEL_REASONS, skipsByReason, type BulkOutcome } from '../../../shared/bulk';
 import type { AwbSender } from '../../../shared/ipc';
+import { useActionFailureText } from '../components/ActionFailure';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { InputField } from '../components/InputField';
@@ -35,9 +36,10 @@ const badgeClass: Record<BulkRow['state'], string> = {
   exported: 'bulk-sent',
 };
 
-function RowResult({ row }: { row: BulkRow }) {
+export function RowResult({ row }: { row: BulkRow }) {
   const { t } = useTranslation();
-  const detail = row.reason ? t(`bulk.reason.${row.reason}`) : row.message;
+  const failureText = useActionFailureText();
+  const detail = row.reason ? t(`bulk.reason.${row.reason}`) : failureText(row.failure, row.message ?? null);
   return (
     <>
       <span className={`badge ${badgeClass[row.state]}`}>{t(`bulk.state.${row.state}`)}</span>

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceMatch } from '../../../shared/invoices';
+import { useActionFailureText } from '../components/ActionFailure';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PdfDropZone } from '../components/PdfDropZone';
@@ -39,6 +40,7 @@ const ordersText = (match: InvoiceMatch): string =>
 
 function WhatHappens({ row }: { row: BulkRow }) {
   const { t } = useTranslation();
+  const failureText = useActionFailureText();
   const { match } = row;
   if (row.state === 'skipped') {
     return (
@@ -52,7 +54,7 @@ function WhatHappens({ row }: { row: BulkRow }) {
     );
   }
   if (row.state === 'waiting') return <span>{t('invoices.bulk.willAttach')}</span>;
-  const detail = row.problem ? t(`invoices.bulk.problem.${row.problem}`) : row.message;
+  const detail = row.problem ? t(`invoices.bulk.problem.${row.problem}`) : failureText(row.failure, row.message);
   return (
     <>
       <span className={`badge bulk-${row.state}`}>

@@ -1,5 +1,6 @@
 // One bulk action on the selected orders, from the preview the confirmation shows to each order's live result: main
 // answers queued / skipped / failed per order, then the outbox's events say when each queued action is sent or fails.
+import type { ActionFailure } from '../../../shared/actionFailures';
 import { create } from 'zustand';
 import type { BulkOutcome, BulkSkipReason } from '../../../shared/bulk';
 import type { OutboxAction } from '../../../shared/domain';
@@ -15,6 +16,8 @@ export interface BulkRow {
   state: BulkRowState;
   reason?: BulkSkipReason;
   message?: string;
+  /** A failed action's reason, language-neutral (the dialog words it; `message` is main's English fallback). */
+  failure?: ActionFailure | null;
   actionId?: number;
 }
 
@@ -89,7 +92,7 @@ export const useBulk = create<BulkState>()((set, get) => {
       rows[index] = {
         ...rows[index]!,
         state,
-        ...(state === 'failed' && action.lastError ? { message: action.lastError } : {}),
+        ...(state === 'failed' && action.lastError ? { message: action.lastError, failure: action.failure } : {}),
       };
       set({ rows });
     },

@@ -1,6 +1,7 @@
 // Bulk invoices: many PDFs matched to orders by the number in their names (main decides, `invoices.match`), shown for
 // one confirmation, then uploaded one at a time; each file's row follows its outbox action until eMAG has it. From the
 // selection bar the match is limited to the selected orders (main skips a PDF for any other order, saying so).
+import type { ActionFailure } from '../../../shared/actionFailures';
 import { create } from 'zustand';
 import type { OutboxAction } from '../../../shared/domain';
 import { BULK_INVOICE_MAX_FILES, type InvoiceMatch } from '../../../shared/invoices';
@@ -20,6 +21,8 @@ export interface BulkRow {
   already: boolean;
   /** For `error` and `failed`: why (main's or eMAG's words); for a local check, a problem code. */
   message: string | null;
+  /** For `failed`: the outbox's language-neutral reason (the dialog words it; `message` is the English fallback). */
+  failure?: ActionFailure | null;
   problem: 'not_pdf' | 'too_big' | null;
 }
 
@@ -109,7 +112,8 @@ export const useBulkInvoices = create<BulkInvoicesState>()((set, get) => {
       const index = get().rows.findIndex((row) => row.actionId === action.id);
       if (index < 0) return;
       if (action.state === 'sent') patch(index, { state: 'sent', message: null });
-      else if (action.state === 'failed') patch(index, { state: 'failed', message: action.lastError });
+      else if (action.state === 'failed')
+        patch(index, { state: 'failed', message: action.lastError, failure: action.failure });
     },
     reset: () => {
       outcomes.clear();

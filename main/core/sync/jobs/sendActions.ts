@@ -14,7 +14,7 @@ import {
   type RawEmagOrder,
 } from '../../emag';
 import { accountOf, orderTypeOf, type JobContext } from '../context';
-import { failureLine } from '../../messages/catalogue';
+import { failureLine, messages } from '../../messages/catalogue';
 import { failureOf } from '../../failures/cause';
 import { notificationText, type Text } from '../notificationText';
 import { classifyFailure, PermanentActionError, retryDelayMs, UNCONFIRMED } from '../outboxPolicy';
@@ -419,7 +419,9 @@ async function sendAction(ctx: JobContext, action: OutboxAction): Promise<void> 
     }
     // eMAG's refusal in the seller's words (cause and eMAG's reason); MagFlow's own checks say theirs.
     const said = isEmagError(error) ? failureOf(error) : null;
-    const reason = said ? failureLine(lang, said.cause, said.reason) : failure.message;
+    const reason = said
+      ? failureLine(lang, said.cause, said.reason)
+      : messages(lang).notifications.actionRefused(failure.message);
     const text = notificationText.actionFailed(lang, account.name, action.orderId, action.kind, reason);
     const { updated, notification } = repos.transaction(() => ({
       updated: repos.outbox.markAttemptFailed(action.id, failure.message, null, failure.failure),
