@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderDetail } from '../../shared/domain';
 import type { IpcResult } from '../../shared/ipc';
-import { SCREENSHOT_DIR, openDashboard, startWorld, type World } from './world';
+import { SCREENSHOT_DIR, inViewport, openDashboard, startWorld, type World } from './world';
 
 let world: World;
 let page: Page;
@@ -41,19 +41,6 @@ async function focused(): Promise<{ testId: string | null; rowIndex: number | nu
       tag: el ? el.tagName : '',
     };
   })()`);
-}
-
-/** Whether an element lies wholly inside the window (seen without scrolling the page sideways or down). */
-async function inViewport(selector: string): Promise<boolean> {
-  const box = await page.locator(selector).first().boundingBox();
-  const size = page.viewportSize()!;
-  return (
-    box !== null &&
-    box.x >= 0 &&
-    box.y >= 0 &&
-    box.x + box.width <= size.width + 0.5 &&
-    box.y + box.height <= size.height + 0.5
-  );
 }
 
 async function openOrders(): Promise<void> {
@@ -97,13 +84,14 @@ describe('layout and keyboard (issue 16 §5–§6)', { timeout: 90_000 }, () => 
         await focusFirstRow();
         const table = '[data-testid="orders-table"]';
         for (const column of MAIN_COLUMNS) {
-          expect(await inViewport(`${table} [role="columnheader"][data-column="${column}"]`), column).toBe(true);
-          expect(await inViewport(`${table} [role="row"][data-index="0"] [data-column="${column}"]`), column).toBe(
-            true,
-          );
+          expect(await inViewport(page, `${table} [role="columnheader"][data-column="${column}"]`), column).toBe(true);
+          expect(
+            await inViewport(page, `${table} [role="row"][data-index="0"] [data-column="${column}"]`),
+            column,
+          ).toBe(true);
         }
         // Nothing of the table sticks out to the right: the page does not scroll sideways.
-        expect(await inViewport(`${table} .vhead`)).toBe(true);
+        expect(await inViewport(page, `${table} .vhead`)).toBe(true);
         const overflow = await page
           .locator('.content')
           .evaluate((content) => content.scrollWidth - content.clientWidth);
@@ -142,7 +130,7 @@ describe('layout and keyboard (issue 16 §5–§6)', { timeout: 90_000 }, () => 
           .locator('[data-testid="orders-table"] [data-index="0"]')
           .getAttribute('data-testid');
         expect((await focused()).testId).toBe(firstRow);
-        expect(await inViewport('[data-testid="orders-table"] [data-index="0"]')).toBe(true);
+        expect(await inViewport(page, '[data-testid="orders-table"] [data-index="0"]')).toBe(true);
       });
 
       it(`${name}: coming back from an order restores the list's scroll position and focused row`, async () => {
@@ -176,14 +164,14 @@ describe('layout and keyboard (issue 16 §5–§6)', { timeout: 90_000 }, () => 
         const opener = testId(`account-edit-${seller.id}`);
         await opener.click();
         await testId('account-dialog').waitFor();
-        expect(await inViewport('[data-testid="account-dialog"]')).toBe(true);
-        expect(await inViewport('[data-testid="account-save"]')).toBe(true);
+        expect(await inViewport(page, '[data-testid="account-dialog"]')).toBe(true);
+        expect(await inViewport(page, '[data-testid="account-save"]')).toBe(true);
         await testId('account-test').focus();
         await page.keyboard.press('Enter');
         await testId('account-test-result').waitFor({ timeout: 20_000 });
         // Focus never fell to <body> while the button was busy: it is back in the dialog.
         await expect.poll(async () => (await focused()).inDialog).toBe(true);
-        expect(await inViewport('[data-testid="account-save"]')).toBe(true);
+        expect(await inViewport(page, '[data-testid="account-save"]')).toBe(true);
         await shot(`${name}-account-dialog`);
         await page.keyboard.press('Escape');
         await testId('account-dialog').waitFor({ state: 'detached' });

@@ -15,7 +15,7 @@ import { toOrderDetail } from '../../main/core/orders/detail';
 import type { Offer } from '../../shared/domain';
 import { OrdersQuerySchema, type IpcResult, type Paged } from '../../shared/ipc';
 import { offerStateOf } from '../../shared/offerState';
-import { FBE, SCREENSHOT_DIR, SELLER, startWorld, type World } from './world';
+import { FBE, SCREENSHOT_DIR, SELLER, inViewport, startWorld, type World } from './world';
 
 let world: World;
 let page: Page;
@@ -63,15 +63,6 @@ function cliCsv(lang: 'ro' | 'en'): string {
 /** The CSV's rows by column name ("," in English, ";" in Romanian; after the BOM). */
 function csvRows(csv: string, lang: 'ro' | 'en'): Record<string, string>[] {
   return parse(csv.slice(1), { columns: true, delimiter: lang === 'ro' ? ';' : ',' }) as Record<string, string>[];
-}
-
-/** Whether a button or link lies wholly inside the window (seen without scrolling). */
-async function inViewport(id: string): Promise<boolean> {
-  const box = await testId(id).boundingBox();
-  const size = page.viewportSize()!;
-  return (
-    box !== null && box.y >= 0 && box.x >= 0 && box.y + box.height <= size.height && box.x + box.width <= size.width
-  );
 }
 
 type Ack = 'waiting' | 'acknowledged' | 'not-needed';
@@ -165,7 +156,7 @@ describe('safe actions and correct numbers in Chromium', { timeout: 90_000 }, ()
     expect(await dialog.textContent()).toContain(`Anulezi comanda ${orderId}?`);
     expect(await testId('cancel-confirm').isDisabled()).toBe(true);
     await testId('cancel-reason').selectOption('33');
-    expect(await inViewport('cancel-confirm')).toBe(true);
+    expect(await inViewport(page, '[data-testid="cancel-confirm"]')).toBe(true);
     await shot('ro-cancel-dialog');
     await testId('cancel-confirm').click();
 
@@ -274,7 +265,7 @@ describe('safe actions and correct numbers in Chromium', { timeout: 90_000 }, ()
     await testId('cancel-dialog').waitFor();
     expect(await testId('cancel-dialog').textContent()).toContain(`Cancel order ${orderId}?`);
     await testId('cancel-reason').selectOption('1');
-    expect(await inViewport('cancel-confirm')).toBe(true);
+    expect(await inViewport(page, '[data-testid="cancel-confirm"]')).toBe(true);
     await shot('en-cancel-dialog');
     await testId('cancel-confirm').click();
     await testId('undo-notice').waitFor();

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HealthReport } from '../../shared/views';
 import type { IpcResult } from '../../shared/ipc';
-import { SELLER, startWorld, type World } from './world';
+import { SELLER, inViewport, startWorld, type World } from './world';
 
 let world: World;
 
@@ -28,19 +28,6 @@ const SIZES = [
   { width: 1024, height: 640 },
 ] as const;
 
-/** Whether an element lies wholly inside the window: seen without scrolling (not merely rendered). */
-async function inViewport(selector: string): Promise<boolean> {
-  const box = await world.page.locator(selector).first().boundingBox();
-  const size = world.page.viewportSize()!;
-  return (
-    box !== null &&
-    box.x >= 0 &&
-    box.y >= 0 &&
-    box.x + box.width <= size.width + 0.5 &&
-    box.y + box.height <= size.height + 0.5
-  );
-}
-
 describe('truthful window', () => {
   it('an IP refusal reads as the IP, not the password, in the banner and on the dashboard (ro, en, two sizes)', async () => {
     const { page, sandbox, core, accounts } = world;
@@ -54,7 +41,7 @@ describe('truthful window', () => {
         const banner = page.getByTestId(`banner-account-${accounts.seller.id}`);
         await expect.poll(() => banner.getAttribute('data-cause'), { timeout: 15_000 }).toBe('ip_not_whitelisted');
         // Not below the fold: the error is seen on opening the window, at either size.
-        expect(await inViewport(`[data-testid="banner-account-${accounts.seller.id}"]`)).toBe(true);
+        expect(await inViewport(world.page, `[data-testid="banner-account-${accounts.seller.id}"]`)).toBe(true);
         const text = await banner.textContent();
         expect(text).toMatch(lang === 'ro' ? /lista de IP-uri permise/ : /list of allowed IPs/);
         expect(text).not.toMatch(/parolă greșite|Wrong username or password/);
@@ -117,8 +104,8 @@ describe('truthful window', () => {
         await page.getByTestId(i === 0 ? 'nav-orders' : 'nav-offers').click();
         await expect.poll(() => page.getByTestId('banner-paused').isVisible(), { timeout: 10_000 }).toBe(true);
         // Not small grey text somewhere on the dashboard: a banner seen at once, with its own Resume.
-        expect(await inViewport('[data-testid="banner-paused"]')).toBe(true);
-        expect(await inViewport('[data-testid="banner-resume"]')).toBe(true);
+        expect(await inViewport(world.page, '[data-testid="banner-paused"]')).toBe(true);
+        expect(await inViewport(world.page, '[data-testid="banner-resume"]')).toBe(true);
         expect(await page.getByTestId('banner-paused').textContent()).toMatch(
           lang === 'ro' ? /Sincronizarea este oprită/ : /Sync is paused/,
         );

@@ -176,3 +176,16 @@ export async function listOrders(world: World, query: Record<string, unknown>): 
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
+
+/** Whether an element lies wholly inside the window: seen without scrolling the page sideways or down. */
+export async function inViewport(page: Page, selector: string): Promise<boolean> {
+  const box = await page.locator(selector).first().boundingBox();
+  const size = page.viewportSize()!;
+  return (
+    box !== null &&
+    box.x >= 0 &&
+    box.y >= 0 &&
+    box.x + box.width <= size.width + 0.5 &&
+    box.y + box.height <= size.height + 0.5
+  );
+}
