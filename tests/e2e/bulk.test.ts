@@ -325,4 +325,37 @@ describe('bulk work in the orders list (Chromium, serve bridge + sandbox)', { ti
     }
     expect(world.problems).toEqual([]);
   });
+
+  it('ro 1024×640: the selection bar and a confirmation fit in Romanian; closing it sends nothing', async () => {
+    await testId('language-switch').selectOption('ro');
+    await expect.poll(() => textOf('nav-orders')).toContain('Comenzi');
+    await page.setViewportSize({ width: 1024, height: 640 });
+    try {
+      const inProgress = (await showOrders(2)).filter((o) => o.accountId === world.accounts.seller.id && o.type === 3);
+      expect(inProgress.length).toBeGreaterThanOrEqual(2);
+      const picked = inProgress.slice(0, 2);
+      await testId(`select-${rowId(picked[0]!)}`).click();
+      await testId(`select-${rowId(picked[1]!)}`).click();
+      await expect.poll(() => textOf('selection-count')).toBe('2 comenzi selectate');
+      // Romanian's labels are the longer ones: nothing of the bar may leave the window or scroll sideways.
+      expect(await offScreen('[data-testid="selection-bar"], [data-testid="selection-bar"] > *')).toEqual([]);
+      await viewportShot('ro-bulk-1024-selection');
+
+      // Nothing is sent here: the confirmation is read and closed with "Renunță".
+      await testId('bulk-status').selectOption('3');
+      await expect.poll(() => textOf('bulk-plan')).toContain('2 comenzi vor fi marcate „');
+      const dialogParts =
+        '[role="dialog"], [role="dialog"] .dialog-body, [role="dialog"] h2, [role="dialog"] .form-actions button';
+      expect(await offScreen(`${dialogParts}, [data-testid="bulk-table"]`)).toEqual([]);
+      expect(await contrastProblems(page)).toEqual([]);
+      await viewportShot('ro-bulk-1024-confirm');
+      expect(await textOf('bulk-close')).toBe('Renunță');
+      await testId('bulk-close').click();
+      await testId('selection-clear').click();
+      for (const o of picked) expect(atEmag(o.id)?.status).toBe(2);
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 860 });
+    }
+    expect(world.problems).toEqual([]);
+  });
 });
