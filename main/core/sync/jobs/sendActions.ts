@@ -15,7 +15,6 @@ import {
 } from '../../emag';
 import { accountOf, orderTypeOf, type JobContext } from '../context';
 import { failureLine, messages } from '../../messages/catalogue';
-import { failureOf } from '../../failures/cause';
 import { notificationText, type Text } from '../notificationText';
 import { classifyFailure, PermanentActionError, retryDelayMs, UNCONFIRMED } from '../outboxPolicy';
 import { sendOfferEdit } from '../sendOfferEdit';
@@ -418,10 +417,11 @@ async function sendAction(ctx: JobContext, action: OutboxAction): Promise<void> 
       return;
     }
     // eMAG's refusal in the seller's words (cause and eMAG's reason); MagFlow's own checks say theirs.
-    const said = isEmagError(error) ? failureOf(error) : null;
-    const reason = said
-      ? failureLine(lang, said.cause, said.reason)
-      : messages(lang).notifications.actionRefused(failure.message);
+    const { cause, reason: emagSaid } = failure.failure;
+    const reason =
+      isEmagError(error) && cause
+        ? failureLine(lang, cause, emagSaid)
+        : messages(lang).notifications.actionRefused(failure.message);
     const text = notificationText.actionFailed(lang, account.name, action.orderId, action.kind, reason);
     const { updated, notification } = repos.transaction(() => ({
       updated: repos.outbox.markAttemptFailed(action.id, failure.message, null, failure.failure),
