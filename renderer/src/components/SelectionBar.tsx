@@ -49,6 +49,7 @@ export function SelectionBar({ onChoose, onInvoices }: { onChoose(choice: BulkCh
       <label className="selection-status">
         <span className="sr-only">{t('bulk.action.status')}</span>
         <select
+          className="btn"
           value=""
           onChange={(e) => {
             if (e.target.value !== '') onChoose({ action: 'status', status: Number(e.target.value) as OrderStatus });

@@ -15,6 +15,7 @@ import { call } from '../api/client';
 import { useActionFailureText } from '../components/ActionFailure';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { issueAt } from '../components/fieldErrors';
 import { InputField } from '../components/InputField';
 import { useGuardedCall } from '../components/useGuardedCall';
 import { useLanguage } from '../components/useLanguage';
@@ -89,7 +90,6 @@ export function OfferEditor({
   };
   const priceProblem = bounds && touched.price ? checkPrice(price, bounds)[0] : undefined;
   const stockProblem = bounds && touched.stock && !details?.fbe ? checkStock(stock, bounds)[0] : undefined;
-  const serverIssue = (field: string) => save.error?.issues.find((issue) => issue.path === field)?.message;
   const vat = details?.vatRates.find((rate) => rate.vatId === details.vatId) ?? null;
   const vatPercent = vat ? (Number(vat.rate) * 100).toLocaleString(language, { maximumFractionDigits: 2 }) : null;
   const gross =
@@ -156,7 +156,7 @@ export function OfferEditor({
                   ? undefined
                   : t('offerEdit.gross', { gross: formatMoney(gross, details.currency ?? 'RON', language) })
               }
-              error={priceProblem ? problemText(priceProblem) : serverIssue('price')}
+              error={priceProblem ? problemText(priceProblem) : issueAt(save.error, 'price')}
               testId="offer-editor-price"
             />
             <button
@@ -178,7 +178,7 @@ export function OfferEditor({
               onChange={(e) => setStock(e.target.value)}
               onBlur={() => setTouched((was) => ({ ...was, stock: true }))}
               hint={details.fbe ? t('offerEdit.fbeStock') : undefined}
-              error={stockProblem ? problemText(stockProblem) : serverIssue('stock')}
+              error={stockProblem ? problemText(stockProblem) : issueAt(save.error, 'stock')}
               testId="offer-editor-stock"
             />
             <button
